@@ -1,0 +1,1 @@
+"""The Textual user interface of Loket: thin screens over `counter` and `store`."""

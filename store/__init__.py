@@ -1,0 +1,1 @@
+"""Persistence of case events: TinyDB day files behind a small repository API."""
