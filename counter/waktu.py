@@ -47,7 +47,9 @@ _UNIT_WORDS = {
     "bulan": Unit.BULAN,
     "bln": Unit.BULAN,
 }
-_NO_LIMIT = {"", "-", "--", "—", "–", "n/a", "na", "n.a.", "menyesuaikan", "tidak ada", "tanpa batas"}
+_NO_LIMIT = {
+    "", "-", "--", "—", "–", "n/a", "na", "n.a.", "menyesuaikan", "tidak ada", "tanpa batas",
+}
 _MAX_PREFIX = re.compile(
     r"^(maksimal|maksimum|maks\.?|max\.?|paling lama|selambat-lambatnya)\s*"
 )

@@ -1,6 +1,9 @@
 """Texts about mutu baku times."""
 
-UNREADABLE = "waktu {text!r} tidak dapat dibaca; contoh yang benar: '15 menit', '1 jam 30 menit', '2-4 hari', 'Maksimal 1 hari', 'N/A'"
+UNREADABLE = (
+    "waktu {text!r} tidak dapat dibaca; contoh yang benar: '15 menit', '1 jam 30 menit', "
+    "'2-4 hari', 'Maksimal 1 hari', 'N/A'"
+)
 NO_LIMIT = "tanpa batas waktu"
 UNIT_NAMES = {"menit": "menit", "jam": "jam", "hari": "hari", "minggu": "minggu", "bulan": "bulan"}
 MAKSIMAL = "maks."

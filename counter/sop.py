@@ -1,0 +1,503 @@
+"""The SOP model and the loading and checking of SOP files (TOML).
+
+An SOP file is written and read by office admins with a text editor, so every
+problem is reported in Indonesian with the file, the line and the field, and a
+broken office file never stops the bundled catalog from loading.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from counter.errors import SopError, WaktuError
+from counter.texts import sop as T
+from counter.waktu import Waktu, parse_waktu
+
+BERLAKU = "berlaku"
+DRAF = "draf"
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Pelaksana:
+    """A role (jabatan) in the SOP's pelaksana columns; steps are assigned to roles."""
+
+    id: str
+    nama: str
+    loket: bool = False  # works at the counter
+    pemohon: bool = False  # the applicant: time spent is the applicant's own
+
+
+@dataclass(frozen=True)
+class Kembali:
+    """The "tidak" branch of a decision step: where the file goes back to."""
+
+    syarat: str
+    ke_langkah: int | None = None
+    ke_pelaksana: str | None = None
+
+
+@dataclass(frozen=True)
+class MutuBaku:
+    kelengkapan: tuple[str, ...]
+    waktu: Waktu
+    output: str
+
+
+@dataclass(frozen=True)
+class Step:
+    no: int
+    kegiatan: str
+    pelaksana: tuple[str, ...]
+    mutu_baku: MutuBaku
+    keterangan: str = ""
+    kembali: tuple[Kembali, ...] = ()
+    pelaksana_disimpulkan: bool = False
+
+    @property
+    def role(self) -> str:
+        """The main pelaksana: who holds the file during this step."""
+        return self.pelaksana[0]
+
+    @property
+    def is_decision(self) -> bool:
+        return bool(self.kembali)
+
+
+@dataclass(frozen=True)
+class Source:
+    dokumen: str
+    lokasi: str = ""
+    catatan: str = ""
+
+
+@dataclass(frozen=True)
+class Sop:
+    id: str
+    nama: str
+    status: str
+    instansi: str
+    source: Source
+    nomor: str = ""
+    layanan_loket: bool = False
+    unit: str = ""
+    tanggal_pembuatan: str = ""
+    tanggal_revisi: str = ""
+    tanggal_efektif: str = ""
+    disahkan_oleh: str = ""
+    dasar_hukum: tuple[str, ...] = ()
+    kualifikasi_pelaksana: tuple[str, ...] = ()
+    keterkaitan: tuple[str, ...] = ()
+    peralatan: tuple[str, ...] = ()
+    peringatan: str = ""
+    pencatatan: str = ""
+    catatan: tuple[str, ...] = ()
+    pelaksana: tuple[Pelaksana, ...] = ()
+    steps: tuple[Step, ...] = ()
+    langkah_hilang: tuple[int, ...] = ()
+    path: str = ""
+
+    @property
+    def usable(self) -> bool:
+        """Only a complete SOP can guide a case; drafts are shown, not served."""
+        return self.status == BERLAKU and bool(self.steps)
+
+    @property
+    def first_step(self) -> Step:
+        return self.steps[0]
+
+    @property
+    def counter_roles(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.pelaksana if p.loket)
+
+    def step(self, no: int) -> Step:
+        for s in self.steps:
+            if s.no == no:
+                return s
+        raise KeyError(no)
+
+    def next_step(self, no: int) -> Step | None:
+        for s in self.steps:
+            if s.no > no:
+                return s
+        return None
+
+    def role(self, role_id: str) -> Pelaksana:
+        for p in self.pelaksana:
+            if p.id == role_id:
+                return p
+        raise KeyError(role_id)
+
+    def role_name(self, role_id: str | None) -> str:
+        if role_id is None:
+            return ""
+        try:
+            return self.role(role_id).nama
+        except KeyError:
+            return role_id
+
+
+# ---------------------------------------------------------------- locating lines
+
+
+@dataclass
+class _Lines:
+    """Finds the line of a field in the raw TOML text, for messages an admin can act on."""
+
+    text: str
+    _lines: list[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._lines = self.text.splitlines()
+
+    def _block_start(self, table: str | None, index: int) -> tuple[int, int]:
+        """Line range (0-based, end exclusive) of the index-th [[table]] (or the top)."""
+        if table is None:
+            end = next(
+                (i for i, ln in enumerate(self._lines) if ln.strip().startswith("[")),
+                len(self._lines),
+            )
+            return 0, end
+        header = f"[[{table}]]"
+        seen = -1
+        for i, ln in enumerate(self._lines):
+            if ln.strip() == header:
+                seen += 1
+                if seen == index:
+                    end = next(
+                        (
+                            j
+                            for j in range(i + 1, len(self._lines))
+                            if self._lines[j].strip().startswith("[[")
+                            and self._lines[j].strip() in (header, "[[pelaksana]]", "[[langkah]]")
+                        ),
+                        len(self._lines),
+                    )
+                    return i, end
+        return 0, 0
+
+    def find(self, table: str | None, index: int, key: str | None) -> int | None:
+        start, end = self._block_start(table, index)
+        if start == end == 0 and table is not None:
+            return None
+        if key is None:
+            return start + 1
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        for i in range(start, end):
+            if pattern.match(self._lines[i]):
+                return i + 1
+        return start + 1 if table is not None else None
+
+
+# ---------------------------------------------------------------- loading
+
+
+class _Reader:
+    """Reads one parsed TOML document into a Sop, collecting the first error with its place."""
+
+    def __init__(self, data: dict[str, Any], text: str, path: str) -> None:
+        self.data = data
+        self.lines = _Lines(text)
+        self.path = path
+
+    def fail(
+        self, message: str, field_name: str, table: str | None = None, index: int = 0,
+        key: str | None = None, label: str | None = None,
+    ) -> SopError:
+        line = self.lines.find(table, index, key)
+        return SopError(message, path=self.path, line=line, field=label or field_name)
+
+    def text(self, src: dict[str, Any], key: str, *, required: bool = False,
+             table: str | None = None, index: int = 0, label: str | None = None) -> str:
+        value = src.get(key, "")
+        name = label or key
+        if not isinstance(value, str):
+            raise self.fail(T.WRONG_TYPE.format(field=key, expected="teks"), name, table, index,
+                            key, name)
+        if required and not value.strip():
+            raise self.fail(T.MISSING.format(field=key), name, table, index, key, name)
+        return value
+
+    def texts(self, src: dict[str, Any], key: str, *, table: str | None = None,
+              index: int = 0, label: str | None = None) -> tuple[str, ...]:
+        value = src.get(key, [])
+        if isinstance(value, str):
+            value = [value] if value.strip() else []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(T.WRONG_TYPE.format(field=key, expected="daftar teks"),
+                            label or key, table, index, key, label)
+        return tuple(value)
+
+    def flag(self, src: dict[str, Any], key: str, table: str | None = None, index: int = 0,
+             label: str | None = None) -> bool:
+        value = src.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(T.WRONG_TYPE.format(field=key, expected="true atau false"),
+                            label or key, table, index, key, label)
+        return value
+
+    def read(self) -> Sop:
+        d = self.data
+        sop_id = self.text(d, "id", required=True)
+        if not _ID.match(sop_id):
+            raise self.fail(T.BAD_ID.format(value=sop_id), "id", key="id")
+        status = self.text(d, "status", required=True)
+        if status not in (BERLAKU, DRAF):
+            raise self.fail(T.BAD_STATUS.format(value=status), "status", key="status")
+        roles = self.read_roles()
+        steps = self.read_steps({r.id for r in roles}, status)
+        hilang = d.get("langkah_hilang", [])
+        if not isinstance(hilang, list) or not all(isinstance(n, int) for n in hilang):
+            raise self.fail(T.WRONG_TYPE.format(field="langkah_hilang",
+                                                expected="daftar nomor"),
+                            "langkah_hilang", key="langkah_hilang")
+        self.check_numbering(steps, set(hilang))
+        self.check_targets(steps, {r.id for r in roles})
+        sumber = d.get("sumber")
+        if not isinstance(sumber, dict):
+            raise SopError(T.MISSING.format(field="sumber"), path=self.path, field="sumber")
+        return Sop(
+            id=sop_id,
+            nama=self.text(d, "nama", required=True),
+            status=status,
+            instansi=self.text(d, "instansi", required=True),
+            source=Source(
+                dokumen=self.text(sumber, "dokumen", required=True, label="sumber.dokumen"),
+                lokasi=self.text(sumber, "lokasi", label="sumber.lokasi"),
+                catatan=self.text(sumber, "catatan", label="sumber.catatan"),
+            ),
+            nomor=self.text(d, "nomor"),
+            layanan_loket=self.flag(d, "layanan_loket"),
+            unit=self.text(d, "unit"),
+            tanggal_pembuatan=self.text(d, "tanggal_pembuatan"),
+            tanggal_revisi=self.text(d, "tanggal_revisi"),
+            tanggal_efektif=self.text(d, "tanggal_efektif"),
+            disahkan_oleh=self.text(d, "disahkan_oleh"),
+            dasar_hukum=self.texts(d, "dasar_hukum"),
+            kualifikasi_pelaksana=self.texts(d, "kualifikasi_pelaksana"),
+            keterkaitan=self.texts(d, "keterkaitan"),
+            peralatan=self.texts(d, "peralatan"),
+            peringatan=self.text(d, "peringatan"),
+            pencatatan=self.text(d, "pencatatan"),
+            catatan=self.texts(d, "catatan"),
+            pelaksana=roles,
+            steps=steps,
+            langkah_hilang=tuple(hilang),
+            path=self.path,
+        )
+
+    def read_roles(self) -> tuple[Pelaksana, ...]:
+        raw = self.data.get("pelaksana", [])
+        if not isinstance(raw, list) or not raw:
+            raise self.fail(T.MISSING.format(field="pelaksana"), "pelaksana")
+        roles: list[Pelaksana] = []
+        for i, r in enumerate(raw):
+            label = f"pelaksana[{i + 1}]"
+            role_id = self.text(r, "id", required=True, table="pelaksana", index=i,
+                                label=f"{label}.id")
+            if any(p.id == role_id for p in roles):
+                raise self.fail(T.DUP_ROLE.format(value=role_id), label, "pelaksana", i, "id",
+                                f"{label}.id")
+            roles.append(Pelaksana(
+                id=role_id,
+                nama=self.text(r, "nama", required=True, table="pelaksana", index=i,
+                               label=f"{label}.nama"),
+                loket=self.flag(r, "loket", "pelaksana", i, f"{label}.loket"),
+                pemohon=self.flag(r, "pemohon", "pelaksana", i, f"{label}.pemohon"),
+            ))
+        return tuple(roles)
+
+    def read_steps(self, role_ids: set[str], status: str) -> tuple[Step, ...]:
+        raw = self.data.get("langkah", [])
+        if not isinstance(raw, list):
+            raise self.fail(T.WRONG_TYPE.format(field="langkah", expected="daftar [[langkah]]"),
+                            "langkah")
+        if status == BERLAKU and not raw:
+            raise SopError(T.NO_STEPS, path=self.path, field="langkah")
+        return tuple(self.read_step(s, i, role_ids) for i, s in enumerate(raw))
+
+    def read_step(self, s: dict[str, Any], i: int, role_ids: set[str]) -> Step:
+        no = s.get("no")
+        where = T.STEP_FIELD.format(no=no if isinstance(no, int) else i + 1)
+        if not isinstance(no, int):
+            raise self.fail(T.MISSING.format(field="no"), where, "langkah", i, "no", f"{where}.no")
+        pelaksana = self.texts(s, "pelaksana", table="langkah", index=i,
+                               label=f"{where}.pelaksana")
+        if not pelaksana:
+            raise self.fail(T.MISSING.format(field="pelaksana"), where, "langkah", i,
+                            "pelaksana", f"{where}.pelaksana")
+        for role in pelaksana:
+            if role not in role_ids:
+                raise self.fail(
+                    T.UNKNOWN_ROLE.format(value=role, known=", ".join(sorted(role_ids))),
+                    where, "langkah", i, "pelaksana", f"{where}.pelaksana")
+        if "waktu" not in s:
+            raise self.fail(T.MISSING.format(field="waktu"), where, "langkah", i, None,
+                            f"{where}.waktu")
+        raw_waktu = self.text(s, "waktu", table="langkah", index=i, label=f"{where}.waktu")
+        try:
+            waktu = parse_waktu(raw_waktu)
+        except WaktuError as err:
+            raise self.fail(err.message, where, "langkah", i, "waktu", f"{where}.waktu") from None
+        kembali = []
+        for k in s.get("kembali", []):
+            ke_langkah = k.get("ke_langkah")
+            ke_pelaksana = k.get("ke_pelaksana")
+            if ke_langkah is None and not ke_pelaksana:
+                raise self.fail(T.NO_TARGET, where, "langkah", i, "kembali", f"{where}.kembali")
+            kembali.append(Kembali(syarat=str(k.get("syarat", "")), ke_langkah=ke_langkah,
+                                   ke_pelaksana=ke_pelaksana))
+        return Step(
+            no=no,
+            kegiatan=self.text(s, "kegiatan", required=True, table="langkah", index=i,
+                               label=f"{where}.kegiatan"),
+            pelaksana=pelaksana,
+            mutu_baku=MutuBaku(
+                kelengkapan=self.texts(s, "kelengkapan", table="langkah", index=i,
+                                       label=f"{where}.kelengkapan"),
+                waktu=waktu,
+                output=self.text(s, "output", table="langkah", index=i, label=f"{where}.output"),
+            ),
+            keterangan=self.text(s, "keterangan", table="langkah", index=i,
+                                 label=f"{where}.keterangan"),
+            kembali=tuple(kembali),
+            pelaksana_disimpulkan=self.flag(s, "pelaksana_disimpulkan", "langkah", i,
+                                            f"{where}.pelaksana_disimpulkan"),
+        )
+
+    def check_numbering(self, steps: tuple[Step, ...], hilang: set[int]) -> None:
+        seen: set[int] = set()
+        prev: int | None = None
+        for i, step in enumerate(steps):
+            where = T.STEP_FIELD.format(no=step.no)
+            if step.no in seen:
+                raise self.fail(T.STEP_DUP.format(no=step.no), where, "langkah", i, "no",
+                                f"{where}.no")
+            if prev is not None and step.no < prev:
+                raise self.fail(T.STEP_ORDER.format(no=step.no, prev=prev), where, "langkah", i,
+                                "no", f"{where}.no")
+            if prev is not None:
+                missing = [n for n in range(prev + 1, step.no) if n not in hilang]
+                if missing:
+                    raise self.fail(
+                        T.STEP_GAP.format(prev=prev, no=step.no,
+                                          missing=", ".join(map(str, missing))),
+                        where, "langkah", i, "no", f"{where}.no")
+            seen.add(step.no)
+            prev = step.no
+
+    def check_targets(self, steps: tuple[Step, ...], role_ids: set[str]) -> None:
+        numbers = {s.no for s in steps}
+        for i, step in enumerate(steps):
+            where = T.STEP_FIELD.format(no=step.no)
+            for k in step.kembali:
+                if k.ke_langkah is not None and k.ke_langkah not in numbers:
+                    raise self.fail(T.UNKNOWN_STEP_TARGET.format(value=k.ke_langkah), where,
+                                    "langkah", i, "ke_langkah", f"{where}.kembali.ke_langkah")
+                if k.ke_pelaksana and k.ke_pelaksana not in role_ids:
+                    raise self.fail(T.UNKNOWN_ROLE_TARGET.format(value=k.ke_pelaksana), where,
+                                    "langkah", i, "ke_pelaksana",
+                                    f"{where}.kembali.ke_pelaksana")
+
+
+def parse_sop(text: str, path: str) -> Sop:
+    """Parse and check the text of one SOP file; `path` is only used in messages."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        detail = str(err)
+        m = re.search(r"line (\d+)", detail)
+        raise SopError(T.TOML_SYNTAX.format(detail=detail), path=path,
+                       line=int(m.group(1)) if m else None) from None
+    return _Reader(data, text, path).read()
+
+
+def load_sop(path: str | Path) -> Sop:
+    """Load and check one SOP file from disk."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SopError(T.NOT_FOUND, path=p) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise SopError(T.UNREADABLE_FILE.format(detail=err), path=p) from None
+    return parse_sop(text, str(p))
+
+
+# ---------------------------------------------------------------- the catalog
+
+
+@dataclass
+class Catalog:
+    """The SOPs an office can serve: bundled ones, overridden by the office's own files."""
+
+    sops: dict[str, Sop]
+    errors: list[SopError] = field(default_factory=list)
+
+    def get(self, sop_id: str) -> Sop:
+        return self.sops[sop_id]
+
+    def all(self) -> list[Sop]:
+        return sorted(self.sops.values(), key=_sort_key)
+
+    def __iter__(self) -> Iterator[Sop]:
+        return iter(self.all())
+
+    def __len__(self) -> int:
+        return len(self.sops)
+
+    def search(self, text: str) -> list[Sop]:
+        """Every SOP whose id, nomor or nama contains all the typed words."""
+        words = text.lower().split()
+        return [
+            s for s in self.all()
+            if all(w in f"{s.id} {s.nomor} {s.nama} {s.unit}".lower() for w in words)
+        ]
+
+
+def _sort_key(sop: Sop) -> tuple[int, str]:
+    return (0 if sop.layanan_loket else 1, sop.id)
+
+
+def bundled_sop_texts() -> Iterable[tuple[str, str]]:
+    """(name, text) of every bundled SOP file, read through importlib.resources."""
+    folder = resources.files("counter") / "sops"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            yield f"counter/sops/{entry.name}", entry.read_text(encoding="utf-8")
+
+
+def load_catalog(extra_dirs: Iterable[str | Path] = ()) -> Catalog:
+    """Bundled SOPs first, then each office folder overriding by id.
+
+    A broken bundled file is a bug and raises; a broken office file is listed in
+    `Catalog.errors` so the counter keeps working on the rest.
+    """
+    sops: dict[str, Sop] = {}
+    origin: dict[str, str] = {}
+    for name, text in bundled_sop_texts():
+        sop = parse_sop(text, name)
+        if sop.id in sops:
+            raise SopError(T.DUP_ID.format(value=sop.id, other=origin[sop.id]), path=name,
+                           field="id")
+        sops[sop.id] = sop
+        origin[sop.id] = name
+    errors: list[SopError] = []
+    for folder in extra_dirs:
+        d = Path(folder)
+        if not d.is_dir():
+            continue
+        for path in sorted(d.glob("*.toml")):
+            try:
+                sop = load_sop(path)
+            except SopError as err:
+                errors.append(err)
+                continue
+            sops[sop.id] = sop
+    return Catalog(sops=sops, errors=errors)
