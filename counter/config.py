@@ -1,0 +1,252 @@
+"""Where Loket keeps its files, and the office profile (loket.toml).
+
+Paths follow the platform's conventions (platformdirs) but can always be moved
+by an environment variable or a command-line option, so tests, demos and a
+second desk on the same machine never touch the real office data.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import platformdirs
+import tomli_w
+
+from counter.errors import ConfigError
+from counter.texts import config as T
+
+APP_NAME = "loket"
+ENV_CONFIG_DIR = "LOKET_CONFIG_DIR"
+ENV_DATA_DIR = "LOKET_DATA_DIR"
+PAPERS = ("80mm", "58mm", "a5")
+ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
+
+
+@dataclass(frozen=True)
+class Paths:
+    config_dir: Path
+    data_dir: Path
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / "loket.toml"
+
+    @property
+    def store_dir(self) -> Path:
+        return self.data_dir / "store"
+
+    @property
+    def pdf_dir(self) -> Path:
+        return self.data_dir / "cetak"
+
+    @property
+    def sop_dir(self) -> Path:
+        return self.data_dir / "sop"
+
+
+def resolve_paths(
+    config_dir: str | Path | None = None,
+    data_dir: str | Path | None = None,
+    demo: bool = False,
+) -> Paths:
+    """Explicit option, then environment variable, then the platform's default."""
+    cfg = config_dir or os.environ.get(ENV_CONFIG_DIR) or platformdirs.user_config_dir(APP_NAME)
+    data = data_dir or os.environ.get(ENV_DATA_DIR) or platformdirs.user_data_dir(APP_NAME)
+    data_path = Path(data).expanduser()
+    if demo:
+        data_path = data_path / "demo"
+    return Paths(config_dir=Path(cfg).expanduser(), data_dir=data_path)
+
+
+@dataclass(frozen=True)
+class Officer:
+    nama: str
+    jabatan: str = ""
+
+
+@dataclass(frozen=True)
+class CalendarSettings:
+    """Office-specific days on top of the national calendar."""
+
+    closed_days: tuple[date, ...] = ()  # the office's own extra closed days
+    ramadan: tuple[tuple[date, date], ...] = ()  # date ranges on the Ramadan schedule
+
+
+@dataclass(frozen=True)
+class Profile:
+    instansi: str = T.DEFAULT_INSTANSI
+    unit: str = T.DEFAULT_UNIT
+    alamat: str = ""
+    telepon: str = ""
+    logo: Path | None = None
+    desk: int = 1
+    officers: tuple[Officer, ...] = (Officer(T.DEFAULT_OFFICER, T.DEFAULT_JABATAN),)
+    printer: str | None = None
+    paper: str = "80mm"
+    timezone: str = "WIB"
+    nearing: float = 0.75
+    calendar: CalendarSettings = field(default_factory=CalendarSettings)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(ZONES[self.timezone])
+
+    def with_changes(self, **changes: Any) -> Profile:
+        return replace(self, **changes)
+
+
+def default_profile() -> Profile:
+    return Profile()
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _line_of(text: str, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for i, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return i
+    return None
+
+
+class _ProfileReader:
+    def __init__(self, data: dict[str, Any], text: str, path: Path) -> None:
+        self.data, self.text, self.path = data, text, path
+
+    def fail(self, key: str, message: str) -> ConfigError:
+        return ConfigError(message, path=self.path, line=_line_of(self.text, key.split(".")[-1]),
+                           field=key)
+
+    def get(self, src: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any,
+            expected: str, label: str | None = None) -> Any:
+        value = src.get(key, default)
+        if value is default:
+            return default
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.fail(label or key, T.WRONG_TYPE.format(expected=expected))
+        return value
+
+    def day(self, value: Any, key: str) -> date:
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise self.fail(key, T.BAD_DATE.format(value=value)) from None
+
+    def read(self) -> Profile:
+        d, base = self.data, Profile()
+        known = {f for f in Profile.__dataclass_fields__} | {"kalender"}
+        known -= {"calendar"}
+        for key in d:
+            if key not in known:
+                raise self.fail(key, T.UNKNOWN_KEY.format(key=key))
+        desk = self.get(d, "desk", int, base.desk, "bilangan bulat")
+        if not 1 <= desk <= 99:
+            raise self.fail("desk", T.BAD_DESK)
+        paper = self.get(d, "paper", str, base.paper, "teks")
+        if paper not in PAPERS:
+            raise self.fail("paper", T.BAD_PAPER.format(value=paper, choices=", ".join(PAPERS)))
+        tz = self.get(d, "timezone", str, base.timezone, "teks").upper()
+        if tz not in ZONES:
+            raise self.fail("timezone", T.BAD_TZ.format(value=tz))
+        nearing = self.get(d, "nearing", (int, float), base.nearing, "pecahan")
+        if not 0 < float(nearing) < 1:
+            raise self.fail("nearing", T.BAD_NEARING)
+        logo = self.get(d, "logo", str, "", "teks")
+        printer = self.get(d, "printer", str, "", "teks")
+        return Profile(
+            instansi=self.get(d, "instansi", str, base.instansi, "teks"),
+            unit=self.get(d, "unit", str, base.unit, "teks"),
+            alamat=self.get(d, "alamat", str, base.alamat, "teks"),
+            telepon=self.get(d, "telepon", str, base.telepon, "teks"),
+            logo=Path(logo) if logo else None,
+            desk=desk,
+            officers=self.officers(),
+            printer=printer or None,
+            paper=paper,
+            timezone=tz,
+            nearing=float(nearing),
+            calendar=self.calendar(),
+        )
+
+    def officers(self) -> tuple[Officer, ...]:
+        raw = self.get(self.data, "officers", list, None, "daftar [[officers]]")
+        if raw is None:
+            return Profile().officers
+        result = []
+        for i, o in enumerate(raw):
+            label = f"officers[{i + 1}]"
+            if not isinstance(o, dict) or not str(o.get("nama", "")).strip():
+                raise self.fail(f"{label}.nama", T.NO_OFFICER_NAME)
+            result.append(Officer(nama=str(o["nama"]).strip(),
+                                  jabatan=str(o.get("jabatan", "")).strip()))
+        return tuple(result)
+
+    def calendar(self) -> CalendarSettings:
+        raw = self.get(self.data, "kalender", dict, {}, "tabel [kalender]")
+        closed = raw.get("hari_tutup", [])
+        if not isinstance(closed, list):
+            raise self.fail("kalender.hari_tutup", T.WRONG_TYPE.format(expected="daftar tanggal"))
+        ramadan = raw.get("ramadan", [])
+        ranges = []
+        for r in ramadan if isinstance(ramadan, list) else [None]:
+            if not isinstance(r, list) or len(r) != 2:
+                raise self.fail("kalender.ramadan", T.BAD_RANGE)
+            a, b = self.day(r[0], "kalender.ramadan"), self.day(r[1], "kalender.ramadan")
+            if b < a:
+                raise self.fail("kalender.ramadan", T.BAD_RANGE)
+            ranges.append((a, b))
+        return CalendarSettings(
+            closed_days=tuple(self.day(v, "kalender.hari_tutup") for v in closed),
+            ramadan=tuple(ranges),
+        )
+
+
+def load_profile(paths: Paths) -> Profile | None:
+    """The office profile, or None before the first-run setup has written one."""
+    path = paths.config_file
+    if not path.exists():
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise ConfigError(T.UNREADABLE.format(detail=err), path=path) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        m = re.search(r"line (\d+)", str(err))
+        raise ConfigError(T.TOML_SYNTAX.format(detail=err), path=path,
+                          line=int(m.group(1)) if m else None) from None
+    return _ProfileReader(data, text, path).read()
+
+
+def profile_to_toml(profile: Profile) -> str:
+    data: dict[str, Any] = {
+        k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
+                                                              "printer")
+    }
+    data["logo"] = str(profile.logo) if profile.logo else ""
+    data["printer"] = profile.printer or ""
+    data["officers"] = [{"nama": o.nama, "jabatan": o.jabatan} for o in profile.officers]
+    data["kalender"] = {
+        "hari_tutup": list(profile.calendar.closed_days),
+        "ramadan": [[a, b] for a, b in profile.calendar.ramadan],
+    }
+    return tomli_w.dumps(data)
+
+
+def save_profile(paths: Paths, profile: Profile) -> None:
+    """Write the profile atomically so a crash never leaves half a config."""
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    tmp = paths.config_file.with_suffix(".toml.tmp")
+    tmp.write_text(profile_to_toml(profile), encoding="utf-8")
+    os.replace(tmp, paths.config_file)
