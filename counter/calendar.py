@@ -1,0 +1,316 @@
+"""The office's working calendar: when the clock against mutu baku may run.
+
+A step that waits over lunch, a weekend or Lebaran has not been slow, so the
+clock counts only office hours. This module knows those hours.
+
+Sources and assumptions (checked November 2026):
+
+- Perpres 21/2023 (Hari Kerja dan Jam Kerja Instansi Pemerintah dan Pegawai
+  ASN), Pasal 3-4: five working days, Monday to Friday; 37 jam 30 menit a week
+  excluding breaks; work starts 07.30 local time; the break is 90 minutes on
+  Friday and 60 minutes on other days. The Perpres leaves the end of the day
+  and the break's clock times to the head of each office (PPK), so the default
+  here is the common reading that adds up to exactly 37.5 hours:
+  Monday-Thursday 07.30-16.00, break 12.00-13.00 (7.5 h a day);
+  Friday 07.30-16.30, break 11.30-13.00 (Friday prayers; 7.5 h).
+- Ramadan: Perpres 21/2023 gives 32 jam 30 menit a week, starting 08.00 with
+  a 60-minute Friday break; the daily times follow the KemenPAN-RB circulars
+  that repeat every year for five-day offices (e.g. SE MenPAN-RB 20/2017,
+  394/2019, 51/2020, 11/2022, 6/2023): Monday-Thursday 08.00-15.00, break
+  12.00-12.30 (6.5 h); Friday 08.00-15.30, break 11.30-12.30 (6.5 h). The
+  schedule applies on the dates the office lists in its profile
+  (`CalendarSettings.ramadan`), because the start of Ramadan is announced each
+  year (sidang isbat) and is not computed here.
+- National holidays and cuti bersama: the `holidays` package,
+  `country_holidays("ID", categories=("public", "government"))`; the
+  government category carries cuti bersama (for 2026 e.g. 20, 23 and 24 March
+  around Idul Fitri). Plus the office's own closed days from its profile.
+- Saturday and Sunday are closed. Working hours are wall-clock times in the
+  office's zone (WIB/WITA/WIT); a naive datetime is read as office time.
+
+Every day's schedule is computed once and cached as POSIX-second intervals,
+so measuring hundreds of running cases every second stays cheap
+(`bench/clock_bench.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import holidays as holidays_lib
+
+from counter.errors import ConfigError
+from counter.texts import clock as T
+
+# How far ahead a due time is searched before the calendar is judged broken.
+_MAX_DAYS_AHEAD = 3700
+
+
+@dataclass(frozen=True)
+class DayHours:
+    """Opening hours of one weekday: open to close, minus the breaks."""
+
+    open: time
+    close: time
+    breaks: tuple[tuple[time, time], ...] = ()
+
+    def intervals(self) -> tuple[tuple[time, time], ...]:
+        """The working intervals of the day, in order, breaks cut out."""
+        out: list[tuple[time, time]] = []
+        cursor = self.open
+        for b_start, b_end in sorted(self.breaks):
+            if b_start > cursor:
+                out.append((cursor, min(b_start, self.close)))
+            cursor = max(cursor, b_end)
+        if cursor < self.close:
+            out.append((cursor, self.close))
+        return tuple(out)
+
+
+def _hours(mon_thu: DayHours, fri: DayHours) -> dict[int, DayHours]:
+    return {0: mon_thu, 1: mon_thu, 2: mon_thu, 3: mon_thu, 4: fri}
+
+
+# Weekday (Monday = 0) -> hours; a weekday not listed is closed.
+NORMAL_HOURS: Mapping[int, DayHours] = _hours(
+    DayHours(time(7, 30), time(16, 0), ((time(12, 0), time(13, 0)),)),
+    DayHours(time(7, 30), time(16, 30), ((time(11, 30), time(13, 0)),)),
+)
+RAMADAN_HOURS: Mapping[int, DayHours] = _hours(
+    DayHours(time(8, 0), time(15, 0), ((time(12, 0), time(12, 30)),)),
+    DayHours(time(8, 0), time(15, 30), ((time(11, 30), time(12, 30)),)),
+)
+
+
+@dataclass(frozen=True)
+class _Day:
+    """One day's working intervals as POSIX seconds; `total` is their length."""
+
+    intervals: tuple[tuple[float, float], ...]
+    total: float
+
+    def worked(self, a: float, b: float) -> float:
+        """Working seconds of this day inside [a, b]."""
+        s = 0.0
+        for start, end in self.intervals:
+            lo = start if start > a else a
+            hi = end if end < b else b
+            if hi > lo:
+                s += hi - lo
+        return s
+
+
+_CLOSED = _Day((), 0.0)
+
+
+def _zone(tz: tzinfo | str) -> tzinfo:
+    if isinstance(tz, str):
+        from counter.config import ZONES  # WIB/WITA/WIT names live with the profile
+
+        return ZoneInfo(ZONES.get(tz.upper(), tz))
+    return tz
+
+
+class WorkingCalendar:
+    """Working days and hours of one office, in its time zone.
+
+    `settings` is the profile's `CalendarSettings` (anything with
+    `closed_days` and `ramadan`, or None). `hours`/`ramadan_hours` override
+    the Perpres defaults; `holiday_source` (a date -> name mapping) replaces
+    the `holidays` package, mainly for tests of other offices' calendars.
+    """
+
+    def __init__(
+        self,
+        settings: Any = None,
+        tz: tzinfo | str = "WIB",
+        *,
+        hours: Mapping[int, DayHours] = NORMAL_HOURS,
+        ramadan_hours: Mapping[int, DayHours] = RAMADAN_HOURS,
+        holiday_source: Any = None,
+    ) -> None:
+        self.tz = _zone(tz)
+        self.closed_days = frozenset(getattr(settings, "closed_days", ()) or ())
+        self.ramadan = tuple(getattr(settings, "ramadan", ()) or ())
+        self.hours = dict(hours)
+        self.ramadan_hours = dict(ramadan_hours)
+        if holiday_source is None:
+            holiday_source = holidays_lib.country_holidays(
+                "ID", categories=("public", "government"), language="id"
+            )
+        self._holidays = holiday_source
+        self._days: dict[int, _Day] = {}  # date ordinal -> schedule
+
+    # ----- days -------------------------------------------------------------
+
+    def holiday_name(self, d: date) -> str | None:
+        """Name of the national holiday / cuti bersama, or 'Libur kantor'; else None."""
+        name = self._holidays.get(d)
+        if name:
+            return str(name)
+        if d in self.closed_days:
+            return T.OFFICE_CLOSED
+        return None
+
+    def is_ramadan(self, d: date) -> bool:
+        return any(first <= d <= last for first, last in self.ramadan)
+
+    def day_hours(self, d: date) -> DayHours | None:
+        """The hours that apply on `d`, or None when the office is closed."""
+        if self.holiday_name(d) is not None:
+            return None
+        table = self.ramadan_hours if self.is_ramadan(d) else self.hours
+        return table.get(d.weekday())
+
+    def is_working_day(self, d: date) -> bool:
+        return self._day(d.toordinal()).total > 0
+
+    def day_seconds(self, d: date) -> float:
+        """Working seconds of the whole day `d` (0 when closed)."""
+        return self._day(d.toordinal()).total
+
+    def _day(self, ordinal: int) -> _Day:
+        day = self._days.get(ordinal)
+        if day is None:
+            day = self._days[ordinal] = self._build_day(date.fromordinal(ordinal))
+        return day
+
+    def _build_day(self, d: date) -> _Day:
+        hours = self.day_hours(d)
+        if hours is None:
+            return _CLOSED
+        spans = tuple(
+            (
+                datetime.combine(d, a, tzinfo=self.tz).timestamp(),
+                datetime.combine(d, b, tzinfo=self.tz).timestamp(),
+            )
+            for a, b in hours.intervals()
+        )
+        return _Day(spans, sum(b - a for a, b in spans))
+
+    # ----- instants ---------------------------------------------------------
+
+    def local(self, dt: datetime) -> datetime:
+        """`dt` in office time; a naive datetime is taken to be office time already."""
+        if dt.tzinfo is None:
+            return dt.replace(tzinfo=self.tz)
+        return dt.astimezone(self.tz)
+
+    def _ts(self, dt: datetime) -> float:
+        return self.local(dt).timestamp()
+
+    def _ordinal(self, ts: float) -> int:
+        return datetime.fromtimestamp(ts, self.tz).toordinal()
+
+    def _at(self, ts: float) -> datetime:
+        return datetime.fromtimestamp(ts, self.tz)
+
+    # ----- measuring --------------------------------------------------------
+
+    def working_seconds(self, start: datetime, end: datetime) -> float:
+        """Office-hour seconds in [start, end], breaks and closed days left out."""
+        return self._seconds(self._ts(start), self._ts(end))
+
+    def _seconds(self, a: float, b: float) -> float:
+        if b <= a:
+            return 0.0
+        total = 0.0
+        for ordinal in range(self._ordinal(a), self._ordinal(b) + 1):
+            day = self._day(ordinal)
+            if not day.total:
+                continue
+            if a <= day.intervals[0][0] and day.intervals[-1][1] <= b:
+                total += day.total
+            else:
+                total += day.worked(a, b)
+        return total
+
+    def working_days(self, start: datetime, end: datetime) -> float:
+        """Working days in [start, end]: each day counts the share of its own
+        working seconds that falls inside, so a full day is 1 and the morning
+        of a Ramadan day counts against that day's shorter hours."""
+        a, b = self._ts(start), self._ts(end)
+        if b <= a:
+            return 0.0
+        days = 0.0
+        for ordinal in range(self._ordinal(a), self._ordinal(b) + 1):
+            day = self._day(ordinal)
+            if not day.total:
+                continue
+            if a <= day.intervals[0][0] and day.intervals[-1][1] <= b:
+                days += 1.0
+            else:
+                days += day.worked(a, b) / day.total
+        return days
+
+    # ----- laying time on the calendar --------------------------------------
+
+    def add_working_seconds(self, start: datetime, seconds: float) -> datetime:
+        """The instant when `seconds` of office time have passed since `start`.
+
+        Landing exactly on a closing time gives that closing time, not the next
+        morning. Zero or less gives `start` back (in office time).
+        """
+        a = self._ts(start)
+        if seconds <= 0:
+            return self._at(a)
+        remaining = float(seconds)
+        first = self._ordinal(a)
+        for ordinal in range(first, first + _MAX_DAYS_AHEAD):
+            day = self._day(ordinal)
+            for s, e in day.intervals:
+                if e <= a:
+                    continue
+                lo = max(s, a)
+                if remaining <= e - lo:
+                    return self._at(lo + remaining)
+                remaining -= e - lo
+        raise self._never_open(start)
+
+    def add_working_days(self, start: datetime, days: float) -> datetime:
+        """The instant when `days` working days (as `working_days` counts them)
+        have passed since `start`; fractions fall inside the landing day's hours."""
+        a = self._ts(start)
+        if days <= 0:
+            return self._at(a)
+        remaining = float(days)
+        first = self._ordinal(a)
+        for ordinal in range(first, first + _MAX_DAYS_AHEAD):
+            day = self._day(ordinal)
+            if not day.total:
+                continue
+            share = day.worked(a, day.intervals[-1][1]) / day.total
+            if remaining <= share + 1e-12:
+                return self._advance_within(day, a, remaining * day.total)
+            remaining -= share
+        raise self._never_open(start)
+
+    def _advance_within(self, day: _Day, a: float, seconds: float) -> datetime:
+        for s, e in day.intervals:
+            if e <= a:
+                continue
+            lo = max(s, a)
+            if seconds <= e - lo + 1e-6:
+                return self._at(min(lo + seconds, e))
+            seconds -= e - lo
+        return self._at(day.intervals[-1][1])
+
+    def _never_open(self, start: datetime) -> ConfigError:
+        return ConfigError(
+            T.NO_WORKING_TIME.format(days=_MAX_DAYS_AHEAD, start=self.local(start).date())
+        )
+
+    def working_dates(self, first: date, last: date) -> Iterable[date]:
+        """The working days from `first` to `last` inclusive (for reports and screens)."""
+        for ordinal in range(first.toordinal(), last.toordinal() + 1):
+            if self._day(ordinal).total:
+                yield date.fromordinal(ordinal)
+
+
+def calendar_for(profile: Any) -> WorkingCalendar:
+    """The working calendar of an office profile (`profile.calendar`, `profile.tz`)."""
+    return WorkingCalendar(getattr(profile, "calendar", None), profile.tz)

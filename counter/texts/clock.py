@@ -1,0 +1,30 @@
+"""Texts about the working calendar and the clock against mutu baku."""
+
+# Levels of a step or a case against its mutu baku.
+LEVEL_LABELS = {
+    "dalam": "dalam batas waktu",
+    "mendekati": "mendekati batas waktu",
+    "lewat": "lewat batas waktu",
+    "tanpa_batas": "tanpa batas waktu",
+}
+
+# Why a day is closed when it is not a national holiday.
+OFFICE_CLOSED = "Libur kantor"
+
+# Durations.
+DAY_UNIT = "hari"
+WORKING_DAY_UNIT = "hari kerja"
+HOUR_UNIT = "jam"
+MINUTE_UNIT = "menit"
+LESS_THAN_A_MINUTE = "kurang dari 1 menit"
+PAUSED = "dijeda (menunggu pemohon)"
+
+# Estimated completion on the tanda terima.
+ESTIMATE_PARTIAL = "belum termasuk langkah tanpa batas waktu"
+NO_ESTIMATE = "tidak dapat diperkirakan (langkah tanpa batas waktu)"
+
+# A calendar that never opens cannot place a due time.
+NO_WORKING_TIME = (
+    "kalender kerja tidak memiliki jam kerja dalam {days} hari sejak {start}; "
+    "periksa hari libur kantor dan jam kerja di profil kantor"
+)
