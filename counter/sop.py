@@ -372,25 +372,25 @@ class _Reader:
         )
 
     def check_numbering(self, steps: tuple[Step, ...], hilang: set[int]) -> None:
+        """Duplicates and order first (the likelier typo), then undeclared gaps."""
         seen: set[int] = set()
-        prev: int | None = None
         for i, step in enumerate(steps):
             where = T.STEP_FIELD.format(no=step.no)
             if step.no in seen:
                 raise self.fail(T.STEP_DUP.format(no=step.no), where, "langkah", i, "no",
                                 f"{where}.no")
-            if prev is not None and step.no < prev:
-                raise self.fail(T.STEP_ORDER.format(no=step.no, prev=prev), where, "langkah", i,
-                                "no", f"{where}.no")
-            if prev is not None:
-                missing = [n for n in range(prev + 1, step.no) if n not in hilang]
-                if missing:
-                    raise self.fail(
-                        T.STEP_GAP.format(prev=prev, no=step.no,
-                                          missing=", ".join(map(str, missing))),
-                        where, "langkah", i, "no", f"{where}.no")
+            if i and step.no < steps[i - 1].no:
+                raise self.fail(T.STEP_ORDER.format(no=step.no, prev=steps[i - 1].no), where,
+                                "langkah", i, "no", f"{where}.no")
             seen.add(step.no)
-            prev = step.no
+        for i in range(1, len(steps)):
+            prev, no = steps[i - 1].no, steps[i].no
+            missing = [n for n in range(prev + 1, no) if n not in hilang]
+            if missing:
+                where = T.STEP_FIELD.format(no=no)
+                raise self.fail(
+                    T.STEP_GAP.format(prev=prev, no=no, missing=", ".join(map(str, missing))),
+                    where, "langkah", i, "no", f"{where}.no")
 
     def check_targets(self, steps: tuple[Step, ...], role_ids: set[str]) -> None:
         numbers = {s.no for s in steps}
@@ -501,3 +501,28 @@ def load_catalog(extra_dirs: Iterable[str | Path] = ()) -> Catalog:
                 continue
             sops[sop.id] = sop
     return Catalog(sops=sops, errors=errors)
+
+
+def counter_standard(sop: Sop) -> dict[str, float]:
+    """Standard time of the steps done at the counter, per unit (menit folds in jam).
+
+    Officers ask "how long is this at my desk?"; days and calendar units stay apart
+    because they cannot be added to minutes honestly.
+    """
+    counter = set(sop.counter_roles)
+    totals: dict[str, float] = {}
+    for step in sop.steps:
+        w = step.mutu_baku.waktu
+        if step.role not in counter or not w.limited or w.high is None or w.unit is None:
+            continue
+        unit, value = w.unit.value, w.high
+        if unit == "jam":
+            unit, value = "menit", value * 60
+        totals[unit] = totals.get(unit, 0.0) + value
+    return totals
+
+
+def format_totals(totals: dict[str, float]) -> str:
+    order = ("menit", "hari", "minggu", "bulan")
+    parts = [f"{totals[u]:g} {u}" for u in order if u in totals]
+    return " + ".join(parts) if parts else "-"

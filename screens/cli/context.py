@@ -1,0 +1,35 @@
+"""What every command needs, built lazily so a command pays only for what it uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from counter.config import Paths, Profile, default_profile, load_profile
+from counter.sop import Catalog, load_catalog
+
+if TYPE_CHECKING:
+    from store import Store
+
+
+@dataclass
+class Context:
+    paths: Paths
+    demo: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @cached_property
+    def profile(self) -> Profile:
+        """The office profile; the defaults until the first-run setup writes one."""
+        return load_profile(self.paths) or default_profile()
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return load_catalog([self.paths.sop_dir])
+
+    @cached_property
+    def store(self) -> Store:
+        from store import open_store
+
+        return open_store(self.paths.store_dir, self.profile.tz)

@@ -1,0 +1,201 @@
+"""`loket sop list|show|check`: read and check the SOP catalog from the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from counter.errors import LoketError, SopError
+from counter.sop import DRAF, Sop, counter_standard, format_totals, load_catalog, load_sop
+from counter.texts import cli as T
+from screens.cli.context import Context
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("sop", help=T.HELP_SOP, description=T.HELP_SOP)
+    verbs = p.add_subparsers(dest="verb", required=True)
+    ls = verbs.add_parser("list", help=T.HELP_SOP_LIST)
+    ls.add_argument("--json", action="store_true", help=T.HELP_JSON)
+    ls.set_defaults(func=cmd_list)
+    show = verbs.add_parser("show", help=T.HELP_SOP_SHOW)
+    show.add_argument("id", help=T.HELP_SOP_ID)
+    show.add_argument("--json", action="store_true", help=T.HELP_JSON)
+    show.set_defaults(func=cmd_show)
+    check = verbs.add_parser("check", help=T.HELP_SOP_CHECK)
+    check.add_argument("paths", nargs="*", help=T.HELP_PATHS)
+    check.set_defaults(func=cmd_check)
+
+
+def _console() -> Console:
+    return Console(width=None if sys.stdout.isatty() else 160, highlight=False)
+
+
+def status_text(sop: Sop) -> str:
+    return T.STATUS_DRAF if sop.status == DRAF else sop.status
+
+
+def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
+    sops = ctx.catalog.all()
+    if args.json:
+        print(json.dumps([_summary(s) for s in sops], ensure_ascii=False, indent=2))
+        return 0
+    table = Table(box=None, pad_edge=False)
+    for col in (T.COL_ID, T.COL_NOMOR, T.COL_NAMA, T.COL_INSTANSI, T.COL_STEPS, T.COL_STATUS,
+                T.COL_LOKET):
+        table.add_column(col, overflow="fold")
+    for s in sops:
+        table.add_row(s.id, s.nomor or T.EMPTY, s.nama, s.instansi, str(len(s.steps)),
+                      status_text(s), format_totals(counter_standard(s)))
+    console = _console()
+    console.print(table)
+    for err in ctx.catalog.errors:
+        console.print(T.ERROR_PREFIX + str(err), style="red")
+    return 0
+
+
+def _summary(s: Sop) -> dict[str, Any]:
+    return {
+        "id": s.id, "nomor": s.nomor, "nama": s.nama, "instansi": s.instansi,
+        "langkah": len(s.steps), "status": s.status, "layanan_loket": s.layanan_loket,
+        "waktu_loket": counter_standard(s),
+    }
+
+
+def sop_as_dict(s: Sop) -> dict[str, Any]:
+    """Everything an SOP holds, with each step's parsed waktu, for other programs."""
+    return {
+        **_summary(s),
+        "unit": s.unit,
+        "tanggal_pembuatan": s.tanggal_pembuatan,
+        "tanggal_revisi": s.tanggal_revisi,
+        "tanggal_efektif": s.tanggal_efektif,
+        "disahkan_oleh": s.disahkan_oleh,
+        "dasar_hukum": list(s.dasar_hukum),
+        "kualifikasi_pelaksana": list(s.kualifikasi_pelaksana),
+        "keterkaitan": list(s.keterkaitan),
+        "peralatan": list(s.peralatan),
+        "peringatan": s.peringatan,
+        "pencatatan": s.pencatatan,
+        "catatan": list(s.catatan),
+        "langkah_hilang": list(s.langkah_hilang),
+        "sumber": {"dokumen": s.source.dokumen, "lokasi": s.source.lokasi},
+        "pelaksana": [
+            {"id": p.id, "nama": p.nama, "loket": p.loket, "pemohon": p.pemohon}
+            for p in s.pelaksana
+        ],
+        "langkah": [
+            {
+                "no": st.no,
+                "kegiatan": st.kegiatan,
+                "pelaksana": list(st.pelaksana),
+                "pelaksana_disimpulkan": st.pelaksana_disimpulkan,
+                "kelengkapan": list(st.mutu_baku.kelengkapan),
+                "waktu": st.mutu_baku.waktu.as_dict(),
+                "output": st.mutu_baku.output,
+                "keterangan": st.keterangan,
+                "kembali": [
+                    {"syarat": k.syarat, "ke_langkah": k.ke_langkah,
+                     "ke_pelaksana": k.ke_pelaksana}
+                    for k in st.kembali
+                ],
+            }
+            for st in s.steps
+        ],
+    }
+
+
+def _find(ctx: Context, sop_id: str) -> Sop:
+    try:
+        return ctx.catalog.get(sop_id)
+    except KeyError:
+        raise LoketError(T.UNKNOWN_SOP.format(value=sop_id)) from None
+
+
+def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
+    s = _find(ctx, args.id)
+    if args.json:
+        print(json.dumps(sop_as_dict(s), ensure_ascii=False, indent=2))
+        return 0
+    console = _console()
+    ident = Table(box=None, show_header=False, pad_edge=False)
+    ident.add_column(style="bold")
+    ident.add_column(overflow="fold")
+    L = T.IDENTITY_LABELS
+    for key in ("nomor", "nama", "instansi", "unit", "tanggal_pembuatan", "tanggal_revisi",
+                "tanggal_efektif", "disahkan_oleh", "peringatan", "pencatatan"):
+        ident.add_row(L[key], getattr(s, key) or T.EMPTY)
+    ident.add_row(L["status"], status_text(s))
+    for key in ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "catatan"):
+        ident.add_row(L[key], "\n".join(getattr(s, key)) or T.EMPTY)
+    ident.add_row(L["pelaksana"], ", ".join(p.nama for p in s.pelaksana))
+    ident.add_row(L["sumber"], f"{s.source.dokumen} {s.source.lokasi}".strip())
+    console.print(ident)
+    if not s.usable:
+        console.print(T.INCOMPLETE_NOTE, style="yellow")
+    if s.langkah_hilang:
+        console.print(T.MISSING_STEPS.format(numbers=", ".join(map(str, s.langkah_hilang))))
+    steps = Table(show_lines=True)
+    for col in (T.COL_NO, T.COL_KEGIATAN, T.COL_PELAKSANA, T.COL_KELENGKAPAN, T.COL_WAKTU,
+                T.COL_OUTPUT):
+        steps.add_column(col, overflow="fold")
+    for st in s.steps:
+        kegiatan = st.kegiatan
+        for k in st.kembali:
+            target = (T.STEP_WORD.format(no=k.ke_langkah) if k.ke_langkah is not None
+                      else s.role_name(k.ke_pelaksana))
+            kegiatan += "\n↩ " + T.RETURN_TO.format(target=target)
+        who = ", ".join(s.role_name(r) for r in st.pelaksana)
+        if st.pelaksana_disimpulkan:
+            who += " " + T.INFERRED
+        steps.add_row(str(st.no), kegiatan, who, "\n".join(st.mutu_baku.kelengkapan) or T.EMPTY,
+                      st.mutu_baku.waktu.label(), st.mutu_baku.output or T.EMPTY)
+    console.print(steps)
+    return 0
+
+
+def _files(paths: list[str]) -> list[Path]:
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(p.glob("*.toml"))
+            if not found:
+                raise LoketError(T.NO_FILES.format(path=p))
+            files.extend(found)
+        else:
+            files.append(p)
+    return files
+
+
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
+    errors: list[SopError] = []
+    if args.paths:
+        files = _files(args.paths)
+        count = len(files)
+        for f in files:
+            try:
+                load_sop(f)
+            except SopError as err:
+                errors.append(err)
+    else:
+        try:
+            catalog = load_catalog([ctx.paths.sop_dir])
+        except SopError as err:
+            errors.append(err)
+            count = 1
+        else:
+            errors.extend(catalog.errors)
+            count = len(catalog) + len(catalog.errors)
+    for err in errors:
+        print(str(err), file=sys.stderr)
+    if errors:
+        print(T.CHECK_FAILED.format(failed=len(errors), count=count), file=sys.stderr)
+        return 1
+    print(T.CHECK_OK.format(count=count))
+    return 0
