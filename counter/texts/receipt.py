@@ -1,0 +1,97 @@
+"""Texts printed on the tanda terima and the slips, and the printing messages."""
+
+# Document titles
+TITLE = {
+    "tanda-terima": "TANDA TERIMA BERKAS",
+    "serah-terima": "LEMBAR SERAH TERIMA BERKAS",
+    "berkas-kurang": "BERKAS BELUM LENGKAP",
+}
+DOC_NAMES = {
+    "tanda-terima": "tanda terima",
+    "serah-terima": "lembar serah terima",
+    "berkas-kurang": "lembar berkas kurang",
+}
+PAPER_NAMES = {"80mm": "gulungan 80 mm", "58mm": "gulungan 58 mm", "a5": "A5 (setengah A4)"}
+
+TELEPON = "Telp. {telepon}"
+
+# Labels
+TANGGAL = "Tanggal"
+LOKET = "Loket"
+PETUGAS = "Petugas"
+PEMOHON = "Pemohon"
+NAMA = "Nama"
+NIK = "NIK"
+TELEPON_LABEL = "Telepon"
+NAMA_USAHA = "Nama usaha"
+LAYANAN = "Layanan"
+NOMOR_SOP = "Nomor SOP"
+BERKAS_DITERIMA = "Berkas yang diterima:"
+TIDAK_ADA = "(tidak ada)"
+PERKIRAAN_SELESAI = "Perkiraan selesai"
+PERKIRAAN_TIDAK_ADA = "menyesuaikan (tanpa batas waktu baku)"
+HARI_KERJA = "{n} hari kerja"
+LANGKAH = "Langkah"
+LANGKAH_TEKS = "{no}. {kegiatan}"
+DARI = "Dari"
+KEPADA = "Kepada"
+DISERAHKAN = "Diserahkan"
+DOKUMEN_DISERAHKAN = "Dokumen yang diserahkan:"
+OUTPUT = "Hasil/output"
+BATAS_WAKTU = "Batas waktu"
+MUTU_BAKU = "mutu baku {waktu}"
+MASIH_KURANG = "Yang masih perlu dilengkapi:"
+SUDAH_DITERIMA = "Yang sudah diterima:"
+DICETAK = "Dicetak {waktu}"
+SALINAN = "Salinan: {label}"
+
+# Signatures
+YANG_MENYERAHKAN = "Yang menyerahkan"
+YANG_MENERIMA = "Yang menerima"
+PETUGAS_LOKET = "Petugas loket"
+DITERIMA_PUKUL = "Diterima tgl/jam: ____________"
+PARAF = "Paraf"
+
+# Notes at the foot
+CATATAN_TANDA_TERIMA = (
+    "Simpan tanda terima ini. Tunjukkan atau sebutkan kode di atas untuk "
+    "menanyakan perkembangan layanan dan saat mengambil hasilnya."
+)
+CATATAN_SERAH_TERIMA = "Pindai kode batang saat berkas diterima, lalu isi jam terima dan paraf."
+CATATAN_BERKAS_KURANG = (
+    "Lengkapi berkas di atas lalu bawa kembali bersama lembar ini ke loket. "
+    "Tunjukkan kode di atas agar layanan dilanjutkan."
+)
+
+# Errors while rendering
+UNKNOWN_KIND = "jenis dokumen {kind!r} tidak dikenal; pilih salah satu: {choices}"
+UNKNOWN_PAPER = "ukuran kertas {paper!r} tidak dikenal; pilih salah satu: {choices}"
+BAD_CODE = "kode berkas {code!r} harus 12 angka"
+NO_HANDOFF = "lembar serah terima membutuhkan data serah terima (langkah, dari, kepada)"
+NO_MISSING = "lembar berkas kurang membutuhkan daftar kelengkapan yang belum ada"
+BARCODE_TOO_WIDE = (
+    "kode batang ({need:.1f} mm) lebih lebar dari ruang cetak kertas {paper} ({have:.1f} mm)"
+)
+
+# Printing (counter/printing.py)
+PRINT_OK = "Dokumen dikirim ke printer {printer}."
+NO_PRINTER = "Belum ada printer di pengaturan; dokumen hanya disimpan sebagai PDF."
+NO_LP = (
+    "Perintah 'lp' tidak ditemukan: CUPS belum terpasang di komputer ini "
+    "(pasang paket cups-client). Dokumen disimpan sebagai PDF."
+)
+UNKNOWN_PRINTER = (
+    "Printer {printer!r} tidak dikenal oleh CUPS. Periksa nama printer di pengaturan "
+    "(daftar printer: lpstat -p). Dokumen disimpan sebagai PDF."
+)
+SPOOLER_DOWN = (
+    "Layanan cetak CUPS tidak berjalan atau tidak dapat dihubungi. "
+    "Nyalakan layanan CUPS lalu cetak ulang. Dokumen disimpan sebagai PDF."
+)
+NOT_ACCEPTING = (
+    "Printer {printer!r} sedang tidak menerima pekerjaan cetak (dinonaktifkan). "
+    "Dokumen disimpan sebagai PDF."
+)
+TIMEOUT = "Printer {printer!r} tidak menjawab dalam {seconds} detik. Dokumen disimpan sebagai PDF."
+NO_FILE = "Berkas PDF {path} tidak ditemukan, tidak ada yang dicetak."
+LP_FAILED = "Gagal mencetak ke {printer!r}: {detail}. Dokumen disimpan sebagai PDF."
