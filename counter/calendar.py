@@ -107,6 +107,10 @@ class _Day:
 _CLOSED = _Day((), 0.0)
 
 
+def _span(a: time, b: time) -> float:
+    return (b.hour - a.hour) * 3600.0 + (b.minute - a.minute) * 60.0 + (b.second - a.second)
+
+
 def _zone(tz: tzinfo | str) -> tzinfo:
     if isinstance(tz, str):
         from counter.config import ZONES  # WIB/WITA/WIT names live with the profile
@@ -168,6 +172,14 @@ class WorkingCalendar:
 
     def is_working_day(self, d: date) -> bool:
         return self._day(d.toordinal()).total > 0
+
+    @property
+    def standard_day_s(self) -> float:
+        """Seconds of an average normal working day (27,000 s = 7.5 h by default);
+        used only to express hari-kerja limits in seconds for sums and display."""
+        days = [sum(_span(a, b) for a, b in h.intervals()) for h in self.hours.values()]
+        days = [s for s in days if s > 0]
+        return sum(days) / len(days) if days else 0.0
 
     def day_seconds(self, d: date) -> float:
         """Working seconds of the whole day `d` (0 when closed)."""

@@ -1,0 +1,405 @@
+"""Elapsed time of steps and cases against their mutu baku.
+
+Pure functions of (runs, SOP steps, working calendar, now): nothing here reads
+the wall clock or stores a result, so a restart or a changed office calendar
+recomputes every timer the same way, and tests can travel in time.
+
+Which clock a step runs on follows its mutu baku's unit (docs/sop-format.md):
+
+- menit, jam: working seconds (office hours, breaks and closed days left out);
+- hari: working days; a day counts the share of its own working seconds that
+  the step covered (WorkingCalendar.working_days), so a step that starts at
+  10.00 and ends at 10.00 on the next working day took exactly 1 hari kerja,
+  and a Ramadan morning counts against that day's shorter hours;
+- minggu, bulan, and any "... kalender" text: calendar time (7 and 30 days);
+- no limit (N/A, Menyesuaikan, empty): working seconds, elapsed only.
+
+While the case waits for the applicant (the run's `pauses`), the clock stops;
+the paused time is reported separately, in the same clock. A pause still open
+counts up to `now`, so the due time of a paused step moves later while the
+pause lasts (it is shown as if the applicant came back now).
+
+Levels (`nearing` defaults to 0.75): a fixed or "Maksimal" limit is within
+below 75 % of the bound, nearing from 75 % up to the bound, over past it. A
+range ("2-4 hari") is within up to its lower bound, nearing between the bounds,
+over past the upper bound. `fraction` is always elapsed / upper bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any, Protocol
+
+from counter.calendar import WorkingCalendar
+from counter.texts import clock as T
+from counter.waktu import Kind, Unit, Waktu
+
+DEFAULT_NEARING = 0.75
+_CALENDAR_SECONDS = {
+    Unit.MENIT: 60.0,
+    Unit.JAM: 3600.0,
+    Unit.HARI: 86400.0,
+    Unit.MINGGU: 7 * 86400.0,
+    Unit.BULAN: 30 * 86400.0,
+}
+_WORK_SECONDS = {Unit.MENIT: 60.0, Unit.JAM: 3600.0}
+_NO_LIMIT = Waktu(raw="", kind=Kind.TANPA)
+
+
+class Level(StrEnum):
+    DALAM = "dalam"
+    MENDEKATI = "mendekati"
+    LEWAT = "lewat"
+    TANPA_BATAS = "tanpa_batas"
+
+    def label(self) -> str:
+        return T.LEVEL_LABELS[self.value]
+
+
+class RunLike(Protocol):
+    """What the clock reads of a `counter.case.StepRun`."""
+
+    @property
+    def step(self) -> int: ...
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def ended_at(self) -> datetime | None: ...
+    @property
+    def pauses(self) -> Sequence[tuple[datetime, datetime | None]]: ...
+
+
+@dataclass(frozen=True)
+class StepTiming:
+    """One run of a step against its mutu baku.
+
+    `elapsed_s`/`paused_s` are working seconds (calendar seconds for minggu,
+    bulan and "kalender" limits). `limit_s` is the upper bound in the same
+    seconds; for hari-kerja limits it is the bound times a standard 7.5-hour
+    day, for sums and display only: their level and fraction come from
+    `elapsed_days`/`limit_days`. `due_at` is when the upper bound is reached.
+    """
+
+    elapsed_s: float
+    paused_s: float
+    limit_s: float | None
+    fraction: float | None
+    level: Level
+    due_at: datetime | None
+    unit: Unit | None = None
+    elapsed_days: float | None = None
+    limit_days: float | None = None
+    paused_now: bool = False
+
+
+@dataclass(frozen=True)
+class CaseTiming:
+    """A whole case: its runs, its total time and its estimated completion.
+
+    The case's allowance (`limit_s`, working seconds) is every SOP step's upper
+    bound laid end to end on the calendar from the opening; `due_at` is where
+    that allowance runs out, moved later by the pauses. `estimated_completion`
+    lays the remaining steps' mutu baku on the calendar from now (from the
+    current step's due time while that is still ahead); steps without a limit
+    add nothing, and `estimate_partial` says that some remaining step had none.
+    For a closed case it is the closing time; None when nothing can be laid.
+    """
+
+    steps: tuple[tuple[Any, StepTiming], ...]
+    elapsed_s: float
+    paused_s: float
+    limit_s: float | None
+    level: Level
+    estimated_completion: datetime | None
+    fraction: float | None = None
+    due_at: datetime | None = None
+    estimate_partial: bool = False
+
+
+# ----- clocks ---------------------------------------------------------------
+
+
+class _Clock(Protocol):
+    def measure(self, a: datetime, b: datetime) -> float: ...
+    def advance(self, a: datetime, amount: float) -> datetime: ...
+
+
+@dataclass(frozen=True)
+class _WorkSeconds:
+    cal: WorkingCalendar
+
+    def measure(self, a: datetime, b: datetime) -> float:
+        return self.cal.working_seconds(a, b)
+
+    def advance(self, a: datetime, amount: float) -> datetime:
+        return self.cal.add_working_seconds(a, amount)
+
+
+@dataclass(frozen=True)
+class _WorkDays:
+    cal: WorkingCalendar
+
+    def measure(self, a: datetime, b: datetime) -> float:
+        return self.cal.working_days(a, b)
+
+    def advance(self, a: datetime, amount: float) -> datetime:
+        return self.cal.add_working_days(a, amount)
+
+
+@dataclass(frozen=True)
+class _Wall:
+    cal: WorkingCalendar
+
+    def measure(self, a: datetime, b: datetime) -> float:
+        return max((b - a).total_seconds(), 0.0)
+
+    def advance(self, a: datetime, amount: float) -> datetime:
+        return self.cal.local(a) + timedelta(seconds=amount)
+
+
+def waktu_of(step: Any) -> Waktu:
+    """The step's mutu baku waktu; no limit for a missing step or waktu."""
+    waktu = getattr(getattr(step, "mutu_baku", None), "waktu", None)
+    return waktu if isinstance(waktu, Waktu) else _NO_LIMIT
+
+
+def _clock_for(waktu: Waktu, cal: WorkingCalendar) -> tuple[_Clock, float, float | None]:
+    """(clock, factor from the waktu's unit to the clock's amount, seconds per amount).
+
+    The last item converts the clock's amount to seconds for `limit_s`; None
+    means the clock already counts seconds.
+    """
+    unit = waktu.unit
+    if unit is None:
+        return _WorkSeconds(cal), 1.0, None
+    if unit in (Unit.MINGGU, Unit.BULAN) or not waktu.hari_kerja:
+        return _Wall(cal), _CALENDAR_SECONDS[unit], None
+    if unit is Unit.HARI:
+        return _WorkDays(cal), 1.0, cal.standard_day_s
+    return _WorkSeconds(cal), _WORK_SECONDS[unit], None
+
+
+def _spans(
+    pauses: Iterable[tuple[datetime, datetime | None]],
+    start: datetime,
+    end: datetime,
+    cal: WorkingCalendar,
+) -> list[tuple[datetime, datetime]]:
+    """Pauses clipped to [start, end] (an open one runs to `end`), sorted and merged."""
+    clipped = []
+    for p_start, p_end in pauses:
+        a = max(cal.local(p_start), start)
+        b = min(cal.local(p_end) if p_end is not None else end, end)
+        if b > a:
+            clipped.append((a, b))
+    clipped.sort()
+    merged: list[tuple[datetime, datetime]] = []
+    for a, b in clipped:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _net(clock: _Clock, start: datetime, end: datetime, spans: list) -> tuple[float, float]:
+    """(time on the clock minus pauses, paused time) in [start, end]."""
+    gross = clock.measure(start, end)
+    paused = sum(clock.measure(a, b) for a, b in spans)
+    return max(gross - paused, 0.0), paused
+
+
+def _due(clock: _Clock, start: datetime, amount: float, spans: list) -> datetime:
+    """When `amount` on the clock has run since `start`, the pauses skipped."""
+    cursor, remaining = start, amount
+    for a, b in spans:
+        available = clock.measure(cursor, a) if a > cursor else 0.0
+        if remaining <= available:
+            return clock.advance(cursor, remaining)
+        remaining -= available
+        cursor = max(cursor, b)
+    return clock.advance(cursor, remaining)
+
+
+def _level(kind: Kind, value: float, low: float | None, high: float, nearing: float) -> Level:
+    slack = 1e-6 * max(high, 1e-9)  # float noise of timestamp arithmetic
+    if value > high + slack:
+        return Level.LEWAT
+    if kind is Kind.RENTANG and low is not None:
+        return Level.MENDEKATI if value > low + slack else Level.DALAM
+    return Level.MENDEKATI if value >= nearing * high - slack else Level.DALAM
+
+
+# ----- steps ----------------------------------------------------------------
+
+
+def measure_step(
+    run: RunLike,
+    step: Any,
+    calendar: WorkingCalendar,
+    now: datetime,
+    nearing: float = DEFAULT_NEARING,
+) -> StepTiming:
+    """Time of one run of `step` (a `counter.sop.Step`, or None) at `now`."""
+    cal = calendar
+    start = cal.local(run.started_at)
+    end = cal.local(run.ended_at) if run.ended_at is not None else cal.local(now)
+    end = max(end, start)
+    pauses = tuple(run.pauses or ())
+    spans = _spans(pauses, start, end, cal)
+    paused_now = run.ended_at is None and any(p_end is None for _, p_end in pauses)
+
+    waktu = waktu_of(step)
+    clock, factor, day_s = _clock_for(waktu, cal)
+    seconds_clock: _Clock = clock if day_s is None else _WorkSeconds(cal)
+    elapsed_s, paused_s = _net(seconds_clock, start, end, spans)
+    if not waktu.limited or waktu.high is None:
+        return StepTiming(elapsed_s, paused_s, None, None, Level.TANPA_BATAS, None,
+                          paused_now=paused_now)
+
+    high = waktu.high * factor
+    low = waktu.low * factor if waktu.low is not None else None
+    value = elapsed_s if day_s is None else _net(clock, start, end, spans)[0]
+    level = _level(waktu.kind, value, low, high, nearing)
+    due = _due(clock, start, high, spans)
+    if day_s is None:
+        return StepTiming(elapsed_s, paused_s, high, value / high, level, due, waktu.unit,
+                          paused_now=paused_now)
+    return StepTiming(
+        elapsed_s, paused_s, high * day_s, value / high, level, due, waktu.unit,
+        elapsed_days=value, limit_days=high, paused_now=paused_now,
+    )
+
+
+# ----- cases ----------------------------------------------------------------
+
+
+def _step_no(run: Any) -> int:
+    step = run.step
+    return getattr(step, "no", step)
+
+
+def _find(steps: Sequence[Any], no: int | None) -> tuple[int, Any]:
+    for i, s in enumerate(steps):
+        if s.no == no:
+            return i, s
+    return -1, None
+
+
+def _lay(cursor: datetime, step: Any, cal: WorkingCalendar) -> datetime | None:
+    """`cursor` plus the step's upper bound on its clock; None when it has no limit."""
+    waktu = waktu_of(step)
+    if not waktu.limited or waktu.high is None:
+        return None
+    clock, factor, _ = _clock_for(waktu, cal)
+    return clock.advance(cursor, waktu.high * factor)
+
+
+def measure_case(
+    state: Any,
+    sop: Any,
+    calendar: WorkingCalendar,
+    now: datetime,
+    nearing: float = DEFAULT_NEARING,
+) -> CaseTiming:
+    """Time of a whole case (`counter.case.CaseState`) against its SOP at `now`."""
+    cal = calendar
+    steps = tuple(sop.steps)
+    runs = tuple(state.runs)
+    timings = tuple(
+        (run, measure_step(run, _find(steps, _step_no(run))[1], cal, now, nearing))
+        for run in runs
+    )
+
+    opened = cal.local(state.opened_at)
+    closed_at = getattr(state, "closed_at", None)
+    end = max(cal.local(closed_at) if closed_at is not None else cal.local(now), opened)
+    spans = _spans((p for run in runs for p in (run.pauses or ())), opened, end, cal)
+    work = _WorkSeconds(cal)
+    elapsed_s, paused_s = _net(work, opened, end, spans)
+
+    plan_end: datetime | None = None
+    cursor = opened
+    for step in steps:
+        laid = _lay(cursor, step, cal)
+        if laid is not None:
+            cursor = plan_end = laid
+    limit_s = fraction = due = None
+    level = Level.TANPA_BATAS
+    if plan_end is not None:
+        limit_s = cal.working_seconds(opened, plan_end)
+        due = _due(work, opened, limit_s, spans)
+        if limit_s > 0:
+            fraction = elapsed_s / limit_s
+            level = _level(Kind.TETAP, elapsed_s, None, limit_s, nearing)
+
+    if closed_at is not None:
+        estimate, partial = cal.local(closed_at), False
+    else:
+        estimate, partial = _estimate(state, steps, timings, cal, now)
+    return CaseTiming(timings, elapsed_s, paused_s, limit_s, level, estimate,
+                      fraction, due, partial)
+
+
+def _estimate(
+    state: Any,
+    steps: Sequence[Any],
+    timings: Sequence[tuple[Any, StepTiming]],
+    cal: WorkingCalendar,
+    now: datetime,
+) -> tuple[datetime | None, bool]:
+    """(estimated completion, whether a remaining step without a limit was left out)."""
+    cursor = cal.local(now)
+    laid_any = partial = False
+    current = getattr(state, "current_step", None)
+    if current is None and timings:
+        index = _find(steps, _step_no(timings[-1][0]))[0]  # between steps: after the last
+    elif current is None:
+        index = -1  # nothing started yet: the whole SOP lies ahead
+    else:
+        index, step = _find(steps, current)
+        running = [t for r, t in timings if _step_no(r) == current and r.ended_at is None]
+        if not waktu_of(step).limited:
+            partial = True
+        elif running:
+            laid_any = True
+            due = running[-1].due_at
+            if due is not None and due > cursor:
+                cursor = due
+        else:
+            laid = _lay(cursor, step, cal)
+            if laid is not None:
+                cursor, laid_any = laid, True
+    for step in steps[index + 1 :]:
+        laid = _lay(cursor, step, cal)
+        if laid is None:
+            partial = True
+        else:
+            cursor, laid_any = laid, True
+    return (cursor if laid_any else None), partial
+
+
+# ----- display --------------------------------------------------------------
+
+
+def format_duration(seconds: float) -> str:
+    """'2 jam 15 menit' for working or calendar seconds (minutes rounded down)."""
+    minutes = int(max(seconds, 0) // 60)
+    if minutes == 0:
+        return T.LESS_THAN_A_MINUTE
+    hours, minutes = divmod(minutes, 60)
+    parts = []
+    if hours:
+        parts.append(f"{hours} {T.HOUR_UNIT}")
+    if minutes:
+        parts.append(f"{minutes} {T.MINUTE_UNIT}")
+    return " ".join(parts)
+
+
+def format_days(days: float) -> str:
+    """'1,5 hari kerja' with the Indonesian decimal comma."""
+    text = f"{days:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{text} {T.WORKING_DAY_UNIT}"
