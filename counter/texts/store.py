@@ -1,0 +1,40 @@
+"""Texts about the case store (the day files on disk)."""
+
+DAMAGED = (
+    "berkas data rusak atau tidak dapat dibaca ({reason}); berkas ini dibiarkan apa adanya "
+    "dan tidak akan ditimpa, data hari lain tetap dapat dipakai"
+)
+REASON_EMPTY = "berkas kosong, mungkin terpotong"
+REASON_NOT_UTF8 = "bukan teks UTF-8"
+REASON_NOT_JSON = "bukan JSON yang sah: baris {line}, kolom {column}"
+REASON_SHAPE = "isinya bukan data kasus Loket: {detail}"
+REASON_IO = "kesalahan baca: {error}"
+SHAPE_TOP = "bagian teratas harus berupa objek"
+SHAPE_TABLE = "tabel {table!r} harus berupa objek"
+SHAPE_DOC = "tabel {table!r}, dokumen {doc_id!r} harus berupa objek"
+SHAPE_EVENT = "peristiwa {doc_id!r} tidak memiliki 'code' (teks) dan 'seq' (bilangan)"
+SHAPE_COUNTER = "penghitung kode {doc_id!r} tidak memiliki 'desk' dan 'last' (bilangan)"
+SHAPE_INDEX = "indeks kasus terbuka harus memuat daftar 'open' dan 'pending'"
+
+WRITE_FAILED = (
+    "gagal menyimpan ({error}); mungkin disk penuh atau tidak ada izin tulis. "
+    "Data yang sudah tersimpan tidak berubah"
+)
+LOCK_TIMEOUT = (
+    "penyimpanan sedang dipakai proses lain lebih dari {seconds} detik; tunggu sebentar "
+    "lalu coba lagi"
+)
+UNKNOWN_CASE = "kasus {code} tidak ditemukan"
+CASE_EXISTS = "kasus {code} sudah pernah dibuka; kode tidak boleh dipakai dua kali"
+NOT_OPENED = "kasus {code} belum dibuka: peristiwa pertama sebuah kasus harus 'opened'"
+NOT_A_DICT = "peristiwa harus berupa objek (dict)"
+MISSING_FIELD = "kolom wajib peristiwa tidak ada atau bukan teks"
+NOT_JSON_DATA = "data peristiwa tidak dapat disimpan sebagai JSON: {error}"
+DESK_FULL = (
+    "nomor urut loket {desk} pada {day} sudah habis: paling banyak {limit} kasus sehari "
+    "per loket; pakai nomor loket lain"
+)
+INDEX_REBUILT = (
+    "indeks kasus terbuka rusak atau hilang; dibangun ulang dari berkas harian{aside}"
+)
+INDEX_ASIDE = "; salinan yang rusak disimpan sebagai {path}"

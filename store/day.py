@@ -1,0 +1,88 @@
+"""The TinyDB storage of one day file: atomic replace, damage reported, parsed days cached.
+
+A day file is an ordinary TinyDB JSON database (tables ``events`` and ``codes``)
+written with one document per line, so a person who opens it in an editor can
+read it and a diff shows the appended events.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from counter.texts import store as texts
+from store.files import FileCache, damaged, write_atomic
+
+EVENTS = "events"
+CODES = "codes"
+
+
+def validate_day(path: Path, data: Any) -> dict[str, dict[str, dict[str, Any]]]:
+    """Check that a parsed day file has the shape the store wrote; else `StoreError`."""
+    if not isinstance(data, dict):
+        raise damaged(path, texts.REASON_SHAPE.format(detail=texts.SHAPE_TOP))
+    for table, docs in data.items():
+        if not isinstance(docs, dict):
+            detail = texts.SHAPE_TABLE.format(table=table)
+            raise damaged(path, texts.REASON_SHAPE.format(detail=detail))
+        for doc_id, doc in docs.items():
+            if not isinstance(doc, dict) or not doc_id.isdigit():
+                detail = texts.SHAPE_DOC.format(table=table, doc_id=doc_id)
+                raise damaged(path, texts.REASON_SHAPE.format(detail=detail))
+            if table == EVENTS and not (
+                isinstance(doc.get("code"), str) and type(doc.get("seq")) is int
+            ):
+                detail = texts.SHAPE_EVENT.format(doc_id=doc_id)
+                raise damaged(path, texts.REASON_SHAPE.format(detail=detail))
+            if table == CODES and not (
+                type(doc.get("desk")) is int and type(doc.get("seq")) is int
+            ):
+                detail = texts.SHAPE_COUNTER.format(doc_id=doc_id)
+                raise damaged(path, texts.REASON_SHAPE.format(detail=detail))
+    return data
+
+
+def serialize(data: dict[str, dict[str, Any]]) -> bytes:
+    """JSON of a TinyDB state with one document per line (still one valid JSON object)."""
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    tables = []
+    for name, docs in data.items():
+        lines = ",\n".join(f"{dump(str(doc_id))}:{dump(doc)}" for doc_id, doc in docs.items())
+        tables.append(f"{dump(name)}:{{\n{lines}\n}}")
+    return ("{" + ",\n".join(tables) + "}\n").encode("utf-8")
+
+
+class DayStorage(Storage):
+    """TinyDB storage for one day file, sharing a `FileCache` across TinyDB instances.
+
+    The store makes a fresh TinyDB per operation (TinyDB's tables cache the next
+    document id and query results in memory, which another process's write would
+    make stale); this storage keeps the parsed file so that costs nothing.
+    Writing requires the day's lock; reading does not, since files are only
+    ever replaced whole.
+    """
+
+    def __init__(self, path: Path, cache: FileCache) -> None:
+        super().__init__()
+        self._path = path
+        self._cache = cache
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        data = self._cache.load(self._path)
+        # TinyDB assigns tables into the dict it read before writing it back;
+        # a shallow copy keeps that from touching the cached state.
+        return None if data is None else dict(data)
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        try:
+            write_atomic(self._path, serialize(data))
+        except BaseException:
+            self._cache.forget(self._path)
+            raise
+        self._cache.stored(self._path, data)

@@ -1,0 +1,190 @@
+"""Durable small-file primitives: atomic replace, JSON reading that reports damage, locks.
+
+Every store file is replaced whole: the new content goes to a temporary file in
+the same directory, is flushed and fsynced, then ``os.replace``d over the old
+one and the directory is fsynced. A reader therefore sees either the old or the
+new file, never a half-written one, and after a crash the last replace that
+returned is on disk. The temporary name is fixed per target, so callers must
+hold the target's lock while writing (which they do for the read-modify-write
+anyway); a temporary file left by a killed process is simply overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections import OrderedDict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock, Timeout
+
+from counter.texts import store as texts
+from store.errors import StoreError
+
+LOCK_TIMEOUT_S = 30.0
+
+
+def temp_path(path: Path) -> Path:
+    """Where the next version of ``path`` is written before it replaces ``path``."""
+    return path.with_name(f".{path.name}.tmp")
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename or a new entry in ``directory`` survive a power cut."""
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def ensure_dir(directory: Path) -> None:
+    """Create ``directory`` (and parents) durably: the new entry is fsynced in its parent."""
+    if directory.is_dir():
+        return
+    ensure_dir(directory.parent)
+    try:
+        directory.mkdir()
+    except FileExistsError:
+        return
+    fsync_dir(directory.parent)
+
+
+def write_atomic(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file.
+
+    Raises `StoreError` naming ``path`` when the disk refuses (full, read-only);
+    the old file is then untouched.
+    """
+    tmp = temp_path(path)
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise StoreError(texts.WRITE_FAILED.format(error=exc.strerror or exc), path=path) from exc
+
+
+def damaged(path: Path, reason: str) -> StoreError:
+    """The error for a file that exists but cannot be used; it is never overwritten."""
+    return StoreError(texts.DAMAGED.format(reason=reason), path=path)
+
+
+def parse_json(path: Path, raw: bytes) -> Any:
+    """Decode a store file's bytes; any problem becomes a `StoreError` naming ``path``."""
+    if not raw.strip():
+        raise damaged(path, texts.REASON_EMPTY)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise damaged(path, texts.REASON_NOT_UTF8) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        reason = texts.REASON_NOT_JSON.format(line=exc.lineno, column=exc.colno)
+        raise damaged(path, reason) from None
+
+
+class FileCache:
+    """Parsed contents of recently read store files, keyed by the file's identity.
+
+    Appending to a day would otherwise re-parse the whole day file on every
+    event. The key is taken with ``fstat`` on the very descriptor that is read,
+    and every write replaces the file (new inode, larger size, new ctime), so a
+    change by another process is always noticed. ``validate`` turns a parsed
+    file into the form the caller keeps, or raises `StoreError`.
+    """
+
+    def __init__(self, validate: Callable[[Path, Any], Any], capacity: int = 16) -> None:
+        self._validate = validate
+        self._capacity = capacity
+        self._entries: OrderedDict[Path, tuple[tuple[int, ...], Any]] = OrderedDict()
+
+    @staticmethod
+    def _key(st: os.stat_result) -> tuple[int, ...]:
+        return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+    def load(self, path: Path) -> Any | None:
+        """The validated content of ``path``, or None when it does not exist."""
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:
+            self._entries.pop(path, None)
+            return None
+        except OSError as exc:
+            raise damaged(path, texts.REASON_IO.format(error=exc.strerror or exc)) from exc
+        try:
+            key = self._key(os.fstat(fd))
+            hit = self._entries.get(path)
+            if hit is not None and hit[0] == key:
+                self._entries.move_to_end(path)
+                return hit[1]
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                raw = handle.read()
+        except OSError as exc:
+            raise damaged(path, texts.REASON_IO.format(error=exc.strerror or exc)) from exc
+        finally:
+            os.close(fd)
+        value = self._validate(path, parse_json(path, raw))
+        self._remember(path, key, value)
+        return value
+
+    def stored(self, path: Path, value: Any) -> None:
+        """Record what was just written to ``path`` (the caller still holds its lock)."""
+        try:
+            key = self._key(os.stat(path))
+        except OSError:
+            self._entries.pop(path, None)
+            return
+        self._remember(path, key, value)
+
+    def forget(self, path: Path) -> None:
+        """Drop ``path``, e.g. after a failed write left the cached value uncertain."""
+        self._entries.pop(path, None)
+
+    def _remember(self, path: Path, key: tuple[int, ...], value: Any) -> None:
+        self._entries[path] = (key, value)
+        self._entries.move_to_end(path)
+        while len(self._entries) > self._capacity:
+            self._entries.popitem(last=False)
+
+
+class Lock:
+    """A cross-process lock on a lock file; a stuck holder becomes a `StoreError`."""
+
+    def __init__(self, path: Path, guards: Path) -> None:
+        self._lock = FileLock(str(path), timeout=LOCK_TIMEOUT_S)
+        self._guards = guards
+
+    def __enter__(self) -> Lock:
+        try:
+            self._lock.acquire()
+        except Timeout:
+            raise StoreError(
+                texts.LOCK_TIMEOUT.format(seconds=int(LOCK_TIMEOUT_S)), path=self._guards
+            ) from None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._lock.release()
+
+
+def copy_json(value: Any) -> Any:
+    """A deep copy of JSON-shaped data, so callers never alias the cache."""
+    if isinstance(value, dict):
+        return {k: copy_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [copy_json(v) for v in value]
+    return value
