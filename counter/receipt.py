@@ -18,7 +18,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -29,10 +29,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from counter import dates
+from counter import codes, dates
 from counter.barcode_draw import BarSpec, draw_code128, snap, symbol_width
-from counter.errors import PrintError
+from counter.errors import CodeError, PrintError
 from counter.texts import receipt as T
+from counter.visitor import mask_nik, mask_telepon
 
 KINDS = ("tanda-terima", "serah-terima", "berkas-kurang")
 FONT = "LoketSans"
@@ -95,55 +96,10 @@ class ReceiptData:
     missing: tuple[str, ...] = ()
     printed_at: datetime | None = None
     copy_label: str = ""  # e.g. "arsip kantor" on the office's second copy
-    code_human: str = ""  # defaults to YYMMDD-DD-NNN-C
     extra: dict[str, str] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def human_code(code: str) -> str:
-    """YYMMDD-DD-NNN-C, as counter.codes writes it."""
-    try:
-        from counter.codes import human  # the owner of the format, when present
-
-        return human(code)
-    except Exception:
-        return f"{code[:6]}-{code[6:8]}-{code[8:11]}-{code[11:]}"
-
-
-def _local_mask_nik(nik: str) -> str:
-    digits = "".join(ch for ch in nik if not ch.isspace())
-    if len(digits) <= 8:
-        return "*" * len(digits)
-    return digits[:4] + "*" * (len(digits) - 8) + digits[-4:]
-
-
-def _local_mask_telepon(telepon: str) -> str:
-    digits = "".join(ch for ch in telepon if not ch.isspace())
-    if len(digits) <= 7:
-        return "*" * len(digits)
-    return digits[:4] + "*" * (len(digits) - 7) + digits[-3:]
-
-
-def mask_nik(nik: str) -> str:
-    """3501********0002: counter.visitor's rule when it exists, else the same rule here."""
-    try:
-        from counter.visitor import mask_nik as owner
-
-        return owner(nik)
-    except ImportError:
-        return _local_mask_nik(nik)
-
-
-def mask_telepon(telepon: str) -> str:
-    """0812*****789: counter.visitor's rule when it exists, else the same rule here."""
-    try:
-        from counter.visitor import mask_telepon as owner
-
-        return owner(telepon)
-    except ImportError:
-        return _local_mask_telepon(telepon)
 
 
 def _register_fonts() -> None:
@@ -369,7 +325,7 @@ def _barcode(code: str, paper: Paper) -> list[Block]:
     bars = Block(spec.height + 1.2 * mm, paint)
     return [
         bars,
-        _text(human_code(code), FONT_BOLD, paper.code, width, align="center", gap_after=1 * mm),
+        _text(codes.human(code), FONT_BOLD, paper.code, width, align="center", gap_after=1 * mm),
     ]
 
 
@@ -678,8 +634,11 @@ def render(kind: str, data: ReceiptData, paper: str) -> bytes:
         raise PrintError(
             T.UNKNOWN_PAPER.format(paper=paper, choices=", ".join(PAPERS)), field="kertas"
         )
-    if len(data.code) != 12 or not data.code.isdigit():
-        raise PrintError(T.BAD_CODE.format(code=data.code), field="kode")
+    try:
+        code = codes.normalize(data.code)
+    except CodeError as err:
+        raise PrintError(T.BAD_CODE.format(code=data.code, why=err.message), field="kode") from None
+    data = replace(data, code=code)
     _register_fonts()
     p = PAPERS[paper]
     blocks = _BUILDERS[kind](data, p)
@@ -692,8 +651,8 @@ def render(kind: str, data: ReceiptData, paper: str) -> bytes:
         pages = _paginate(blocks, p.height - p.margin_top - p.margin_bottom)
 
     out = io.BytesIO()
-    c = Canvas(out, pagesize=(p.width, page_h), pageCompression=1)
-    c.setTitle(f"{T.TITLE[kind].title()} {human_code(data.code)}")
+    c = Canvas(out, pagesize=(p.width, page_h), pageCompression=1, initialFontName=FONT, lang="id")
+    c.setTitle(f"{T.TITLE[kind].title()} {codes.human(data.code)}")
     c.setAuthor(data.letterhead.instansi)
     c.setCreator("Loket")
     for page in pages:

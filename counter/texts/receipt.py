@@ -66,7 +66,7 @@ CATATAN_BERKAS_KURANG = (
 # Errors while rendering
 UNKNOWN_KIND = "jenis dokumen {kind!r} tidak dikenal; pilih salah satu: {choices}"
 UNKNOWN_PAPER = "ukuran kertas {paper!r} tidak dikenal; pilih salah satu: {choices}"
-BAD_CODE = "kode berkas {code!r} harus 12 angka"
+BAD_CODE = "kode berkas {code!r} tidak dapat dicetak: {why}"
 NO_HANDOFF = "lembar serah terima membutuhkan data serah terima (langkah, dari, kepada)"
 NO_MISSING = "lembar berkas kurang membutuhkan daftar kelengkapan yang belum ada"
 BARCODE_TOO_WIDE = (
