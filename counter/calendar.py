@@ -148,6 +148,12 @@ class WorkingCalendar:
             )
         self._holidays = holiday_source
         self._days: dict[int, _Day] = {}  # date ordinal -> schedule
+        # quarter-hour of POSIX time -> local date ordinal (every real zone offset
+        # is a whole number of quarter hours, so a quarter never spans midnight)
+        self._ordinals: dict[int, int] = {}
+        lengths = [sum(_span(a, b) for a, b in h.intervals()) for h in self.hours.values()]
+        lengths = [x for x in lengths if x > 0]
+        self._standard_day_s = sum(lengths) / len(lengths) if lengths else 0.0
 
     # ----- days -------------------------------------------------------------
 
@@ -177,9 +183,7 @@ class WorkingCalendar:
     def standard_day_s(self) -> float:
         """Seconds of an average normal working day (27,000 s = 7.5 h by default);
         used only to express hari-kerja limits in seconds for sums and display."""
-        days = [sum(_span(a, b) for a, b in h.intervals()) for h in self.hours.values()]
-        days = [s for s in days if s > 0]
-        return sum(days) / len(days) if days else 0.0
+        return self._standard_day_s
 
     def day_seconds(self, d: date) -> float:
         """Working seconds of the whole day `d` (0 when closed)."""
@@ -213,10 +217,17 @@ class WorkingCalendar:
         return dt.astimezone(self.tz)
 
     def _ts(self, dt: datetime) -> float:
-        return self.local(dt).timestamp()
+        if dt.tzinfo is None:
+            dt = dt.replace(tzinfo=self.tz)
+        return dt.timestamp()
 
     def _ordinal(self, ts: float) -> int:
-        return datetime.fromtimestamp(ts, self.tz).toordinal()
+        quarter = int(ts // 900)
+        ordinal = self._ordinals.get(quarter)
+        if ordinal is None:
+            ordinal = datetime.fromtimestamp(quarter * 900, self.tz).toordinal()
+            self._ordinals[quarter] = ordinal
+        return ordinal
 
     def _at(self, ts: float) -> datetime:
         return datetime.fromtimestamp(ts, self.tz)

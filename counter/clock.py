@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any, Protocol
 
 from counter.calendar import WorkingCalendar
@@ -298,6 +299,22 @@ def _lay(cursor: datetime, step: Any, cal: WorkingCalendar) -> datetime | None:
     return clock.advance(cursor, waktu.high * factor)
 
 
+@lru_cache(maxsize=4096)
+def _allowance(cal: WorkingCalendar, opened: datetime, waktus: tuple[Waktu, ...]) -> float | None:
+    """Working seconds of every step's upper bound laid end to end from `opened`.
+
+    Cached: a dashboard re-measures the same open cases every second, and the
+    plan of a case never changes once it is opened.
+    """
+    cursor = opened
+    planned = False
+    for waktu in waktus:
+        if waktu.limited and waktu.high is not None:
+            clock, factor, _ = _clock_for(waktu, cal)
+            cursor, planned = clock.advance(cursor, waktu.high * factor), True
+    return cal.working_seconds(opened, cursor) if planned else None
+
+
 def measure_case(
     state: Any,
     sop: Any,
@@ -321,16 +338,10 @@ def measure_case(
     work = _WorkSeconds(cal)
     elapsed_s, paused_s = _net(work, opened, end, spans)
 
-    plan_end: datetime | None = None
-    cursor = opened
-    for step in steps:
-        laid = _lay(cursor, step, cal)
-        if laid is not None:
-            cursor = plan_end = laid
-    limit_s = fraction = due = None
+    limit_s = _allowance(cal, opened, tuple(waktu_of(step) for step in steps))
+    fraction = due = None
     level = Level.TANPA_BATAS
-    if plan_end is not None:
-        limit_s = cal.working_seconds(opened, plan_end)
+    if limit_s is not None:
         due = _due(work, opened, limit_s, spans)
         if limit_s > 0:
             fraction = elapsed_s / limit_s
