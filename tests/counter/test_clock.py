@@ -377,3 +377,54 @@ def test_formatting() -> None:
     assert format_days(1.5) == "1,5 hari kerja"
     assert format_days(2.0) == "2 hari kerja"
     assert Level.LEWAT.label() == "lewat batas waktu"
+
+
+# ----- real cases folded from events -------------------------------------------
+
+
+def test_measure_case_on_a_folded_case(cal: WorkingCalendar) -> None:
+    from counter import case as C
+    from counter.sop import Pelaksana, Sop, Source
+
+    def fri(h: int, mi: int = 0) -> datetime:
+        return at(2026, 11, 27, h, mi)
+
+    def real_step(no: int, waktu: str, role: str) -> Step:
+        return Step(no, f"langkah {no}", (role,), MutuBaku((), parse_waktu(waktu), ""))
+
+    sop = Sop(
+        id="uji", nama="Uji", status="berlaku", instansi="Dinas", source=Source("uji.txt"),
+        pelaksana=(Pelaksana("admin", "Admin", loket=True), Pelaksana("kabid", "Kepala Bidang")),
+        steps=(real_step(1, "15 menit", "admin"), real_step(2, "1 hari", "kabid"),
+               real_step(3, "30 menit", "admin")),
+    )
+    code, who = "261127010013", "Siti"
+    events = [
+        C.opened(code, fri(15), who, 1, "uji", {"nama": "Budi"}),
+        C.step_started(code, fri(15), who, 1, 1),
+        C.waiting_applicant(code, fri(15, 5), who, 1, 1, ["KTP"]),
+        C.resumed(code, fri(15, 25), who, 1, 1),
+        C.step_completed(code, fri(15, 30), who, 1, 1),
+        C.handed_off(code, fri(15, 40), who, 1, 2, from_role="admin", to_role="kabid"),
+    ]
+    state = C.fold([dict(ev, seq=i) for i, ev in enumerate(events)], sop)
+    ct = measure_case(state, sop, cal, at(2026, 11, 30, 9))
+
+    (_, t1), (_, t2) = ct.steps
+    # step 1: 15.00-15.30 with 15.05-15.25 paused: 10 m of 15
+    assert (t1.elapsed_s, t1.paused_s, t1.level) == (10 * M, 20 * M, Level.DALAM)
+    # step 2 runs from the hand-off, 15.40: Fri 50 m + Mon 07.30-09.00 90 m = 140/450 day
+    assert t2.elapsed_days == pytest.approx(140 / 450)
+    assert t2.level is Level.DALAM
+    # its due: the other 400 m on Monday: 270 m to 12.00, 130 m from 13.00 = 15.10
+    assert t2.due_at == at(2026, 11, 30, 15, 10)
+    # then step 3's 30 m
+    assert ct.estimated_completion == at(2026, 11, 30, 15, 40)
+    assert not ct.estimate_partial
+    # the case: Fri 15.00-16.30 (90 m) + Mon 07.30-09.00 (90 m) - 20 m paused
+    assert ct.elapsed_s == 160 * M
+    assert ct.paused_s == 20 * M
+    # allowance 15 + 450 + 30 = 495 m; due: 5 m, the pause, then 490 m from 15.25:
+    # Fri 65 m, Mon 270 m to 12.00 and 155 m from 13.00 = 15.35
+    assert ct.limit_s == 495 * M
+    assert ct.due_at == at(2026, 11, 30, 15, 35)
