@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from counter.calendar import WorkingCalendar
+from counter.case import StepRun
 from counter.clock import measure_case
 from counter.config import CalendarSettings
 from counter.sop import MutuBaku, Step
@@ -33,15 +34,6 @@ STEPS = tuple(
     Step(i + 1, f"langkah {i + 1}", ("admin",), MutuBaku((), parse_waktu(w), ""))
     for i, w in enumerate(WAKTU)
 )
-
-
-@dataclass(frozen=True)
-class Run:
-    step: int
-    started_at: datetime
-    ended_at: datetime | None
-    pauses: tuple
-    outcome: str | None
 
 
 @dataclass(frozen=True)
@@ -71,7 +63,7 @@ def make_cases(n: int, now: datetime, rng: random.Random) -> list[State]:
             if rng.random() < 0.3:
                 p0 = t + (span * rng.random()) / 2
                 pauses = ((p0, None if last and rng.random() < 0.5 else p0 + span / 4),)
-            runs.append(Run(i + 1, t, end, pauses, None if last else "selesai"))
+            runs.append(StepRun(i + 1, t, end, pauses, None if last else "selesai"))
             t = end or t
         cases.append(State(opened, tuple(runs), count))
     return cases
