@@ -95,3 +95,4 @@ NOT_ACCEPTING = (
 TIMEOUT = "Printer {printer!r} tidak menjawab dalam {seconds} detik. Dokumen disimpan sebagai PDF."
 NO_FILE = "Berkas PDF {path} tidak ditemukan, tidak ada yang dicetak."
 LP_FAILED = "Gagal mencetak ke {printer!r}: {detail}. Dokumen disimpan sebagai PDF."
+SAVE_FAILED = "PDF tidak dapat disimpan: {detail}"

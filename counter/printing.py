@@ -1,0 +1,213 @@
+"""Printing through CUPS (`lp`), and keeping every document as a PDF first.
+
+A receipt must never be lost: `issue` renders the document, saves the PDF in
+the data folder for that day, and only then tries the printer. `print_pdf`
+never raises; it returns `PrintResult(ok, error)` with an Indonesian message an
+officer can act on (no `lp`, unknown printer, spooler down, printer disabled,
+no answer). The caller records the result as a `printed` event, so a receipt
+that did not print is never counted as issued and can be printed again.
+
+Note that `lp` succeeding means CUPS *accepted* the job; a printer that jams
+later is reported by CUPS itself, not here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from counter.errors import PrintError
+from counter.receipt import ReceiptData, render
+from counter.texts import receipt as T
+
+LP_TIMEOUT = 20.0
+_JOB = re.compile(r"request id is (\S+)")
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    """Outcome of one print attempt; `error` is Indonesian text for the officer."""
+
+    ok: bool
+    error: str = ""
+    job: str = ""  # CUPS job id, e.g. "PDF-12", when accepted
+
+
+def _env() -> dict[str, str]:
+    # CUPS translates its messages; read them in English so they can be classified.
+    return {**os.environ, "LC_ALL": "C", "LANG": "C"}
+
+
+def _scheduler_down(env: dict[str, str], timeout: float) -> bool:
+    """CUPS 2.4's lp says "printer does not exist" when it cannot reach the
+    scheduler at all; `lpstat -r` tells the two apart."""
+    lpstat = shutil.which("lpstat", path=env.get("PATH"))
+    if lpstat is None:
+        return False
+    try:
+        out = subprocess.run(
+            [lpstat, "-r"], capture_output=True, text=True, env=env, timeout=timeout, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return True
+    return "not running" in (out.stdout + out.stderr).lower()
+
+
+def _classify(stderr: str, printer: str, env: dict[str, str], timeout: float) -> str:
+    text = stderr.lower()
+    if "not accepting jobs" in text:
+        return T.NOT_ACCEPTING.format(printer=printer)
+    if (
+        "unable to connect" in text
+        or "scheduler is not running" in text
+        or "connection refused" in text
+    ):
+        return T.SPOOLER_DOWN
+    if "does not exist" in text or "unknown destination" in text or "no such destination" in text:
+        if _scheduler_down(env, timeout):
+            return T.SPOOLER_DOWN
+        return T.UNKNOWN_PRINTER.format(printer=printer)
+    detail = stderr.strip().splitlines()[-1] if stderr.strip() else "lp gagal tanpa pesan"
+    detail = re.sub(r"^lp:\s*(Error\s*-\s*)?", "", detail)
+    return T.LP_FAILED.format(printer=printer, detail=detail)
+
+
+def print_pdf(
+    pdf_path: str | Path,
+    printer: str | None,
+    *,
+    timeout: float = LP_TIMEOUT,
+    copies: int = 1,
+    title: str | None = None,
+) -> PrintResult:
+    """Send a PDF to a CUPS printer with `lp -d PRINTER`. Never raises.
+
+    `print-scaling=none`: the barcode's bars are whole printer dots only at
+    100 %, so CUPS must never fit the page to its media.
+    """
+    if not printer:
+        return PrintResult(False, T.NO_PRINTER)
+    path = Path(pdf_path)
+    if not path.is_file():
+        return PrintResult(False, T.NO_FILE.format(path=path))
+    env = _env()
+    lp = shutil.which("lp", path=env.get("PATH"))
+    if lp is None:
+        return PrintResult(False, T.NO_LP)
+    cmd = [
+        lp,
+        "-d",
+        printer,
+        "-n",
+        str(max(1, copies)),
+        "-o",
+        "print-scaling=none",
+        "-t",
+        title or path.stem,
+        "--",
+        str(path),
+    ]
+    try:
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, env=env, timeout=timeout, check=False
+        )
+    except FileNotFoundError:
+        return PrintResult(False, T.NO_LP)
+    except subprocess.TimeoutExpired:
+        return PrintResult(False, T.TIMEOUT.format(printer=printer, seconds=round(timeout)))
+    except OSError as err:
+        return PrintResult(False, T.LP_FAILED.format(printer=printer, detail=err.strerror or err))
+    if proc.returncode != 0:
+        return PrintResult(False, _classify(proc.stderr, printer, env, min(timeout, 5.0)))
+    match = _JOB.search(proc.stdout)
+    return PrintResult(True, "", match.group(1) if match else "")
+
+
+# --------------------------------------------------------------------------- saving
+
+
+def pdf_path_for(pdf_dir: Path, code: str, kind: str, at: datetime) -> Path:
+    """`pdf_dir/YYYY/YYYY-MM-DD/<code>-<kind>-HHMMSS.pdf`: one folder per day, like the
+    store, and a new name for every reprint so no earlier copy is overwritten."""
+    day = at.date()
+    name = f"{code}-{kind}-{at:%H%M%S}.pdf"
+    path = pdf_dir / f"{day:%Y}" / f"{day:%Y-%m-%d}" / name
+    n = 2
+    while path.exists():
+        path = path.with_name(f"{code}-{kind}-{at:%H%M%S}-{n}.pdf")
+        n += 1
+    return path
+
+
+def save_pdf(pdf: bytes, path: Path) -> Path:
+    """Write durably (temp file, fsync, rename): a power cut leaves the old state or the
+    whole PDF, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(pdf)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+@dataclass(frozen=True)
+class Issued:
+    """A document made and (perhaps) printed: what the `printed` event records."""
+
+    doc: str
+    pdf: Path
+    printer: str | None
+    ok: bool
+    error: str = ""
+    job: str = ""
+
+    def message(self) -> str:
+        """One line for the officer: printed, or why not and where the PDF is."""
+        if self.ok:
+            return T.PRINT_OK.format(printer=self.printer)
+        return f"{self.error} ({self.pdf})"
+
+    def event_data(self) -> dict[str, object]:
+        """Keyword arguments for `counter.case.printed(...)` (besides code/at/officer/desk)."""
+        return {
+            "doc": self.doc,
+            "ok": self.ok,
+            "printer": self.printer,
+            "pdf": str(self.pdf),
+            "error": self.error,
+        }
+
+
+def issue(
+    kind: str,
+    data: ReceiptData,
+    paper: str,
+    *,
+    pdf_dir: Path,
+    printer: str | None,
+    at: datetime,
+    timeout: float = LP_TIMEOUT,
+    copies: int = 1,
+) -> Issued:
+    """Render, save, then print. Raises `PrintError` only when the document cannot be
+    made or saved; a printer problem comes back in `Issued.ok`/`error`."""
+    pdf = render(kind, data, paper)
+    target = pdf_path_for(pdf_dir, data.code, kind, at)
+    try:
+        path = save_pdf(pdf, target)
+    except OSError as err:
+        raise PrintError(T.SAVE_FAILED.format(detail=err.strerror or err), path=target) from None
+    result = print_pdf(path, printer, timeout=timeout, copies=copies, title=path.stem)
+    return Issued(kind, path, printer or None, result.ok, result.error, result.job)
