@@ -1,0 +1,284 @@
+"""The desk service: the one place where a counter action becomes stored events.
+
+The screens, the CLI and the demo generator all act on cases through `Desk`, so
+the rules of the SOP (counter/case.py's plans) and the clock are applied the
+same way everywhere, and the screens stay thin. The store is any object with the
+`Repository` methods, so this module imports no database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from counter import case as C
+from counter.calendar import WorkingCalendar, calendar_for
+from counter.clock import CaseTiming, Level, measure_case
+from counter.codes import human, normalize, parse_code
+from counter.config import Profile
+from counter.errors import CaseError
+from counter.sop import Catalog, Sop, Step
+from counter.texts import desk as T
+from counter.visitor import Visitor, make_visitor
+
+
+class Repository(Protocol):
+    def append(self, event: dict) -> dict: ...
+    def events(self, code: str) -> list[dict]: ...
+    def next_code(self, day: date, desk: int) -> str: ...
+    def open_codes(self) -> list[str]: ...
+    def codes_on(self, day: date) -> list[str]: ...
+    def events_on(self, day: date) -> dict[str, list[dict]]: ...
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """A case as the screens show it: its derived state and its timing at one moment."""
+
+    state: C.CaseState
+    timing: CaseTiming
+    sop: Sop | None
+    handoff: C.HandOff | None = None  # the action just taken handed the file off
+    received_now: bool = False  # a scan just recorded the file's arrival
+
+    @property
+    def code(self) -> str:
+        return self.state.code
+
+    @property
+    def code_human(self) -> str:
+        return human(self.state.code)
+
+    @property
+    def current_step(self) -> Step | None:
+        if self.sop is None or self.state.current_step is None or self.state.closed:
+            return None
+        try:
+            return self.sop.step(self.state.current_step)
+        except KeyError:
+            return None
+
+    @property
+    def holder_name(self) -> str:
+        return C.role_name(self.sop, self.state.holder_role)
+
+    @property
+    def status_text(self) -> str:
+        return C.status_text(self.state, self.sop)
+
+    @property
+    def next(self) -> C.NextAction:
+        return C.next_action(self.state, self.sop)
+
+    def current_timing(self) -> Any | None:
+        """The timing of the running step run, if any (the step runner's timer)."""
+        run = self.state.current_run
+        for r, t in self.timing.steps:
+            if r is run:
+                return t
+        return None
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    view: CaseView
+    received: bool
+
+
+class Desk:
+    """Acts on cases for one officer at one desk; `now` gives the (aware) current time."""
+
+    def __init__(
+        self,
+        repo: Repository,
+        catalog: Catalog,
+        profile: Profile,
+        officer: str = "",
+        now: Callable[[], datetime] | None = None,
+        calendar: WorkingCalendar | None = None,
+    ) -> None:
+        self.repo = repo
+        self.catalog = catalog
+        self.profile = profile
+        self.officer = officer or (profile.officers[0].nama if profile.officers else "")
+        self.calendar = calendar or calendar_for(profile)
+        self._now = now or (lambda: datetime.now(profile.tz))
+
+    # ---------------------------------------------------------------- reading
+
+    def now(self) -> datetime:
+        return self._now().astimezone(self.profile.tz)
+
+    def sop_of(self, sop_id: str) -> Sop | None:
+        try:
+            return self.catalog.get(sop_id)
+        except KeyError:
+            return None
+
+    def fold(self, events: list[dict]) -> CaseView:
+        first = events[0] if events else {}
+        sop = self.sop_of(str(first.get("data", {}).get("sop_id", "")))
+        state = C.fold(events, sop)
+        return self.measure(state, sop)
+
+    def measure(self, state: C.CaseState, sop: Sop | None) -> CaseView:
+        timing = measure_case(state, sop, self.calendar, self.now(), self.profile.nearing) \
+            if sop is not None else _no_timing()
+        return CaseView(state=state, timing=timing, sop=sop)
+
+    def remeasure(self, view: CaseView) -> CaseView:
+        """The same case at the current time, without reading the store (timer ticks)."""
+        return replace(self.measure(view.state, view.sop), handoff=view.handoff)
+
+    def view(self, code: str) -> CaseView:
+        return self.fold(self.repo.events(code))
+
+    def open_views(self) -> list[CaseView]:
+        return [self.view(code) for code in self.repo.open_codes()]
+
+    def views_on(self, day: date) -> list[CaseView]:
+        return [self.fold(evs) for evs in self.repo.events_on(day).values()]
+
+    # ---------------------------------------------------------------- acting
+
+    def _stamp(self) -> tuple[datetime, str, int]:
+        return self.now(), self.officer, self.profile.desk
+
+    def _commit(self, view: CaseView, events: Iterable[Mapping[str, Any]],
+                handoff: C.HandOff | None = None) -> CaseView:
+        stored = [self.repo.append(dict(ev)) for ev in events]
+        state = C.fold([*view.state.events, *stored], view.sop)
+        return replace(self.measure(state, view.sop), handoff=handoff)
+
+    def open_case(
+        self,
+        sop_id: str,
+        visitor: Visitor | Mapping[str, str],
+        received: Iterable[str] = (),
+        missing: Iterable[str] = (),
+        note: str = "",
+    ) -> CaseView:
+        """A walk-in: a new code, the opening facts, and the first step started.
+
+        With documents missing, the case waits for the applicant from the start
+        (the clock does not run against the office).
+        """
+        sop = self.sop_of(sop_id)
+        if sop is None:
+            raise CaseError(T.UNKNOWN_SOP.format(sop_id=sop_id), field="sop_id")
+        if not sop.usable:
+            raise CaseError(T.SOP_NOT_USABLE.format(nama=sop.nama), field="sop_id")
+        if not isinstance(visitor, Visitor):
+            visitor = make_visitor(**dict(visitor))
+        at, officer, desk = self._stamp()
+        code = self.repo.next_code(at.date(), desk)
+        first = sop.first_step
+        received, missing = list(received), list(missing)
+        opening = C.opened(code, at, officer, desk, sop.id, visitor)
+        base = C.fold([{**opening, "seq": 0}], sop)
+        events = [opening, *C.plan_start(base, sop, at, officer, desk)]
+        if received or missing:
+            events.append(C.kelengkapan_checked(code, at, officer, desk, first.no, received,
+                                                missing))
+        if missing:
+            events.append(C.waiting_applicant(code, at, officer, desk, first.no, missing, note))
+        stored = [self.repo.append(dict(ev)) for ev in events]
+        return self.measure(C.fold(stored, sop), sop)
+
+    def complete_step(self, code: str, output: str = "", over_reason: str | None = None,
+                      to_name: str = "") -> CaseView:
+        """Selesai: the step is done; the next one starts here, goes to its desk, or the case
+        closes as selesai after the last step."""
+        view = self.view(code)
+        at, officer, desk = self._stamp()
+        state, sop = view.state, view.sop
+        events: list[dict[str, Any]] = []
+        if over_reason and over_reason.strip() and state.current_step is not None:
+            events.append(C.over_reason(code, at, officer, desk, state.current_step,
+                                        over_reason))
+        nxt = C.next_action(state, sop)
+        if nxt.is_last and state.status is C.Status.BERJALAN:
+            events += C.plan_close(state, sop, "selesai", "", at, officer, desk, output=output)
+            return self._commit(view, events)
+        events += C.plan_complete(state, sop, at, officer, desk, output=output, to_name=to_name)
+        handoff = nxt.hand_off if any(e["type"] == C.HANDED_OFF for e in events) else None
+        return self._commit(view, events, handoff)
+
+    def hand_off(self, code: str, output: str = "", to_name: str = "",
+                 over_reason: str | None = None) -> CaseView:
+        """Serahkan: complete this step and send the file to the next step's role."""
+        view = self.view(code)
+        if view.next.hand_off is None:
+            raise CaseError(T.NOT_A_HAND_OFF.format(step=view.state.current_step), field="step")
+        return self.complete_step(code, output=output, over_reason=over_reason, to_name=to_name)
+
+    def return_step(self, code: str, to_step: int, reason: str, to_name: str = "") -> CaseView:
+        """Kembalikan: a "tidak" decision sends the file back to an earlier step."""
+        view = self.view(code)
+        targets = [t for t in C.return_targets(view.state, view.sop) if t.step == to_step]
+        if not targets:
+            raise CaseError(T.NO_SUCH_TARGET.format(step=view.state.current_step,
+                                                    to_step=to_step), field="to_step")
+        at, officer, desk = self._stamp()
+        events = C.plan_return(view.state, view.sop, targets[0], reason, at, officer, desk,
+                               to_name=to_name)
+        handoff = None
+        if any(e["type"] == C.HANDED_OFF for e in events):
+            ho = events[-1]["data"]
+            handoff = C.HandOff(step=ho["step"], from_role=ho["from_role"], to_role=ho["to_role"],
+                                to_role_name=C.role_name(view.sop, ho["to_role"]))
+        return self._commit(view, events, handoff)
+
+    def receive(self, code: str) -> CaseView:
+        view = self.view(code)
+        at, officer, desk = self._stamp()
+        return self._commit(view, C.plan_receive(view.state, view.sop, at, officer, desk))
+
+    def wait_applicant(self, code: str, missing: Iterable[str], note: str = "") -> CaseView:
+        view = self.view(code)
+        at, officer, desk = self._stamp()
+        return self._commit(view, C.plan_wait(view.state, view.sop, missing, note, at, officer,
+                                              desk))
+
+    def resume(self, code: str) -> CaseView:
+        view = self.view(code)
+        at, officer, desk = self._stamp()
+        return self._commit(view, C.plan_resume(view.state, view.sop, at, officer, desk))
+
+    def note(self, code: str, text: str) -> CaseView:
+        view = self.view(code)
+        at, officer, desk = self._stamp()
+        return self._commit(view, [C.note(code, at, officer, desk, text)])
+
+    def close(self, code: str, outcome: str, reason: str = "") -> CaseView:
+        view = self.view(code)
+        at, officer, desk = self._stamp()
+        return self._commit(view, C.plan_close(view.state, view.sop, outcome, reason, at,
+                                               officer, desk))
+
+    def record_print(self, code: str, doc: str, ok: bool, printer: str | None = None,
+                     pdf: str = "", error: str = "") -> CaseView:
+        """Every print attempt is a fact; only an ok one counts as issued."""
+        view = self.view(code)
+        at, officer, desk = self._stamp()
+        event = C.printed(code, at, officer, desk, doc, ok=ok, printer=printer or "", pdf=pdf,
+                          error=error)
+        return self._commit(view, [event])
+
+    def scan(self, text: str) -> ScanResult:
+        """A scanned or typed code: the case, received here if it was on its way."""
+        parse_code(text)  # a clear message for a malformed code or a wrong check digit
+        normalized = normalize(text)
+        view = self.view(normalized)
+        if view.state.status is C.Status.MENUNGGU_PELAKSANA:
+            received = self.receive(normalized)
+            return ScanResult(view=replace(received, received_now=True), received=True)
+        return ScanResult(view=view, received=False)
+
+
+def _no_timing() -> CaseTiming:
+    """An SOP removed from the catalog still shows its case, only without a clock."""
+    return CaseTiming(steps=(), elapsed_s=0.0, paused_s=0.0, limit_s=None,
+                      level=Level.TANPA_BATAS, estimated_completion=None)

@@ -1,0 +1,132 @@
+"""The desk service: counter actions become stored events, on a real store and catalog."""
+
+from datetime import datetime, timedelta
+
+import pytest
+
+from counter.case import HANDED_OFF, OVER_REASON, Status
+from counter.config import default_profile
+from counter.desk import Desk
+from counter.errors import CaseError, CodeError
+from counter.sop import load_catalog
+from store import open_store
+
+WIB = default_profile().tz
+KONSULTASI = "pct-07-konsultasi-bisnis"
+
+
+class Clock:
+    def __init__(self, start: datetime) -> None:
+        self.t = start
+
+    def __call__(self) -> datetime:
+        return self.t
+
+    def advance(self, **kw: float) -> None:
+        self.t += timedelta(**kw)
+
+
+@pytest.fixture
+def clock():
+    return Clock(datetime(2026, 11, 25, 9, 0, tzinfo=WIB))  # a Wednesday
+
+
+@pytest.fixture
+def desk(tmp_path, clock):
+    profile = default_profile()
+    store = open_store(tmp_path / "store", profile.tz)
+    return Desk(store, load_catalog(), profile, officer="Siti Aminah", now=clock)
+
+
+VISITOR = {"nama": "Budi Santoso", "nik": "3501011201900002", "telepon": "081234567890"}
+
+
+def test_walk_in_to_selesai(desk, clock):
+    view = desk.open_case(KONSULTASI, VISITOR, received=["Form konsultasi bisnis"])
+    code = view.code
+    assert code.startswith("26112501")
+    assert view.state.status is Status.BERJALAN and view.state.current_step == 1
+    stored = desk.repo.events(code)
+    assert [e["type"] for e in stored] == ["opened", "step_started", "kelengkapan_checked"]
+    assert all(e["officer"] == "Siti Aminah" and e["desk"] == 1 for e in stored)
+
+    clock.advance(minutes=10)
+    view = desk.complete_step(code, output="form terisi")
+    assert view.state.current_step == 2
+    seen_handoff = False
+    for _ in range(10):
+        if view.state.closed:
+            break
+        clock.advance(minutes=5)
+        if view.state.status is Status.MENUNGGU_PELAKSANA:
+            view = desk.scan(view.code_human).view
+        view = desk.complete_step(code)
+        seen_handoff |= view.handoff is not None
+    assert view.state.status is Status.SELESAI
+    assert seen_handoff  # Konsultan reports to the Koor: the file travels
+    assert code not in desk.repo.open_codes()
+    # every step of the SOP was run exactly once
+    assert [r.step for r in view.state.runs] == [s.no for s in view.sop.steps]
+
+
+def test_over_reason_is_stored(desk, clock):
+    code = desk.open_case(KONSULTASI, VISITOR).code
+    clock.advance(minutes=40)  # step 1 has 15 menit
+    view = desk.view(code)
+    assert view.current_timing().level.name == "LEWAT"
+    desk.complete_step(code, over_reason="formulir dibaca ulang bersama pemohon")
+    reasons = [e for e in desk.repo.events(code) if e["type"] == OVER_REASON]
+    assert reasons[0]["data"]["reason"] == "formulir dibaca ulang bersama pemohon"
+
+
+def test_berkas_kurang_pauses_the_case(desk, clock):
+    view = desk.open_case(KONSULTASI, VISITOR, missing=["Form konsultasi bisnis"])
+    assert view.state.status is Status.MENUNGGU_PEMOHON
+    clock.advance(hours=2)
+    view = desk.resume(view.code)
+    assert view.state.status is Status.BERJALAN
+    assert view.timing.paused_s == pytest.approx(2 * 3600)
+
+
+def test_draf_sop_cannot_be_served(desk):
+    with pytest.raises(CaseError) as info:
+        desk.open_case("pct-11-nib", VISITOR)
+    assert "belum dapat dipakai" in str(info.value)
+
+
+def test_hand_off_then_scan_receives(desk, clock):
+    code = desk.open_case(KONSULTASI, VISITOR).code
+    view = desk.view(code)
+    while view.next.hand_off is None:
+        clock.advance(minutes=5)
+        view = desk.complete_step(code)
+    view = desk.hand_off(code, output="notulen")
+    assert view.state.status is Status.MENUNGGU_PELAKSANA
+    assert view.holder_name == "Koor"
+    assert [e for e in desk.repo.events(code) if e["type"] == HANDED_OFF]
+    clock.advance(minutes=30)
+    result = desk.scan(view.code_human)
+    assert result.received and result.view.state.status is Status.BERJALAN
+    again = desk.scan(code)  # a second scan changes nothing
+    assert not again.received
+
+
+def test_bad_scans_change_nothing(desk):
+    code = desk.open_case(KONSULTASI, VISITOR).code
+    before = len(desk.repo.events(code))
+    wrong = code[:-1] + str((int(code[-1]) + 1) % 10)
+    for text in (wrong, "hello", "12345"):
+        with pytest.raises(CodeError):
+            desk.scan(text)
+    assert len(desk.repo.events(code)) == before
+
+
+def test_restart_keeps_the_case_and_its_time(tmp_path, clock):
+    profile = default_profile()
+    first = Desk(open_store(tmp_path / "s", profile.tz), load_catalog(), profile, now=clock)
+    code = first.open_case(KONSULTASI, VISITOR).code
+    clock.advance(minutes=12)
+    again = Desk(open_store(tmp_path / "s", profile.tz), load_catalog(), profile, now=clock)
+    [view] = again.open_views()
+    assert view.code == code and view.state.current_step == 1
+    assert view.current_timing().elapsed_s == pytest.approx(12 * 60)
