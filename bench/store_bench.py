@@ -1,0 +1,166 @@
+"""How long appending one event takes as the history grows: 1,000 / 10,000 / 100,000 cases.
+
+The counter appends an event at every click; TinyDB's stock storage rewrites the
+whole database each time, so its cost grows with history. The store keeps one
+file per day, so an append should cost the same with seven years of history as
+on the first day. Target: median < 15 ms, and the largest/smallest ratio of the
+medians <= 1.5.
+
+History is generated as a fixture and written straight into day files (40
+cases a day, 8 events each, all closed except the last 30, which sit in the
+open-case index: the number of open cases depends on the office's workload,
+not on its age). Today's file starts with 20 cases in every store. The stores
+are then measured in interleaved rounds (so drift on the machine hits each
+alike): each round opens 10 new cases through the real API (next_code, then
+opened, step events, hand-off, closed) and times every `append`.
+
+Run: .venv/bin/python bench/store_bench.py [--sizes 1000,10000,100000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from counter.codes import make_code
+from store import open_store
+from store.day import serialize
+
+WIB = ZoneInfo("Asia/Jakarta")
+TODAY = date(2026, 11, 25)
+CASES_PER_DAY = 40
+OPEN_LEFT = 30
+TODAY_PREFILL = 20
+ROUNDS = 3
+CASES_PER_ROUND = 10
+
+
+def case_events(code: str, day: date, n: int, *, close: bool) -> list[dict]:
+    """The events of one ordinary case (shape as counter.case builds them)."""
+    start = datetime.combine(day, dtime(8, 0), WIB) + timedelta(minutes=7 * (n % 60))
+    desk = int(code[6:8])
+
+    def ev(minutes: int, type_: str, data: dict) -> dict:
+        at = (start + timedelta(minutes=minutes)).isoformat()
+        return {"code": code, "type": type_, "at": at, "officer": "Siti Aminah",
+                "desk": desk, "data": data}
+
+    visitor = {"nama": f"Pemohon {n}", "nik": "3501041708900003", "telepon": "081234567890",
+               "nama_usaha": f"UD Sumber Rejeki {n}", "alamat": "Jl. Ahmad Yani No. 12, Pacitan"}
+    events = [
+        ev(0, "opened", {"sop_id": "pacitan-koperasi-01", "visitor": visitor}),
+        ev(1, "step_started", {"step": 1}),
+        ev(3, "kelengkapan_checked", {"step": 1, "received": ["KTP", "NIB", "Surat permohonan"],
+                                      "missing": []}),
+        ev(9, "step_completed", {"step": 1, "output": "berkas diterima lengkap"}),
+        ev(10, "handed_off", {"step": 2, "from_role": "petugas_loket", "to_role": "kabid",
+                              "to_name": "Drs. Bambang Sutrisno"}),
+        ev(45, "received", {"step": 2, "role": "kabid"}),
+        ev(80, "step_completed", {"step": 2, "output": "disetujui"}),
+    ]
+    if close:
+        events.append(ev(81, "closed", {"outcome": "selesai", "reason": ""}))
+    return events
+
+
+def write_day(store_dir: Path, day: date, cases: int, first_n: int, open_from: int) -> list[str]:
+    """Bulk-write one day file (benchmark fixture); returns the codes left open."""
+    events: dict[str, dict] = {}
+    codes: dict[str, dict] = {}
+    still_open = []
+    for i in range(cases):
+        desk, seq = 1 + i % 2, 1 + i // 2
+        code = make_code(day, desk, seq)
+        codes[str(len(codes) + 1)] = {"desk": desk, "seq": seq, "code": code}
+        close = first_n + i < open_from
+        if not close:
+            still_open.append(code)
+        for seq_no, event in enumerate(case_events(code, day, first_n + i, close=close)):
+            events[str(len(events) + 1)] = {"code": code, "seq": seq_no, **event}
+    path = store_dir / f"{day.year:04d}" / f"{day.isoformat()}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(serialize({"codes": codes, "events": events}))
+    return still_open
+
+
+def build_history(store_dir: Path, total_cases: int) -> None:
+    days = -(-total_cases // CASES_PER_DAY)
+    open_codes: list[str] = []
+    written = 0
+    for k in range(days, 0, -1):
+        n = min(CASES_PER_DAY, total_cases - written)
+        open_codes += write_day(store_dir, TODAY - timedelta(days=k), n, written,
+                                total_cases - OPEN_LEFT)
+        written += n
+    open_codes += write_day(store_dir, TODAY, TODAY_PREFILL, 0, 0)
+    index = {"open": sorted(open_codes), "pending": []}
+    (store_dir / "open.json").write_text(json.dumps(index, indent=0))
+
+
+def measure_round(store_dir: Path, round_no: int, append_ms: list[float],
+                  code_ms: list[float]) -> None:
+    store = open_store(store_dir, WIB)
+    for i in range(CASES_PER_ROUND):
+        t = time.perf_counter()
+        code = store.next_code(TODAY, 1 + i % 2)
+        code_ms.append((time.perf_counter() - t) * 1000)
+        for event in case_events(code, TODAY, 100 + round_no * CASES_PER_ROUND + i, close=True):
+            t = time.perf_counter()
+            store.append(event)
+            append_ms.append((time.perf_counter() - t) * 1000)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--keep", type=Path, help="build the stores here and keep them")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    base = args.keep or Path(tempfile.mkdtemp(prefix="loket-store-bench-"))
+    try:
+        dirs = {}
+        for size in sizes:
+            dirs[size] = base / f"store-{size}"
+            t = time.perf_counter()
+            build_history(dirs[size], size)
+            files = sum(1 for _ in dirs[size].rglob("*.json"))
+            mb = sum(p.stat().st_size for p in dirs[size].rglob("*.json")) / 1e6
+            print(f"history {size:>7,} cases: {files:>5} files, {mb:7.1f} MB, "
+                  f"generated in {time.perf_counter() - t:5.1f} s")
+        appends: dict[int, list[float]] = {s: [] for s in sizes}
+        codes: dict[int, list[float]] = {s: [] for s in sizes}
+        for round_no in range(ROUNDS):
+            for size in sizes:
+                measure_round(dirs[size], round_no, appends[size], codes[size])
+        print()
+        print(f"{'history':>15}  {'appends':>7}  {'median':>9}  {'p90':>9}  {'max':>9}  "
+              f"{'next_code median':>16}")
+        medians = {}
+        for size in sizes:
+            ms = sorted(appends[size])
+            medians[size] = statistics.median(ms)
+            p90 = ms[int(len(ms) * 0.9)]
+            print(f"{size:>9,} cases  {len(ms):>7}  {medians[size]:7.2f} ms  {p90:7.2f} ms  "
+                  f"{ms[-1]:7.2f} ms  {statistics.median(codes[size]):13.2f} ms")
+        ratio = medians[sizes[-1]] / medians[sizes[0]]
+        print()
+        print(f"ratio of medians {sizes[-1]:,} / {sizes[0]:,} cases: {ratio:.2f} "
+              f"(target <= 1.5); worst median {max(medians.values()):.2f} ms (target < 15 ms)")
+    finally:
+        if args.keep is None:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
