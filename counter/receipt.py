@@ -191,14 +191,14 @@ PAPERS: dict[str, Paper] = {
         "a5",
         148 * mm,
         210 * mm,
-        14 * mm,
-        12 * mm,
-        12 * mm,
-        9.5,
+        13 * mm,
+        10 * mm,
+        10 * mm,
+        9.0,
         7.5,
-        13.0,
+        12.5,
         12.0,
-        BarSpec(module_dots=3, height=14 * mm),
+        BarSpec(module_dots=3, height=13 * mm),
         34 * mm,
         16 * mm,
         False,
@@ -405,7 +405,7 @@ def _signatures(
     width = paper.content_width
     gap = 4 * mm
     col = (width - gap) / 2
-    sign_room = 13 * mm if paper.height is None else 16 * mm
+    sign_room = 13 * mm if paper.height is None else 14 * mm
     size = paper.small if paper.label_width == 0 else paper.body
     cols = []
     for title, name in (left, right):
@@ -489,7 +489,9 @@ def _estimate(data: ReceiptData) -> str:
 
 def _foot(note: str, data: ReceiptData, paper: Paper) -> list[Block]:
     w = paper.content_width
-    blocks = [_rule(paper), _text(note, FONT, paper.small, w)]
+    rule = _rule(paper)
+    rule.keep_with_next = True
+    blocks = [rule, _text(note, FONT, paper.small, w)]
     if data.printed_at is not None:
         blocks.append(
             _text(
@@ -650,13 +652,17 @@ def render(kind: str, data: ReceiptData, paper: str) -> bytes:
         page_h = p.height
         pages = _paginate(blocks, p.height - p.margin_top - p.margin_bottom)
 
+    continued = f"{T.TITLE[kind]} {codes.human(data.code)}"
     out = io.BytesIO()
     c = Canvas(out, pagesize=(p.width, page_h), pageCompression=1, initialFontName=FONT, lang="id")
     c.setTitle(f"{T.TITLE[kind].title()} {codes.human(data.code)}")
     c.setAuthor(data.letterhead.instansi)
     c.setCreator("Loket")
-    for page in pages:
+    for number, page in enumerate(pages, 1):
         y = page_h - p.margin_top
+        if number > 1:  # a loose second sheet still says which case it belongs to
+            c.setFont(FONT, p.small)
+            c.drawString(p.margin_x, y + 2 * mm, T.LANJUTAN.format(doc=continued, page=number))
         for b in page:
             b.paint(c, p.margin_x, y)
             y -= b.height

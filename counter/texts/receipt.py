@@ -44,6 +44,7 @@ MASIH_KURANG = "Yang masih perlu dilengkapi:"
 SUDAH_DITERIMA = "Yang sudah diterima:"
 DICETAK = "Dicetak {waktu}"
 SALINAN = "Salinan: {label}"
+LANJUTAN = "{doc} (lanjutan, halaman {page})"
 
 # Signatures
 YANG_MENYERAHKAN = "Yang menyerahkan"
