@@ -1167,15 +1167,13 @@ def plan_resume(state: CaseState, sop: Sop | None, at: datetime, officer: str,
 
 def plan_close(state: CaseState, sop: Sop | None, outcome: str, reason: str, at: datetime,
                officer: str, desk: int, output: str = "") -> list[dict[str, Any]]:
-    """Close the case. 'selesai' needs every step done; the running last step is completed."""
+    """Close the case. 'selesai' needs every step done; a pending last step is completed."""
     require(state, sop, Action.TUTUP)
     event = closed(state.code, at, officer, desk, outcome, reason)
     if outcome != "selesai" or state.current_step is None:
         return [event]
     is_last = _next_step(sop, state.current_step) is None and sop is not None
-    run = state.current_run
-    if is_last and run is not None and run.step == state.current_step and (
-            state.status is Status.BERJALAN):
+    if is_last and state.status in (Status.BERJALAN, Status.MENUNGGU_PELAKSANA):
         return [step_completed(state.code, at, officer, desk, state.current_step, output),
                 event]
     raise CaseError(T.SELESAI_PENDING.format(step=state.current_step), field="outcome")

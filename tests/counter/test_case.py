@@ -566,3 +566,13 @@ def test_status_labels():
     assert [s.label() for s in (Status.BERJALAN, Status.SELESAI, Status.DITOLAK,
                                 Status.DIBATALKAN)] == [
         "berjalan", "selesai", "ditolak", "dibatalkan"]
+
+
+def test_closing_selesai_completes_a_pending_last_step():
+    ev = [open_event()] + [C.step_completed(CODE, at(n), "Siti", 1, n) for n in (1, 2, 3, 4)]
+    s = C.fold(stored(*ev), SOP)
+    assert s.current_step == 5 and s.current_run is None
+    s = C.apply(s, SOP, C.plan_close(s, SOP, "selesai", "", at(9), "Siti", 1, "diserahkan"))
+    assert s.status is Status.SELESAI
+    last = s.runs_of(5)[0]
+    assert (last.started_at, last.ended_at, last.output) == (at(4), at(9), "diserahkan")
