@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
@@ -34,6 +35,8 @@ def temp_path(path: Path) -> Path:
 
 def fsync_dir(directory: Path) -> None:
     """Make a rename or a new entry in ``directory`` survive a power cut."""
+    if os.name == "nt":  # Windows cannot open a directory; NTFS journals renames itself
+        return
     fd = os.open(directory, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -50,6 +53,10 @@ def ensure_dir(directory: Path) -> None:
         directory.mkdir()
     except FileExistsError:
         return
+    except OSError as exc:
+        raise StoreError(
+            texts.WRITE_FAILED.format(error=exc.strerror or exc), path=directory
+        ) from exc
     fsync_dir(directory.parent)
 
 
@@ -111,6 +118,8 @@ class FileCache:
         self._validate = validate
         self._capacity = capacity
         self._entries: OrderedDict[Path, tuple[tuple[int, ...], Any]] = OrderedDict()
+        # The app appends from worker threads too (print results); guard the dict.
+        self._mutex = threading.Lock()
 
     @staticmethod
     def _key(st: os.stat_result) -> tuple[int, ...]:
@@ -121,16 +130,17 @@ class FileCache:
         try:
             fd = os.open(path, os.O_RDONLY)
         except FileNotFoundError:
-            self._entries.pop(path, None)
+            self.forget(path)
             return None
         except OSError as exc:
             raise damaged(path, texts.REASON_IO.format(error=exc.strerror or exc)) from exc
         try:
             key = self._key(os.fstat(fd))
-            hit = self._entries.get(path)
-            if hit is not None and hit[0] == key:
-                self._entries.move_to_end(path)
-                return hit[1]
+            with self._mutex:
+                hit = self._entries.get(path)
+                if hit is not None and hit[0] == key:
+                    self._entries.move_to_end(path)
+                    return hit[1]
             with os.fdopen(fd, "rb", closefd=False) as handle:
                 raw = handle.read()
         except OSError as exc:
@@ -146,19 +156,21 @@ class FileCache:
         try:
             key = self._key(os.stat(path))
         except OSError:
-            self._entries.pop(path, None)
+            self.forget(path)
             return
         self._remember(path, key, value)
 
     def forget(self, path: Path) -> None:
         """Drop ``path``, e.g. after a failed write left the cached value uncertain."""
-        self._entries.pop(path, None)
+        with self._mutex:
+            self._entries.pop(path, None)
 
     def _remember(self, path: Path, key: tuple[int, ...], value: Any) -> None:
-        self._entries[path] = (key, value)
-        self._entries.move_to_end(path)
-        while len(self._entries) > self._capacity:
-            self._entries.popitem(last=False)
+        with self._mutex:
+            self._entries[path] = (key, value)
+            self._entries.move_to_end(path)
+            while len(self._entries) > self._capacity:
+                self._entries.popitem(last=False)
 
 
 class Lock:
@@ -175,6 +187,10 @@ class Lock:
             raise StoreError(
                 texts.LOCK_TIMEOUT.format(seconds=int(LOCK_TIMEOUT_S)), path=self._guards
             ) from None
+        except OSError as exc:
+            raise StoreError(
+                texts.WRITE_FAILED.format(error=exc.strerror or exc), path=self._guards
+            ) from exc
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -73,3 +73,26 @@ def test_four_processes_lose_nothing_and_never_share_a_code(tmp_path: Path) -> N
     shared_notes = Counter(e["data"]["text"].split(":")[0] for e in stored[shared][1:])
     assert shared_notes == {str(n): (EVENTS_EACH - OWN_CASES) // 2 for n in range(WORKERS)}
     assert len(fresh.open_codes()) == 1 + WORKERS * OWN_CASES
+
+
+def test_threads_of_one_app_share_a_store_safely(tmp_path: Path) -> None:
+    """The app records print results from worker threads while the screen appends."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    store = open_store(tmp_path / "store", WIB)
+    shared = store.next_code(DAY, 1)
+    store.append(opened(shared))
+
+    def work(n: int) -> list[str]:
+        codes = []
+        for i in range(40):
+            store.append(note(shared, f"{n}:{i}"))
+            if i % 8 == 0:
+                codes.append(store.next_code(DAY, 1))
+        return codes
+
+    with ThreadPoolExecutor(4) as pool:
+        handed = [c for codes in pool.map(work, range(4)) for c in codes]
+    assert len(set(handed)) == len(handed) == 20
+    seqs = [e["seq"] for e in open_store(tmp_path / "store", WIB).events(shared)]
+    assert seqs == list(range(161))
