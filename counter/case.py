@@ -766,9 +766,9 @@ class _Folder:
     def on_handed_off(self) -> None:
         step = self.step_of()
         to_role = self.ev.data.get("to_role")
+        if not to_role:
+            self.odd(T.ANOM_DATA.format(detail="to_role"))
         if step is None or not to_role:
-            if to_role is None:
-                self.odd(T.ANOM_DATA.format(detail="to_role"))
             return
         self.check_step(step)
         run = self.start_run(step, to_role)
@@ -786,9 +786,9 @@ class _Folder:
     def on_received(self) -> None:
         step = self.step_of()
         role = self.ev.data.get("role")
+        if not role:
+            self.odd(T.ANOM_DATA.format(detail="role"))
         if step is None or not role:
-            if not role:
-                self.odd(T.ANOM_DATA.format(detail="role"))
             return
         self.check_step(step)
         run = self.start_run(step, role)

@@ -576,3 +576,11 @@ def test_closing_selesai_completes_a_pending_last_step():
     assert s.status is Status.SELESAI
     last = s.runs_of(5)[0]
     assert (last.started_at, last.ended_at, last.output) == (at(4), at(9), "diserahkan")
+
+
+def test_event_with_missing_data_is_reported_not_fatal():
+    broken = {"code": CODE, "type": "handed_off", "at": at(1).isoformat(), "officer": "X",
+              "desk": 1, "data": {"step": 3}}
+    s = C.fold(stored(open_event(), broken), SOP)
+    assert s.status is Status.BERJALAN and s.holder_role == "admin"
+    assert len(s.anomalies) == 1 and "to_role" in s.anomalies[0].message
