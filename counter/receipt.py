@@ -16,11 +16,13 @@ names such as "Siti Nur'aini" or "Ç Ğ Å" print on any printer.
 from __future__ import annotations
 
 import io
+import math
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import reportlab
 from reportlab.lib.units import mm
@@ -669,3 +671,121 @@ def render(kind: str, data: ReceiptData, paper: str) -> bytes:
         c.showPage()
     c.save()
     return out.getvalue()
+
+
+# --------------------------------------------------------------------------- from a case
+
+
+def _duration_text(seconds: float, day_s: float) -> str:
+    """ "5 hari kerja", or "2 jam 30 menit kerja" for a service shorter than a working day."""
+    if seconds >= day_s * 0.999:
+        return T.HARI_KERJA.format(n=math.ceil(seconds / day_s - 0.01))
+    minutes = max(1, round(seconds / 60))
+    hours, minutes = divmod(minutes, 60)
+    if hours and minutes:
+        return T.JAM_MENIT_KERJA.format(jam=hours, menit=minutes)
+    if hours:
+        return T.JAM_KERJA.format(n=hours)
+    return T.MENIT_KERJA.format(n=minutes)
+
+
+def _received_items(state: Any) -> tuple[str, ...]:
+    """Every kelengkapan item received in the case so far, in step order, once each."""
+    items: dict[str, None] = {}
+    for step in sorted(state.kelengkapan):
+        for item in state.kelengkapan[step]:
+            items.setdefault(item, None)
+    return tuple(items)
+
+
+def _handoff(state: Any, sop: Any, timing: Any) -> HandOff | None:
+    """The latest hand-off of the case, as its slip tells it."""
+    from counter.case import role_name  # the case module names roles for everyone
+
+    event = next((e for e in reversed(state.events) if e.get("type") == "handed_off"), None)
+    if event is None:
+        return None
+    data = event.get("data") or {}
+    no = int(data.get("step"))
+    at = datetime.fromisoformat(event["at"]) if isinstance(event.get("at"), str) else event["at"]
+    step = next((s for s in sop.steps if s.no == no), None) if sop is not None else None
+    sender_run = next((r for r in reversed(state.runs) if r.ended_at and r.ended_at <= at), None)
+    sender = None
+    if sop is not None and sender_run is not None:
+        sender = next((s for s in sop.steps if s.no == sender_run.step), None)
+    output = (sender_run.output if sender_run and sender_run.output else "") or (
+        sender.mutu_baku.output if sender else ""
+    )
+    due = None
+    for run, step_timing in timing.steps if timing is not None else ():
+        if run.step == no and run.started_at == at:
+            due = step_timing.due_at
+    return HandOff(
+        step_no=no,
+        kegiatan=step.kegiatan if step else "",
+        from_role=role_name(sop, data.get("from_role")),
+        to_role=role_name(sop, data.get("to_role")),
+        from_officer=str(event.get("officer") or ""),
+        to_name=str(data.get("to_name") or ""),
+        handed_at=at,
+        documents=tuple(step.mutu_baku.kelengkapan) if step else (),
+        output=output,
+        due_at=due,
+        waktu=step.mutu_baku.waktu.label() if step else "",
+    )
+
+
+def receipt_data_for(
+    state: Any,
+    sop: Any,
+    profile: Any,
+    timing: Any,
+    kind: str,
+    *,
+    now: datetime | None = None,
+    officer: str = "",
+    copy_label: str = "",
+    day_s: float = 27_000.0,
+) -> ReceiptData:
+    """What to print for a case: `state` a `counter.case.CaseState`, `sop` its `Sop`,
+    `profile` the office `Profile`, `timing` its `clock.CaseTiming` (or None).
+
+    `officer` is who prints (defaults to who opened the case); `day_s` the
+    calendar's `standard_day_s`, to say the allowance in hari kerja.
+    """
+    if kind not in KINDS:
+        raise PrintError(T.UNKNOWN_KIND.format(kind=kind, choices=", ".join(KINDS)), field="jenis")
+    estimate, estimate_text = None, ""
+    if timing is not None:
+        estimate = timing.estimated_completion
+        if timing.limit_s:
+            estimate_text = _duration_text(timing.limit_s, day_s)
+        if timing.estimate_partial:
+            estimate_text = ", ".join(filter(None, (estimate_text, T.SEBAGIAN_TANPA_BATAS)))
+    missing = tuple(state.waiting_missing)
+    if not missing:
+        last = next((r for r in reversed(state.runs) if r.missing), None)
+        missing = tuple(last.missing) if last else ()
+    visitor = state.visitor
+    return ReceiptData(
+        letterhead=Letterhead(
+            profile.instansi, profile.unit, profile.alamat, profile.telepon, profile.logo
+        ),
+        code=state.code,
+        opened_at=state.opened_at,
+        visitor_nama=visitor.nama,
+        sop_nama=sop.nama if sop is not None else state.sop_id,
+        sop_nomor=(sop.nomor or "") if sop is not None else "",
+        officer=officer or state.officer,
+        visitor_nik=visitor.nik,
+        visitor_telepon=visitor.telepon,
+        nama_usaha=visitor.nama_usaha,
+        desk=state.desk,
+        received=_received_items(state),
+        estimated_completion=estimate,
+        estimate_text=estimate_text,
+        handoff=_handoff(state, sop, timing) if kind == "serah-terima" else None,
+        missing=missing,
+        printed_at=now,
+        copy_label=copy_label,
+    )

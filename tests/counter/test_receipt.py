@@ -24,7 +24,7 @@ WIB = ZoneInfo("Asia/Jakarta")
 DPI = 203
 MM = 72 / 25.4
 CODE = make_code(date(2026, 11, 25), 1, 7)  # desk 1, 7th case of the day
-NIK = "3501234567890002"
+NIK = "3507124501900002"  # Kab. Malang, a woman born 5 Jan 1990
 TELEPON = "+6281234567890"  # as counter.visitor stores it
 SERVICE = "Penerbitan Nomor Induk Berusaha (NIB) bagi Usaha Mikro melalui OSS RBA"
 OFFICER = "Dewi Ayu Lestari Å"
@@ -158,7 +158,7 @@ def test_masked_nik_printed_never_the_full_one(rendered, kind, paper):
     squeezed = text.replace(" ", "").replace("-", "")
     assert NIK not in squeezed and "81234567890" not in squeezed
     if kind == "tanda-terima":
-        assert "3501********0002" in text
+        assert "3507********0002" in text
         assert mask_telepon(TELEPON) in text and "*" in mask_telepon(TELEPON)
 
 
@@ -340,3 +340,126 @@ def test_bad_requests_raise_print_error_in_indonesian(kind, paper, data, words):
     with pytest.raises(PrintError) as err:
         render(kind, data, paper)
     assert words in str(err.value)
+
+
+# ----- from a real case: events folded, clock measured ---------------------------
+
+
+def _folded_case():
+    from counter import case as C
+    from counter.calendar import WorkingCalendar
+    from counter.clock import measure_case
+    from counter.config import CalendarSettings, Profile
+    from counter.sop import MutuBaku, Pelaksana, Sop, Source, Step
+    from counter.waktu import parse_waktu
+
+    def step(no, kegiatan, waktu, role, kelengkapan=(), output=""):
+        return Step(no, kegiatan, (role,), MutuBaku(kelengkapan, parse_waktu(waktu), output))
+
+    sop = Sop(
+        id="uji-nib",
+        nama="Fasilitasi NIB Usaha Mikro",
+        status="berlaku",
+        instansi="Dinas",
+        source=Source("uji.txt"),
+        nomor="11/SOP/UJI/2026",
+        pelaksana=(
+            Pelaksana("admin", "Petugas Loket", loket=True),
+            Pelaksana("kabid", "Kepala Bidang Usaha Mikro"),
+        ),
+        steps=(
+            step(
+                1,
+                "Menerima dan memeriksa berkas",
+                "15 menit",
+                "admin",
+                ("KTP", "Foto usaha"),
+                "Berkas lengkap",
+            ),
+            step(
+                2,
+                "Memeriksa dan memaraf konsep",
+                "1 hari",
+                "kabid",
+                ("Berkas permohonan", "Konsep rekomendasi"),
+                "Konsep diparaf",
+            ),
+            step(3, "Menyerahkan hasil", "30 menit", "admin"),
+        ),
+    )
+    code, who = make_code(date(2026, 11, 25), 1, 12), "Dewi Ayu Lestari Å"
+    visitor = {"nama": VISITOR, "nik": NIK, "telepon": "081234567890"}
+    t = lambda h, m: datetime(2026, 11, 25, h, m, tzinfo=WIB)  # noqa: E731
+    events = [
+        C.opened(code, t(9, 0), who, 1, "uji-nib", visitor),
+        C.step_started(code, t(9, 0), who, 1, 1),
+        C.kelengkapan_checked(code, t(9, 3), who, 1, 1, ["KTP"], ["Foto usaha"]),
+        C.waiting_applicant(code, t(9, 4), who, 1, 1, ["Foto usaha"]),
+    ]
+    later = [
+        C.resumed(code, t(10, 0), who, 1, 1),
+        C.kelengkapan_checked(code, t(10, 1), who, 1, 1, ["KTP", "Foto usaha"], []),
+        C.step_completed(code, t(10, 5), who, 1, 1, "Berkas diperiksa lengkap"),
+        C.handed_off(
+            code,
+            t(10, 10),
+            who,
+            1,
+            2,
+            from_role="admin",
+            to_role="kabid",
+            to_name="Bambang Sutrisno",
+        ),
+    ]
+    cal = WorkingCalendar(CalendarSettings(), WIB)
+    profile = Profile(instansi="Dinas Koperasi Kota Uji", unit="PLUT KUMKM", alamat="Jl. Uji 1")
+
+    def at_stage(evs, now):
+        state = C.fold([dict(ev, seq=i) for i, ev in enumerate(evs)], sop)
+        return state, measure_case(state, sop, cal, now)
+
+    return sop, profile, at_stage(events, t(9, 5)), at_stage(events + later, t(10, 11))
+
+
+def test_receipt_data_from_a_folded_case_prints_and_scans():
+    from counter.receipt import receipt_data_for
+
+    sop, profile, (waiting, waiting_t), (handed, handed_t) = _folded_case()
+    now = datetime(2026, 11, 25, 10, 11, tzinfo=WIB)
+
+    slip = receipt_data_for(waiting, sop, profile, waiting_t, "berkas-kurang", now=now)
+    assert slip.missing == ("Foto usaha",)
+    text = flat_text(render("berkas-kurang", slip, "58mm"))
+    assert "1. Foto usaha" in text and "Dinas Koperasi Kota Uji".upper() in text
+
+    receipt = receipt_data_for(handed, sop, profile, handed_t, "tanda-terima", now=now)
+    assert receipt.received == ("KTP", "Foto usaha")
+    assert receipt.estimated_completion == handed_t.estimated_completion is not None
+    # 15 min + 1 working day + 30 min laid end to end: more than one day, so two days
+    assert receipt.estimate_text == "2 hari kerja"
+    pdf = render("tanda-terima", receipt, "80mm")
+    text = flat_text(pdf)
+    assert "Fasilitasi NIB Usaha Mikro" in text and "11/SOP/UJI/2026" in text
+    assert "3507********0002" in text and NIK not in text
+    assert "2 hari kerja" in text
+    assert decoded(pages_at_dpi(pdf)[0]) == [handed.code]
+
+    hand = receipt_data_for(handed, sop, profile, handed_t, "serah-terima", now=now).handoff
+    assert hand is not None
+    assert (hand.step_no, hand.from_role, hand.to_role, hand.to_name) == (
+        2,
+        "Petugas Loket",
+        "Kepala Bidang Usaha Mikro",
+        "Bambang Sutrisno",
+    )
+    assert hand.documents == ("Berkas permohonan", "Konsep rekomendasi")
+    assert hand.output == "Berkas diperiksa lengkap"
+    assert hand.due_at is not None and hand.due_at.date() == date(2026, 11, 26)
+    slip_pdf = render(
+        "serah-terima",
+        receipt_data_for(handed, sop, profile, handed_t, "serah-terima", now=now),
+        "a5",
+    )
+    text = flat_text(slip_pdf)
+    assert "2. Memeriksa dan memaraf konsep" in text and "Kamis, 26 November 2026" in text
+    assert decoded(one_bit(pages_at_dpi(slip_pdf)[0])) == [handed.code]
