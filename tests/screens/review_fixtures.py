@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from counter.config import Profile, default_profile
+from counter.desk import Desk
 from counter.sop import Catalog, parse_sop
 
 KONSULTASI = """
@@ -113,3 +121,82 @@ def catalog() -> Catalog:
     sops = [parse_sop(text, f"{name}.toml")
             for name, text in (("k", KONSULTASI), ("d", DRAF), ("p", PELATIHAN))]
     return Catalog(sops={s.id: s for s in sops})
+
+
+# ----------------------------------------------------------------- cases on a day
+
+WIB = ZoneInfo("Asia/Jakarta")
+NIK = "3501234506780002"
+TELEPON = "081234567890"
+
+
+class Clock:
+    """A hand-moved clock for the desk: `clock.at(9, 20)` sets 25 Nov 2026 09.20 WIB."""
+
+    def __init__(self) -> None:
+        self.t = datetime(2026, 11, 25, 8, 0, tzinfo=WIB)
+
+    def __call__(self) -> datetime:
+        return self.t
+
+    def at(self, hour: int, minute: int = 0, day: int = 25) -> datetime:
+        self.t = datetime(2026, 11, day, hour, minute, tzinfo=WIB)
+        return self.t
+
+
+def write_sops(sop_dir: Path) -> None:
+    """The test SOPs as office files, so the real catalog loader finds them."""
+    sop_dir.mkdir(parents=True, exist_ok=True)
+    for name, text in (("konsultasi", KONSULTASI), ("nib", DRAF), ("pelatihan", PELATIHAN)):
+        (sop_dir / f"uji-{name}.toml").write_text(text, encoding="utf-8")
+
+
+@dataclass
+class Day:
+    desk: Desk
+    clock: Clock
+    handed: str  # over at step 1 (with a reason), handed to the Koordinator, received
+    done: str  # served to the end: selesai
+    waiting: str  # berkas kurang: waits for the applicant
+    refused: str  # pelatihan case closed ditolak
+
+
+def make_day(store: Any, catalog: Catalog, profile: Profile | None = None) -> Day:
+    """Four cases on Wednesday 25 November 2026, with known times."""
+    profile = profile or default_profile()
+    clock = Clock()
+    desk = Desk(store, catalog, profile, officer="Siti Aminah", now=clock)
+    clock.at(9, 0)
+    v = desk.open_case("uji-konsultasi", {"nama": "Rina Wulandari Putri", "nik": NIK,
+                                          "telepon": TELEPON, "nama_usaha": "Keripik Rina"},
+                       received=["Form konsultasi", "KTP"])
+    handed = v.code
+    clock.at(9, 20)  # 20 minutes against 15: over
+    desk.complete_step(handed, output="Form terisi lengkap", over_reason="printer macet")
+    clock.at(10, 0)
+    desk.receive(handed)
+
+    clock.at(10, 30)
+    done = desk.open_case("uji-konsultasi", {"nama": "Agus Salim"}, received=["KTP"]).code
+    clock.at(10, 40)
+    desk.complete_step(done, output="Form terisi")
+    clock.at(11, 0)
+    desk.receive(done)
+    desk.complete_step(done, output="Disetujui")
+    clock.at(11, 5)
+    view = desk.view(done)
+    if view.state.status.value == "menunggu_pelaksana":
+        desk.receive(done)
+    desk.complete_step(done, output="Jadwal diserahkan")
+
+    clock.at(13, 0)
+    waiting = desk.open_case("uji-konsultasi", {"nama": "Dewi Lestari"},
+                             received=["Form konsultasi"], missing=["KTP"],
+                             note="bawa KTP asli").code
+
+    clock.at(14, 0)
+    refused = desk.open_case("uji-pelatihan", {"nama": "Bambang"}).code
+    clock.at(14, 10)
+    desk.close(refused, "ditolak", "kuota pelatihan penuh")
+    clock.at(15, 0)
+    return Day(desk, clock, handed, done, waiting, refused)
