@@ -175,3 +175,12 @@ DEMO_MISSING = ("Fotokopi KTP", "Pas foto 3x4", "Surat keterangan usaha dari des
 DEMO_WAIT_NOTE = "Pemohon akan kembali membawa kekurangan berkas"
 DEMO_CANCEL_REASON = "Pemohon membatalkan permohonan"
 DEMO_REJECT_REASON = "Usaha tidak memenuhi syarat"
+
+# ----- one-line forms used by the summary sheet and the text report
+SERVICE_LINE = "{count} kasus, {selesai} selesai; median {median} (standar {standard})"
+OVER_LINE = "{count}x lewat, median kelebihan {overrun}; alasan: {reasons}"
+WAIT_LINE = "{count} berkas; terlama {code} sejak {since}"
+SERVICE_TEXT = "  {service}: {line}"
+OVER_TEXT = "  {service}, langkah {step} ({kegiatan}): {line}"
+WAIT_TEXT = "  {holder}: {line}"
+ARRIVAL_TEXT = "  {hour} {bar} {count}"
