@@ -1,0 +1,208 @@
+"""Texts of the counter screens (the Textual app): titles, labels, bindings, messages.
+
+Kept apart from the screens so a translation only touches this file. The SOP
+browser, case detail and daily log keep theirs in `ui_review.py`.
+"""
+
+APP_TITLE = "Loket"
+
+# --- header
+HEADER = "{unit} · Petugas: {officer} · Loket {desk} · {date} {time}"
+HEADER_NO_OFFICER = "{unit} · {date} {time}"
+
+# --- global bindings (footer labels)
+KEY_HELP = "Bantuan"
+KEY_NEW_CASE = "Kasus baru"
+KEY_CATALOG = "Katalog SOP"
+KEY_DAILY_LOG = "Log harian"
+KEY_SCAN = "Pindai"
+KEY_QUIT = "Keluar"
+KEY_BACK = "Kembali"
+KEY_OPEN = "Buka"
+KEY_CANCEL = "Batal"
+KEY_SAVE = "Simpan"
+KEY_NEXT = "Lanjut"
+
+# --- help screen
+HELP_TITLE = "Bantuan: tombol"
+HELP_GLOBAL = "Di semua layar"
+HELP_SCREEN = "Di layar ini"
+HELP_SCANNER = (
+    "Pemindai barcode: arahkan ke barcode tanda terima atau slip serah terima; "
+    "kasus langsung terbuka. Kode juga dapat diketik di kolom pindai (F5)."
+)
+HELP_CLOSE = "Tekan Esc untuk menutup."
+
+# --- first-run setup
+SETUP_TITLE = "Pengaturan awal kantor"
+SETUP_INTRO = (
+    "Selamat datang. Isi data kantor sekali saja; dapat diubah nanti di berkas "
+    "{path}."
+)
+SETUP_INSTANSI = "Nama instansi"
+SETUP_UNIT = "Unit / bidang"
+SETUP_DESK = "Nomor loket (1–99)"
+SETUP_OFFICERS = "Nama petugas loket (pisahkan dengan koma)"
+SETUP_SAVE = "Simpan dan mulai"
+SETUP_REQUIRED = "{field} wajib diisi"
+SETUP_DESK_INVALID = "nomor loket harus angka 1 sampai 99"
+SETUP_SAVED = "Profil kantor disimpan di {path}"
+
+# --- start of day
+START_TITLE = "Mulai hari kerja"
+START_INTRO = "Pilih petugas yang bertugas hari ini dan nomor loket."
+START_OFFICER = "Petugas"
+START_DESK = "Nomor loket"
+START_BEGIN = "Mulai"
+START_OTHER = "Petugas lain…"
+START_OTHER_NAME = "Nama petugas"
+
+# --- dashboard
+HOME_TITLE = "Beranda"
+HOME_IN_WORK = "Kasus berjalan di loket ini"
+HOME_WAITING = "Menunggu pejabat lain atau pemohon"
+HOME_EMPTY = "Belum ada kasus berjalan. Tekan F2 untuk melayani pengunjung baru."
+HOME_COUNTS = (
+    "Hari ini: {opened} dibuka · {done} selesai · {running} berjalan · "
+    "{waiting} menunggu · {over} lewat batas"
+)
+COL_CODE = "Kode"
+COL_SERVICE = "Layanan"
+COL_VISITOR = "Pemohon"
+COL_STEP = "Langkah"
+COL_ELAPSED = "Waktu"
+COL_STATUS = "Status"
+COL_DUE = "Batas"
+COL_WAITING_ON = "Menunggu"
+STEP_OF = "{n}/{total}"
+DUE_OVERDUE = "{time} (lewat)"
+
+# --- levels (short words beside the timers)
+LEVEL_WORD = {
+    "dalam": "tepat",
+    "mendekati": "hampir",
+    "lewat": "LEWAT",
+    "tanpa_batas": "",
+}
+TIMER = "{elapsed} / {limit}"
+TIMER_NO_LIMIT = "{elapsed}"
+PAUSED_WORD = "jeda"
+
+# --- new case
+NEW_TITLE = "Kasus baru"
+NEW_PICK_SOP = "1. Pilih layanan (ketik nama atau nomor SOP)"
+NEW_SEARCH_PLACEHOLDER = "cari layanan, mis. konsultasi atau 500.3"
+NEW_NO_MATCH = "Tidak ada layanan yang cocok dengan '{text}'."
+NEW_DRAFT = "belum dapat dipakai: {why}"
+NEW_DRAFT_STATUS = "SOP masih draf"
+NEW_DRAFT_NO_STEPS = "SOP belum memiliki langkah"
+NEW_VISITOR = "2. Data pemohon"
+NEW_NAMA = "Nama pemohon (wajib)"
+NEW_NIK = "NIK (16 angka, boleh kosong)"
+NEW_TELEPON = "Telepon (boleh kosong)"
+NEW_USAHA = "Nama usaha (boleh kosong)"
+NEW_KELENGKAPAN = "3. Kelengkapan yang diterima (spasi untuk mencentang)"
+NEW_NO_KELENGKAPAN = "Langkah pertama tidak mensyaratkan kelengkapan."
+NEW_OPEN = "Buka kasus"
+NEW_MISSING = "Berkas kurang"
+NEW_CHOSEN = "Layanan: {nomor} {nama}"
+NEW_CHOOSE_FIRST = "Pilih layanan dulu"
+NEW_SOP_UNUSABLE = "{nama} belum dapat dipakai: {why}"
+NEW_MISSING_CONFIRM = (
+    "Kelengkapan belum lengkap: {items}. Catat sebagai 'berkas kurang' (menunggu pemohon) "
+    "atau centang yang sudah diterima."
+)
+NEW_OPENED = "Kasus {code} dibuka"
+NEW_WAITING = "Kasus {code} dicatat berkas kurang: {items}"
+NEW_STEP_INFO = "Langkah 1: {kegiatan} · {waktu}"
+NEW_FIX_FORM = "Periksa data pemohon: {message}"
+
+# --- step runner
+RUN_TITLE = "Layanan"
+RUN_SOP = "{nomor} · {nama}"
+RUN_CASE = "Kasus {code} · {visitor}"
+RUN_STEP = "Langkah {n} dari {total}: "
+RUN_PELAKSANA = "Pelaksana"
+RUN_KELENGKAPAN = "Kelengkapan"
+RUN_OUTPUT = "Output"
+RUN_WAKTU = "Mutu baku"
+RUN_KETERANGAN = "Keterangan"
+RUN_TIMER_STEP = "Langkah"
+RUN_TIMER_CASE = "Kasus"
+RUN_CLOSED = "Kasus ini sudah {status} pada {when}."
+RUN_WAITING_APPLICANT = "Menunggu pemohon melengkapi: {items}. Tekan L bila pemohon kembali."
+RUN_HANDED = "Berkas ada pada {holder} sejak {when}; pindai slip di meja penerima."
+RUN_NO_ITEMS = "–"
+RUN_DECISION = "Langkah keputusan: bila tidak disetujui, tekan K untuk mengembalikan."
+KEY_DONE = "Selesai"
+KEY_RETURN = "Kembalikan"
+KEY_HANDOFF = "Serahkan"
+KEY_MISSING = "Berkas kurang"
+KEY_NOTE = "Catatan"
+KEY_CLOSE = "Tutup"
+KEY_RESUME = "Lanjutkan"
+KEY_RECEIVE = "Terima"
+KEY_REPRINT = "Cetak ulang"
+KEY_DETAIL = "Riwayat"
+RUN_NEXT_STEP = "Langkah {n} dimulai"
+RUN_HANDED_OFF = "Berkas diserahkan ke {holder}"
+RUN_CLOSED_NOTE = "Kasus {code} ditutup: {outcome}"
+RUN_RETURNED = "Dikembalikan ke langkah {n}"
+RUN_NOTE_SAVED = "Catatan disimpan"
+RUN_RESUMED = "Pemohon kembali; langkah {n} dilanjutkan"
+
+# --- modals
+MODAL_OUTPUT_TITLE = "Selesaikan langkah {n}"
+MODAL_OUTPUT_LABEL = "Catatan output (boleh kosong), mis. nomor surat"
+MODAL_OVER_TITLE = "Langkah {n} lewat mutu baku ({elapsed} dari {limit})"
+MODAL_OVER_LABEL = "Alasan singkat (boleh kosong; untuk evaluasi harian)"
+MODAL_RETURN_TITLE = "Kembalikan berkas"
+MODAL_RETURN_TARGET = "Kembali ke"
+MODAL_RETURN_REASON = "Alasan (wajib)"
+MODAL_HANDOFF_TITLE = "Serahkan ke {role}"
+MODAL_HANDOFF_NAME = "Nama pejabat penerima (boleh kosong)"
+MODAL_MISSING_TITLE = "Berkas kurang: pemohon diminta melengkapi"
+MODAL_MISSING_ITEMS = "Yang kurang (spasi untuk mencentang)"
+MODAL_MISSING_NOTE = "Catatan untuk pemohon"
+MODAL_NOTE_TITLE = "Catatan kasus"
+MODAL_NOTE_LABEL = "Catatan"
+MODAL_CLOSE_TITLE = "Tutup kasus"
+MODAL_CLOSE_OUTCOME = "Hasil"
+MODAL_CLOSE_REASON = "Alasan (wajib bila ditolak atau dibatalkan)"
+OUTCOMES = {"selesai": "Selesai", "ditolak": "Ditolak", "dibatalkan": "Dibatalkan"}
+MODAL_OK = "Simpan"
+MODAL_CANCEL = "Batal"
+MODAL_REQUIRED = "{field} wajib diisi"
+
+# --- scanning
+SCAN_TITLE = "Pindai atau ketik kode kasus"
+SCAN_PLACEHOLDER = "mis. 261125-01-007-7"
+SCAN_BAD = "Kode tidak dikenali: {message}"
+SCAN_GARBAGE = "Bukan kode kasus Loket: '{text}'"
+SCAN_UNKNOWN = "Kasus {code} tidak ditemukan: {message}"
+SCAN_RECEIVED = "Berkas {code} diterima oleh {role}"
+SCAN_OPENED = "Kasus {code} dibuka"
+
+# --- printing
+PRINT_DOCS = {
+    "tanda-terima": "tanda terima",
+    "serah-terima": "slip serah terima",
+    "berkas-kurang": "slip berkas kurang",
+}
+PRINT_OK = "{doc} dicetak ({printer})"
+PRINT_SAVED = "{doc} disimpan: {pdf}"
+PRINT_FAILED = "{doc} gagal dicetak: {error}. PDF tersimpan di {pdf}; cetak ulang dari riwayat."
+PRINT_NO_PRINTER = "printer belum diatur"
+
+# --- errors
+ERROR = "{message}"
+STORE_DAMAGED = "Berkas data rusak: {path}: {message}"
+NOT_AVAILABLE = "{what} belum tersedia"
+SCREEN_CATALOG = "Katalog SOP"
+SCREEN_DAILY_LOG = "Log harian"
+SCREEN_DETAIL = "Riwayat kasus"
+
+# --- command line (`loket app`)
+HELP_APP = "buka aplikasi loket (juga bila `loket` dijalankan tanpa sub-perintah)"
+HELP_OFFICER = "nama petugas yang bertugas (melewati pilihan petugas)"
+HELP_DESK = "nomor loket hari ini (1–99)"

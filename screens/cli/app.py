@@ -1,0 +1,35 @@
+"""`loket` / `loket app`: open the counter app.
+
+Textual is imported only here, inside `run_app`, so the other sub-commands
+start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from counter.config import default_profile, load_profile
+from counter.texts import ui as T
+from screens.cli.context import Context
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("app", help=T.HELP_APP, description=T.HELP_APP)
+    p.add_argument("--petugas", help=T.HELP_OFFICER)
+    p.add_argument("--loket", type=int, help=T.HELP_DESK)
+    p.set_defaults(func=run_app)
+
+
+def run_app(args: Any, ctx: Context) -> int:
+    """Build the app from the paths (first run: no profile yet) and run it."""
+    from screens.app import LoketApp
+    from store import open_store
+
+    profile = load_profile(ctx.paths)
+    tz = (profile or default_profile()).tz
+    store = open_store(ctx.paths.store_dir, tz)
+    app = LoketApp(ctx.paths, profile, ctx.catalog, store,
+                   officer=getattr(args, "petugas", None), desk_no=getattr(args, "loket", None))
+    app.run()
+    return 0

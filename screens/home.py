@@ -1,0 +1,238 @@
+"""The dashboard: today's cases in work with live timers, the files waiting elsewhere.
+
+The store is read only on `reload` (on arrival, after an action, every
+`RELOAD_EVERY` seconds for the other desks' news). The one-second tick only
+re-measures the cases already folded (pure clock arithmetic) and rewrites the
+cells whose text changed, so the table never flickers and a tick stays cheap.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from counter.case import Status
+from counter.clock import Level
+from counter.dates import format_time
+from counter.errors import LoketError
+from counter.texts import ui as T
+from screens.widgets.header import LoketHeader
+from screens.widgets.timing import LEVEL_STYLE, timer_text
+
+RELOAD_EVERY = 15.0
+WORK_COLUMNS = (("code", T.COL_CODE), ("service", T.COL_SERVICE), ("visitor", T.COL_VISITOR),
+                ("step", T.COL_STEP), ("elapsed", T.COL_ELAPSED))
+WAIT_COLUMNS = (("code", T.COL_CODE), ("service", T.COL_SERVICE), ("visitor", T.COL_VISITOR),
+                ("waiting", T.COL_WAITING_ON), ("due", T.COL_DUE))
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _due_of(view: Any) -> datetime | None:
+    timing = view.current_timing()
+    return getattr(timing, "due_at", None) if timing is not None else None
+
+
+def _signature(value: Any) -> tuple[str, str]:
+    """Text and style of a cell: a colour change alone must reach the screen too."""
+    style = str(value.style) if isinstance(value, Text) else ""
+    return (str(value), style)
+
+
+def _wait_order(view: Any, now: datetime) -> tuple[int, float]:
+    """Overdue first, then by due time; no due time last."""
+    due = _due_of(view)
+    if due is None:
+        return (2, 0.0)
+    return (0 if due <= now else 1, due.timestamp())
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_selected", T.KEY_OPEN, show=True),
+        Binding("tab", "switch_table", "", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.views: dict[str, Any] = {}
+        self._cells: dict[tuple[str, str, str], str] = {}
+        self._order: dict[str, list[str]] = {"work": [], "wait": []}
+        self._since_reload = 0.0
+
+    def compose(self) -> ComposeResult:
+        yield LoketHeader()
+        yield Static("", id="counts")
+        yield Static(T.HOME_IN_WORK, classes="section")
+        work = DataTable(id="work", cursor_type="row", zebra_stripes=True)
+        yield work
+        yield Static(T.HOME_EMPTY, id="empty", classes="hint")
+        yield Static(T.HOME_WAITING, classes="section")
+        yield DataTable(id="wait", cursor_type="row", zebra_stripes=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        for tid, columns in (("work", WORK_COLUMNS), ("wait", WAIT_COLUMNS)):
+            table = self.query_one(f"#{tid}", DataTable)
+            for key, label in columns:
+                table.add_column(label, key=key)
+        self.reload()
+        self.set_interval(1.0, self.tick)
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    # ------------------------------------------------------------------ data
+
+    def reload(self) -> None:
+        """Read the open cases and today's counts from the store."""
+        desk = self.app.desk
+        if desk is None or not self.is_mounted:
+            return
+        try:
+            views = desk.open_views()
+            today = desk.views_on(desk.now().date())
+        except LoketError as err:
+            self.app.notify(str(err), severity="error")
+            return
+        self.views = {v.code: v for v in views}
+        self._since_reload = 0.0
+        self._show_counts(today, views)
+        self._place_rows(desk.now())
+
+    def tick(self) -> None:
+        """Once a second: re-measure (no store read) and rewrite the changed cells."""
+        desk = self.app.desk
+        if desk is None:
+            return
+        self._since_reload += 1.0
+        if self._since_reload >= RELOAD_EVERY:
+            self.reload()
+            return
+        self.views = {code: desk.remeasure(v) for code, v in self.views.items()}
+        self._fill_cells()
+
+    def _show_counts(self, today: list[Any], open_views: list[Any]) -> None:
+        done = sum(1 for v in today if v.state.status is Status.SELESAI)
+        running = sum(1 for v in open_views if v.state.status is Status.BERJALAN)
+        waiting = sum(1 for v in open_views if v.state.status in (
+            Status.MENUNGGU_PELAKSANA, Status.MENUNGGU_PEMOHON))
+        over = sum(1 for v in open_views if v.timing.level is Level.LEWAT)
+        self.query_one("#counts", Static).update(T.HOME_COUNTS.format(
+            opened=len(today), done=done, running=running, waiting=waiting, over=over))
+
+    def _split(self, now: datetime) -> tuple[list[Any], list[Any]]:
+        work = [v for v in self.views.values() if v.state.status is Status.BERJALAN]
+        wait = [v for v in self.views.values() if v.state.status is not Status.BERJALAN]
+        work.sort(key=lambda v: v.state.opened_at)
+        wait.sort(key=lambda v: _wait_order(v, now))
+        return work, wait
+
+    def _place_rows(self, now: datetime) -> None:
+        """Add and remove rows so each table holds its cases in order; rare, on reload."""
+        work, wait = self._split(now)
+        for tid, views in (("work", work), ("wait", wait)):
+            table = self.query_one(f"#{tid}", DataTable)
+            codes = [v.code for v in views]
+            if codes != self._order[tid]:
+                selected = self._selected_code(table)
+                for code in self._order[tid]:
+                    table.remove_row(code)
+                    self._forget(tid, code)
+                for v in views:
+                    table.add_row(*self._row(tid, v), key=v.code)
+                    self._remember(tid, v)
+                self._order[tid] = codes
+                if selected in codes:
+                    table.move_cursor(row=codes.index(selected))
+        self.query_one("#empty", Static).display = not work
+        self._fill_cells()
+
+    def _selected_code(self, table: DataTable) -> str | None:
+        if table.row_count == 0:
+            return None
+        try:
+            return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        except Exception:  # cursor outside the table
+            return None
+
+    def _row(self, tid: str, v: Any) -> list[Any]:
+        return [self._cell(tid, v, key) for key, _ in
+                (WORK_COLUMNS if tid == "work" else WAIT_COLUMNS)]
+
+    def _cell(self, tid: str, v: Any, key: str) -> Any:
+        state, sop = v.state, v.sop
+        if key == "code":
+            return v.code_human
+        if key == "service":
+            return _short(sop.nama if sop else state.sop_id, 22)
+        if key == "visitor":
+            return _short(state.visitor.nama, 18)
+        if key == "step":
+            total = len(sop.steps) if sop else 0
+            return T.STEP_OF.format(n=state.current_step or "-", total=total)
+        if key == "elapsed":
+            timing = v.current_timing()
+            return timer_text(timing) if timing is not None else Text("")
+        if key == "waiting":
+            return _short(v.status_text, 24)
+        if key == "due":
+            due = _due_of(v)
+            if due is None:
+                return Text("-")
+            timing = v.current_timing()
+            level = timing.level if timing is not None else Level.TANPA_BATAS
+            label = format_time(due.astimezone(self.app.profile.tz))
+            if due.date() != v.state.opened_at.date():
+                label = f"{due:%d/%m} {label}"
+            if level is Level.LEWAT:
+                label = T.DUE_OVERDUE.format(time=label)
+            return Text(label, style=LEVEL_STYLE[level])
+        return ""
+
+    def _remember(self, tid: str, v: Any) -> None:
+        columns = WORK_COLUMNS if tid == "work" else WAIT_COLUMNS
+        for key, _ in columns:
+            self._cells[(tid, v.code, key)] = _signature(self._cell(tid, v, key))
+
+    def _forget(self, tid: str, code: str) -> None:
+        for k in [k for k in self._cells if k[0] == tid and k[1] == code]:
+            del self._cells[k]
+
+    def _fill_cells(self) -> None:
+        """Only the live columns change between reloads: the timer and the due time."""
+        for tid, live in (("work", ("elapsed",)), ("wait", ("due",))):
+            table = self.query_one(f"#{tid}", DataTable)
+            for code in self._order[tid]:
+                v = self.views.get(code)
+                if v is None:
+                    continue
+                for key in live:
+                    value = self._cell(tid, v, key)
+                    sig = _signature(value)
+                    if self._cells.get((tid, code, key)) != sig:
+                        table.update_cell(code, key, value)
+                        self._cells[(tid, code, key)] = sig
+
+    # ------------------------------------------------------------------ actions
+
+    def action_open_selected(self) -> None:
+        table = self.focused if isinstance(self.focused, DataTable) else \
+            self.query_one("#work", DataTable)
+        code = self._selected_code(table)
+        if code:
+            self.app.show_case(code)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.show_case(str(event.row_key.value))
+
+    def action_switch_table(self) -> None:
+        self.focus_next()

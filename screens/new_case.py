@@ -1,0 +1,275 @@
+"""A walk-in: choose the service, take the visitor's data, tick the documents received.
+
+Checks run as the officer types (a wrong NIK is seen before the applicant has
+left) and again on submit through `counter.visitor`, the same rules the
+desk service applies. A missing required document turns the case into
+"berkas kurang": recorded, with a slip telling the applicant what to bring.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from counter.errors import LoketError, VisitorError
+from counter.sop import Sop
+from counter.texts import ui as T
+from counter.visitor import mask_nik, validate_nama, validate_nik, validate_telepon
+from screens.widgets.header import LoketHeader
+
+FIELDS = (("nama", T.NEW_NAMA), ("nik", T.NEW_NIK), ("telepon", T.NEW_TELEPON),
+          ("nama_usaha", T.NEW_USAHA))
+
+
+def draft_reason(sop: Sop) -> str:
+    """Why a catalog entry cannot be served yet, in the officer's words."""
+    return T.NEW_DRAFT_STATUS if sop.status != "berlaku" else T.NEW_DRAFT_NO_STEPS
+
+
+class MaskedInput(Input):
+    """The NIK field: the full number while editing, masked once the officer moves on."""
+
+    real_value = ""
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self.real_value = self.value
+        if len(self.value) == 16 and self.value.isdigit():
+            with self.prevent(Input.Changed):
+                self.value = mask_nik(self.value)
+        super()._on_blur(event)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        if self.real_value and "*" in self.value:
+            with self.prevent(Input.Changed):
+                self.value = self.real_value
+        super()._on_focus(event)
+
+    @property
+    def typed(self) -> str:
+        return self.real_value if "*" in self.value else self.value
+
+
+class NewCaseScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", T.KEY_BACK),
+        Binding("ctrl+s", "open_case", T.NEW_OPEN),
+        Binding("ctrl+b", "missing", T.NEW_MISSING),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sop: Sop | None = None
+        self._shown: list[Sop] = []
+
+    def compose(self) -> ComposeResult:
+        yield LoketHeader()
+        with VerticalScroll(id="new-case"):
+            yield Static(T.NEW_PICK_SOP, classes="section")
+            yield Input(placeholder=T.NEW_SEARCH_PLACEHOLDER, id="search", compact=True)
+            yield OptionList(id="sops")
+            yield Static(T.NEW_CHOOSE_FIRST, id="chosen", classes="hint")
+            yield Static(T.NEW_VISITOR, classes="section")
+            for key, label in FIELDS:
+                with Horizontal(classes="field"):
+                    yield Label(label, classes="field-label")
+                    cls = MaskedInput if key == "nik" else Input
+                    restrict = r"[0-9]*" if key == "nik" else None
+                    yield cls(id=key, compact=True, restrict=restrict,
+                              max_length=16 if key == "nik" else 100)
+            yield Static("", id="form-error", classes="error")
+            yield Static(T.NEW_KELENGKAPAN, classes="section")
+            yield SelectionList[str](id="kelengkapan")
+            yield Static("", id="no-items", classes="hint")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._filter("")
+        self.query_one("#search", Input).focus()
+
+    # ------------------------------------------------------------------ service
+
+    def _filter(self, text: str) -> None:
+        catalog = self.app.catalog
+        sops = catalog.search(text) if text.strip() else catalog.all()
+        sops.sort(key=lambda s: (not s.usable, not s.layanan_loket, s.id))
+        self._shown = sops
+        options = []
+        for s in sops:
+            label = f"{s.nomor or s.id}  {s.nama}"
+            if not s.usable:
+                label += f"  — {T.NEW_DRAFT.format(why=draft_reason(s))}"
+            options.append(Option(label, id=s.id, disabled=not s.usable))
+        table = self.query_one("#sops", OptionList)
+        table.set_options(options)
+        first = next((i for i, s in enumerate(sops) if s.usable), None)
+        table.highlighted = first
+        if not sops:
+            self.query_one("#chosen", Static).update(T.NEW_NO_MATCH.format(text=text))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self._filter(event.value)
+        elif event.input.id in ("nama", "nik", "telepon"):
+            self._check_field(event.input.id, final=False)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            table = self.query_one("#sops", OptionList)
+            if table.highlighted is not None:
+                self._choose(self._shown[table.highlighted])
+            return
+        if event.input.id == "nama_usaha":
+            self.query_one("#kelengkapan", SelectionList).focus()
+            return
+        self.focus_next()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "sops":
+            self._choose(self.app.catalog.get(str(event.option.id)))
+
+    def _choose(self, sop: Sop) -> None:
+        if not sop.usable:
+            self.app.notify(T.NEW_SOP_UNUSABLE.format(nama=sop.nama, why=draft_reason(sop)),
+                            severity="warning")
+            return
+        self.sop = sop
+        first = sop.first_step
+        self.query_one("#chosen", Static).update(
+            T.NEW_CHOSEN.format(nomor=sop.nomor, nama=sop.nama) + "\n"
+            + T.NEW_STEP_INFO.format(kegiatan=first.kegiatan,
+                                     waktu=first.mutu_baku.waktu.label()))
+        items = self.query_one("#kelengkapan", SelectionList)
+        items.clear_options()
+        items.add_options([(item, item, False) for item in first.mutu_baku.kelengkapan])
+        items.display = bool(first.mutu_baku.kelengkapan)
+        self.query_one("#no-items", Static).update(
+            "" if first.mutu_baku.kelengkapan else T.NEW_NO_KELENGKAPAN)
+        self.query_one("#nama", Input).focus()
+
+    # ------------------------------------------------------------------ visitor
+
+    def _typed(self, key: str) -> str:
+        widget = self.query_one(f"#{key}", Input)
+        return widget.typed if isinstance(widget, MaskedInput) else widget.value
+
+    def _check_field(self, key: str, final: bool) -> str | None:
+        """The field's problem in Indonesian, or None; partial input is fine while typing."""
+        text = self._typed(key).strip()
+        problem = None
+        try:
+            if key == "nama" and (final or text):
+                validate_nama(text)
+            elif key == "nik" and text and (final or len(text) >= 16):
+                validate_nik(text, self.app.now().date())
+            elif key == "telepon" and text and final:
+                validate_telepon(text)
+        except VisitorError as err:
+            problem = err.message
+        widget = self.query_one(f"#{key}", Input)
+        widget.set_class(problem is not None, "-invalid")
+        error = self.query_one("#form-error", Static)
+        if problem:
+            error.update(problem)
+        elif not final:
+            error.update("")
+        return problem
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        widget = event.widget
+        if isinstance(widget, Input) and widget.id in ("nama", "nik", "telepon"):
+            self._check_field(widget.id, final=bool(self._typed(widget.id).strip())
+                              or widget.id != "nama")
+
+    def _visitor(self) -> dict[str, str] | None:
+        for key in ("nama", "nik", "telepon"):
+            problem = self._check_field(key, final=True)
+            if problem:
+                self.query_one(f"#{key}", Input).focus()
+                self.app.notify(T.NEW_FIX_FORM.format(message=problem), severity="error")
+                return None
+        return {key: self._typed(key).strip() for key, _ in FIELDS}
+
+    def _items(self) -> tuple[list[str], list[str]]:
+        assert self.sop is not None
+        chosen = set(self.query_one("#kelengkapan", SelectionList).selected)
+        items = list(self.sop.first_step.mutu_baku.kelengkapan)
+        return [i for i in items if i in chosen], [i for i in items if i not in chosen]
+
+    # ------------------------------------------------------------------ submit
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def _ready(self) -> tuple[dict[str, str], list[str], list[str]] | None:
+        if self.sop is None:
+            self.app.notify(T.NEW_CHOOSE_FIRST, severity="warning")
+            self.query_one("#search", Input).focus()
+            return None
+        visitor = self._visitor()
+        if visitor is None:
+            return None
+        received, missing = self._items()
+        return visitor, received, missing
+
+    def action_open_case(self) -> None:
+        ready = self._ready()
+        if ready is None:
+            return
+        visitor, received, missing = ready
+        if missing:
+            self.query_one("#form-error", Static).update(
+                T.NEW_MISSING_CONFIRM.format(items=", ".join(missing)))
+            self.query_one("#kelengkapan", SelectionList).focus()
+            return
+        view = self._open(visitor, received, [])
+        if view is None:
+            return
+        self.app.notify(T.NEW_OPENED.format(code=view.code_human))
+        self.app.print_doc(view.code, "tanda-terima")
+        self.app.show_case(view.code)
+
+    def action_missing(self) -> None:
+        ready = self._ready()
+        if ready is None:
+            return
+        visitor, received, missing = ready
+        if not missing:
+            from screens.modals import MissingModal
+
+            items = list(self.sop.first_step.mutu_baku.kelengkapan) if self.sop else []
+
+            def done(answer: Any) -> None:
+                if answer is not None:
+                    self._record_missing(visitor, [i for i in items if i not in answer.items],
+                                         answer.items, answer.note)
+
+            self.app.push_screen(MissingModal(items, []), done)
+            return
+        self._record_missing(visitor, received, missing, "")
+
+    def _record_missing(self, visitor: dict[str, str], received: list[str],
+                        missing: list[str], note: str) -> None:
+        view = self._open(visitor, received, missing, note)
+        if view is None:
+            return
+        self.app.notify(T.NEW_WAITING.format(code=view.code_human,
+                                             items=", ".join(missing) or note))
+        self.app.print_doc(view.code, "berkas-kurang")
+        self.app.pop_screen()
+        self.app.refresh_home()
+
+    def _open(self, visitor: dict[str, str], received: list[str], missing: list[str],
+              note: str = "") -> Any:
+        assert self.sop is not None
+        try:
+            return self.app.desk.open_case(self.sop.id, visitor, received, missing, note)
+        except LoketError as err:
+            self.app.notify(str(err), severity="error")
+            return None

@@ -1,0 +1,143 @@
+"""Start of day: the first-run office setup, then picking the officer on duty and desk.
+
+The first run must not need a text editor: four fields make a working profile
+(saved with `save_profile`); the rest of loket.toml can be filled in later.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from counter.config import Officer, Profile, default_profile, save_profile
+from counter.errors import LoketError
+from counter.texts import ui as T
+from screens.widgets.header import LoketHeader
+
+
+def _desk_number(text: str) -> int | None:
+    text = text.strip()
+    if not text.isdigit():
+        return None
+    n = int(text)
+    return n if 1 <= n <= 99 else None
+
+
+class SetupScreen(Screen[Profile | None]):
+    """First run: office name, unit, desk number and officers; saved to loket.toml."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "save", T.KEY_SAVE)]
+
+    def compose(self) -> ComposeResult:
+        base = default_profile()
+        yield LoketHeader()
+        with VerticalScroll(id="setup"):
+            yield Static(T.SETUP_TITLE, classes="title")
+            yield Static(T.SETUP_INTRO.format(path=self.app.paths.config_file),
+                         classes="hint")
+            yield Label(T.SETUP_INSTANSI)
+            yield Input(base.instansi, id="instansi")
+            yield Label(T.SETUP_UNIT)
+            yield Input(base.unit, id="unit")
+            yield Label(T.SETUP_DESK)
+            yield Input(str(base.desk), id="desk", restrict=r"[0-9]*", max_length=2)
+            yield Label(T.SETUP_OFFICERS)
+            yield Input("", id="officers")
+            yield Static("", id="setup-error", classes="error")
+            yield Button(T.SETUP_SAVE, id="save", variant="primary")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#instansi", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "officers":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self.action_save()
+
+    def _value(self, wid: str) -> str:
+        return self.query_one(f"#{wid}", Input).value.strip()
+
+    def action_save(self) -> None:
+        error = self.query_one("#setup-error", Static)
+        instansi, unit = self._value("instansi"), self._value("unit")
+        names = [n.strip() for n in self._value("officers").split(",") if n.strip()]
+        desk = _desk_number(self._value("desk"))
+        problem = None
+        if not instansi:
+            problem, wid = T.SETUP_REQUIRED.format(field=T.SETUP_INSTANSI), "instansi"
+        elif desk is None:
+            problem, wid = T.SETUP_DESK_INVALID, "desk"
+        elif not names:
+            problem, wid = T.SETUP_REQUIRED.format(field=T.SETUP_OFFICERS), "officers"
+        if problem:
+            error.update(problem)
+            self.query_one(f"#{wid}", Input).focus()
+            return
+        assert desk is not None
+        profile = default_profile().with_changes(
+            instansi=instansi, unit=unit, desk=desk,
+            officers=tuple(Officer(n) for n in names),
+        )
+        try:
+            save_profile(self.app.paths, profile)
+        except (LoketError, OSError) as err:
+            error.update(str(err))
+            return
+        self.app.notify(T.SETUP_SAVED.format(path=self.app.paths.config_file))
+        self.dismiss(profile)
+
+
+class StartScreen(Screen[tuple[str, int] | None]):
+    """Who is on duty at which desk today; shown in the header all day."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit_app", T.KEY_QUIT, show=False)]
+
+    def __init__(self, profile: Profile) -> None:
+        super().__init__()
+        self.profile = profile
+
+    def compose(self) -> ComposeResult:
+        yield LoketHeader()
+        with VerticalScroll(id="start"):
+            yield Static(T.START_TITLE, classes="title")
+            yield Static(T.START_INTRO, classes="hint")
+            yield Label(T.START_DESK)
+            yield Input(str(self.profile.desk), id="desk", restrict=r"[0-9]*", max_length=2)
+            yield Label(T.START_OFFICER)
+            yield OptionList(
+                *[Option(o.nama + (f" ({o.jabatan})" if o.jabatan else ""), id=str(i))
+                  for i, o in enumerate(self.profile.officers)],
+                id="officers",
+            )
+            yield Static("", id="start-error", classes="error")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#officers", OptionList).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#officers", OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        desk = _desk_number(self.query_one("#desk", Input).value)
+        if desk is None:
+            self.query_one("#start-error", Static).update(T.SETUP_DESK_INVALID)
+            self.query_one("#desk", Input).focus()
+            return
+        officer = self.profile.officers[int(event.option.id or 0)]
+        self.dismiss((officer.nama, desk))
+
+    def action_quit_app(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,71 @@
+"""Tell a barcode scanner from a person typing, before any key reaches a binding.
+
+A USB scanner is a keyboard that types the whole code and Enter within a few
+milliseconds. The app holds back printable keys that arrive in such a burst;
+if the burst ends in Enter it is a scan (and none of its keys ever reached an
+input or a binding), otherwise the held keys are replayed in order, a few
+milliseconds late, so typing by hand behaves as usual.
+
+Pure logic: the caller passes the monotonic time and replays the keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# Keys of one burst follow each other within this many seconds. Scanners send a
+# character every 1–20 ms (and a terminal delivers a burst in one read); people
+# rarely type two keys within 40 ms, and never a dozen in a row.
+BURST_GAP = 0.04
+# A burst shorter than this is never a scan (our codes have 12 digits).
+MIN_SCAN = 8
+CODE_CHARS = frozenset("0123456789- ")
+
+
+@dataclass
+class Decision:
+    """What to do with a key: `hold` it, or `replay` the held keys, then maybe `scan`."""
+
+    hold: bool = False
+    replay: list[Any] = field(default_factory=list)
+    scan: str | None = None
+
+
+@dataclass
+class ScanBuffer:
+    gap: float = BURST_GAP
+    min_scan: int = MIN_SCAN
+    held: list[tuple[Any, str]] = field(default_factory=list)
+    last: float = 0.0
+
+    def feed(self, event: Any, key: str, char: str | None, now: float,
+             in_input: bool = False) -> Decision:
+        """Decide about one key event (`in_input`: the focus is a text field)."""
+        printable = char is not None and len(char) == 1 and char.isprintable()
+        fresh = not self.held or now - self.last <= self.gap
+        if key == "enter" and self.held and fresh:
+            text = "".join(c for _, c in self.held)
+            if len(text.strip()) >= self.min_scan and (
+                not in_input or set(text) <= CODE_CHARS
+            ):
+                self.held.clear()
+                return Decision(scan=text.strip())
+            return Decision(replay=self._drain())
+        if printable and key not in ("space",):
+            replay = [] if fresh else self._drain()
+            self.held.append((event, char or ""))
+            self.last = now
+            return Decision(hold=True, replay=replay)
+        return Decision(replay=self._drain())
+
+    def expired(self, now: float) -> bool:
+        return bool(self.held) and now - self.last > self.gap
+
+    def drain(self) -> list[Any]:
+        return self._drain()
+
+    def _drain(self) -> list[Any]:
+        events = [e for e, _ in self.held]
+        self.held.clear()
+        return events

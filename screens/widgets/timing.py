@@ -1,0 +1,69 @@
+"""How a timer reads on screen: elapsed vs mutu baku, a colour and a short word.
+
+The colour alone is not enough (colour-blind officers, monochrome terminals), so
+nearing and over also carry a word. Used by the dashboard cells and the step
+runner's timer lines.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+
+from counter.clock import Level, format_days, format_duration
+from counter.texts import ui as T
+from counter.waktu import Unit
+
+LEVEL_STYLE = {
+    Level.DALAM: "green",
+    Level.MENDEKATI: "bold yellow",
+    Level.LEWAT: "bold red",
+    Level.TANPA_BATAS: "",
+}
+
+
+def level_of(timing: Any) -> Level:
+    return Level(getattr(timing, "level", Level.TANPA_BATAS))
+
+
+def elapsed_text(timing: Any) -> str:
+    """'12 menit / 15 menit', or '0,4 hari kerja / 1 hari kerja' for hari limits."""
+    days = getattr(timing, "elapsed_days", None)
+    limit_days = getattr(timing, "limit_days", None)
+    if getattr(timing, "unit", None) == Unit.HARI and days is not None:
+        elapsed = format_days(days)
+        limit = format_days(limit_days) if limit_days is not None else None
+    else:
+        elapsed = _clock(timing.elapsed_s)
+        limit = _clock(timing.limit_s) if timing.limit_s is not None else None
+    if limit is None:
+        return T.TIMER_NO_LIMIT.format(elapsed=elapsed)
+    return T.TIMER.format(elapsed=elapsed, limit=limit)
+
+
+def _clock(seconds: float) -> str:
+    """Short form for tables: 'h:mm:ss' under a day of working time, else '2 jam 5 menit'."""
+    s = int(max(seconds, 0))
+    if s >= 10 * 3600:
+        return format_duration(s)
+    h, rest = divmod(s, 3600)
+    m, sec = divmod(rest, 60)
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m:02d}:{sec:02d}"
+
+
+def timer_text(timing: Any, *, word: bool = True) -> Text:
+    """The timer as styled text: '12:05 / 15:00 hampir' in yellow."""
+    level = level_of(timing)
+    text = elapsed_text(timing)
+    label = T.LEVEL_WORD.get(level.value, "")
+    if getattr(timing, "paused_now", False):
+        label = T.PAUSED_WORD
+    if word and label:
+        text = f"{text} {label}"
+    return Text(text, style=LEVEL_STYLE[level])
+
+
+def level_class(timing: Any) -> str:
+    """CSS class for a widget showing this timing: -dalam, -mendekati, -lewat, -tanpa_batas."""
+    return f"-{level_of(timing).value}"

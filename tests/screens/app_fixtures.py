@@ -1,0 +1,69 @@
+"""Building the counter app for tests: a temporary store, a clock moved by hand."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from counter.config import Officer, Paths, Profile, default_profile
+from counter.sop import load_catalog
+from screens.app import LoketApp
+from store import open_store
+
+WIB = ZoneInfo("Asia/Jakarta")
+# A normal working Wednesday, before the lunch break.
+START = datetime(2026, 11, 25, 9, 0, tzinfo=WIB)
+OFFICER = "Siti Aminah"
+# Pilot presses keys back to back, like a scanner; typing must wait for the
+# scan buffer to let the keys through (see screens/widgets/scan_buffer.py).
+GAP = 0.05
+
+
+@dataclass
+class Clock:
+    at: datetime = START
+
+    def __call__(self) -> datetime:
+        return self.at
+
+    def advance(self, **kwargs: float) -> None:
+        self.at = self.at + timedelta(**kwargs)
+
+
+def make_profile() -> Profile:
+    return default_profile().with_changes(
+        instansi="Dinas Koperasi UKM Kabupaten Uji", unit="PLUT KUMKM", desk=1,
+        officers=(Officer(OFFICER, "Petugas Loket"), Officer("Budi Santoso", "")),
+    )
+
+
+def make_app(paths: Paths, clock: Clock, *, profile: Profile | None = None,
+             officer: str | None = OFFICER, **kwargs: Any) -> LoketApp:
+    profile = profile or make_profile()
+    store = open_store(paths.store_dir, profile.tz)
+    return LoketApp(paths, profile, load_catalog(), store, now=clock, officer=officer,
+                    scan_gap=GAP, **kwargs)
+
+
+async def type_text(pilot: Any, text: str) -> None:
+    """Type like a person: the keys, then a pause so the scan buffer releases them."""
+    keys = ["space" if c == " " else c for c in text]
+    await pilot.press(*keys)
+    await pilot.pause(GAP * 3)
+
+
+async def scan(pilot: Any, code: str) -> None:
+    """A scanner: the code and Enter in one burst."""
+    await pilot.press(*list(code), "enter")
+    await pilot.pause()
+
+
+def stored_types(app: Any, code: str) -> list[str]:
+    return [e["type"] for e in app.store.events(code)]
+
+
+def pdfs(paths: Paths) -> list[Path]:
+    return sorted(paths.pdf_dir.rglob("*.pdf"))
