@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any, Protocol
 
 from counter import case as C
@@ -19,6 +20,9 @@ from counter.clock import CaseTiming, Level, measure_case
 from counter.codes import human, normalize, parse_code
 from counter.config import Profile
 from counter.errors import CaseError
+from counter.printing import Issued, save_pdf
+from counter.printing import issue as issue_document
+from counter.receipt import ReceiptData, receipt_data_for, render
 from counter.sop import Catalog, Sop, Step
 from counter.texts import desk as T
 from counter.visitor import Visitor, make_visitor
@@ -266,6 +270,32 @@ class Desk:
         event = C.printed(code, at, officer, desk, doc, ok=ok, printer=printer or "", pdf=pdf,
                           error=error)
         return self._commit(view, [event])
+
+    def receipt_data(self, view: CaseView, kind: str) -> ReceiptData:
+        return receipt_data_for(view.state, view.sop, self.profile, view.timing, kind,
+                                now=self.now(), officer=self.officer,
+                                day_s=self.calendar.standard_day_s)
+
+    def issue(self, code: str, kind: str, pdf_dir: Path, *, paper: str | None = None,
+              printer: str | None = None) -> tuple[CaseView, Issued]:
+        """Make a document for the case, save it, print it, and record the attempt.
+
+        A failed print is recorded as such (never counted as issued); the PDF is
+        kept under `pdf_dir` either way so the officer can reprint or hand it over.
+        """
+        view = self.view(code)
+        issued = issue_document(kind, self.receipt_data(view, kind), paper or self.profile.paper,
+                                pdf_dir=pdf_dir,
+                                printer=printer if printer is not None else self.profile.printer,
+                                at=self.now())
+        view = self.record_print(code, **issued.event_data())
+        return view, issued
+
+    def export_document(self, code: str, kind: str, output: Path,
+                        paper: str | None = None) -> Path:
+        """The document as a PDF file where the user asked; not a print, so not recorded."""
+        pdf = render(kind, self.receipt_data(self.view(code), kind), paper or self.profile.paper)
+        return save_pdf(pdf, Path(output))
 
     def scan(self, text: str) -> ScanResult:
         """A scanned or typed code: the case, received here if it was on its way."""

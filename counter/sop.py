@@ -250,7 +250,7 @@ class _Reader:
         status = self.text(d, "status", required=True)
         if status not in (BERLAKU, DRAF):
             raise self.fail(T.BAD_STATUS.format(value=status), "status", key="status")
-        roles = self.read_roles()
+        roles = self.read_roles(status)
         steps = self.read_steps({r.id for r in roles}, status)
         hilang = d.get("langkah_hilang", [])
         if not isinstance(hilang, list) or not all(isinstance(n, int) for n in hilang):
@@ -292,8 +292,11 @@ class _Reader:
             path=self.path,
         )
 
-    def read_roles(self) -> tuple[Pelaksana, ...]:
+    def read_roles(self, status: str) -> tuple[Pelaksana, ...]:
+        """Roles are required to serve; a draft may hold only the SOP's identity."""
         raw = self.data.get("pelaksana", [])
+        if status == DRAF and raw == [] and not self.data.get("langkah"):
+            return ()
         if not isinstance(raw, list) or not raw:
             raise self.fail(T.MISSING.format(field="pelaksana"), "pelaksana")
         roles: list[Pelaksana] = []

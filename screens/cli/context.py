@@ -10,6 +10,7 @@ from counter.config import Paths, Profile, default_profile, load_profile
 from counter.sop import Catalog, load_catalog
 
 if TYPE_CHECKING:
+    from counter.desk import Desk
     from store import Store
 
 
@@ -33,3 +34,10 @@ class Context:
         from store import open_store
 
         return open_store(self.paths.store_dir, self.profile.tz)
+
+    @cached_property
+    def desk(self) -> Desk:
+        """Acts for the first officer of the profile (the CLI has no start of day)."""
+        from counter.desk import Desk
+
+        return Desk(self.store, self.catalog, self.profile)

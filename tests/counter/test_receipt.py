@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
+from pdf_scan import decoded, flat_text, one_bit, pages_at_dpi
 from PIL import Image
 from pypdf import PdfReader
 
@@ -68,27 +69,6 @@ def sample(**changes) -> ReceiptData:
         missing=("Surat keterangan domisili usaha", "NPWP pribadi"),
     )
     return replace(data, **changes)
-
-
-def pages_at_dpi(pdf: bytes) -> list[Image.Image]:
-    doc = pdfium.PdfDocument(pdf)
-    return [doc[i].render(scale=DPI / 72).to_pil().convert("L") for i in range(len(doc))]
-
-
-def one_bit(img: Image.Image) -> Image.Image:
-    """What a thermal head prints: each dot black or white, no dithering."""
-    return img.point(lambda v: 255 if v >= 128 else 0).convert("1")
-
-
-def decoded(img: Image.Image) -> list[str]:
-    return [
-        r.text for r in zxingcpp.read_barcodes(img) if r.format == zxingcpp.BarcodeFormat.Code128
-    ]
-
-
-def flat_text(pdf: bytes) -> str:
-    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
-    return " ".join(text.split())
 
 
 ALL = [(k, p) for k in KINDS for p in PAPERS]

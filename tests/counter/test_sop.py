@@ -128,6 +128,9 @@ def test_berlaku_without_steps_is_rejected_but_draf_is_fine():
     assert "harus mempunyai langkah" in error_of(head).message
     draf = parse_sop(head.replace('status = "berlaku"', 'status = "draf"'), "d.toml")
     assert draf.status == "draf" and not draf.usable
+    identity_only = head.split("[[pelaksana]]")[0].replace('status = "berlaku"', 'status = "draf"')
+    assert parse_sop(identity_only, "d.toml").pelaksana == ()
+    assert "'pelaksana'" in error_of(identity_only.replace('"draf"', '"berlaku"')).message
 
 
 def test_unknown_status():
