@@ -8,6 +8,7 @@ read it and a diff shows the appended events.
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -45,21 +46,62 @@ def validate_day(path: Path, data: Any) -> dict[str, dict[str, dict[str, Any]]]:
     return data
 
 
-def serialize(data: dict[str, dict[str, Any]]) -> bytes:
-    """JSON of a TinyDB state with one document per line (still one valid JSON object)."""
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+LineMemo = dict[int, tuple[dict[str, Any], str]]
 
-    def dump(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
+def serialize(data: dict[str, dict[str, Any]], memo: LineMemo | None = None) -> bytes:
+    """JSON of a TinyDB state with one document per line (still one valid JSON object).
+
+    ``memo`` maps ``id(doc)`` to (doc, its line) from the previous write of the
+    same file and is refilled for the next one: documents are never changed in
+    place once stored (events are facts), so only the new document of an
+    append is encoded, not the whole day again. The memo holds the document
+    itself and checks identity, so a recycled ``id`` can never match.
+    """
+    previous = dict(memo or {})
+    if memo is not None:
+        memo.clear()
+    encode = _ENCODER.encode
     tables = []
     for name, docs in data.items():
-        lines = ",\n".join(f"{dump(str(doc_id))}:{dump(doc)}" for doc_id, doc in docs.items())
-        tables.append(f"{dump(name)}:{{\n{lines}\n}}")
+        lines = []
+        for doc_id, doc in docs.items():
+            hit = previous.get(id(doc))
+            body = hit[1] if hit is not None and hit[0] is doc else encode(doc)
+            if memo is not None:
+                memo[id(doc)] = (doc, body)
+            lines.append(f"{encode(str(doc_id))}:{body}")
+        joined = ",\n".join(lines)
+        tables.append(f"{encode(name)}:{{\n{joined}\n}}")
     return ("{" + ",\n".join(tables) + "}\n").encode("utf-8")
 
 
+class DayCache(FileCache):
+    """The parsed day files plus, for the few most recently written, their encoded lines."""
+
+    def __init__(self, capacity: int = 16, memo_capacity: int = 4) -> None:
+        super().__init__(validate_day, capacity)
+        self._memos: OrderedDict[Path, LineMemo] = OrderedDict()
+        self._memo_capacity = memo_capacity
+
+    def memo(self, path: Path) -> LineMemo:
+        """The line memo of ``path`` (the caller holds the day's lock)."""
+        with self._mutex:
+            memo = self._memos.setdefault(path, {})
+            self._memos.move_to_end(path)
+            while len(self._memos) > self._memo_capacity:
+                self._memos.popitem(last=False)
+            return memo
+
+    def forget(self, path: Path) -> None:
+        super().forget(path)
+        with self._mutex:
+            self._memos.pop(path, None)
+
+
 class DayStorage(Storage):
-    """TinyDB storage for one day file, sharing a `FileCache` across TinyDB instances.
+    """TinyDB storage for one day file, sharing a `DayCache` across TinyDB instances.
 
     The store makes a fresh TinyDB per operation (TinyDB's tables cache the next
     document id and query results in memory, which another process's write would
@@ -68,7 +110,7 @@ class DayStorage(Storage):
     ever replaced whole.
     """
 
-    def __init__(self, path: Path, cache: FileCache) -> None:
+    def __init__(self, path: Path, cache: DayCache) -> None:
         super().__init__()
         self._path = path
         self._cache = cache
@@ -81,7 +123,7 @@ class DayStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         try:
-            write_atomic(self._path, serialize(data))
+            write_atomic(self._path, serialize(data, self._cache.memo(self._path)))
         except BaseException:
             self._cache.forget(self._path)
             raise

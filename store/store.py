@@ -26,7 +26,7 @@ from tinydb import TinyDB, where
 
 from counter.codes import make_code, normalize, parse_code
 from counter.texts import store as texts
-from store.day import CODES, EVENTS, DayStorage, validate_day
+from store.day import CODES, EVENTS, DayCache, DayStorage
 from store.errors import StoreError
 from store.files import FileCache, Lock, copy_json, damaged, ensure_dir, write_atomic
 
@@ -57,7 +57,7 @@ class Store:
         self.tz = tz
         self.index_path = self.store_dir / INDEX_NAME
         self.notices: list[str] = []
-        self._days = FileCache(validate_day)
+        self._days = DayCache()
         self._index = FileCache(_validate_index, capacity=1)
         ensure_dir(self.store_dir / LOCK_DIR)
 

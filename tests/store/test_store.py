@@ -209,3 +209,19 @@ def test_day_files_lists_only_day_files(store) -> None:
         store.append(opened(store.next_code(day, 1)))
     (store.store_dir / "2026" / "catatan.txt").write_text("bukan data")
     assert [p.name for p in store.day_files()] == ["2025-12-31.json", "2026-01-02.json"]
+
+
+def test_day_file_bytes_do_not_depend_on_the_write_cache(store, tmp_path: Path) -> None:
+    """Appends re-encode only the new event; the file must equal a full encoding."""
+    from store.day import serialize
+
+    other = open_store(tmp_path / "store", WIB)
+    codes = [store.next_code(DAY, 1) for _ in range(3)]
+    for i, code in enumerate(codes):
+        (store if i % 2 else other).append(opened(code, f"Pemohon {i}"))
+        store.append(note(code, "satu"))
+        other.append(note(code, "dua"))
+    path = store.path_for(DAY)
+    raw = path.read_bytes()
+    assert serialize(json.loads(raw)) == raw
+    assert len(raw.splitlines()) == len(json.loads(raw)["events"]) + len(codes) + 3
