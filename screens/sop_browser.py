@@ -175,7 +175,8 @@ class SopBrowserScreen(Screen[None]):
         Binding("left", "focus_list", T.KEY_LIST, show=False),
     ]
 
-    def __init__(self, catalog: Any, *, selected: str | None = None) -> None:
+    def __init__(self, catalog: Any = None, *, selected: str | None = None) -> None:
+        """`catalog` defaults to the app's (`app.catalog`), so the shell can push it bare."""
         super().__init__()
         self.catalog = catalog
         self.selected = selected
@@ -193,6 +194,8 @@ class SopBrowserScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = T.SOP_TITLE
+        if self.catalog is None:
+            self.catalog = self.app.catalog  # type: ignore[attr-defined]
         self.refilter("")
         if self.selected:
             self.select(self.selected)

@@ -1,0 +1,296 @@
+"""Case detail / timeline: the whole story of one file, and a reprint.
+
+Opened from the dashboard, the daily log or a scan. Shows who the case is for
+(NIK and telepon masked), where the file is now and since when, each step's
+time against its mutu baku (paused time apart), and every event in words with
+its time, officer and desk. A receipt can be printed again from here: the
+document is rendered, saved and printed in a worker, and the attempt is
+recorded, so a failed print never counts as issued.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from counter import dates
+from counter.errors import LoketError
+from counter.texts import ui_review as T
+from screens.widgets import case_story as story
+
+REFRESH_S = 15.0  # an open case's timers move; a slow refresh is enough on a detail page
+
+PrintPdf = Callable[[Path, str | None], Any]  # (pdf path, printer) -> PrintResult
+
+
+def shell_header(app: Any) -> Any:
+    """The app's one-line header (office, officer, date) when running inside the shell."""
+    if not callable(getattr(app, "now", None)):
+        return None
+    try:
+        from screens.widgets.header import LoketHeader
+    except ImportError:
+        return None
+    return LoketHeader()
+
+
+def header_table(view: Any) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column(overflow="fold")
+    for label, value in story.header_rows(view):
+        cell = Text(value)
+        if label == T.CASE_LABEL_TIME:
+            cell.stylize(story.level_style(view.timing.level))
+        table.add_row(label, cell)
+    return table
+
+
+def steps_table(view: Any) -> Table:
+    table = Table(expand=True, pad_edge=False, show_edge=False, box=None, padding=(0, 1))
+    table.add_column(T.COL_STEP, ratio=3, overflow="fold")
+    table.add_column(T.COL_ELAPSED, ratio=1, overflow="fold")
+    table.add_column(T.COL_LIMIT, ratio=1, overflow="fold")
+    table.add_column(T.COL_LEVEL, ratio=1, overflow="fold")
+    table.add_column(T.COL_PAUSED, ratio=1, overflow="fold")
+    opened = view.state.opened_at
+    for line in story.step_lines(view):
+        label = Text(f"{line.no}. {line.kegiatan}")
+        who = ", ".join(x for x in (line.pelaksana, line.officer) if x)
+        span = f"{story.when(line.started_at, opened)}\u2013{story.when(line.ended_at, opened)}" \
+            if line.ended_at else story.when(line.started_at, opened)
+        label.append(f"\n{who} \u00b7 {span} \u00b7 {line.outcome}", style="dim")
+        if line.over_reason:
+            label.append(f"\n{T.CASE_OVER_REASON.format(reason=line.over_reason)}",
+                         style="italic")
+        style = story.level_style(line.level)
+        table.add_row(label, Text(line.elapsed, style=style), line.limit,
+                      Text(story.level_word(line.level), style=style),
+                      Text(line.paused or T.NOTHING, style="cyan" if line.paused else "dim"))
+    return table
+
+
+def timeline(view: Any) -> Group:
+    parts: list[Any] = []
+    for day, events in story.by_day(view.state.events):
+        parts.append(Text(dates.format_day_date(day) if day else T.NOTHING,
+                          style="bold underline"))
+        table = Table(expand=True, pad_edge=False, show_edge=False, box=None, padding=(0, 1))
+        table.add_column(T.COL_TIME, no_wrap=True, width=5)
+        table.add_column(T.COL_OFFICER, ratio=1, overflow="fold")
+        table.add_column(T.COL_DESK, no_wrap=True, width=5)
+        table.add_column(T.COL_EVENT, ratio=3, overflow="fold")
+        for ev in events:
+            at = story.parse_at(ev.get("at"))
+            text = Text(story.describe(ev, view.sop))
+            if ev.get("type") == "printed" and not (ev.get("data") or {}).get("ok"):
+                text.stylize("yellow")
+            table.add_row(dates.format_time(at) if at else T.NOTHING, str(ev.get("officer", "")),
+                          str(ev.get("desk", "")), text)
+        parts.append(table)
+    anomalies = view.state.anomalies
+    if anomalies:
+        parts.append(Text(T.CASE_ANOMALIES, style="bold yellow"))
+        parts.extend(Text(f"  {a.message}", style="yellow") for a in anomalies)
+    return Group(*parts)
+
+
+def reprintable(view: Any) -> list[str]:
+    """The documents this case has a reason to carry: a tanda terima always; a hand-off
+    slip once handed off; a berkas kurang slip once the applicant was asked for more."""
+    kinds = ["tanda-terima"]
+    types = {ev.get("type") for ev in view.state.events}
+    if "handed_off" in types:
+        kinds.append("serah-terima")
+    if "waiting_applicant" in types:
+        kinds.append("berkas-kurang")
+    return kinds
+
+
+class ReprintModal(ModalScreen[str | None]):
+    """Which document to print again."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", T.REPRINT_CANCEL)]
+    DEFAULT_CSS = """
+    ReprintModal { align: center middle; }
+    ReprintModal > Vertical {
+        width: 50; height: auto; padding: 1 2;
+        border: thick $primary; background: $surface;
+    }
+    ReprintModal OptionList { height: auto; max-height: 8; }
+    """
+
+    def __init__(self, kinds: list[str]) -> None:
+        super().__init__()
+        self.kinds = kinds
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(T.REPRINT_WHICH)
+            yield OptionList(*[Option(T.DOC_NAMES[k], id=k) for k in self.kinds])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class CaseDetailScreen(Screen[None]):
+    """One case's header, its steps against mutu baku, and its timeline."""
+
+    CSS_PATH = "case_detail.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", T.KEY_BACK),
+        Binding("p,ctrl+p", "reprint", T.KEY_REPRINT, key_display="p"),
+        Binding("r", "reload", T.KEY_REFRESH),
+    ]
+
+    def __init__(
+        self,
+        code: str,
+        desk: Any = None,
+        *,
+        pdf_dir: Path | None = None,
+        print_pdf: PrintPdf | None = None,
+        refresh_s: float | None = REFRESH_S,
+    ) -> None:
+        super().__init__()
+        self.code = code
+        self._desk = desk
+        self._pdf_dir = pdf_dir
+        self._print_pdf = print_pdf
+        self.refresh_s = refresh_s
+        self.view: Any = None
+        self.printing = False
+
+    # ------------------------------------------------------------- wiring
+
+    @property
+    def desk(self) -> Any:
+        """The desk service given, or the app's (the shell builds one per officer)."""
+        return self._desk if self._desk is not None else getattr(self.app, "desk", None)
+
+    def pdf_dir(self) -> Path:
+        if self._pdf_dir is not None:
+            return self._pdf_dir
+        paths = getattr(self.app, "paths", None)
+        if paths is not None:
+            return Path(paths.pdf_dir)
+        from counter.config import resolve_paths
+
+        return resolve_paths().pdf_dir
+
+    def compose(self) -> ComposeResult:
+        header = shell_header(self.app)
+        if header is not None:
+            yield header
+        with VerticalScroll(id="case-body"):
+            yield Static(id="case-header")
+            yield Static(T.CASE_STEPS, classes="case-section")
+            yield Static(id="case-steps")
+            yield Static(T.CASE_TIMELINE, classes="case-section")
+            yield Static(id="case-timeline")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_reload()
+        if self.refresh_s and self.view is not None and not self.view.state.closed:
+            self.set_interval(self.refresh_s, self.tick)
+
+    # ------------------------------------------------------------- showing
+
+    def action_reload(self) -> None:
+        try:
+            view = self.desk.view(self.code)
+        except LoketError as err:
+            self.notify(str(err), severity="error")
+            return
+        self.show(view)
+
+    def tick(self) -> None:
+        """Move the timers on without reading the store."""
+        if self.view is not None and not self.view.state.closed:
+            self.show(self.desk.remeasure(self.view))
+
+    def show(self, view: Any) -> None:
+        self.view = view
+        self.sub_title = view.code_human
+        self.title = T.CASE_TITLE.format(code=view.code_human)
+        self.query_one("#case-header", Static).update(header_table(view))
+        self.query_one("#case-steps", Static).update(steps_table(view))
+        self.query_one("#case-timeline", Static).update(timeline(view))
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    # ------------------------------------------------------------- reprint
+
+    def action_reprint(self) -> None:
+        if self.view is None or self.printing:
+            return
+        kinds = reprintable(self.view)
+        if len(kinds) == 1:
+            self.start_print(kinds[0])
+        else:
+            self.app.push_screen(ReprintModal(kinds), self._chosen)
+
+    def _chosen(self, kind: str | None) -> None:
+        if kind:
+            self.start_print(kind)
+
+    def start_print(self, kind: str) -> None:
+        self.printing = True
+        self.notify(T.REPRINT_BUSY.format(doc=T.DOC_NAMES[kind]), timeout=3)
+        self.print_worker(kind, self.pdf_dir())
+
+    @work(thread=True, exclusive=True, group="reprint")
+    def print_worker(self, kind: str, pdf_dir: Path) -> None:
+        """Render, save, print, record: disk and spooler work off the UI thread."""
+        try:
+            view, message, severity = self._print(kind, pdf_dir)
+        except LoketError as err:
+            view, message, severity = None, str(err), "error"
+        self.app.call_from_thread(self._printed, view, message, severity)
+
+    def _print(self, kind: str, pdf_dir: Path) -> tuple[Any, str, str]:
+        from counter.printing import pdf_path_for, print_pdf, save_pdf
+        from counter.receipt import receipt_data_for, render
+
+        desk, view = self.desk, self.view
+        profile = desk.profile
+        now: datetime = desk.now()
+        data = receipt_data_for(view.state, view.sop, profile, view.timing, kind, now=now,
+                                officer=desk.officer, copy_label=T.REPRINT_COPY,
+                                day_s=desk.calendar.standard_day_s)
+        path = save_pdf(render(kind, data, profile.paper),
+                        pdf_path_for(pdf_dir, view.state.code, kind, now))
+        result = (self._print_pdf or print_pdf)(path, profile.printer)
+        doc = T.DOC_NAMES[kind]
+        new_view = desk.record_print(view.state.code, kind, ok=bool(result.ok),
+                                     printer=profile.printer, pdf=str(path),
+                                     error=result.error)
+        if result.ok:
+            return new_view, T.REPRINT_OK.format(doc=doc, printer=profile.printer), "information"
+        if not profile.printer:
+            return new_view, T.REPRINT_PDF_ONLY.format(doc=doc, pdf=path), "warning"
+        return new_view, T.REPRINT_FAILED.format(doc=doc, error=result.error, pdf=path), "error"
+
+    def _printed(self, view: Any, message: str, severity: str) -> None:
+        self.printing = False
+        if view is not None:
+            self.show(view)
+        self.notify(message, severity=severity, timeout=8)  # type: ignore[arg-type]
