@@ -106,7 +106,7 @@ class DemoSettings:
     missing_at_open: float = 0.07  # documents missing at the counter
     wait_mid: float = 0.03  # the applicant must bring something mid-case
     never_back: float = 0.3  # a waiting applicant never returns
-    slow_official: float = 0.3  # an official leaves a handed-off file for days
+    slow_official: float = 0.15  # an official leaves a handed-off file for days
     rejected: float = 0.03
     cancelled: float = 0.03
 
@@ -329,6 +329,10 @@ class _Simulation:
             plan.returned = True
             self.push(end, code, "return", to_step=_return_target(step))
             return
+        timing = view.current_timing() if hasattr(view, "current_timing") else None
+        due = getattr(timing, "due_at", None)
+        if due is not None:
+            over = end > due  # a file left waiting at a desk runs over too
         reason = ""
         if over and rng.random() < self.s.over_reason:
             reason = rng.choice(T.DEMO_OVER_REASONS)

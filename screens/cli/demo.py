@@ -1,0 +1,98 @@
+"""`loket demo [--hari N]`: fill the demo store with generated service history.
+
+The demo store lives under `<data_dir>/demo` (`resolve_paths(demo=True)`),
+whether or not `--demo` was given: this command never writes to the real
+store. The old demo history is replaced, so running it twice gives the same
+data for the same seed and day.
+
+The history is made in memory through the desk service (`counter.demo`) and
+then written one day file at a time: appending tens of thousands of events
+one by one, each durably, would take minutes for no benefit to demo data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from collections import defaultdict
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from counter import demo
+from counter.codes import parse_code
+from counter.config import resolve_paths
+from counter.dates import format_date
+from counter.errors import LoketError
+from counter.texts import report as T
+from screens.cli.context import Context
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help=T.HELP_DEMO_CMD, description=T.HELP_DEMO_CMD)
+    p.add_argument("--hari", type=int, default=10, help=T.HELP_HARI)
+    p.add_argument("--per-hari", type=float, default=30.0, help=T.HELP_PER_HARI)
+    p.add_argument("--seed", type=int, default=1, help=T.HELP_SEED)
+    p.set_defaults(func=cmd_demo)
+
+
+def demo_context(args: argparse.Namespace, ctx: Context) -> Context:
+    """The context of the demo store, even when `--demo` was not given."""
+    if ctx.demo:
+        return ctx
+    paths = resolve_paths(getattr(args, "config_dir", None), getattr(args, "data_dir", None),
+                          demo=True)
+    return Context(paths=paths, demo=True)
+
+
+def write_history(store: Any, repo: demo.MemoryRepo) -> int:
+    """Copy the generated events into `store`, one write per day file; returns the count.
+
+    Uses the store's `import_events` when it has one; otherwise inserts each
+    day's events in one TinyDB write under the day's lock, then lets the store
+    rebuild its open-case index from the day files.
+    """
+    by_day: dict[date, list[dict]] = defaultdict(list)
+    for event in repo.all_events():
+        by_day[parse_code(event["code"]).day].append(event)
+    bulk = getattr(store, "import_events", None)
+    count = 0
+    for day in sorted(by_day):
+        events = by_day[day]
+        if bulk is not None:
+            bulk(events)
+        else:
+            store.path_for(day).parent.mkdir(parents=True, exist_ok=True)
+            with store._day_lock(day):
+                store._db(day).table("events").insert_multiple(events)
+        count += len(events)
+    if bulk is None and store.index_path.exists():
+        store.index_path.unlink()
+    store.open_codes()  # rebuilds the open-case index from the day files
+    store.notices.clear()  # the rebuild is expected here, not news for the user
+    return count
+
+
+def fill_demo_store(ctx: Context, *, days: int, per_day: float = 30.0, seed: int = 1,
+                    until: datetime | None = None) -> demo.DemoResult:
+    """Replace the demo store's history with a generated one (tests and benchmarks too)."""
+    if not ctx.demo or ctx.paths.data_dir.name != "demo":
+        raise LoketError(T.DEMO_NOT_DEMO.format(path=ctx.paths.store_dir))
+    store_dir: Path = ctx.paths.store_dir
+    repo = demo.MemoryRepo()
+    result = demo.generate(repo, ctx.catalog, ctx.profile, days=days, until=until, seed=seed,
+                           settings=demo.DemoSettings(per_day=per_day))
+    if store_dir.exists():
+        shutil.rmtree(store_dir)
+    ctx.__dict__.pop("store", None)  # a store opened before the wipe points at nothing
+    write_history(ctx.store, repo)
+    return result
+
+
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    dctx = demo_context(args, ctx)
+    result = fill_demo_store(dctx, days=args.hari, per_day=args.per_hari, seed=args.seed)
+    print(T.DEMO_DONE.format(cases=result.cases, days=len(result.days),
+                             first=format_date(result.first), last=format_date(result.last),
+                             path=dctx.paths.store_dir, last_iso=result.last.isoformat()))
+    return 0

@@ -1,0 +1,113 @@
+"""`loket laporan`: the service log of a day or a range, as text, CSV, XLSX or PDF.
+
+    loket laporan                                   today, as text
+    loket laporan --tanggal kemarin --format pdf    yesterday's Laporan Harian Layanan
+    loket laporan --dari 2026-11-01 --sampai "30 November 2026" --format xlsx -o nov.xlsx
+
+Dates are ISO or Indonesian. Without `-o`, text goes to the terminal and files
+are named after the period in the current folder (laporan-2026-11-25.pdf).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+from counter import export
+from counter import report as R
+from counter.texts import report as T
+from screens.cli.context import Context
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("laporan", help=T.HELP_LAPORAN, description=T.HELP_LAPORAN)
+    p.add_argument("--tanggal", help=T.HELP_TANGGAL)
+    p.add_argument("--dari", help=T.HELP_DARI)
+    p.add_argument("--sampai", help=T.HELP_SAMPAI)
+    p.add_argument("--format", default="teks", help=T.HELP_FORMAT)
+    p.add_argument("-o", "--output", help=T.HELP_OUTPUT)
+    p.set_defaults(func=cmd_laporan)
+
+
+def period(args: argparse.Namespace, today: date) -> tuple[date, date]:
+    """(first, last) from --tanggal or --dari/--sampai; today by default."""
+    if args.tanggal and (args.dari or args.sampai):
+        raise R.ReportError(T.DATE_AND_RANGE, field="--tanggal")
+    if args.dari or args.sampai:
+        if not (args.dari and args.sampai):
+            raise R.ReportError(T.RANGE_NEEDS_BOTH, field="--dari" if not args.dari
+                                else "--sampai")
+        first = _parse(args.dari, today, "--dari")
+        last = _parse(args.sampai, today, "--sampai")
+        R.check_range(first, last)
+        return first, last
+    day = _parse(args.tanggal, today, "--tanggal") if args.tanggal else today
+    return day, day
+
+
+def _parse(text: str, today: date, option: str) -> date:
+    try:
+        return R.parse_date(text, today)
+    except R.ReportError as err:
+        raise R.ReportError(err.message, field=option) from None
+
+
+def default_output(first: date, last: date, fmt: str) -> Path:
+    stem = f"laporan-{first.isoformat()}" if first == last else \
+        f"laporan-{first.isoformat()}_{last.isoformat()}"
+    return Path(f"{stem}.{fmt}")
+
+
+def build_summary(ctx: Context, first: date, last: date) -> R.Summary:
+    """Fold and measure the period's cases through the desk service, then summarise."""
+    from counter.desk import Desk
+
+    desk = Desk(ctx.store, ctx.catalog, ctx.profile)
+    views = R.load_views(desk, first, last)
+    return R.range_summary(views, first, last, waiting=R.load_waiting(desk, views))
+
+
+def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
+    fmt = (args.format or "teks").strip().lower()
+    if fmt not in export.FORMATS:
+        raise R.ReportError(T.UNKNOWN_FORMAT.format(value=args.format,
+                                                    choices=", ".join(export.FORMATS)),
+                            field="--format")
+    today = datetime.now(ctx.profile.tz).date()
+    first, last = period(args, today)
+    out = Path(args.output).expanduser() if args.output else None
+    if out is not None:
+        _check_writable(out)
+    summary = build_summary(ctx, first, last)
+    if fmt == "teks":
+        text = export.render_text(summary)
+        if out is None:
+            sys.stdout.write(text)
+            return 0
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise export.ExportError(T.CANNOT_WRITE.format(error=exc.strerror or exc),
+                                     path=out) from None
+        print(T.WRITTEN.format(path=out))
+        return 0
+    out = out or default_output(first, last, fmt)
+    if fmt == "csv":
+        cases, steps = export.write_csv(summary, out)
+        print(T.WRITTEN_CSV.format(cases=cases, steps=steps))
+    elif fmt == "xlsx":
+        print(T.WRITTEN.format(path=export.write_xlsx(summary, out)))
+    else:
+        print(T.WRITTEN.format(path=export.write_pdf(summary, ctx.profile, out)))
+    return 0
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse before the work when the folder is missing or the path is a folder."""
+    if path.is_dir():
+        raise export.ExportError(T.CANNOT_WRITE.format(error=T.IS_A_FOLDER), path=path)
+    if not path.parent.is_dir():
+        raise export.ExportError(T.CANNOT_WRITE.format(error=T.NO_FOLDER.format(
+            folder=path.parent)), path=path)
