@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -180,13 +181,62 @@ class Store:
             db.table(CODES).insert({"desk": desk, "seq": seq, "code": code})
         return code
 
-    def _checked(self, event: dict) -> dict:
+    def import_events(self, events: Iterable[dict]) -> int:
+        """Bulk-load events that already carry their ``seq`` (demo history, migration).
+
+        One write per day instead of one per event. Refused as a whole per day
+        (`StoreError`, nothing written for that day) if a (code, seq) is already
+        stored or a case's seqs would not run 0, 1, 2 … without gaps. The
+        open-case index is updated for the cases touched. Returns the count.
+        """
+        by_day: dict[date, list[dict]] = {}
+        for event in events:
+            stored = self._checked(event, keep_seq=True)
+            by_day.setdefault(parse_code(stored["code"]).day, []).append(stored)
+        count = 0
+        with self._index_lock():
+            index = self._load_index_locked()
+            open_now = set(index["open"])
+            for day in sorted(by_day):
+                path = self.path_for(day)
+                ensure_dir(path.parent)
+                with self._day_lock(day):
+                    table = self._db(day).table(EVENTS)
+                    merged: dict[str, dict[int, str]] = {}
+                    for e in [*table.all(), *by_day[day]]:
+                        seqs = merged.setdefault(e["code"], {})
+                        if e["seq"] in seqs:
+                            message = texts.IMPORT_CLASH.format(code=e["code"], seq=e["seq"])
+                            raise StoreError(message, path=path)
+                        seqs[e["seq"]] = e["type"]
+                    touched = {e["code"] for e in by_day[day]}
+                    for code in touched:
+                        seqs = merged[code]
+                        if sorted(seqs) != list(range(len(seqs))) or seqs[0] != "opened":
+                            raise StoreError(texts.IMPORT_GAP.format(code=code), path=path)
+                    table.insert_multiple(by_day[day])
+                count += len(by_day[day])
+                for code in touched:
+                    types = set(merged[code].values())
+                    if "closed" in types:
+                        open_now.discard(code)
+                    else:
+                        open_now.add(code)
+                if sorted(open_now) != index["open"]:
+                    index = {"open": sorted(open_now), "pending": []}
+                    self._write_index(index)
+        return count
+
+    def _checked(self, event: dict, *, keep_seq: bool = False) -> dict:
         if not isinstance(event, dict):
             raise StoreError(texts.NOT_A_DICT)
         for key in ("code", "type", "at"):
             if not isinstance(event.get(key), str):
                 raise StoreError(texts.MISSING_FIELD, field=key)
-        stored = {"code": normalize(event["code"]), "seq": -1}
+        seq = event.get("seq") if keep_seq else -1
+        if type(seq) is not int or (keep_seq and seq < 0):
+            raise StoreError(texts.MISSING_FIELD, field="seq")
+        stored = {"code": normalize(event["code"]), "seq": seq}
         stored.update((k, v) for k, v in event.items() if k not in ("code", "seq"))
         try:
             return json.loads(json.dumps(stored, ensure_ascii=False, allow_nan=False))

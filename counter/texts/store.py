@@ -34,6 +34,11 @@ DESK_FULL = (
     "nomor urut loket {desk} pada {day} sudah habis: paling banyak {limit} kasus sehari "
     "per loket; pakai nomor loket lain"
 )
+IMPORT_CLASH = "kasus {code} sudah memiliki peristiwa nomor {seq}; impor hari ini dibatalkan"
+IMPORT_GAP = (
+    "peristiwa kasus {code} tidak berurutan dari 0 atau tidak diawali 'opened'; "
+    "impor hari ini dibatalkan"
+)
 INDEX_REBUILT = (
     "indeks kasus terbuka rusak atau hilang; dibangun ulang dari berkas harian{aside}"
 )

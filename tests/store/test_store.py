@@ -226,3 +226,40 @@ def test_day_file_bytes_do_not_depend_on_the_write_cache(store, tmp_path: Path) 
     assert serialize(json.loads(raw)) == raw
     # one line per document, plus the opening and closing line of each of the 2 tables
     assert len(raw.splitlines()) == len(json.loads(raw)["events"]) + len(codes) + 4
+
+
+def _sequenced(*events: dict) -> list[dict]:
+    counts: dict[str, int] = {}
+    out = []
+    for e in events:
+        out.append({**e, "seq": counts.get(e["code"], 0)})
+        counts[e["code"]] = counts.get(e["code"], 0) + 1
+    return out
+
+
+def test_import_events_loads_history_in_bulk(store) -> None:
+    a, b = make_code(DAY, 1, 1), make_code(DAY - timedelta(days=1), 1, 1)
+    history = _sequenced(opened(a), note(a, "x"), opened(b), closed(b))
+    assert store.import_events(history) == 4
+    assert [e["type"] for e in store.events(a)] == ["opened", "note"]
+    assert [e["seq"] for e in store.events(b)] == [0, 1]
+    assert store.open_codes() == [a]
+    assert store.append(note(a, "setelah impor"))["seq"] == 2
+    assert parse_code(store.next_code(DAY, 1)).seq == 2
+
+
+def test_import_events_refuses_clashes_and_gaps(store) -> None:
+    code = store.next_code(DAY, 1)
+    store.append(opened(code))
+    before = store.path_for(DAY).read_bytes()
+    with pytest.raises(StoreError):
+        store.import_events([{**note(code, "sama"), "seq": 0}])
+    with pytest.raises(StoreError):
+        store.import_events([{**note(code, "loncat"), "seq": 5}])
+    other = make_code(DAY, 2, 1)
+    with pytest.raises(StoreError):
+        store.import_events([{**note(other, "tanpa opened"), "seq": 0}])
+    with pytest.raises(StoreError) as info:
+        store.import_events([note(code, "tanpa seq")])
+    assert info.value.field == "seq"
+    assert store.path_for(DAY).read_bytes() == before
