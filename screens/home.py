@@ -154,7 +154,7 @@ class HomeScreen(Screen[None]):
                 if selected in codes:
                     table.move_cursor(row=codes.index(selected))
         self.query_one("#empty", Static).display = not work
-        self._fill_cells()
+        self._fill_cells(every_column=True)
 
     def _selected_code(self, table: DataTable) -> str | None:
         if table.row_count == 0:
@@ -207,9 +207,12 @@ class HomeScreen(Screen[None]):
         for k in [k for k in self._cells if k[0] == tid and k[1] == code]:
             del self._cells[k]
 
-    def _fill_cells(self) -> None:
-        """Only the live columns change between reloads: the timer and the due time."""
+    def _fill_cells(self, every_column: bool = False) -> None:
+        """Rewrite the cells whose text or colour changed; between reloads only the live
+        columns (the timer and the due time) can change, so only those are looked at."""
         for tid, live in (("work", ("elapsed",)), ("wait", ("due",))):
+            if every_column:
+                live = tuple(k for k, _ in (WORK_COLUMNS if tid == "work" else WAIT_COLUMNS))
             table = self.query_one(f"#{tid}", DataTable)
             for code in self._order[tid]:
                 v = self.views.get(code)

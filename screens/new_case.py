@@ -149,6 +149,8 @@ class NewCaseScreen(Screen[None]):
         items.clear_options()
         items.add_options([(item, item, False) for item in first.mutu_baku.kelengkapan])
         items.display = bool(first.mutu_baku.kelengkapan)
+        if first.mutu_baku.kelengkapan:
+            items.highlighted = 0
         self.query_one("#no-items", Static).update(
             "" if first.mutu_baku.kelengkapan else T.NEW_NO_KELENGKAPAN)
         self.query_one("#nama", Input).focus()

@@ -122,6 +122,8 @@ class StepRunnerScreen(Screen[None]):
             got = set(state.kelengkapan.get(step.no, ()))
             checklist.add_options([(i, i, i in got) for i in mb.kelengkapan])
             checklist.display = bool(mb.kelengkapan)
+            if mb.kelengkapan:
+                checklist.highlighted = 0
         else:
             self.query_one("#progress", Static).update("")
             self.query_one("#kegiatan", Static).update("")
@@ -190,7 +192,7 @@ class StepRunnerScreen(Screen[None]):
             "note": Action.CATAT in allowed,
         }
         if action in rules:
-            return True if rules[action] else None
+            return rules[action]  # hidden when it does not fit: the footer stays short
         return True
 
     # ------------------------------------------------------------------ acting

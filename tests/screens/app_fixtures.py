@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from textual import events
+
 from counter.config import Officer, Paths, Profile, default_profile
 from counter.sop import load_catalog
 from screens.app import LoketApp
@@ -17,9 +19,10 @@ WIB = ZoneInfo("Asia/Jakarta")
 # A normal working Wednesday, before the lunch break.
 START = datetime(2026, 11, 25, 9, 0, tzinfo=WIB)
 OFFICER = "Siti Aminah"
-# Pilot presses keys back to back, like a scanner; typing must wait for the
-# scan buffer to let the keys through (see screens/widgets/scan_buffer.py).
-GAP = 0.05
+# Pilot presses a key every ~40 ms (it waits for the app to be idle), a scanner
+# every ~0: a short burst gap tells them apart reliably in tests; typing then
+# waits for the scan buffer to let the last keys through.
+GAP = 0.02
 
 
 @dataclass
@@ -56,9 +59,20 @@ async def type_text(pilot: Any, text: str) -> None:
 
 
 async def scan(pilot: Any, code: str) -> None:
-    """A scanner: the code and Enter in one burst."""
-    await pilot.press(*list(code), "enter")
+    """A scanner: the code and Enter in one burst, as the terminal delivers it."""
+    app = pilot.app
+    for char in code:
+        key = events.Key(char if char.isalnum() else _KEYS.get(char, char), char)
+        key.set_sender(app)
+        app._driver.send_message(key)
+    enter = events.Key("enter", "\r")
+    enter.set_sender(app)
+    app._driver.send_message(enter)
+    await pilot.pause(GAP * 3)
     await pilot.pause()
+
+
+_KEYS = {"-": "minus", " ": "space", "/": "slash", "?": "question_mark", ".": "full_stop"}
 
 
 def stored_types(app: Any, code: str) -> list[str]:

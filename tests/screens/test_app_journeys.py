@@ -1,0 +1,241 @@
+"""Walk-ins served through the real screens, with the clock moved by hand.
+
+Each journey checks what the officer sees (screen, timers' colours) and what
+the store keeps (the events), since both are what a supervisor relies on.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, SelectionList, Static
+
+from counter.case import Status
+from screens.home import HomeScreen
+from screens.modals import CompleteModal, ReturnModal
+from screens.new_case import NewCaseScreen
+from screens.step_runner import StepRunnerScreen
+from tests.screens.app_fixtures import (
+    OFFICER,
+    Clock,
+    make_app,
+    pdfs,
+    scan,
+    stored_types,
+    type_text,
+)
+
+KONSULTASI = "pct-07-konsultasi-bisnis"
+IUI = "pct-14-rekomendasi-teknis-iui"
+VISITOR = {"nama": "Ani Lestari", "nik": "3501011508900002", "telepon": "081234567890",
+           "nama_usaha": "Keripik Ani"}
+
+
+def timer_level(app, wid: str) -> str:
+    widget = app.screen.query_one(wid, Static)
+    levels = [c for c in ("-dalam", "-mendekati", "-lewat", "-tanpa_batas")
+              if widget.has_class(c)]
+    assert len(levels) == 1, levels
+    return levels[0]
+
+
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def complete_step(pilot, app, output: str = "", over: str | None = None,
+                        to_name: str | None = None) -> None:
+    await pilot.press("s" if to_name is None else "h")
+    await pilot.pause()
+    assert isinstance(app.screen, CompleteModal)
+    if over is not None:
+        assert app.focused.id == "over"
+        await type_text(pilot, over)
+        await pilot.press("tab")
+    await type_text(pilot, output)
+    if to_name is not None:
+        await pilot.press("tab")
+        await type_text(pilot, to_name)
+    await pilot.press("ctrl+s")
+    await settle(app, pilot)
+
+
+async def test_konsultasi_walk_in_to_selesai(paths):
+    clock = Clock()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, NewCaseScreen)
+        await type_text(pilot, "konsultasi")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.sop.id == KONSULTASI
+        await type_text(pilot, VISITOR["nama"])
+        await pilot.press("tab")
+        await type_text(pilot, VISITOR["nik"])
+        await pilot.press("tab")
+        await pilot.pause()
+        # the NIK is masked once the officer moves on
+        assert app.screen.query_one("#nik", Input).value == "3501********0002"
+        await type_text(pilot, VISITOR["telepon"])
+        await pilot.press("tab")
+        await type_text(pilot, VISITOR["nama_usaha"])
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.focused, SelectionList)
+        await pilot.press("space")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+
+        runner = app.screen
+        assert isinstance(runner, StepRunnerScreen)
+        code = runner.code
+        events = app.store.events(code)
+        opened = events[0]
+        assert opened["data"]["sop_id"] == KONSULTASI
+        assert opened["data"]["visitor"]["nik"] == VISITOR["nik"]
+        assert opened["officer"] == OFFICER and opened["desk"] == 1
+        checked = [e for e in events if e["type"] == "kelengkapan_checked"]
+        assert checked[0]["data"]["received"] == ["Form konsultasi bisnis"]
+        # the tanda terima was made (no printer configured: saved as PDF, recorded)
+        printed = [e for e in events if e["type"] == "printed"]
+        assert printed and printed[0]["data"]["doc"] == "tanda-terima"
+        assert any("tanda-terima" in p.name for p in pdfs(paths))
+
+        # step 1 has 15 menit: within at 5, nearing at 12, over at 16
+        clock.advance(minutes=5)
+        await pilot.pause(1.1)
+        assert timer_level(app, "#step-timer") == "-dalam"
+        clock.advance(minutes=7)
+        await pilot.pause(1.1)
+        assert timer_level(app, "#step-timer") == "-mendekati"
+        assert "hampir" in str(app.screen.query_one("#step-timer", Static).content)
+        clock.advance(minutes=2)
+        await complete_step(pilot, app, "form terisi")
+        assert app.screen.view.state.current_step == 2
+
+        for minutes, step in ((10, 3), (30, 4)):
+            clock.advance(minutes=minutes)
+            await complete_step(pilot, app, f"hasil {step - 1}")
+            assert app.screen.view.state.current_step == step
+        # step 5 belongs to the Koor (not a counter role): Serahkan, slip printed
+        assert app.screen.check_action("hand_off", ()) is True
+        assert app.screen.check_action("complete", ()) is False
+        # step 4 (20 menit) ran 25: the reason is asked; the officer leaves it empty
+        clock.advance(minutes=25)
+        await pilot.pause(1.1)
+        assert timer_level(app, "#step-timer") == "-lewat"
+        await complete_step(pilot, app, "notulen", over="", to_name="Pak Koor")
+        assert isinstance(app.screen, HomeScreen)
+        state = app.desk.view(code).state
+        assert state.status is Status.MENUNGGU_PELAKSANA
+        assert any("serah-terima" in p.name for p in pdfs(paths))
+
+        # the file comes back and is scanned: received, then the last steps
+        clock.advance(minutes=8)
+        await scan(pilot, code)
+        await settle(app, pilot)
+        assert isinstance(app.screen, StepRunnerScreen)
+        assert app.screen.view.state.status is Status.BERJALAN
+        await complete_step(pilot, app, "evaluasi")
+        assert app.screen.view.state.current_step == 7
+        clock.advance(minutes=6)
+        await complete_step(pilot, app, "rekomendasi")
+        assert isinstance(app.screen, HomeScreen)
+
+        final = app.desk.view(code).state
+        assert final.status is Status.SELESAI
+        types = stored_types(app, code)
+        assert types[0] == "opened" and types[-1] == "closed"
+        assert types.count("step_completed") == 6
+        assert "handed_off" in types and "received" in types
+        # over at step 4, but no reason given: none stored
+        assert "over_reason" not in types
+        handed = [e for e in app.store.events(code) if e["type"] == "handed_off"]
+        assert handed[0]["data"]["to_role"] == "koor"
+        assert handed[0]["data"]["to_name"] == "Pak Koor"
+        table = app.screen.query_one("#work", DataTable)
+        assert table.row_count == 0
+        assert "1 selesai" in str(app.screen.query_one("#counts", Static).content)
+
+
+async def test_step_over_prompts_for_reason(paths):
+    clock = Clock()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.desk.open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
+        app.show_case(view.code)
+        await pilot.pause()
+        clock.advance(minutes=22)
+        await pilot.pause(1.1)
+        assert timer_level(app, "#step-timer") == "-lewat"
+        assert "LEWAT" in str(app.screen.query_one("#step-timer", Static).content)
+        # the dashboard row turns red too
+        home = app.screen_stack[1]
+        cell = home.query_one("#work", DataTable).get_cell(view.code, "elapsed")
+        assert "red" in str(cell.style) and "LEWAT" in str(cell)
+        await complete_step(pilot, app, "form terisi", over="pemohon mengisi ulang form")
+        events = app.store.events(view.code)
+        reasons = [e for e in events if e["type"] == "over_reason"]
+        assert [r["data"]["reason"] for r in reasons] == ["pemohon mengisi ulang form"]
+        assert reasons[0]["data"]["step"] == 1
+        done = [e for e in events if e["type"] == "step_completed"]
+        assert done[-1]["data"]["output"] == "form terisi"
+
+
+async def test_no_reason_asked_within_time(paths):
+    clock = Clock()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.desk.open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
+        app.show_case(view.code)
+        clock.advance(minutes=3)
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, CompleteModal)
+        assert not app.screen.query("#over")
+
+
+async def test_kembalikan_loop_on_decision_step(paths):
+    clock = Clock()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.desk.open_case(IUI, {"nama": "CV Maju"},
+                                  ["Komputer OnLine", "KTP/Data Diri Aktif"], [])
+        app.show_case(view.code)
+        await pilot.pause()
+        for _ in range(5):
+            clock.advance(minutes=10)
+            # Kembalikan is offered only on the decision step
+            assert app.screen.check_action("return_step", ()) is False
+            await complete_step(pilot, app)
+        assert app.screen.view.state.current_step == 6
+        assert app.screen.check_action("return_step", ()) is True
+        await pilot.press("k")
+        await pilot.pause()
+        assert isinstance(app.screen, ReturnModal)
+        assert app.screen.targets[0][0] == 4
+        await pilot.press("enter")  # the one target; on to the reason
+        await type_text(pilot, "NIB belum aktif")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, StepRunnerScreen)
+        assert app.screen.view.state.current_step == 4
+        returned = [e for e in app.store.events(view.code) if e["type"] == "step_returned"]
+        assert returned[0]["data"]["to_step"] == 4
+        assert returned[0]["data"]["reason"] == "NIB belum aktif"
+        # round two: 4, 5, then the decision again, this time approved
+        for _ in range(2):
+            clock.advance(minutes=10)
+            await complete_step(pilot, app)
+        assert app.screen.view.state.current_step == 6
+        await complete_step(pilot, app, "lengkap")
+        assert app.screen.view.state.current_step == 7
+        runs6 = app.screen.view.state.runs_of(6)
+        assert [r.outcome for r in runs6] == ["dikembalikan", "selesai"]
