@@ -115,7 +115,17 @@ def _cell_text(col: Column, row: Any) -> str:
     return str(value)
 
 
+def check_target(path: Path) -> None:
+    """Refuse, before any work, a path in a missing folder or one that is a folder."""
+    if path.is_dir():
+        raise ExportError(T.CANNOT_WRITE.format(error=T.IS_A_FOLDER), path=path)
+    if not path.parent.is_dir():
+        raise ExportError(T.CANNOT_WRITE.format(error=T.NO_FOLDER.format(folder=path.parent)),
+                          path=path)
+
+
 def _open_for_writing(path: Path, mode: str = "w") -> Any:
+    check_target(path)
     try:
         if mode == "wb":
             return open(path, "wb")
@@ -230,6 +240,7 @@ def write_xlsx(summary: Summary, path: str | Path) -> Path:
     from openpyxl import Workbook
 
     path = Path(path)
+    check_target(path)
     wb = Workbook(write_only=True)
     _xlsx_sheet(wb, T.SHEET_CASES, CASE_COLUMNS, summary.cases)
     _xlsx_sheet(wb, T.SHEET_STEPS, STEP_COLUMNS, summary.steps)

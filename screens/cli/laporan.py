@@ -79,7 +79,7 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
     first, last = period(args, today)
     out = Path(args.output).expanduser() if args.output else None
     if out is not None:
-        _check_writable(out)
+        export.check_target(out)
     summary = build_summary(ctx, first, last)
     if fmt == "teks":
         text = export.render_text(summary)
@@ -103,11 +103,3 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
         print(T.WRITTEN.format(path=export.write_pdf(summary, ctx.profile, out)))
     return 0
 
-
-def _check_writable(path: Path) -> None:
-    """Refuse before the work when the folder is missing or the path is a folder."""
-    if path.is_dir():
-        raise export.ExportError(T.CANNOT_WRITE.format(error=T.IS_A_FOLDER), path=path)
-    if not path.parent.is_dir():
-        raise export.ExportError(T.CANNOT_WRITE.format(error=T.NO_FOLDER.format(
-            folder=path.parent)), path=path)
