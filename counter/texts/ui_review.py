@@ -173,8 +173,8 @@ LOG_ALL = "Semua"
 LOG_FILTER_SERVICE = "Layanan"
 LOG_FILTER_OFFICER = "Petugas"
 LOG_FILTER_STATUS = "Status"
-LOG_ONLY_OVER = "Hanya lewat waktu"
-LOG_ONLY_WAITING = "Hanya menunggu"
+LOG_ONLY_OVER = "Lewat saja"
+LOG_ONLY_WAITING = "Menunggu saja"
 LOG_SORTED = "Diurutkan menurut {column}{direction}"
 LOG_DESC = " (menurun)"
 LOG_RANGE_WEEK = "Minggu ini"
@@ -191,7 +191,7 @@ LOG_COLUMNS = {
     "desk": "Loket",
     "status": "Status",
     "holder": "Berkas di",
-    "time": "Waktu kerja",
+    "time": "Kerja/batas",
     "over": "Lewat",
 }
 LOG_DATE_COLUMN = "Tanggal"

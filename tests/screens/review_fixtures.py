@@ -117,9 +117,36 @@ output = "Jadwal"
 """
 
 
+LEGALISIR = """
+id = "uji-legalisir"
+nomor = "20/SOP/UJI/2026"
+nama = "Legalisir Uji"
+status = "berlaku"
+layanan_loket = true
+instansi = "Dinas Koperasi Uji"
+
+[sumber]
+dokumen = "uji.txt"
+
+[[pelaksana]]
+id = "admin"
+nama = "Admin PLUT"
+loket = true
+
+[[langkah]]
+no = 1
+kegiatan = "Melegalisir salinan"
+pelaksana = ["admin"]
+waktu = "30 menit"
+output = "Salinan sah"
+"""
+
+SOURCES = (("konsultasi", KONSULTASI), ("nib", DRAF), ("pelatihan", PELATIHAN),
+           ("legalisir", LEGALISIR))
+
+
 def catalog() -> Catalog:
-    sops = [parse_sop(text, f"{name}.toml")
-            for name, text in (("k", KONSULTASI), ("d", DRAF), ("p", PELATIHAN))]
+    sops = [parse_sop(text, f"{name}.toml") for name, text in SOURCES]
     return Catalog(sops={s.id: s for s in sops})
 
 
@@ -147,7 +174,7 @@ class Clock:
 def write_sops(sop_dir: Path) -> None:
     """The test SOPs as office files, so the real catalog loader finds them."""
     sop_dir.mkdir(parents=True, exist_ok=True)
-    for name, text in (("konsultasi", KONSULTASI), ("nib", DRAF), ("pelatihan", PELATIHAN)):
+    for name, text in SOURCES:
         (sop_dir / f"uji-{name}.toml").write_text(text, encoding="utf-8")
 
 
@@ -159,6 +186,8 @@ class Day:
     done: str  # served to the end: selesai
     waiting: str  # berkas kurang: waits for the applicant
     refused: str  # pelatihan case closed ditolak
+    late: str  # legalisir (30 menit) opened 11.30 and still running at 15.00: over
+    yesterday: str  # opened Tuesday 24 November, still at step 1
 
 
 def make_day(store: Any, catalog: Catalog, profile: Profile | None = None) -> Day:
@@ -198,5 +227,10 @@ def make_day(store: Any, catalog: Catalog, profile: Profile | None = None) -> Da
     refused = desk.open_case("uji-pelatihan", {"nama": "Bambang"}).code
     clock.at(14, 10)
     desk.close(refused, "ditolak", "kuota pelatihan penuh")
+
+    clock.at(11, 30)
+    late = desk.open_case("uji-legalisir", {"nama": "Joko Widodo Santoso"}).code
+    clock.at(9, 0, day=24)
+    yesterday = desk.open_case("uji-konsultasi", {"nama": "Sri Mulyani"}).code
     clock.at(15, 0)
-    return Day(desk, clock, handed, done, waiting, refused)
+    return Day(desk, clock, handed, done, waiting, refused, late, yesterday)
