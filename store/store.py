@@ -34,6 +34,7 @@ from store.files import FileCache, Lock, copy_json, damaged, ensure_dir, write_a
 MAX_SEQ = 999
 _DAY_FILE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.json$")
 _YEAR_DIR = re.compile(r"^\d{4}$")
+_CODE = re.compile(r"^\d{12}$")
 INDEX_NAME = "open.json"
 LOCK_DIR = ".locks"
 
@@ -43,7 +44,7 @@ def _validate_index(path: Path, data: Any) -> dict[str, list[str]]:
         isinstance(data, dict)
         and isinstance(data.get("open"), list)
         and isinstance(data.get("pending"), list)
-        and all(isinstance(c, str) for c in data["open"] + data["pending"])
+        and all(isinstance(c, str) and _CODE.match(c) for c in data["open"] + data["pending"])
     )
     if not ok:
         raise damaged(path, texts.REASON_SHAPE.format(detail=texts.SHAPE_INDEX))

@@ -120,14 +120,15 @@ def test_failed_write_leaves_old_file_and_store_usable(
     assert store.append(note(new, "muat"))["seq"] == 2
 
 
-def test_damaged_index_is_set_aside_and_rebuilt(store, tmp_path: Path) -> None:
+@pytest.mark.parametrize("content", ["{rusak", '{"open": ["ABC"], "pending": []}'])
+def test_damaged_index_is_set_aside_and_rebuilt(store, tmp_path: Path, content: str) -> None:
     old, new = _two_days(store)
     store.append(closed(old))
-    store.index_path.write_text("{rusak")
+    store.index_path.write_text(content)
     fresh = open_store(tmp_path / "store", WIB)
     assert fresh.open_codes() == [new]
     aside = [p for p in store.store_dir.iterdir() if p.name.startswith("open.json.rusak-")]
-    assert len(aside) == 1 and aside[0].read_text() == "{rusak"
+    assert len(aside) == 1 and aside[0].read_text() == content
     assert fresh.notices
     assert fresh.damaged() == []
 
