@@ -71,14 +71,17 @@ def print_case(console: Console, view: Any) -> None:
 
     console.print()
     console.print(T.CLI_STEPS, style="bold")
-    steps = Table(box=None, pad_edge=False, show_edge=False)
-    for col in (T.COL_STEP, T.COL_PELAKSANA, T.COL_ELAPSED, T.COL_LIMIT, T.COL_LEVEL,
-                T.COL_PAUSED):
-        steps.add_column(col, overflow="fold")
+    steps = Table(box=None, pad_edge=False, show_edge=False, expand=True)
+    steps.add_column(T.COL_STEP, ratio=4, min_width=24, overflow="fold")
+    steps.add_column(T.COL_PELAKSANA, ratio=1, min_width=10, overflow="fold")
+    steps.add_column(T.COL_ELAPSED, ratio=1, min_width=9, overflow="fold")
+    steps.add_column(T.COL_LIMIT, ratio=1, min_width=9, overflow="fold")
+    steps.add_column(T.COL_LEVEL, no_wrap=True)
+    steps.add_column(T.COL_PAUSED, ratio=1, overflow="fold")
     for line in story.step_lines(view):
         label = f"{line.no}. {line.kegiatan}"
         if line.over_reason:
-            label += f"\n   {T.CASE_OVER_REASON.format(reason=line.over_reason)}"
+            label += f"\n{T.CASE_OVER_REASON.format(reason=line.over_reason)}"
         steps.add_row(label, line.pelaksana, line.elapsed, line.limit,
                       Text(story.level_word(line.level), style=story.level_style(line.level)),
                       line.paused or T.NOTHING)
