@@ -14,6 +14,9 @@ are then measured in interleaved rounds (so drift on the machine hits each
 alike): each round opens 10 new cases through the real API (next_code, then
 opened, step events, hand-off, closed) and times every `append`.
 
+A last section appends 250 cases into one empty day to show what the cost does
+grow with: the size of that day.
+
 Run: .venv/bin/python bench/store_bench.py [--sizes 1000,10000,100000] [--keep DIR]
 """
 
@@ -121,6 +124,26 @@ def measure_round(store_dir: Path, round_no: int, append_ms: list[float],
             append_ms.append((time.perf_counter() - t) * 1000)
 
 
+def busy_day(store_dir: Path) -> None:
+    """What does cost grow with: the size of the day. Appends late on a very busy day."""
+    store = open_store(store_dir, WIB)
+    print()
+    print("one busy day (cost follows the size of the day, not the history):")
+    done = 0
+    for upto in (50, 150, 250):
+        ms: list[float] = []
+        while done < upto:
+            code = store.next_code(TODAY, 1 + done % 3)
+            for event in case_events(code, TODAY, done, close=True):
+                t = time.perf_counter()
+                store.append(event)
+                ms.append((time.perf_counter() - t) * 1000)
+            done += 1
+        size_kb = store.path_for(TODAY).stat().st_size / 1000
+        print(f"  last 200 appends up to case {upto:>3} of the day: median "
+              f"{statistics.median(ms[-200:]):5.2f} ms (day file then {size_kb:,.0f} kB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
@@ -157,6 +180,7 @@ def main() -> None:
         print()
         print(f"ratio of medians {sizes[-1]:,} / {sizes[0]:,} cases: {ratio:.2f} "
               f"(target <= 1.5); worst median {max(medians.values()):.2f} ms (target < 15 ms)")
+        busy_day(base / "busy")
     finally:
         if args.keep is None:
             shutil.rmtree(base, ignore_errors=True)
