@@ -1,0 +1,97 @@
+"""`loket laporan` through main([...]) on a demo store filled by the generator."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from counter import demo
+from counter.config import default_profile, resolve_paths
+from counter.texts import report as T
+from screens.cli import main
+from screens.cli.context import Context
+from screens.cli.demo import fill_demo_store
+
+LAST = date(2026, 11, 25)  # Wednesday
+
+
+@pytest.fixture
+def demo_store(loket_dirs: tuple[Path, Path]) -> demo.DemoResult:
+    ctx = Context(paths=resolve_paths(demo=True), demo=True)
+    return fill_demo_store(ctx, days=3, per_day=8, seed=2,
+                           until=demo.end_of_day(LAST, default_profile()))
+
+
+def cases_opened(result: demo.DemoResult, day: date) -> list[str]:
+    return [c for c in result.codes if c.startswith(day.strftime("%y%m%d"))]
+
+
+def test_teks_prints_summary_and_case_table(demo_store: demo.DemoResult,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--demo", "laporan", "--tanggal", "25 November 2026"]) == 0
+    out = capsys.readouterr().out
+    assert T.TITLE_DAY in out and "Rabu, 25 November 2026" in out
+    codes = cases_opened(demo_store, LAST)
+    assert f"{T.LABEL_OPENED}" in out and f"  {len(codes)}\n" in out
+    for code in codes:
+        assert f"{code[:6]}-{code[6:8]}-{code[8:11]}-{code[11]}" in out
+
+
+def test_without_demo_the_real_store_is_read(demo_store: demo.DemoResult,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["laporan", "--tanggal", "2026-11-25"]) == 0
+    assert "Kasus dibuka             0" in capsys.readouterr().out
+
+
+def test_range_csv_has_every_case_of_the_range(demo_store: demo.DemoResult, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "rentang.csv"
+    first = demo_store.first.isoformat()
+    assert main(["--demo", "laporan", "--dari", first, "--sampai", "25-11-2026",
+                 "--format", "csv", "-o", str(out)]) == 0
+    assert "rentang-langkah.csv" in capsys.readouterr().out
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        codes = [r[T.COL_CODE].replace("-", "") for r in csv.DictReader(fh)]
+    assert sorted(codes) == sorted(demo_store.codes)
+
+
+def test_xlsx_and_pdf_are_written(demo_store: demo.DemoResult, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["--demo", "laporan", "--tanggal", "2026-11-25", "--format", "xlsx"]) == 0
+    wb = load_workbook(tmp_path / "laporan-2026-11-25.xlsx", read_only=True)
+    rows = list(wb[T.SHEET_CASES].iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(cases_opened(demo_store, LAST))
+    assert main(["--demo", "laporan", "--tanggal", "2026-11-25", "--format", "PDF",
+                 "-o", "harian.pdf"]) == 0
+    text = " ".join(p.extract_text() for p in PdfReader(tmp_path / "harian.pdf").pages)
+    assert T.TITLE_DAY.upper() in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [
+        (["--tanggal", "32 November 2026"], ["tidak dikenali", "--tanggal"]),
+        (["--dari", "2026-11-30", "--sampai", "2026-11-01"], ["sesudah", "--dari"]),
+        (["--dari", "2026-11-01"], ["bersama"]),
+        (["--tanggal", "2026-11-25", "--dari", "2026-11-01", "--sampai", "2026-11-02"],
+         ["tidak keduanya"]),
+        (["--format", "docx"], ["docx", "xlsx"]),
+        (["--format", "xlsx", "-o", "/tidak/ada/folder/laporan.xlsx"],
+         ["tidak dapat menulis", "/tidak/ada/folder"]),
+    ],
+)
+def test_clear_indonesian_errors(argv: list[str], words: list[str],
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["laporan", *argv]) == 1
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    assert captured.err.startswith("Galat: ")
+    for word in words:
+        assert word in captured.err
