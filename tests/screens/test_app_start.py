@@ -1,0 +1,100 @@
+"""Start of day: a fresh machine walks through setup; then the officer and desk are picked."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, Static
+
+from counter.config import load_profile
+from screens.help import HelpScreen
+from screens.home import HomeScreen
+from screens.setup import SetupScreen, StartScreen
+from screens.widgets.scan_buffer import ScanBuffer
+from tests.screens.app_fixtures import Clock, make_app, type_text
+
+
+async def test_first_run_setup_saves_profile_and_opens_dashboard(paths):
+    assert load_profile(paths) is None
+    clock = Clock()
+    from counter.sop import load_catalog
+    from screens.app import LoketApp
+    from store import open_store
+    from tests.screens.app_fixtures import WIB
+
+    app = LoketApp(paths, None, load_catalog(), open_store(paths.store_dir, WIB), now=clock,
+                   scan_gap=0.02)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        instansi = app.screen.query_one("#instansi", Input)
+        instansi.value = ""
+        await type_text(pilot, "Dinas Koperasi Kota Uji")
+        await pilot.press("enter", "enter")  # unit keeps its default
+        desk = app.screen.query_one("#desk", Input)
+        desk.value = ""
+        await type_text(pilot, "3")
+        await pilot.press("enter")
+        # the officers are required
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert "wajib" in str(app.screen.query_one("#setup-error", Static).content)
+        await type_text(pilot, "Rina, Sari")
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = load_profile(paths)
+        assert saved is not None
+        assert saved.instansi == "Dinas Koperasi Kota Uji" and saved.desk == 3
+        assert [o.nama for o in saved.officers] == ["Rina", "Sari"]
+
+        assert isinstance(app.screen, StartScreen)
+        officers = app.screen.query_one("#officers", OptionList)
+        assert officers.option_count == 2
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.officer == "Sari" and app.desk_no == 3
+        header = str(app.screen.query_one("LoketHeader", Static).content)
+        assert "Sari" in header and "Loket 3" in header
+        assert "Rabu, 25 November 2026" in header
+
+
+async def test_help_lists_global_and_screen_keys(paths):
+    app = make_app(paths, Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(str(s.content) for s in app.screen.query(Static))
+        for word in ("F2", "Kasus baru", "F5", "Pindai", "Ctrl+Q", "Keluar"):
+            assert word in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+def test_scan_buffer_tells_burst_from_typing():
+    buf = ScanBuffer(gap=0.04, min_scan=8)
+    t = 100.0
+    for i, ch in enumerate("261125010015"):
+        d = buf.feed(ch, ch, ch, t + i * 0.005)
+        assert d.hold and not d.replay
+    d = buf.feed("enter", "enter", "\r", t + 0.07)
+    assert d.scan == "261125010015"
+
+    # a person: 150 ms between keys, each key is let through before the next
+    buf = ScanBuffer(gap=0.04, min_scan=8)
+    released = []
+    for i, ch in enumerate("0812345678"):
+        d = buf.feed(ch, ch, ch, t + i * 0.15)
+        released += d.replay
+    d = buf.feed("enter", "enter", "\r", t + 10 * 0.15)
+    assert d.scan is None
+    assert released + d.replay == list("0812345678")
+
+    # a fast burst of letters into a text field is typing (or a paste), not a scan
+    buf = ScanBuffer(gap=0.04, min_scan=8)
+    for i, ch in enumerate("konsultasi"):
+        buf.feed(ch, ch, ch, t + i * 0.001, in_input=True)
+    d = buf.feed("enter", "enter", "\r", t + 0.02, in_input=True)
+    assert d.scan is None and len(d.replay) == 10
