@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -170,7 +171,9 @@ def _local_naive(value: datetime) -> datetime:
     return value.replace(tzinfo=None, microsecond=0) if value.tzinfo else value
 
 
-def _xlsx_sheet(wb: Any, title: str, columns: Sequence[Column], rows: Sequence[Any]) -> None:
+def _xlsx_sheet(wb: Any, title: str, columns: Sequence[Column], rows: Sequence[Any]) -> Any:
+    """A sheet with widths, a frozen bold header and the rows (all of them, or the first
+    one only when the fast writer adds the rest); returns the worksheet."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -186,8 +189,6 @@ def _xlsx_sheet(wb: Any, title: str, columns: Sequence[Column], rows: Sequence[A
         cell.font = bold
         header.append(cell)
     ws.append(header)
-    # Style objects are per cell in openpyxl; only dates need one (a minutes number
-    # reads fine as "General"), which keeps a month of steps fast to write.
     kinds = [(c.get, c.kind) for c in columns]
     append = ws.append
     for row in rows:
@@ -202,9 +203,97 @@ def _xlsx_sheet(wb: Any, title: str, columns: Sequence[Column], rows: Sequence[A
                 values.append(cell)
             elif kind == "minutes":
                 values.append(round(v / 60.0, 1))
+            elif isinstance(v, str):
+                values.append(_ILLEGAL_XML.sub("", v))  # control characters break XLSX
             else:
                 values.append(v)
         append(values)
+    return ws
+
+
+# openpyxl spends ~10 µs on every cell (an ElementTree element each); a month's
+# step sheet has ~700,000 cells. So openpyxl builds the workbook (sheets, widths,
+# styles, the header and the first data row, from which the date style's index
+# is read) and the remaining rows are spliced into the sheet XML as text in the
+# very form openpyxl writes them (inline strings, serial dates). When openpyxl's
+# output ever looks different, the plain openpyxl path is used instead.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_EPOCH = datetime(1899, 12, 30)
+
+
+def _xml_text(value: str) -> str:
+    text = _ILLEGAL_XML.sub("", value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if text != text.strip():
+        return f'<is><t xml:space="preserve">{text}</t></is>'
+    return f"<is><t>{text}</t></is>"
+
+
+def _rows_xml(columns: Sequence[Column], rows: Sequence[Any], styles: dict[int, str]) -> str:
+    from openpyxl.utils import get_column_letter
+
+    letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
+    kinds = [(c.get, c.kind, letters[i], styles.get(i, "")) for i, c in enumerate(columns)]
+    out: list[str] = []
+    add = out.append
+    for n, row in enumerate(rows, 2):
+        add(f'<row r="{n}">')
+        for get, kind, letter, style in kinds:
+            v = get(row)
+            if v is None or v == "":
+                continue
+            if kind == "datetime":
+                serial = (_local_naive(v) - _EPOCH).total_seconds() / 86400.0
+                add(f'<c r="{letter}{n}"{style} t="n"><v>{serial!r}</v></c>')
+            elif kind == "minutes":
+                add(f'<c r="{letter}{n}" t="n"><v>{round(v / 60.0, 1)!r}</v></c>')
+            elif kind == "int":
+                add(f'<c r="{letter}{n}" t="n"><v>{int(v)}</v></c>')
+            else:
+                add(f'<c r="{letter}{n}" t="inlineStr">{_xml_text(str(v))}</c>')
+        add("</row>")
+    return "".join(out)
+
+
+def _splice(xml: str, columns: Sequence[Column], rows: Sequence[Any]) -> str | None:
+    """The sheet XML with rows 2.. replaced by `rows`; None when it is not as expected."""
+    from openpyxl.utils import get_column_letter
+
+    start, end = xml.find('<row r="2">'), xml.rfind("</sheetData>")
+    if start < 0 or end < start:
+        return None
+    styles: dict[int, str] = {}
+    for i, col in enumerate(columns):
+        if col.kind != "datetime" or col.get(rows[0]) is None:
+            continue
+        m = re.search(rf'<c r="{get_column_letter(i + 1)}2" (s="\d+") t="n">', xml[start:end])
+        if m is None:
+            return None
+        styles[i] = " " + m.group(1)
+    if any(c.kind == "datetime" for c in columns) and not styles:
+        return None
+    return xml[:start] + _rows_xml(columns, rows, styles) + xml[end:]
+
+
+def _fast_tables(data: bytes, sheets: Sequence[tuple[Any, Sequence[Column], Sequence[Any]]],
+                 ) -> bytes | None:
+    """Rewrite the big sheets of openpyxl's `data` with all their rows."""
+    import zipfile
+
+    names = {ws.path.lstrip("/"): (cols, rows) for ws, cols, rows in sheets if rows}
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as dst:
+        for info in src.infolist():
+            payload = src.read(info.filename)
+            if info.filename in names:
+                cols, rows = names[info.filename]
+                xml = _splice(payload.decode("utf-8"), cols, rows)
+                if xml is None:
+                    return None
+                payload = xml.encode("utf-8")
+            dst.writestr(info, payload, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def _summary_rows(summary: Summary) -> list[tuple[str, Any]]:
@@ -235,24 +324,39 @@ def _summary_rows(summary: Summary) -> list[tuple[str, Any]]:
     return rows
 
 
-def write_xlsx(summary: Summary, path: str | Path) -> Path:
-    """The workbook (Kasus, Langkah, Ringkasan) at `path`."""
+def _workbook(summary: Summary, first_rows_only: bool) -> tuple[bytes, list[Any]]:
     from openpyxl import Workbook
 
-    path = Path(path)
-    check_target(path)
     wb = Workbook(write_only=True)
-    _xlsx_sheet(wb, T.SHEET_CASES, CASE_COLUMNS, summary.cases)
-    _xlsx_sheet(wb, T.SHEET_STEPS, STEP_COLUMNS, summary.steps)
+    tables = ((T.SHEET_CASES, CASE_COLUMNS, summary.cases),
+              (T.SHEET_STEPS, STEP_COLUMNS, summary.steps))
+    sheets = []
+    for title, cols, rows in tables:
+        ws = _xlsx_sheet(wb, title, cols, rows[:1] if first_rows_only else rows)
+        sheets.append((ws, cols, rows))
     ws = wb.create_sheet(T.SHEET_SUMMARY)
     ws.column_dimensions["A"].width = 48
     ws.column_dimensions["B"].width = 70
     for label, value in _summary_rows(summary):
-        ws.append([label, value])
-    try:
-        wb.save(path)
-    except OSError as exc:
-        raise ExportError(T.CANNOT_WRITE.format(error=exc.strerror or exc), path=path) from None
+        ws.append([_ILLEGAL_XML.sub("", label),
+                   _ILLEGAL_XML.sub("", value) if isinstance(value, str) else value])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue(), sheets
+
+
+def write_xlsx(summary: Summary, path: str | Path, *, fast: bool = True) -> Path:
+    """The workbook (Kasus, Langkah, Ringkasan) at `path`."""
+    path = Path(path)
+    check_target(path)
+    data = None
+    if fast:
+        shell, sheets = _workbook(summary, first_rows_only=True)
+        data = _fast_tables(shell, sheets)
+    if data is None:
+        data = _workbook(summary, first_rows_only=False)[0]
+    with _open_for_writing(path, "wb") as fh:
+        fh.write(data)
     return path
 
 

@@ -144,3 +144,25 @@ def test_text_report_lists_summary_and_cases(summary: R.Summary, scenario: Scena
     assert f"{T.LABEL_OPENED}" in text and "Koor (Pak Hadi)" in text
     for code in scenario.codes.values():
         assert R._human(code) in text
+
+
+def test_fast_xlsx_writer_equals_plain_openpyxl(summary: R.Summary, tmp_path: Path) -> None:
+    """The spliced rows read back exactly as openpyxl's own cells, odd characters included."""
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+
+    odd = replace(summary.cases[0], visitor=" Siti & <Nur'aini>\x01", service="  spasi")
+    tricky = replace(summary, cases=(odd, *summary.cases[1:]))
+    fast = export.write_xlsx(tricky, tmp_path / "cepat.xlsx")
+    plain = export.write_xlsx(tricky, tmp_path / "biasa.xlsx", fast=False)
+    a, b = load_workbook(fast), load_workbook(plain)
+    for name in (T.SHEET_CASES, T.SHEET_STEPS, T.SHEET_SUMMARY):
+        rows_a = list(a[name].iter_rows(values_only=True))
+        rows_b = list(b[name].iter_rows(values_only=True))
+        clean = [tuple(None if v == "" else v for v in r) for r in rows_b]
+        assert rows_a == clean, name
+        formats_a = [c.number_format for c in a[name][2]]
+        formats_b = [c.number_format for c in b[name][2]]
+        assert formats_a[: len(formats_b)] == formats_b[: len(formats_a)]
+    assert a[T.SHEET_CASES]["C2"].value == " Siti & <Nur'aini>"
