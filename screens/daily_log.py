@@ -106,17 +106,19 @@ def time_cell(row: Any) -> Text:
 def row_cells(row: Any, in_range: bool) -> list[Any]:
     opened = (dates.format_datetime_short(row.opened_at).rsplit(" ", 1)[0] if in_range
               else dates.format_time(row.opened_at))
+    # Text, not str: a str cell is parsed as markup on every render (slow for 300 rows,
+    # and a "[" in a name would be taken for a tag).
     cells = {
-        "code": row.code_human,
-        "opened": opened,
-        "visitor": story.mask_name(row.visitor),
-        "service": row.service,
-        "officer": row.officer,
-        "desk": str(row.desk),
-        "status": row.status_label,
-        "holder": row.holder or T.NOTHING,
+        "code": Text(row.code_human),
+        "opened": Text(opened),
+        "visitor": Text(story.mask_name(row.visitor)),
+        "service": Text(row.service),
+        "officer": Text(row.officer),
+        "desk": Text(str(row.desk)),
+        "status": Text(row.status_label),
+        "holder": Text(row.holder or T.NOTHING),
         "time": time_cell(row),
-        "over": Text(T.LOG_OVER_FLAG, style="bold red") if row.over else "",
+        "over": Text(T.LOG_OVER_FLAG, style="bold red") if row.over else Text(""),
     }
     return [cells[c] for c in COLUMNS]
 

@@ -1,0 +1,85 @@
+"""How fast the Log harian screen is ready with a busy day; prints figures, asserts nothing.
+
+    .venv/bin/python bench/daily_log_bench.py [--per-day 300]
+
+Generates one day of about 300 cases with the demo generator into an in-memory
+repository, then pushes `DailyLogScreen` in a headless app and measures the
+time from the push until the table holds every case and the summary is drawn
+(target from issue 6: under 0.3 s), plus a week and a re-sort.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from textual.app import App  # noqa: E402
+from textual.widgets import DataTable  # noqa: E402
+
+from counter import demo  # noqa: E402
+from counter.config import default_profile  # noqa: E402
+from counter.desk import Desk  # noqa: E402
+from counter.sop import load_catalog  # noqa: E402
+from screens.daily_log import DailyLogScreen  # noqa: E402
+
+LAST_DAY = date(2026, 11, 27)  # a Friday
+
+
+class Host(App[None]):
+    pass
+
+
+async def measure(desk: Desk, day: date, expected: int) -> None:
+    app = Host()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = DailyLogScreen(desk, day=day)
+        t = time.perf_counter()
+        await app.push_screen(screen)
+        while screen.summary is None or screen.query_one(
+                "#log-table", DataTable).row_count < expected:
+            await asyncio.sleep(0.002)
+        ready = time.perf_counter() - t
+        print(f"  log screen ready ({expected} cases)    {ready * 1000:8.1f} ms   "
+              "(target < 300 ms)")
+        t = time.perf_counter()
+        screen.sort_by("time")
+        await pilot.pause()
+        print(f"  re-sort by working time           {(time.perf_counter() - t) * 1000:8.1f} ms")
+        t = time.perf_counter()
+        screen.query_one("#f-over").value = True
+        await pilot.pause()
+        print(f"  filter: over time only            {(time.perf_counter() - t) * 1000:8.1f} ms")
+        screen.span = "week"
+        t = time.perf_counter()
+        screen.load()
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        rows = screen.query_one("#log-table", DataTable).row_count
+        print(f"  week view ({len(screen.rows)} cases, {rows} shown)  "
+              f"{(time.perf_counter() - t) * 1000:8.1f} ms")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--per-day", type=float, default=300)
+    args = parser.parse_args()
+    profile, catalog = default_profile(), load_catalog()
+    repo = demo.MemoryRepo()
+    until = demo.end_of_day(LAST_DAY, profile)
+    result = demo.generate(repo, catalog, profile, days=1, until=until, seed=6,
+                           settings=demo.DemoSettings(per_day=args.per_day))
+    desk = Desk(repo, catalog, profile, now=lambda: until)
+    count = len(repo.codes_on(result.last))
+    print(f"day {result.last}: {count} cases")
+    asyncio.run(measure(desk, result.last, count))
+
+
+if __name__ == "__main__":
+    main()
