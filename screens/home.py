@@ -47,6 +47,13 @@ def _signature(value: Any) -> tuple[str, str]:
     return (str(value), style)
 
 
+def _is_over(view: Any) -> bool:
+    """The case or its current step has run past its mutu baku."""
+    timing = view.current_timing()
+    step_over = timing is not None and timing.level is Level.LEWAT
+    return step_over or view.timing.level is Level.LEWAT
+
+
 def _wait_order(view: Any, now: datetime) -> tuple[int, float]:
     """Overdue first, then by due time; no due time last."""
     due = _due_of(view)
@@ -125,7 +132,7 @@ class HomeScreen(Screen[None]):
         running = sum(1 for v in open_views if v.state.status is Status.BERJALAN)
         waiting = sum(1 for v in open_views if v.state.status in (
             Status.MENUNGGU_PELAKSANA, Status.MENUNGGU_PEMOHON))
-        over = sum(1 for v in open_views if v.timing.level is Level.LEWAT)
+        over = sum(1 for v in open_views if _is_over(v))
         self.query_one("#counts", Static).update(T.HOME_COUNTS.format(
             opened=len(today), done=done, running=running, waiting=waiting, over=over))
 
@@ -222,7 +229,7 @@ class HomeScreen(Screen[None]):
                     value = self._cell(tid, v, key)
                     sig = _signature(value)
                     if self._cells.get((tid, code, key)) != sig:
-                        table.update_cell(code, key, value)
+                        table.update_cell(code, key, value, update_width=True)
                         self._cells[(tid, code, key)] = sig
 
     # ------------------------------------------------------------------ actions

@@ -59,8 +59,8 @@ START_OTHER_NAME = "Nama petugas"
 
 # --- dashboard
 HOME_TITLE = "Beranda"
-HOME_IN_WORK = "Kasus berjalan di loket ini"
-HOME_WAITING = "Menunggu pejabat lain atau pemohon"
+HOME_IN_WORK = "Kasus berjalan di loket ini (↑↓ pilih, Enter buka)"
+HOME_WAITING = "Menunggu pejabat lain atau pemohon (Tab pindah ke daftar ini)"
 HOME_EMPTY = "Belum ada kasus berjalan. Tekan F2 untuk melayani pengunjung baru."
 HOME_COUNTS = (
     "Hari ini: {opened} dibuka · {done} selesai · {running} berjalan · "
