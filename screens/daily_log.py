@@ -162,8 +162,11 @@ def summary_view(s: Any) -> Group:
         over = line.median_s is not None and line.standard_s is not None \
             and line.median_s > line.standard_s
         t = Text(f"{line.service}: ")
-        t.append(T.SUM_SERVICE_LINE.format(count=line.count, median=med, standard=std),
-                 style="red" if over else "")
+        if line.median_s is None:
+            t.append(T.SUM_SERVICE_NONE_DONE.format(count=line.count, standard=std))
+        else:
+            t.append(T.SUM_SERVICE_LINE.format(count=line.count, median=med, standard=std),
+                     style="red" if over else "")
         parts.append(t)
 
     parts.append(Text(f"\n{T.SUM_OVERRUNS}", style="bold underline"))
@@ -184,6 +187,13 @@ def summary_view(s: Any) -> Group:
         parts.append(Text(T.SUM_WAITING_LINE.format(
             role=w.holder, count=w.count, code=story_human(w.oldest_code),
             since=dates.format_datetime_short(w.oldest_since))))
+
+    if not s.is_day and s.days:
+        parts.append(Text(f"\n{T.SUM_PER_DAY}", style="bold underline"))
+        for d in s.days:
+            parts.append(Text(T.SUM_DAY_LINE.format(day=dates.format_date_short(d.day),
+                                                    opened=d.opened, selesai=d.selesai,
+                                                    over=d.over)))
 
     parts.append(Text(f"\n{T.SUM_ARRIVALS}", style="bold underline"))
     parts.append(bars(s.arrivals))
@@ -405,7 +415,7 @@ class DailyLogScreen(Screen[None]):
         in_range = self.period[0] != self.period[1]
         table.clear(columns=True)
         for col in COLUMNS:
-            label = T.LOG_COLUMNS[col]
+            label = T.LOG_DATE_COLUMN if col == "opened" and in_range else T.LOG_COLUMNS[col]
             if col == self.sort.column:
                 label += " \u25bc" if self.sort.reverse else " \u25b2"
             width = 12 if col == "opened" and in_range else WIDTHS[col]

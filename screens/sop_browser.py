@@ -154,7 +154,7 @@ def sop_detail(sop: Sop) -> Group:
 def sop_option(sop: Sop) -> Option:
     """One list entry: name, then nomor and tags; drafts dimmed."""
     usable = sop.usable
-    prompt = Text(sop.nama, style="" if usable else "dim")
+    prompt = Text(sop.nama, style="bold" if usable else "dim")
     prompt.append("\n")
     prompt.append(sop.nomor or sop.id, style="dim")
     if sop.layanan_loket:
@@ -183,6 +183,11 @@ class SopBrowserScreen(Screen[None]):
         self._shown: list[Sop] = []
 
     def compose(self) -> ComposeResult:
+        from screens.case_detail import shell_header
+
+        header = shell_header(self.app)
+        if header is not None:
+            yield header
         with Horizontal(id="sop-body"):
             with Vertical(id="sop-side"):
                 yield Input(placeholder=T.SOP_FILTER_PLACEHOLDER, id="sop-filter", compact=True)

@@ -172,6 +172,10 @@ async def test_week_range(day: Any) -> None:
         assert set(codes(screen)) == {day.handed, day.done, day.waiting, day.refused, day.late,
                                       day.yesterday}
         assert "23 November 2026" in "\n".join(screen_lines(app))
+        summary = static_text(screen.query_one("#log-summary", Static), width=120)
+        assert "Kasus masuk             6" in summary
+        assert "24 Nov 2026: 1 masuk, 0 selesai" in summary
+        assert "25 Nov 2026: 5 masuk, 1 selesai" in summary
 
 
 async def test_enter_opens_the_case_timeline(day: Any) -> None:
