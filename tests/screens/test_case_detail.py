@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual.app import App
 
+from counter.codes import make_code
 from counter.config import default_profile
 from counter.printing import PrintResult
 from screens.case_detail import CaseDetailScreen, ReprintModal
@@ -22,6 +24,11 @@ class Host(App[None]):
     def __init__(self, screen: CaseDetailScreen) -> None:
         super().__init__()
         self.detail = screen
+        self.told: list[str] = []
+
+    def notify(self, message: str, **kwargs: Any) -> None:  # type: ignore[override]
+        self.told.append(str(message))
+        super().notify(message, **kwargs)
 
     def on_mount(self) -> None:
         self.push_screen(self.detail)
@@ -123,3 +130,45 @@ async def test_reprint_choice_and_stand_in_printer(day: Any, tmp_path: Path) -> 
 def test_snapshot_timeline(day: Any, tmp_path: Path, snap_compare: Any) -> None:
     screen = CaseDetailScreen(day.handed, day.desk, pdf_dir=tmp_path / "pdf", refresh_s=None)
     assert snap_compare(Host(screen), terminal_size=(100, 30))
+
+
+async def test_failed_print_is_recorded_not_issued(day: Any, tmp_path: Path) -> None:
+    day.desk.profile = day.desk.profile.with_changes(printer="Rusak")
+    screen = CaseDetailScreen(day.done, day.desk, pdf_dir=tmp_path / "pdf", refresh_s=None,
+                              print_pdf=lambda path, name: PrintResult(False, "kertas habis"))
+    async with Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("enter")  # the tanda terima, first in the list
+        await pilot.pause()
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        state = day.desk.view(day.done).state
+        assert state.prints[-1].ok is False and state.prints[-1].error == "kertas habis"
+        assert not state.issued("tanda-terima")
+        assert "GAGAL dicetak: kertas habis" in whole_text(screen)
+
+
+async def test_open_case_timers_follow_the_clock(day: Any, tmp_path: Path) -> None:
+    screen = CaseDetailScreen(day.late, day.desk, pdf_dir=tmp_path / "pdf", refresh_s=None)
+    async with Host(screen).run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "2 jam 30 menit" in whole_text(screen)  # 11.30 -> 15.00 less the lunch hour
+        day.clock.at(15, 45)
+        screen.tick()
+        await pilot.pause()
+        assert "3 jam 15 menit" in whole_text(screen)
+
+
+async def test_unknown_case_is_a_message_not_a_crash(day: Any, tmp_path: Path) -> None:
+    unknown = make_code(date(2026, 11, 25), 1, 998)
+    screen = CaseDetailScreen(unknown, day.desk, pdf_dir=tmp_path / "pdf",
+                              refresh_s=None)
+    app = Host(screen)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert screen.view is None
+        await pilot.press("p")  # nothing to print, nothing breaks
+        await pilot.pause()
+        assert any("tidak ditemukan" in m for m in app.told), app.told
