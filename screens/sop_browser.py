@@ -190,7 +190,8 @@ class SopBrowserScreen(Screen[None]):
             yield header
         with Horizontal(id="sop-body"):
             with Vertical(id="sop-side"):
-                yield Input(placeholder=T.SOP_FILTER_PLACEHOLDER, id="sop-filter", compact=True)
+                yield Input(placeholder=T.SOP_FILTER_PLACEHOLDER, id="sop-filter", compact=True,
+                            select_on_focus=False)
                 yield Static(id="sop-count")
                 yield OptionList(id="sop-list")
             with VerticalScroll(id="sop-detail", can_focus=True):
@@ -243,6 +244,15 @@ class SopBrowserScreen(Screen[None]):
         if event.key == "down" and isinstance(self.focused, Input):
             event.stop()
             self.action_focus_list()
+            return
+        # Typing anywhere else goes on narrowing the list.
+        char = event.character
+        if (not isinstance(self.focused, Input) and char and char.isprintable()
+                and char != "/" and not char.isspace()):
+            event.stop()
+            box = self.query_one("#sop-filter", Input)
+            box.focus()
+            box.insert_text_at_cursor(char)
 
     # ---------------------------------------------------------------- showing
 

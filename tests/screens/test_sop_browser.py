@@ -7,7 +7,7 @@ from textual.widgets import Input, OptionList, Static
 
 from screens.sop_browser import SopBrowserScreen
 from tests.screens.review_fixtures import catalog
-from tests.screens.review_helpers import static_text
+from tests.screens.review_helpers import screen_lines, static_text
 
 
 class Host(App[None]):
@@ -96,3 +96,34 @@ async def test_keyboard_moves_through_list() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SopBrowserScreen)
+
+
+async def test_typing_in_the_list_keeps_filtering() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # into the list
+        assert isinstance(app.screen.focused, OptionList)
+        await pilot.press(*"legal")
+        await pilot.pause()
+        assert app.screen.query_one("#sop-filter", Input).value == "legal"
+        assert listed(app) == ["uji-legalisir"]
+
+
+async def test_fits_80_columns_with_steps_folded_under_kegiatan() -> None:
+    app = Host()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.select("uji-konsultasi")
+        await pilot.pause()
+        view = app.screen.query_one("#sop-view", Static)
+        assert view.size.width < 60  # beside the list on an 80-column terminal
+        narrow = static_text(view)  # at its own width
+        assert "Pelaksana: Admin" in narrow  # folded under the kegiatan
+        assert "Kelengkapan: Form" in narrow
+        assert "┃ Kelengkapan" not in narrow  # no column of its own
+        assert max(len(line.rstrip()) for line in narrow.splitlines()) <= view.size.width
+        lines = screen_lines(app)
+        assert len(lines) == 24 and all(len(line) <= 80 for line in lines)
+        assert "Konsultasi Bisnis Uji" in lines[2] or any(
+            "Konsultasi Bisnis Uji" in line[:32] for line in lines)
