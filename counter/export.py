@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -229,7 +230,9 @@ def _xml_text(value: str) -> str:
     return f"<is><t>{text}</t></is>"
 
 
-def _rows_xml(columns: Sequence[Column], rows: Sequence[Any], styles: dict[int, str]) -> str:
+def _rows_xml(columns: Sequence[Column], rows: Sequence[Any], styles: dict[int, str],
+              chunk: int = 2000) -> Iterator[str]:
+    """The rows' XML from row 2 on, in pieces of `chunk` rows (streamed into the zip)."""
     from openpyxl.utils import get_column_letter
 
     letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
@@ -252,11 +255,16 @@ def _rows_xml(columns: Sequence[Column], rows: Sequence[Any], styles: dict[int, 
             else:
                 add(f'<c r="{letter}{n}" t="inlineStr">{_xml_text(str(v))}</c>')
         add("</row>")
-    return "".join(out)
+        if n % chunk == 0:
+            yield "".join(out)
+            out.clear()
+    yield "".join(out)
 
 
-def _splice(xml: str, columns: Sequence[Column], rows: Sequence[Any]) -> str | None:
-    """The sheet XML with rows 2.. replaced by `rows`; None when it is not as expected."""
+def _splice(xml: str, columns: Sequence[Column],
+            rows: Sequence[Any]) -> tuple[str, dict[int, str], str] | None:
+    """(sheet XML before row 2, date styles, XML after the rows); None when openpyxl's
+    output is not as expected."""
     from openpyxl.utils import get_column_letter
 
     start, end = xml.find('<row r="2">'), xml.rfind("</sheetData>")
@@ -272,28 +280,36 @@ def _splice(xml: str, columns: Sequence[Column], rows: Sequence[Any]) -> str | N
         styles[i] = " " + m.group(1)
     if any(c.kind == "datetime" for c in columns) and not styles:
         return None
-    return xml[:start] + _rows_xml(columns, rows, styles) + xml[end:]
+    return xml[:start], styles, xml[end:]
 
 
-def _fast_tables(data: bytes, sheets: Sequence[tuple[Any, Sequence[Column], Sequence[Any]]],
-                 ) -> bytes | None:
-    """Rewrite the big sheets of openpyxl's `data` with all their rows."""
+def _fast_tables(shell: bytes, sheets: Sequence[tuple[Any, Sequence[Column], Sequence[Any]]],
+                 target: Path) -> bool:
+    """Write openpyxl's `shell` to `target` with the big sheets' rows streamed in."""
     import zipfile
 
     names = {ws.path.lstrip("/"): (cols, rows) for ws, cols, rows in sheets if rows}
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as dst:
-        for info in src.infolist():
-            payload = src.read(info.filename)
-            if info.filename in names:
+    with zipfile.ZipFile(io.BytesIO(shell)) as src:
+        parts = {}
+        for name, (cols, rows) in names.items():
+            found = _splice(src.read(name).decode("utf-8"), cols, rows)
+            if found is None:
+                return False
+            parts[name] = found
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as dst:
+            for info in src.infolist():
+                info.compress_type = zipfile.ZIP_DEFLATED
+                if info.filename not in parts:
+                    dst.writestr(info, src.read(info.filename))
+                    continue
+                head, styles, tail = parts[info.filename]
                 cols, rows = names[info.filename]
-                xml = _splice(payload.decode("utf-8"), cols, rows)
-                if xml is None:
-                    return None
-                payload = xml.encode("utf-8")
-            dst.writestr(info, payload, compress_type=zipfile.ZIP_DEFLATED)
-    return out.getvalue()
+                with dst.open(info, "w") as fh:
+                    fh.write(head.encode("utf-8"))
+                    for piece in _rows_xml(cols, rows, styles):
+                        fh.write(piece.encode("utf-8"))
+                    fh.write(tail.encode("utf-8"))
+    return True
 
 
 def _summary_rows(summary: Summary) -> list[tuple[str, Any]]:
@@ -346,17 +362,22 @@ def _workbook(summary: Summary, first_rows_only: bool) -> tuple[bytes, list[Any]
 
 
 def write_xlsx(summary: Summary, path: str | Path, *, fast: bool = True) -> Path:
-    """The workbook (Kasus, Langkah, Ringkasan) at `path`."""
+    """The workbook (Kasus, Langkah, Ringkasan) at `path`, written whole or not at all."""
     path = Path(path)
     check_target(path)
-    data = None
-    if fast:
-        shell, sheets = _workbook(summary, first_rows_only=True)
-        data = _fast_tables(shell, sheets)
-    if data is None:
-        data = _workbook(summary, first_rows_only=False)[0]
-    with _open_for_writing(path, "wb") as fh:
-        fh.write(data)
+    temp = path.with_name(f".{path.name}.tmp")
+    try:
+        done = False
+        if fast:
+            shell, sheets = _workbook(summary, first_rows_only=True)
+            done = _fast_tables(shell, sheets, temp)
+        if not done:
+            data = _workbook(summary, first_rows_only=False)[0]
+            temp.write_bytes(data)
+        os.replace(temp, path)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise ExportError(T.CANNOT_WRITE.format(error=exc.strerror or exc), path=path) from None
     return path
 
 
