@@ -40,6 +40,14 @@ def test_teks_prints_summary_and_case_table(demo_store: demo.DemoResult,
         assert f"{code[:6]}-{code[6:8]}-{code[8:11]}-{code[11]}" in out
 
 
+def test_demo_flag_after_the_command(demo_store: demo.DemoResult,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["laporan", "--demo", "--tanggal", "2026-11-25"]) == 0
+    codes = cases_opened(demo_store, LAST)
+    assert f"{codes[0][:6]}-{codes[0][6:8]}-{codes[0][8:11]}-{codes[0][11]}" in \
+        capsys.readouterr().out
+
+
 def test_without_demo_the_real_store_is_read(demo_store: demo.DemoResult,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["laporan", "--tanggal", "2026-11-25"]) == 0
