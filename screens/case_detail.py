@@ -267,8 +267,7 @@ class CaseDetailScreen(Screen[None]):
         self.app.call_from_thread(self._printed, view, message, severity)
 
     def _print(self, kind: str, pdf_dir: Path) -> tuple[Any, str, str]:
-        from counter.printing import pdf_path_for, print_pdf, save_pdf
-        from counter.receipt import receipt_data_for, render
+        from counter.receipt import receipt_data_for
 
         desk, view = self.desk, self.view
         profile = desk.profile
@@ -276,21 +275,38 @@ class CaseDetailScreen(Screen[None]):
         data = receipt_data_for(view.state, view.sop, profile, view.timing, kind, now=now,
                                 officer=desk.officer, copy_label=T.REPRINT_COPY,
                                 day_s=desk.calendar.standard_day_s)
-        path = save_pdf(render(kind, data, profile.paper),
-                        pdf_path_for(pdf_dir, view.state.code, kind, now))
-        result = (self._print_pdf or print_pdf)(path, profile.printer)
+        issued = self._issue(kind, data, profile.paper, pdf_dir=pdf_dir,
+                             printer=profile.printer, at=now)
+        new_view = desk.record_print(view.state.code, **issued.event_data())
         doc = T.DOC_NAMES[kind]
-        new_view = desk.record_print(view.state.code, kind, ok=bool(result.ok),
-                                     printer=profile.printer, pdf=str(path),
-                                     error=result.error)
-        if result.ok:
-            return new_view, T.REPRINT_OK.format(doc=doc, printer=profile.printer), "information"
-        if not profile.printer:
-            return new_view, T.REPRINT_PDF_ONLY.format(doc=doc, pdf=path), "warning"
-        return new_view, T.REPRINT_FAILED.format(doc=doc, error=result.error, pdf=path), "error"
+        if issued.ok:
+            return new_view, T.REPRINT_OK.format(doc=doc, printer=issued.printer), "information"
+        if not issued.printer:
+            return new_view, T.REPRINT_PDF_ONLY.format(doc=doc, pdf=issued.pdf), "warning"
+        return new_view, T.REPRINT_FAILED.format(doc=doc, error=issued.error,
+                                                 pdf=issued.pdf), "error"
+
+    def _issue(self, kind: str, data: Any, paper: str, *, pdf_dir: Path,
+               printer: str | None, at: datetime) -> Any:
+        """Render, save, print: `counter.printing.issue`, or the app's stand-in
+        (`app.print_fn`, same shape), or our own `print_pdf` after saving."""
+        from counter import printing
+        from counter.receipt import render
+
+        if self._print_pdf is None:
+            issue = getattr(self.app, "print_fn", None) or printing.issue
+            return issue(kind, data, paper, pdf_dir=pdf_dir, printer=printer, at=at)
+        path = printing.save_pdf(render(kind, data, paper),
+                                 printing.pdf_path_for(pdf_dir, data.code, kind, at))
+        result = self._print_pdf(path, printer)
+        return printing.Issued(kind, path, printer or None, bool(result.ok), result.error,
+                               getattr(result, "job", ""))
 
     def _printed(self, view: Any, message: str, severity: str) -> None:
         self.printing = False
         if view is not None:
             self.show(view)
+            refresh_home = getattr(self.app, "refresh_home", None)
+            if callable(refresh_home):
+                refresh_home()
         self.notify(message, severity=severity, timeout=8)  # type: ignore[arg-type]
