@@ -46,6 +46,7 @@ from counter.texts import report as T
 
 FORMATS = ("teks", "csv", "xlsx", "pdf")
 PDF_MAX_CASES = 1500  # a month's report stays printable; the full table is in XLSX/CSV
+OVER_TOP = 15  # the steps that ran over most, on paper and screen (all are in the Summary)
 
 
 class ExportError(LoketError):
@@ -540,7 +541,7 @@ def render_pdf(summary: Summary, profile: Any, *, printed_at: datetime | None = 
             [T.COL_SERVICE, T.COL_STEP, T.COL_KEGIATAN, T.COL_HOW_OFTEN, T.COL_MEDIAN_OVERRUN,
              T.COL_REASONS],
             [[o.service, o.step, o.kegiatan, o.count, _dur(o.median_overrun_s),
-              _reasons(o.reasons)] for o in summary.over_steps],
+              _reasons(o.reasons)] for o in summary.over_steps[:OVER_TOP]],
             [4.5, 1.3, 6, 0.9, 2.2, 6])
     else:
         story.append(p(T.NO_OVER, body))
@@ -662,7 +663,7 @@ def render_text(summary: Summary, *, cases: bool = True) -> str:
                                  line=T.OVER_LINE.format(count=o.count,
                                                          overrun=_dur(o.median_overrun_s),
                                                          reasons=_reasons(o.reasons)))
-              for o in summary.over_steps] or ["  " + T.NO_OVER]
+              for o in summary.over_steps[:OVER_TOP]] or ["  " + T.NO_OVER]
     lines += ["", T.HEAD_WAITING + ":"]
     lines += [T.WAIT_TEXT.format(holder=w.holder, line=T.WAIT_LINE.format(
         count=w.count, code=_human(w.oldest_code),
