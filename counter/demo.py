@@ -431,7 +431,11 @@ def generate(
         raise LoketError(T.DEMO_BAD_DAYS.format(limit=MAX_DAYS), field="--hari")
     cal = calendar or calendar_for(profile)
     until = (until or datetime.now(profile.tz)).astimezone(profile.tz)
-    work_days = working_days_until(cal, until.date(), days)
+    last = until.date()
+    hours = cal.day_hours(last)
+    if hours is None or until.time().replace(tzinfo=None) <= hours.intervals()[0][0]:
+        last -= timedelta(days=1)  # the office has not opened yet today
+    work_days = working_days_until(cal, last, days)
     sim = _Simulation(repo, catalog, profile, cal, random.Random(seed), settings or DemoSettings(),
                       until)
     codes = sim.run(work_days)

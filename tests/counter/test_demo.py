@@ -126,3 +126,11 @@ def test_bad_day_count_is_refused() -> None:
     with pytest.raises(LoketError) as err:
         demo.generate(demo.MemoryRepo(), load_catalog(), default_profile(), days=0)
     assert "--hari" in str(err.value)
+
+
+def test_history_before_opening_time_ends_on_the_previous_working_day() -> None:
+    profile = default_profile()
+    monday_early = datetime(2026, 11, 30, 6, 0, tzinfo=profile.tz)
+    result = demo.generate(demo.MemoryRepo(), load_catalog(), profile, days=1,
+                           until=monday_early, seed=1, settings=demo.DemoSettings(per_day=3))
+    assert result.days == (date(2026, 11, 27),)  # Friday: the weekend and early Monday skipped
