@@ -110,3 +110,11 @@ def test_demo_flag_reads_the_demo_store(paths, capsys) -> None:
     assert rc == 1 and "tidak ditemukan" in err  # not in the real store
     rc, out, _ = run(capsys, "--demo", "kasus", day.handed)
     assert rc == 0 and "Koordinator" in out
+
+
+def test_case_of_a_removed_sop_still_tells_its_story(day, paths, capsys) -> None:
+    (paths.sop_dir / "uji-konsultasi.toml").unlink()  # the office dropped its own SOP file
+    rc, out, _ = run(capsys, "kasus", day.handed)
+    assert rc == 0
+    assert "uji-konsultasi" in out  # the SOP named by its id
+    assert "Berkas diterima" in out and "09.20" in out
