@@ -413,6 +413,7 @@ class DailyLogScreen(Screen[None]):
         self.shown = R.rows_sorted(kept, SORT_FIELD[self.sort.column], self.sort.reverse)
         table = self.query_one("#log-table", DataTable)
         in_range = self.period[0] != self.period[1]
+        keep = self.cursor_code()
         table.clear(columns=True)
         for col in COLUMNS:
             label = T.LOG_DATE_COLUMN if col == "opened" and in_range else T.LOG_COLUMNS[col]
@@ -422,8 +423,25 @@ class DailyLogScreen(Screen[None]):
             table.add_column(label, key=col, width=width)
         for row in self.shown:
             table.add_row(*row_cells(row, in_range), key=row.code)
+        codes = [r.code for r in self.shown]
+        if keep in codes:  # stay on the case the officer was looking at
+            table.move_cursor(row=codes.index(keep), animate=False)
         self.query_one("#log-title", Static).update(self.title_text())
         self.query_one("#log-status", Static).update(self.status_text())
+
+    def cursor_code(self) -> str | None:
+        table = self.query_one("#log-table", DataTable)
+        if not table.row_count:
+            return None
+        try:
+            return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+        except Exception:  # no valid cursor yet
+            return None
+
+    def on_screen_resume(self) -> None:
+        # Back from a case (perhaps reprinted or acted on): show the figures as they are now.
+        if self.summary is not None:
+            self.load()
 
     def status_text(self) -> str:
         if not self.rows:

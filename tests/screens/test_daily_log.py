@@ -191,3 +191,21 @@ async def test_enter_opens_the_case_timeline(day: Any) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_back_from_a_case_keeps_the_row_and_reloads(day: Any) -> None:
+    screen = DailyLogScreen(day.desk)
+    app = Host(screen)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, screen)
+        await pilot.press("down", "down", "down")  # the waiting case (13.00)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.code == day.waiting
+        day.desk.resume(day.waiting)  # the applicant came back meanwhile
+        await pilot.press("escape")
+        await settle(pilot, screen)
+        table = screen.query_one("#log-table", DataTable)
+        assert screen.cursor_code() == day.waiting and table.cursor_row == 3
+        row = next(r for r in screen.rows if r.code == day.waiting)
+        assert row.status == "berjalan"
