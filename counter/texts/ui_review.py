@@ -220,6 +220,7 @@ SUM_ADAPTER_NOTE = "(ringkasan dihitung langsung oleh layar)"
 
 # ----------------------------------------------------------------- `loket kasus`
 HELP_KASUS = "status satu kasus: langkah sekarang, pemegang berkas, riwayat, waktu tiap langkah"
+HELP_KASUS_JSON = "keluaran JSON untuk mesin (data pribadi tetap disamarkan)"
 HELP_KASUS_CODE = "kode kasus, boleh dengan tanda hubung (mis. 261125-01-007-7)"
 CLI_UNKNOWN_CODE = "kasus {code} tidak ditemukan di penyimpanan"
 CLI_BAD_CODE = "kode kasus {text!r} tidak sah: {detail}"

@@ -27,7 +27,7 @@ from screens.widgets import case_story as story
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("kasus", help=T.HELP_KASUS, description=T.HELP_KASUS)
     p.add_argument("kode", help=T.HELP_KASUS_CODE)
-    p.add_argument("--json", action="store_true", help="keluaran JSON untuk mesin")
+    p.add_argument("--json", action="store_true", help=T.HELP_KASUS_JSON)
     p.set_defaults(func=cmd_kasus)
 
 
