@@ -104,8 +104,9 @@ def time_cell(row: Any) -> Text:
 
 
 def row_cells(row: Any, in_range: bool) -> list[Any]:
-    opened = (dates.format_datetime_short(row.opened_at).rsplit(" ", 1)[0] if in_range
-              else dates.format_time(row.opened_at))
+    at = row.opened_at
+    opened = (f"{at.day:02d}/{at.month:02d} {dates.format_time(at)}" if in_range
+              else dates.format_time(at))
     # Text, not str: a str cell is parsed as markup on every render (slow for 300 rows,
     # and a "[" in a name would be taken for a tag).
     cells = {
