@@ -103,3 +103,14 @@ def test_clear_indonesian_errors(argv: list[str], words: list[str],
     assert captured.err.startswith("Galat: ")
     for word in words:
         assert word in captured.err
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_demo_flag_works_before_or_after_any_command(demo_store: demo.DemoResult, where: str,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    code = cases_opened(demo_store, LAST)[0]
+    for command in (["kasus", code], ["laporan", "--tanggal", "25 November 2026"]):
+        argv = ["--demo", *command] if where == "before" else [*command, "--demo"]
+        assert main(argv) == 0, capsys.readouterr().err
+    # without the flag, the real (empty) store does not know the demo case
+    assert main(["kasus", code]) == 1

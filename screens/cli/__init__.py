@@ -35,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
                 continue  # not built yet
             raise
         module.register(sub)
+    for command in sub.choices.values():
+        # `loket kasus --demo` as well as `loket --demo kasus`; SUPPRESS keeps the
+        # global flag's value when the command's own is not given.
+        if not any("--demo" in a.option_strings for a in command._actions):
+            command.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
+                                 help=T.HELP_DEMO)
     return parser
 
 

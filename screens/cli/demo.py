@@ -46,31 +46,13 @@ def demo_context(args: argparse.Namespace, ctx: Context) -> Context:
 
 
 def write_history(store: Any, repo: demo.MemoryRepo) -> int:
-    """Copy the generated events into `store`, one write per day file; returns the count.
-
-    Uses the store's `import_events` when it has one; otherwise inserts each
-    day's events in one TinyDB write under the day's lock, then lets the store
-    rebuild its open-case index from the day files.
-    """
+    """Copy the generated events into `store`, one write per day file; returns the count."""
     by_day: dict[date, list[dict]] = defaultdict(list)
     for event in repo.all_events():
         by_day[parse_code(event["code"]).day].append(event)
-    bulk = getattr(store, "import_events", None)
-    count = 0
     for day in sorted(by_day):
-        events = by_day[day]
-        if bulk is not None:
-            bulk(events)
-        else:
-            store.path_for(day).parent.mkdir(parents=True, exist_ok=True)
-            with store._day_lock(day):
-                store._db(day).table("events").insert_multiple(events)
-        count += len(events)
-    if bulk is None and store.index_path.exists():
-        store.index_path.unlink()
-    store.open_codes()  # rebuilds the open-case index from the day files
-    store.notices.clear()  # the rebuild is expected here, not news for the user
-    return count
+        store.import_events(by_day[day])
+    return sum(len(events) for events in by_day.values())
 
 
 def fill_demo_store(ctx: Context, *, days: int, per_day: float = 30.0, seed: int = 1,

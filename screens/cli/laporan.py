@@ -17,7 +17,6 @@ from pathlib import Path
 
 from counter import export
 from counter import report as R
-from counter.texts import cli as CLI
 from counter.texts import report as T
 from screens.cli.context import Context
 
@@ -29,10 +28,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sampai", help=T.HELP_SAMPAI)
     p.add_argument("--format", default="teks", help=T.HELP_FORMAT)
     p.add_argument("-o", "--output", help=T.HELP_OUTPUT)
-    # `loket laporan --demo` as well as `loket --demo laporan`; SUPPRESS keeps the
-    # global flag's value when this one is not given.
-    p.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
-                   help=CLI.HELP_DEMO)
     p.set_defaults(func=cmd_laporan)
 
 
