@@ -440,7 +440,7 @@ def _letterhead_flowable(profile: Any, width: float) -> Any:
     paper = replace(receipt.PAPERS["a5"], name="a4", width=width + 2 * receipt.PAPERS["a5"]
                     .margin_x, height=210 * mm, body=11.0, small=9.0, title=15.0,
                     logo_height=18 * mm)
-    blocks = receipt._letterhead(head, paper)  # shared with the receipts on purpose
+    blocks = receipt.letterhead_blocks(head, paper)  # shared with the receipts on purpose
     total = sum(b.height for b in blocks)
 
     class _Kop(Flowable):
@@ -476,7 +476,7 @@ def render_pdf(summary: Summary, profile: Any, *, printed_at: datetime | None = 
 
     from counter import receipt
 
-    receipt._register_fonts()
+    receipt.register_fonts()
     font, bold = receipt.FONT, receipt.FONT_BOLD
     page = landscape(A4)
     margin = 14 * mm

@@ -104,7 +104,7 @@ class ReceiptData:
 # --------------------------------------------------------------------------- helpers
 
 
-def _register_fonts() -> None:
+def register_fonts() -> None:
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
     folder = os.path.join(os.path.dirname(reportlab.__file__), "fonts")
@@ -346,7 +346,7 @@ def _logo(path: Path | None, paper: Paper) -> tuple[ImageReader | None, float]:
     return img, paper.logo_height * iw / ih
 
 
-def _letterhead(head: Letterhead, paper: Paper) -> list[Block]:
+def letterhead_blocks(head: Letterhead, paper: Paper) -> list[Block]:
     width = paper.content_width
     img, logo_w = _logo(head.logo, paper)
     side_logo = img is not None and paper.height is not None  # A5: logo left of the text
@@ -437,7 +437,7 @@ def _signatures(
 
 def _head(kind: str, data: ReceiptData, paper: Paper) -> list[Block]:
     w = paper.content_width
-    blocks = _letterhead(data.letterhead, paper)
+    blocks = letterhead_blocks(data.letterhead, paper)
     blocks.append(
         _text(T.TITLE[kind], FONT_BOLD, paper.title, w, align="center", gap_after=1.5 * mm)
     )
@@ -643,7 +643,7 @@ def render(kind: str, data: ReceiptData, paper: str) -> bytes:
     except CodeError as err:
         raise PrintError(T.BAD_CODE.format(code=data.code, why=err.message), field="kode") from None
     data = replace(data, code=code)
-    _register_fonts()
+    register_fonts()
     p = PAPERS[paper]
     blocks = _BUILDERS[kind](data, p)
     content_h = sum(b.height for b in blocks)
