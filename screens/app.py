@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -71,6 +72,7 @@ class LoketApp(App):
         self.scanner = ScanBuffer(gap=scan_gap)
         self.print_fn = printer  # tests swap the spooler; None uses counter.printing
         self._replaying = False
+        self._damage_checked = False
 
     # ------------------------------------------------------------------ time
 
@@ -123,18 +125,30 @@ class LoketApp(App):
         self.desk = Desk(self.store, self.catalog, self.profile, officer=officer,
                          now=self.now, calendar=self.calendar)
         self.push_screen(HomeScreen())
-        self._report_damage()
+
+    def first_load_done(self) -> None:
+        """The dashboard has its cases: now check the history's files for damage."""
+        if not self._damage_checked:
+            self._damage_checked = True
+            self._report_damage()
 
     def _report_damage(self) -> None:
+        """Check every day file for damage in a thread: it reads the whole history."""
         damaged = getattr(self.store, "damaged", None)
         if damaged is None:
             return
-        try:
-            for path, message in damaged():
-                self.notify(T.STORE_DAMAGED.format(path=path, message=message),
-                            severity="error", timeout=15)
-        except LoketError as err:
-            self.notify(str(err), severity="error")
+
+        def check() -> None:
+            try:
+                found = [T.STORE_DAMAGED.format(path=path, message=message)
+                         for path, message in damaged()]
+            except LoketError as err:
+                found = [str(err)]
+            for text in found:
+                with suppress(RuntimeError):  # the app closed meanwhile
+                    self.call_from_thread(self.notify, text, severity="error", timeout=15)
+
+        self.run_worker(check, thread=True, group="damage", name="damage-check")
 
     # ------------------------------------------------------------------ actions
 

@@ -8,7 +8,9 @@ cells whose text changed, so the table never flickers and a tick stays cheap.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import datetime
+from functools import partial
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -25,7 +27,7 @@ from counter.texts import ui as T
 from screens.widgets.header import LoketHeader
 from screens.widgets.timing import LEVEL_STYLE, timer_text
 
-RELOAD_EVERY = 15.0
+RELOAD_EVERY = 30.0
 WORK_COLUMNS = (("code", T.COL_CODE), ("service", T.COL_SERVICE), ("visitor", T.COL_VISITOR),
                 ("step", T.COL_STEP), ("elapsed", T.COL_ELAPSED))
 WAIT_COLUMNS = (("code", T.COL_CODE), ("service", T.COL_SERVICE), ("visitor", T.COL_VISITOR),
@@ -74,10 +76,13 @@ class HomeScreen(Screen[None]):
         self._cells: dict[tuple[str, str, str], str] = {}
         self._order: dict[str, list[str]] = {"work": [], "wait": []}
         self._since_reload = 0.0
+        self.loaded = False
+        self._reading = False
+        self._stale = False
 
     def compose(self) -> ComposeResult:
         yield LoketHeader()
-        yield Static("", id="counts")
+        yield Static(T.HOME_LOADING, id="counts")
         yield Static(T.HOME_IN_WORK, classes="section")
         work = DataTable(id="work", cursor_type="row", zebra_stripes=True)
         yield work
@@ -91,41 +96,74 @@ class HomeScreen(Screen[None]):
             table = self.query_one(f"#{tid}", DataTable)
             for key, label in columns:
                 table.add_column(label, key=key)
-        self.reload()
+        self.call_after_refresh(self.reload)  # draw first: the keyboard works at once
         self.set_interval(1.0, self.tick)
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self.loaded:  # back from a case: show what changed (the first read is on_mount's)
+            self.reload()
 
     # ------------------------------------------------------------------ data
 
     def reload(self) -> None:
-        """Read the open cases and today's counts from the store."""
+        """Read the open cases and today's counts from the store, in a thread.
+
+        A year of history can hold hundreds of open files (applicants who never
+        came back); folding them must never hold up the keyboard or the timers.
+        """
         desk = self.app.desk
         if desk is None or not self.is_mounted:
             return
+        self._since_reload = 0.0
+        if self._reading:  # one read at a time; ask for another when it is done
+            self._stale = True
+            return
+        self._reading, self._stale = True, False
+        self.run_worker(partial(self._read, desk), thread=True, group="home-reload")
+
+    def _read(self, desk: Any) -> None:
         try:
             views = desk.open_views()
             today = desk.views_on(desk.now().date())
         except LoketError as err:
-            self.app.notify(str(err), severity="error")
+            self._from_thread(self._failed, str(err))
             return
+        self._from_thread(self._apply, views, today)
+
+    def _failed(self, message: str) -> None:
+        self._reading = False
+        self.app.notify(message, severity="error")
+
+    def _from_thread(self, fn: Any, *args: Any, **kwargs: Any) -> None:
+        with suppress(RuntimeError):  # the app closed meanwhile
+            self.app.call_from_thread(fn, *args, **kwargs)
+
+    def _apply(self, views: list[Any], today: list[Any]) -> None:
+        self._reading = False
+        if not self.is_mounted:
+            return
+        if self._stale:  # something changed while reading: read again
+            self.reload()
         self.views = {v.code: v for v in views}
-        self._since_reload = 0.0
+        self.loaded = True
         self._show_counts(today, views)
-        self._place_rows(desk.now())
+        self._place_rows(self.app.desk.now())
+        self.app.first_load_done()
 
     def tick(self) -> None:
-        """Once a second: re-measure (no store read) and rewrite the changed cells."""
+        """Once a second: re-measure the cases in work (no store read) and rewrite the
+        changed cells. Files waiting elsewhere are re-measured on each reload."""
         desk = self.app.desk
         if desk is None:
             return
         self._since_reload += 1.0
         if self._since_reload >= RELOAD_EVERY:
             self.reload()
-            return
-        self.views = {code: desk.remeasure(v) for code, v in self.views.items()}
-        self._fill_cells()
+        for code in self._order["work"]:
+            view = self.views.get(code)
+            if view is not None:
+                self.views[code] = desk.remeasure(view)
+        self._fill_cells(tables=("work",))
 
     def _show_counts(self, today: list[Any], open_views: list[Any]) -> None:
         done = sum(1 for v in today if v.state.status is Status.SELESAI)
@@ -214,10 +252,13 @@ class HomeScreen(Screen[None]):
         for k in [k for k in self._cells if k[0] == tid and k[1] == code]:
             del self._cells[k]
 
-    def _fill_cells(self, every_column: bool = False) -> None:
+    def _fill_cells(self, every_column: bool = False,
+                    tables: tuple[str, ...] = ("work", "wait")) -> None:
         """Rewrite the cells whose text or colour changed; between reloads only the live
         columns (the timer and the due time) can change, so only those are looked at."""
         for tid, live in (("work", ("elapsed",)), ("wait", ("due",))):
+            if tid not in tables:
+                continue
             if every_column:
                 live = tuple(k for k, _ in (WORK_COLUMNS if tid == "work" else WAIT_COLUMNS))
             table = self.query_one(f"#{tid}", DataTable)

@@ -62,6 +62,7 @@ HOME_TITLE = "Beranda"
 HOME_IN_WORK = "Kasus berjalan di loket ini (↑↓ pilih, Enter buka)"
 HOME_WAITING = "Menunggu pejabat lain atau pemohon (Tab pindah ke daftar ini)"
 HOME_EMPTY = "Belum ada kasus berjalan. Tekan F2 untuk melayani pengunjung baru."
+HOME_LOADING = "Memuat kasus…"
 HOME_COUNTS = (
     "Hari ini: {opened} dibuka · {done} selesai · {running} berjalan · "
     "{waiting} menunggu · {over} lewat batas"

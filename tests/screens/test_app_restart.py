@@ -33,6 +33,8 @@ async def test_restart_keeps_case_at_same_step_with_right_time(paths):
     again = make_app(paths, clock)
     async with again.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        await again.workers.wait_for_complete()  # the dashboard reads the store in a thread
+        await pilot.pause()
         home = again.screen
         assert isinstance(home, HomeScreen)
         table = home.query_one("#work", DataTable)

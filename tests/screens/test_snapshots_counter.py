@@ -41,6 +41,7 @@ def test_dashboard(snap_compare, paths):
         await pilot.pause()
         _day_of_cases(app, clock)
         app.refresh_home()
+        await app.workers.wait_for_complete()
         app.clear_notifications()
         await pilot.pause()
 
