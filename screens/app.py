@@ -19,7 +19,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from counter.calendar import WorkingCalendar
-from counter.config import Paths, Profile
+from counter.config import Paths, Profile, default_profile
 from counter.errors import LoketError
 from counter.sop import Catalog
 from counter.texts import ui as T
@@ -79,8 +79,7 @@ class LoketApp(App):
     def now(self) -> datetime:
         if self._now is not None:
             return self._now()
-        tz = self.profile.tz if self.profile else None
-        return datetime.now(tz)
+        return datetime.now((self.profile or default_profile()).tz)
 
     # ------------------------------------------------------------------ start
 
@@ -125,6 +124,7 @@ class LoketApp(App):
         self.desk = Desk(self.store, self.catalog, self.profile, officer=officer,
                          now=self.now, calendar=self.calendar)
         self.push_screen(HomeScreen())
+        self.refresh_bindings()
 
     def first_load_done(self) -> None:
         """The dashboard has its cases: now check the history's files for damage."""
@@ -154,6 +154,10 @@ class LoketApp(App):
 
     def _desk_ready(self) -> bool:
         return self.desk is not None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Before the day has started (setup, officer choice) only help, catalog and quit."""
+        return not (action in ("new_case", "daily_log", "scan") and self.desk is None)
 
     def action_help(self) -> None:
         from screens.help import HelpScreen

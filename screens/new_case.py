@@ -67,6 +67,7 @@ class NewCaseScreen(Screen[None]):
         super().__init__()
         self.sop: Sop | None = None
         self._shown: list[Sop] = []
+        self._problems: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield LoketHeader()
@@ -176,11 +177,13 @@ class NewCaseScreen(Screen[None]):
             problem = err.message
         widget = self.query_one(f"#{key}", Input)
         widget.set_class(problem is not None, "-invalid")
-        error = self.query_one("#form-error", Static)
         if problem:
-            error.update(problem)
-        elif not final:
-            error.update("")
+            self._problems[key] = problem
+        else:
+            self._problems.pop(key, None)
+        # one line for the form: the first field still wrong, so none is hidden by another
+        first = next((self._problems[k] for k, _ in FIELDS if k in self._problems), "")
+        self.query_one("#form-error", Static).update(first)
         return problem
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:

@@ -48,7 +48,7 @@ class SetupScreen(Screen[Profile | None]):
             yield Label(T.SETUP_DESK)
             yield Input(str(base.desk), id="desk", restrict=r"[0-9]*", max_length=2)
             yield Label(T.SETUP_OFFICERS)
-            yield Input("", id="officers")
+            yield Input("", id="officers", placeholder=T.SETUP_OFFICERS_HINT)
             yield Static("", id="setup-error", classes="error")
             yield Button(T.SETUP_SAVE, id="save", variant="primary")
         yield Footer(compact=True)

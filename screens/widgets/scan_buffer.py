@@ -20,7 +20,6 @@ from typing import Any
 BURST_GAP = 0.04
 # A burst shorter than this is never a scan (our codes have 12 digits).
 MIN_SCAN = 8
-CODE_CHARS = frozenset("0123456789- ")
 
 
 @dataclass
@@ -41,19 +40,24 @@ class ScanBuffer:
 
     def feed(self, event: Any, key: str, char: str | None, now: float,
              in_input: bool = False) -> Decision:
-        """Decide about one key event (`in_input`: the focus is a text field)."""
+        """Decide about one key event (`in_input`: the focus is a text field).
+
+        A burst ending in Enter is a scan when it is long enough to be one (no
+        person types eight keys 40 ms apart; pastes arrive as one Paste event,
+        not keys), or, outside text fields, when it has two keys or more: a
+        short barcode that must not press the Enter of the list underneath.
+        """
         printable = char is not None and len(char) == 1 and char.isprintable()
-        fresh = not self.held or now - self.last <= self.gap
-        if key == "enter" and self.held and fresh:
+        fresh = bool(self.held) and now - self.last <= self.gap
+        if key == "enter" and fresh:
             text = "".join(c for _, c in self.held)
-            if len(text.strip()) >= self.min_scan and (
-                not in_input or set(text) <= CODE_CHARS
-            ):
+            if len(text) >= self.min_scan or (len(self.held) >= 2 and not in_input):
                 self.held.clear()
                 return Decision(scan=text.strip())
             return Decision(replay=self._drain())
-        if printable and key not in ("space",):
-            replay = [] if fresh else self._drain()
+        # a space starts nothing (it ticks checklists) but is part of a burst
+        if printable and (key != "space" or fresh):
+            replay = [] if fresh or not self.held else self._drain()
             self.held.append((event, char or ""))
             self.last = now
             return Decision(hold=True, replay=replay)

@@ -92,9 +92,23 @@ def test_scan_buffer_tells_burst_from_typing():
     assert d.scan is None
     assert released + d.replay == list("0812345678")
 
-    # a fast burst of letters into a text field is typing (or a paste), not a scan
+    # a garbage barcode with spaces is one burst; it never reaches the field
     buf = ScanBuffer(gap=0.04, min_scan=8)
-    for i, ch in enumerate("konsultasi"):
-        buf.feed(ch, ch, ch, t + i * 0.001, in_input=True)
+    for i, ch in enumerate("hello world"):
+        d = buf.feed(ch, "space" if ch == " " else ch, ch, t + i * 0.001, in_input=True)
+        assert d.hold
     d = buf.feed("enter", "enter", "\r", t + 0.02, in_input=True)
-    assert d.scan is None and len(d.replay) == 10
+    assert d.scan == "hello world" and not d.replay
+
+    # a short burst + Enter: a scan on a list (never the list's Enter), typing in a field
+    for in_input, scanned in ((False, "abc"), (True, None)):
+        buf = ScanBuffer(gap=0.04, min_scan=8)
+        for i, ch in enumerate("abc"):
+            buf.feed(ch, ch, ch, t + i * 0.001, in_input=in_input)
+        d = buf.feed("enter", "enter", "\r", t + 0.005, in_input=in_input)
+        assert d.scan == scanned
+
+    # a space on its own ticks a checklist at once
+    buf = ScanBuffer(gap=0.04, min_scan=8)
+    d = buf.feed(" ", "space", " ", t)
+    assert not d.hold and not d.replay
