@@ -116,6 +116,7 @@ class StepRunnerScreen(Screen[None]):
                 lines.append(f"{T.RUN_KETERANGAN}: {step.keterangan}")
             if step.is_decision:
                 lines.append(T.RUN_DECISION)
+            lines.append(self._after_text())
             if mb.kelengkapan:
                 lines.append(f"{T.RUN_KELENGKAPAN}:")
             self.query_one("#details", Static).update("\n".join(lines))
@@ -133,6 +134,18 @@ class StepRunnerScreen(Screen[None]):
         self._timer_sig.clear()
         self.tick(remeasure=False)
         self.refresh_bindings()
+
+    def _after_text(self) -> str:
+        """What Selesai will do: the next step here, a hand-off, or closing the case."""
+        nxt = self.view.next
+        if nxt.is_last:
+            return T.RUN_AFTER_LAST
+        if nxt.hand_off is not None:
+            return T.RUN_AFTER_HANDOFF.format(n=nxt.hand_off.step, role=nxt.hand_off.to_role_name)
+        if nxt.next_step is not None and self.view.sop is not None:
+            return T.RUN_AFTER_NEXT.format(n=nxt.next_step.no,
+                                           role=self.view.sop.role_name(nxt.next_step.role))
+        return ""
 
     def _state_text(self) -> str:
         v = self.view

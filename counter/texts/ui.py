@@ -146,6 +146,11 @@ KEY_RESUME = "Lanjutkan"
 KEY_RECEIVE = "Terima"
 KEY_REPRINT = "Cetak ulang"
 KEY_DETAIL = "Riwayat"
+RUN_AFTER_NEXT = "Sesudah ini: langkah {n} ({role}) di loket ini"
+RUN_AFTER_HANDOFF = (
+    "Sesudah ini: berkas diserahkan ke {role} untuk langkah {n} (tekan H; slip dicetak)"
+)
+RUN_AFTER_LAST = "Ini langkah terakhir: Selesai menutup kasus sebagai selesai"
 RUN_NEXT_STEP = "Langkah {n} dimulai"
 RUN_HANDED_OFF = "Berkas diserahkan ke {holder}"
 RUN_CLOSED_NOTE = "Kasus {code} ditutup: {outcome}"

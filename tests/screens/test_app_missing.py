@@ -1,0 +1,88 @@
+"""Berkas kurang: the applicant lacks a document; the case waits for them, then resumes."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from counter.case import Status
+from screens.home import HomeScreen
+from screens.new_case import NewCaseScreen
+from screens.step_runner import StepRunnerScreen
+from tests.screens.app_fixtures import Clock, make_app, pdfs, scan, type_text
+
+
+async def test_missing_document_at_the_counter_then_applicant_returns(paths):
+    clock = Clock()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, NewCaseScreen)
+        await type_text(pilot, "iui")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.sop.id == "pct-14-rekomendasi-teknis-iui"
+        await type_text(pilot, "CV Maju")
+        await pilot.press("tab", "tab", "tab", "tab")
+        await pilot.press("space")  # the first item received, the second not
+        # opening is refused while a required document is missing, with why
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewCaseScreen)
+        error = str(app.screen.query_one("#form-error", Static).content)
+        assert "KTP/Data Diri Aktif" in error and "berkas kurang" in error
+        await pilot.press("ctrl+b")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+        codes = app.store.open_codes()
+        assert len(codes) == 1
+        code = codes[0]
+        state = app.desk.view(code).state
+        assert state.status is Status.MENUNGGU_PEMOHON
+        assert list(state.waiting_missing) == ["KTP/Data Diri Aktif"]
+        assert any("berkas-kurang" in p.name for p in pdfs(paths))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert code in app.screen._order["wait"]
+
+        # two days later the applicant comes back with the slip: scan, Lanjutkan
+        clock.advance(days=2)
+        await scan(pilot, code)
+        assert isinstance(app.screen, StepRunnerScreen)
+        assert "KTP/Data Diri Aktif" in str(app.screen.query_one("#state-line", Static).content)
+        assert app.screen.check_action("complete", ()) is False
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.screen.view.state.status is Status.BERJALAN
+        types = [e["type"] for e in app.store.events(code)]
+        assert types.count("waiting_applicant") == 1 and types[-1] == "resumed"
+        # the clock stood still while the applicant was away
+        timing = app.screen.view.current_timing()
+        assert timing.paused_s > 0 and timing.elapsed_s < 60
+
+
+async def test_tutup_ditolak_needs_a_reason(paths):
+    clock = Clock()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.desk.open_case("pct-07-konsultasi-bisnis", {"nama": "Hana"}, [], [])
+        app.show_case(view.code)
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # Ditolak; on to the reason
+        await pilot.press("enter")  # no reason yet
+        await pilot.pause()
+        assert "wajib" in str(app.screen.query_one("#modal-error", Static).content)
+        await type_text(pilot, "bukan layanan kami")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        closed = app.store.events(view.code)[-1]
+        assert closed["type"] == "closed"
+        assert closed["data"]["outcome"] == "ditolak"
+        assert closed["data"]["reason"] == "bukan layanan kami"
