@@ -57,7 +57,7 @@ class LoketApp(App):
         officer: str | None = None,
         desk_no: int | None = None,
         scan_gap: float = BURST_GAP,
-        printer: Callable[..., Any] | None = None,
+        issue: Callable[..., Any] | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -70,7 +70,7 @@ class LoketApp(App):
         self.desk: Any = None
         self.calendar: WorkingCalendar | None = None
         self.scanner = ScanBuffer(gap=scan_gap)
-        self.print_fn = printer  # tests swap the spooler; None uses counter.printing
+        self.issue = issue  # render+save+print; None is counter.printing.issue
         self._replaying = False
         self._damage_checked = False
 

@@ -275,6 +275,6 @@ class NewCaseScreen(Screen[None]):
         assert self.sop is not None
         try:
             return self.app.desk.open_case(self.sop.id, visitor, received, missing, note)
-        except LoketError as err:
+        except (LoketError, OSError) as err:  # the form stays filled in
             self.app.notify(str(err), severity="error")
             return None

@@ -28,7 +28,7 @@ def start_print(app: Any, code: str, doc: str, extra: dict[str, Any]) -> None:
         app.notify(str(err), severity="error")
         return
     profile, at = app.profile, app.now()
-    issue = app.print_fn
+    issue = app.issue
     if issue is None:
         from counter.printing import issue
 

@@ -214,7 +214,7 @@ class StepRunnerScreen(Screen[None]):
         """Call the desk; a refused action is a notification and the case stays on screen."""
         try:
             view = fn(*args, **kwargs)
-        except LoketError as err:
+        except (LoketError, OSError) as err:  # nothing was recorded; the case stays here
             self.app.notify(str(err), severity="error")
             return None
         self.view = view

@@ -1,0 +1,70 @@
+"""A printer that fails never stops the counter: a notice, a record, the case goes on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from counter.errors import PrintError
+from counter.printing import Issued
+from screens.step_runner import StepRunnerScreen
+from tests.screens.app_fixtures import Clock, make_app
+
+
+def jammed(kind, data, paper, *, pdf_dir, printer, at, **_):
+    path = Path(pdf_dir) / f"{data.code}-{kind}.pdf"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"%PDF-1.4")
+    return Issued(kind, path, "Kasir-80", False, "printer Kasir-80 macet")
+
+
+def broken(kind, data, paper, **_):
+    raise PrintError("disk penuh", path="/tmp/x.pdf")
+
+
+def record_notices(app) -> list[str]:
+    seen: list[str] = []
+    original = app.notify
+
+    def notify(message, *args, **kwargs):
+        seen.append(str(message))
+        return original(message, *args, **kwargs)
+
+    app.notify = notify
+    return seen
+
+
+async def test_failed_print_is_recorded_and_the_case_stays(paths):
+    app = make_app(paths, Clock(), issue=jammed)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        notices = record_notices(app)
+        view = app.desk.open_case("pct-07-konsultasi-bisnis", {"nama": "Ida"}, [], [])
+        app.show_case(view.code)
+        app.print_doc(view.code, "tanda-terima")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StepRunnerScreen) and app.screen.code == view.code
+        printed = [e for e in app.store.events(view.code) if e["type"] == "printed"]
+        assert printed[-1]["data"]["ok"] is False
+        assert "macet" in printed[-1]["data"]["error"]
+        assert any("gagal dicetak" in n and "macet" in n for n in notices)
+        # a reprint from the runner is one key away
+        await pilot.press("p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len([e for e in app.store.events(view.code) if e["type"] == "printed"]) == 2
+
+
+async def test_document_that_cannot_be_made_is_a_notice(paths):
+    app = make_app(paths, Clock(), issue=broken)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        notices = record_notices(app)
+        view = app.desk.open_case("pct-07-konsultasi-bisnis", {"nama": "Joko"}, [], [])
+        app.show_case(view.code)
+        app.print_doc(view.code, "tanda-terima")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StepRunnerScreen)
+        assert any("disk penuh" in n for n in notices)
+        assert app.desk.view(view.code).state.status.value == "berjalan"
