@@ -151,6 +151,17 @@ class FileCache:
         self._remember(path, key, value)
         return value
 
+    def load_fresh(self, path: Path) -> Any | None:
+        """Parse ``path`` anew without keeping it: the result aliases nothing, so bulk
+        readers (reports over a month) need no defensive copy of every event."""
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise damaged(path, texts.REASON_IO.format(error=exc.strerror or exc)) from exc
+        return self._validate(path, parse_json(path, raw))
+
     def stored(self, path: Path, value: Any) -> None:
         """Record what was just written to ``path`` (the caller still holds its lock)."""
         try:

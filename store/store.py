@@ -96,8 +96,9 @@ class Store:
     def events_on(self, day: date) -> dict[str, list[dict]]:
         """The events of every case opened on ``day``, by code in the order opened."""
         grouped: dict[str, list[dict]] = {}
-        for event in self._db(day).table(EVENTS).all():
-            grouped.setdefault(event["code"], []).append(copy_json(dict(event)))
+        data = self._days.load_fresh(self.path_for(day)) or {}
+        for event in data.get(EVENTS, {}).values():
+            grouped.setdefault(event["code"], []).append(event)
         for events in grouped.values():
             events.sort(key=lambda e: e["seq"])
         return grouped

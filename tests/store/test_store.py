@@ -120,6 +120,7 @@ def test_returned_events_are_copies(store) -> None:
     store.events(code)[0]["data"]["visitor"]["nama"] = "Diubah"
     store.events_on(DAY)[code][0]["data"]["visitor"]["nama"] = "Diubah"
     assert store.events(code)[0]["data"]["visitor"]["nama"] == "Asli"
+    assert store.events_on(DAY)[code][0]["data"]["visitor"]["nama"] == "Asli"
 
 
 def test_open_codes_follow_opened_and_closed(store, tmp_path: Path) -> None:
