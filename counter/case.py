@@ -395,7 +395,7 @@ def closed(code: str, at: datetime, officer: str, desk: int, outcome: str,
 def _step(sop: Sop | None, no: int | None) -> Step | None:
     if sop is None or no is None:
         return None
-    return next((s for s in sop.steps if s.no == no), None)
+    return sop.find_step(no)
 
 
 def _next_step(sop: Sop | None, no: int) -> Step | None:
@@ -411,7 +411,7 @@ def _next_step(sop: Sop | None, no: int) -> Step | None:
 def _pelaksana(sop: Sop | None, role: str | None):  # -> Pelaksana | None
     if sop is None or role is None:
         return None
-    return next((p for p in sop.pelaksana if p.id == role), None)
+    return sop.find_role(role)
 
 
 def is_counter_role(sop: Sop | None, role: str | None) -> bool:

@@ -11,6 +11,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -116,11 +117,20 @@ class Sop:
     def counter_roles(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.pelaksana if p.loket)
 
+    # Lookups by number and id: folding a month of cases asks these ~10^5 times.
+    @cached_property
+    def _steps_by_no(self) -> dict[int, Step]:
+        return {s.no: s for s in self.steps}
+
+    @cached_property
+    def _roles_by_id(self) -> dict[str, Pelaksana]:
+        return {p.id: p for p in self.pelaksana}
+
     def step(self, no: int) -> Step:
-        for s in self.steps:
-            if s.no == no:
-                return s
-        raise KeyError(no)
+        return self._steps_by_no[no]
+
+    def find_step(self, no: int | None) -> Step | None:
+        return self._steps_by_no.get(no) if no is not None else None
 
     def next_step(self, no: int) -> Step | None:
         for s in self.steps:
@@ -129,10 +139,10 @@ class Sop:
         return None
 
     def role(self, role_id: str) -> Pelaksana:
-        for p in self.pelaksana:
-            if p.id == role_id:
-                return p
-        raise KeyError(role_id)
+        return self._roles_by_id[role_id]
+
+    def find_role(self, role_id: str | None) -> Pelaksana | None:
+        return self._roles_by_id.get(role_id) if role_id is not None else None
 
     def role_name(self, role_id: str | None) -> str:
         if role_id is None:
