@@ -52,19 +52,24 @@ def make_app(paths: Paths, clock: Clock, *, profile: Profile | None = None,
 
 
 async def type_text(pilot: Any, text: str) -> None:
-    """Type like a person: the keys, then a pause so the scan buffer releases them."""
-    keys = ["space" if c == " " else c for c in text]
-    await pilot.press(*keys)
+    """Type a text: the keys arrive together (faster than Pilot's one key per idle),
+    with no Enter the scan buffer hands them on in order after its burst gap."""
+    _send(pilot.app, text)
     await pilot.pause(GAP * 3)
+    await pilot.pause()
+
+
+def _send(app: Any, text: str) -> None:
+    for char in text:
+        key = events.Key(char if char.isalnum() else _KEYS.get(char, char), char)
+        key.set_sender(app)
+        app._driver.send_message(key)
 
 
 async def scan(pilot: Any, code: str) -> None:
     """A scanner: the code and Enter in one burst, as the terminal delivers it."""
     app = pilot.app
-    for char in code:
-        key = events.Key(char if char.isalnum() else _KEYS.get(char, char), char)
-        key.set_sender(app)
-        app._driver.send_message(key)
+    _send(app, code)
     enter = events.Key("enter", "\r")
     enter.set_sender(app)
     app._driver.send_message(enter)
@@ -72,7 +77,8 @@ async def scan(pilot: Any, code: str) -> None:
     await pilot.pause()
 
 
-_KEYS = {"-": "minus", " ": "space", "/": "slash", "?": "question_mark", ".": "full_stop"}
+_KEYS = {"-": "minus", " ": "space", "/": "slash", "?": "question_mark", ".": "full_stop",
+         ",": "comma", ":": "colon", "+": "plus", "'": "apostrophe"}
 
 
 def stored_types(app: Any, code: str) -> list[str]:
