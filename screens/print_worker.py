@@ -1,7 +1,7 @@
 """Printing a case's documents without freezing the counter.
 
-`counter.receipt.receipt_data_for` fills the document from the case view and
-the office profile; `start_print` runs
+`Desk.receipt_data` fills the document from the case and the office profile;
+`start_print` runs
 render → save PDF → `lp` in a thread worker (`counter.printing.issue`), then
 records the attempt on the UI thread with `Desk.record_print`. A printer that
 fails is a notification: the PDF is kept and the case goes on.
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from counter.receipt import receipt_data_for
 from counter.texts import ui as T
 
 
@@ -21,9 +20,7 @@ def start_print(app: Any, code: str, doc: str, extra: dict[str, Any]) -> None:
 
     try:
         view = app.desk.view(code)
-        data = receipt_data_for(view.state, view.sop, app.profile, view.timing, doc,
-                                now=app.now(), officer=app.officer or "",
-                                day_s=app.desk.calendar.standard_day_s)
+        data = app.desk.receipt_data(view, doc)
     except LoketError as err:
         app.notify(str(err), severity="error")
         return
