@@ -61,6 +61,8 @@ class NewCaseScreen(Screen[None]):
         Binding("escape", "back", T.KEY_BACK),
         Binding("ctrl+s", "open_case", T.NEW_OPEN),
         Binding("ctrl+b", "missing", T.NEW_MISSING),
+        Binding("down", "arrow(1)", show=False),
+        Binding("up", "arrow(-1)", show=False),
     ]
 
     def __init__(self) -> None:
@@ -130,6 +132,20 @@ class NewCaseScreen(Screen[None]):
             self.query_one("#kelengkapan", SelectionList).focus()
             return
         self.focus_next()
+
+    def action_arrow(self, step: int) -> None:
+        """↑↓ in the search field move the list; in the visitor fields, go field to field."""
+        focused = self.focused
+        if isinstance(focused, Input) and focused.id == "search":
+            table = self.query_one("#sops", OptionList)
+            if step > 0:
+                table.action_cursor_down()
+            else:
+                table.action_cursor_up()
+        elif step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "sops":

@@ -93,7 +93,7 @@ PAUSED_WORD = "jeda"
 # --- new case
 NEW_TITLE = "Kasus baru"
 NEW_PICK_SOP = "1. Pilih layanan (ketik nama atau nomor SOP)"
-NEW_SEARCH_PLACEHOLDER = "cari layanan, mis. konsultasi atau 500.3"
+NEW_SEARCH_PLACEHOLDER = "ketik untuk mencari, mis. konsultasi atau 07; ↑↓ pilih, Enter"
 NEW_NO_MATCH = "Tidak ada layanan yang cocok dengan '{text}'."
 NEW_DRAFT = "belum dapat dipakai: {why}"
 NEW_DRAFT_STATUS = "SOP masih draf"

@@ -86,3 +86,18 @@ async def test_tutup_ditolak_needs_a_reason(paths):
         assert closed["type"] == "closed"
         assert closed["data"]["outcome"] == "ditolak"
         assert closed["data"]["reason"] == "bukan layanan kami"
+
+
+async def test_arrows_in_the_search_field_move_the_service_list(paths):
+    app = make_app(paths, Clock())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        screen = app.screen
+        first = screen._shown[screen.query_one("#sops").highlighted]
+        await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.sop is not None and screen.sop.id != first.id
+        assert screen.sop.usable
