@@ -177,7 +177,9 @@ class HomeScreen(Screen[None]):
     def _split(self, now: datetime) -> tuple[list[Any], list[Any]]:
         work = [v for v in self.views.values() if v.state.status is Status.BERJALAN]
         wait = [v for v in self.views.values() if v.state.status is not Status.BERJALAN]
-        work.sort(key=lambda v: v.state.opened_at)
+        mine = self.app.desk_no
+        # this desk's cases first (the desk is in the code: YYMMDD-DD-…), oldest first
+        work.sort(key=lambda v: (v.state.desk != mine, v.state.opened_at))
         wait.sort(key=lambda v: _wait_order(v, now))
         return work, wait
 

@@ -60,7 +60,7 @@ START_OTHER_NAME = "Nama petugas"
 
 # --- dashboard
 HOME_TITLE = "Beranda"
-HOME_IN_WORK = "Kasus berjalan di loket ini (↑↓ pilih, Enter buka)"
+HOME_IN_WORK = "Kasus berjalan, loket ini dulu (↑↓ pilih, Enter buka)"
 HOME_WAITING = "Menunggu pejabat lain atau pemohon (Tab pindah ke daftar ini)"
 HOME_EMPTY = "Belum ada kasus berjalan. Tekan F2 untuk melayani pengunjung baru."
 HOME_LOADING = "Memuat kasus…"
