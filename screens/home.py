@@ -43,6 +43,15 @@ def _due_of(view: Any) -> datetime | None:
     return getattr(timing, "due_at", None) if timing is not None else None
 
 
+def _due_label(due: datetime, now: datetime) -> str:
+    """'14.30' today, '01/12 14.30' this year, '01/12/25 14.30' before."""
+    if due.date() == now.date():
+        return format_time(due)
+    if due.year == now.year:
+        return f"{due:%d/%m} {format_time(due)}"
+    return f"{due:%d/%m/%y} {format_time(due)}"
+
+
 def _signature(value: Any) -> tuple[str, str]:
     """Text and style of a cell: a colour change alone must reach the screen too."""
     style = str(value.style) if isinstance(value, Text) else ""
@@ -237,9 +246,7 @@ class HomeScreen(Screen[None]):
                 return Text("-")
             timing = v.current_timing()
             level = timing.level if timing is not None else Level.TANPA_BATAS
-            label = format_time(due.astimezone(self.app.profile.tz))
-            if due.date() != v.state.opened_at.date():
-                label = f"{due:%d/%m} {label}"
+            label = _due_label(due.astimezone(self.app.profile.tz), self.app.desk.now())
             if level is Level.LEWAT:
                 label = T.DUE_OVERDUE.format(time=label)
             return Text(label, style=LEVEL_STYLE[level])

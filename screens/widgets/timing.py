@@ -32,14 +32,21 @@ def elapsed_text(timing: Any) -> str:
     days = getattr(timing, "elapsed_days", None)
     limit_days = getattr(timing, "limit_days", None)
     if getattr(timing, "unit", None) == Unit.HARI and days is not None:
-        elapsed = format_days(days)
-        limit = format_days(limit_days) if limit_days is not None else None
+        if limit_days is None:
+            return format_days(days)
+        # '2,1 / 3 hari kerja': the unit once, so it fits a table column
+        return T.TIMER.format(elapsed=_decimal(days), limit=format_days(limit_days))
     else:
         elapsed = _clock(timing.elapsed_s)
         limit = _clock(timing.limit_s) if timing.limit_s is not None else None
     if limit is None:
         return T.TIMER_NO_LIMIT.format(elapsed=elapsed)
     return T.TIMER.format(elapsed=elapsed, limit=limit)
+
+
+def _decimal(value: float) -> str:
+    """0.5 → '0,5', 2.0 → '2' (Indonesian decimal comma)."""
+    return f"{value:.1f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def _clock(seconds: float) -> str:
