@@ -28,10 +28,11 @@ from screens.widgets.header import LoketHeader
 from screens.widgets.timing import LEVEL_STYLE, timer_text
 
 RELOAD_EVERY = 30.0
-WORK_COLUMNS = (("code", T.COL_CODE), ("service", T.COL_SERVICE), ("visitor", T.COL_VISITOR),
-                ("step", T.COL_STEP), ("elapsed", T.COL_ELAPSED))
-WAIT_COLUMNS = (("code", T.COL_CODE), ("service", T.COL_SERVICE), ("visitor", T.COL_VISITOR),
-                ("waiting", T.COL_WAITING_ON), ("due", T.COL_DUE))
+# The live columns come first so an 80-column terminal always shows them.
+WORK_COLUMNS = (("code", T.COL_CODE), ("step", T.COL_STEP), ("elapsed", T.COL_ELAPSED),
+                ("visitor", T.COL_VISITOR), ("service", T.COL_SERVICE))
+WAIT_COLUMNS = (("code", T.COL_CODE), ("due", T.COL_DUE), ("waiting", T.COL_WAITING_ON),
+                ("visitor", T.COL_VISITOR), ("service", T.COL_SERVICE))
 
 
 def _short(text: str, width: int) -> str:
@@ -229,9 +230,9 @@ class HomeScreen(Screen[None]):
         if key == "code":
             return v.code_human
         if key == "service":
-            return _short(sop.nama if sop else state.sop_id, 22)
+            return _short(sop.nama if sop else state.sop_id, 24)
         if key == "visitor":
-            return _short(state.visitor.nama, 18)
+            return _short(state.visitor.nama, 16)
         if key == "step":
             total = len(sop.steps) if sop else 0
             return T.STEP_OF.format(n=state.current_step or "-", total=total)
@@ -239,7 +240,7 @@ class HomeScreen(Screen[None]):
             timing = v.current_timing()
             return timer_text(timing) if timing is not None else Text("")
         if key == "waiting":
-            return _short(v.status_text, 24)
+            return _short(v.status_text, 22)
         if key == "due":
             due = _due_of(v)
             if due is None:

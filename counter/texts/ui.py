@@ -7,7 +7,7 @@ browser, case detail and daily log keep theirs in `ui_review.py`.
 APP_TITLE = "Loket"
 
 # --- header
-HEADER = "{unit} · Petugas: {officer} · Loket {desk} · {date} {time}"
+HEADER = "{unit} · {officer} · Loket {desk} · {date} {time}"
 HEADER_NO_OFFICER = "{unit} · {date} {time}"
 
 # --- global bindings (footer labels)
