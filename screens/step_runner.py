@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, SelectionList, Static
 
@@ -68,7 +68,7 @@ class StepRunnerScreen(Screen[None]):
             yield Static("", id="details")
             yield SelectionList[str](id="checklist")
             yield Static("", id="state-line", classes="warning")
-        with Horizontal(id="timers"):
+        with Vertical(id="timers"):
             yield Static("", id="step-timer", classes="timer")
             yield Static("", id="case-timer", classes="timer")
         yield Footer(compact=True)
@@ -173,7 +173,7 @@ class StepRunnerScreen(Screen[None]):
 
     def _set_timer(self, wid: str, label: str, timing: Any) -> None:
         widget = self.query_one(wid, Static)
-        text = Text("") if timing is None else Text(f"{label}: ") + timer_text(timing)
+        text = Text("") if timing is None else Text(f"{label + ':':<9}") + timer_text(timing)
         sig = (str(text), level_class(timing) if timing is not None else "")
         if self._timer_sig.get(wid) == sig:
             return

@@ -65,7 +65,7 @@ def timer_text(timing: Any, *, word: bool = True) -> Text:
     text = elapsed_text(timing)
     label = T.LEVEL_WORD.get(level.value, "")
     if getattr(timing, "paused_now", False):
-        label = T.PAUSED_WORD
+        label = f"{label}, {T.PAUSED_WORD}" if label else T.PAUSED_WORD
     if word and label:
         text = f"{text} {label}"
     return Text(text, style=LEVEL_STYLE[level])
