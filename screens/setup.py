@@ -119,8 +119,12 @@ class StartScreen(Screen[tuple[str, int] | None]):
             yield OptionList(
                 *[Option(o.nama + (f" ({o.jabatan})" if o.jabatan else ""), id=str(i))
                   for i, o in enumerate(self.profile.officers)],
+                Option(T.START_OTHER, id="other"),
                 id="officers",
             )
+            other = Input(placeholder=T.START_OTHER_NAME, id="other-name")
+            other.display = False
+            yield other
             yield Static("", id="start-error", classes="error")
         yield Footer(compact=True)
 
@@ -128,16 +132,28 @@ class StartScreen(Screen[tuple[str, int] | None]):
         self.query_one("#officers", OptionList).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "other-name":
+            name = " ".join(event.value.split())
+            if name:
+                self._begin(name)
+            return
         self.query_one("#officers", OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == "other":  # a new officer not yet in the office profile
+            other = self.query_one("#other-name", Input)
+            other.display = True
+            other.focus()
+            return
+        self._begin(self.profile.officers[int(event.option.id or 0)].nama)
+
+    def _begin(self, officer: str) -> None:
         desk = _desk_number(self.query_one("#desk", Input).value)
         if desk is None:
             self.query_one("#start-error", Static).update(T.SETUP_DESK_INVALID)
             self.query_one("#desk", Input).focus()
             return
-        officer = self.profile.officers[int(event.option.id or 0)]
-        self.dismiss((officer.nama, desk))
+        self.dismiss((officer, desk))
 
     def action_quit_app(self) -> None:
         self.dismiss(None)

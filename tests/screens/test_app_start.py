@@ -48,7 +48,7 @@ async def test_first_run_setup_saves_profile_and_opens_dashboard(paths):
 
         assert isinstance(app.screen, StartScreen)
         officers = app.screen.query_one("#officers", OptionList)
-        assert officers.option_count == 2
+        assert officers.option_count == 3  # the two, and "Petugas lain…"
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -112,3 +112,17 @@ def test_scan_buffer_tells_burst_from_typing():
     buf = ScanBuffer(gap=0.04, min_scan=8)
     d = buf.feed(" ", "space", " ", t)
     assert not d.hold and not d.replay
+
+
+async def test_an_officer_not_in_the_profile_can_start_the_day(paths):
+    app = make_app(paths, Clock(), officer=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("end", "enter")  # "Petugas lain…"
+        await pilot.pause()
+        await type_text(pilot, "Wulan Sari")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.officer == "Wulan Sari" and app.desk.officer == "Wulan Sari"
