@@ -77,7 +77,7 @@ def _wait_order(view: Any, now: datetime) -> tuple[int, float]:
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_selected", T.KEY_OPEN, show=True),
-        Binding("tab", "switch_table", "", show=False),
+        Binding("tab", "switch_table", T.KEY_SWITCH_LIST, show=False),
     ]
 
     def __init__(self) -> None:
