@@ -180,6 +180,10 @@ class MissingModal(FormModal):
         yield Label(T.MODAL_MISSING_NOTE)
         yield Input(id="note")
 
+    def on_mount(self) -> None:
+        # the missing items come ticked from the checklist; the note is what is left to say
+        self.query_one("#note", Input).focus()
+
     def answer(self) -> Missing:
         chosen = list(self.query_one("#items", SelectionList).selected) if self.items else []
         note = self.value("note")

@@ -257,23 +257,21 @@ class NewCaseScreen(Screen[None]):
         self.app.show_case(view.code)
 
     def action_missing(self) -> None:
+        """Berkas kurang: confirm what is missing (the unticked items) and add a note."""
         ready = self._ready()
         if ready is None:
             return
-        visitor, received, missing = ready
-        if not missing:
-            from screens.modals import MissingModal
+        from screens.modals import MissingModal
 
-            items = list(self.sop.first_step.mutu_baku.kelengkapan) if self.sop else []
+        visitor, _, missing = ready
+        items = list(self.sop.first_step.mutu_baku.kelengkapan) if self.sop else []
 
-            def done(answer: Any) -> None:
-                if answer is not None:
-                    self._record_missing(visitor, [i for i in items if i not in answer.items],
-                                         answer.items, answer.note)
+        def done(answer: Any) -> None:
+            if answer is not None:
+                self._record_missing(visitor, [i for i in items if i not in answer.items],
+                                     answer.items, answer.note)
 
-            self.app.push_screen(MissingModal(items, []), done)
-            return
-        self._record_missing(visitor, received, missing, "")
+        self.app.push_screen(MissingModal(items, missing), done)
 
     def _record_missing(self, visitor: dict[str, str], received: list[str],
                         missing: list[str], note: str) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from textual.widgets import Static
+from textual.widgets import SelectionList, Static
 
 from counter.case import Status
 from screens.home import HomeScreen
+from screens.modals import MissingModal
 from screens.new_case import NewCaseScreen
 from screens.step_runner import StepRunnerScreen
 from tests.screens.app_fixtures import Clock, make_app, pdfs, scan, type_text
@@ -33,6 +34,11 @@ async def test_missing_document_at_the_counter_then_applicant_returns(paths):
         error = str(app.screen.query_one("#form-error", Static).content)
         assert "KTP/Data Diri Aktif" in error and "berkas kurang" in error
         await pilot.press("ctrl+b")
+        await pilot.pause()
+        assert isinstance(app.screen, MissingModal)  # the unticked item is preselected
+        assert app.screen.query_one(SelectionList).selected == ["KTP/Data Diri Aktif"]
+        await type_text(pilot, "bawa KTP asli")
+        await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -43,6 +49,7 @@ async def test_missing_document_at_the_counter_then_applicant_returns(paths):
         state = app.desk.view(code).state
         assert state.status is Status.MENUNGGU_PEMOHON
         assert list(state.waiting_missing) == ["KTP/Data Diri Aktif"]
+        assert state.waiting_note == "bawa KTP asli"
         assert any("berkas-kurang" in p.name for p in pdfs(paths))
         await app.workers.wait_for_complete()
         await pilot.pause()
