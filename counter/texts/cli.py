@@ -1,5 +1,7 @@
 """Texts of the command line."""
 
+from counter.texts.sop import IDENTITY_LABELS as SOP_IDENTITY_LABELS
+
 DESCRIPTION = "Loket: layanan loket Dinas Koperasi UKM / PLUT KUMKM, dipandu SOP."
 HELP_CONFIG_DIR = "folder konfigurasi (menggantikan LOKET_CONFIG_DIR)"
 HELP_DATA_DIR = "folder data: penyimpanan, hasil cetak, SOP kantor (menggantikan LOKET_DATA_DIR)"
@@ -34,26 +36,7 @@ COL_OUTPUT = "Output"
 STATUS_DRAF = "draf (langkah belum ada di sumber)"
 INCOMPLETE_NOTE = "SOP draf belum dapat dipakai melayani: langkahnya tidak ada di dokumen sumber."
 MISSING_STEPS = "Langkah hilang di sumber: {numbers}"
-IDENTITY_LABELS = {
-    "nomor": "Nomor SOP",
-    "nama": "Nama SOP",
-    "status": "Status",
-    "instansi": "Instansi",
-    "unit": "Unit",
-    "tanggal_pembuatan": "Tanggal pembuatan",
-    "tanggal_revisi": "Tanggal revisi",
-    "tanggal_efektif": "Tanggal efektif",
-    "disahkan_oleh": "Disahkan oleh",
-    "dasar_hukum": "Dasar hukum",
-    "kualifikasi_pelaksana": "Kualifikasi pelaksana",
-    "keterkaitan": "Keterkaitan",
-    "peralatan": "Peralatan dan perlengkapan",
-    "peringatan": "Peringatan",
-    "pencatatan": "Pencatatan dan pendataan",
-    "pelaksana": "Pelaksana",
-    "sumber": "Sumber",
-    "catatan": "Catatan penyalin",
-}
+IDENTITY_LABELS = SOP_IDENTITY_LABELS
 RETURN_TO = "jika tidak: kembali ke {target}"
 STEP_WORD = "langkah {no}"
 INFERRED = "(disimpulkan)"

@@ -23,3 +23,25 @@ DUP_ID = "id SOP '{value}' dipakai juga oleh {other}"
 STATUS_BERLAKU = "berlaku"
 STATUS_DRAF = "draf"
 STEP_FIELD = "langkah {no}"
+
+# The names of the SOP identity fields (BAB II format), as the documents print them.
+IDENTITY_LABELS = {
+    "nomor": "Nomor SOP",
+    "nama": "Nama SOP",
+    "status": "Status",
+    "instansi": "Instansi",
+    "unit": "Unit",
+    "tanggal_pembuatan": "Tanggal pembuatan",
+    "tanggal_revisi": "Tanggal revisi",
+    "tanggal_efektif": "Tanggal efektif",
+    "disahkan_oleh": "Disahkan oleh",
+    "dasar_hukum": "Dasar hukum",
+    "kualifikasi_pelaksana": "Kualifikasi pelaksana",
+    "keterkaitan": "Keterkaitan",
+    "peralatan": "Peralatan dan perlengkapan",
+    "peringatan": "Peringatan",
+    "pencatatan": "Pencatatan dan pendataan",
+    "pelaksana": "Pelaksana",
+    "sumber": "Sumber",
+    "catatan": "Catatan penyalin",
+}

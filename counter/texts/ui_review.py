@@ -1,6 +1,8 @@
 """Texts of the review screens: SOP browser, case detail / timeline, daily log,
 and the `loket kasus` command."""
 
+from counter.texts.sop import IDENTITY_LABELS
+
 # ----------------------------------------------------------------- SOP browser
 SOP_TITLE = "Katalog SOP"
 SOP_FILTER_PLACEHOLDER = "/ Saring: nama, nomor, unit"
@@ -25,26 +27,7 @@ SOP_LABEL_OUTPUT = "Output"
 SOP_LABEL_KETERANGAN = "Keterangan"
 SOP_OFFICE_ERRORS = "Berkas SOP kantor yang gagal dibaca: {count}"
 EMPTY = "-"
-SOP_IDENTITY = {
-    "nomor": "Nomor SOP",
-    "nama": "Nama SOP",
-    "status": "Status",
-    "instansi": "Instansi",
-    "unit": "Unit",
-    "tanggal_pembuatan": "Tanggal pembuatan",
-    "tanggal_revisi": "Tanggal revisi",
-    "tanggal_efektif": "Tanggal efektif",
-    "disahkan_oleh": "Disahkan oleh",
-    "dasar_hukum": "Dasar hukum",
-    "kualifikasi_pelaksana": "Kualifikasi pelaksana",
-    "keterkaitan": "Keterkaitan",
-    "peralatan": "Peralatan dan perlengkapan",
-    "peringatan": "Peringatan",
-    "pencatatan": "Pencatatan dan pendataan",
-    "pelaksana": "Pelaksana",
-    "sumber": "Sumber",
-    "catatan": "Catatan penyalin",
-}
+SOP_IDENTITY = IDENTITY_LABELS
 SOP_STATUS = {"berlaku": "berlaku", "draf": "draf"}
 SOP_COLUMNS = ("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output")
 SOP_COL_NO, SOP_COL_KEGIATAN, SOP_COL_PELAKSANA, SOP_COL_KELENGKAPAN, SOP_COL_WAKTU, \

@@ -19,13 +19,7 @@ from counter.texts import case as TC
 from counter.texts import ui_review as T
 from counter.visitor import mask_nik, mask_telepon
 from counter.waktu import Unit
-
-LEVEL_STYLE = {
-    Level.DALAM: "green",
-    Level.MENDEKATI: "bold yellow",
-    Level.LEWAT: "bold red",
-    Level.TANPA_BATAS: "",
-}
+from screens.widgets.timing import LEVEL_STYLE
 
 
 def level_word(level: Any) -> str:
