@@ -59,6 +59,13 @@ async def type_text(pilot: Any, text: str) -> None:
     await pilot.pause()
 
 
+async def key(pilot: Any, name: str) -> None:
+    """Press one key; a printable one waits for the scan buffer to hand it on."""
+    await pilot.press(name)
+    await pilot.pause(GAP * 3)
+    await pilot.pause()
+
+
 def _send(app: Any, text: str) -> None:
     for char in text:
         key = events.Key(char if char.isalnum() else _KEYS.get(char, char), char)

@@ -16,6 +16,7 @@ from screens.step_runner import StepRunnerScreen
 from tests.screens.app_fixtures import (
     OFFICER,
     Clock,
+    key,
     make_app,
     pdfs,
     scan,
@@ -52,7 +53,7 @@ async def settle(app, pilot) -> None:
 
 async def complete_step(pilot, app, output: str = "", over: str | None = None,
                         to_name: str | None = None) -> None:
-    await pilot.press("s" if to_name is None else "h")
+    await key(pilot, "s" if to_name is None else "h")
     await pilot.pause()
     assert isinstance(app.screen, CompleteModal)
     if over is not None:
@@ -203,7 +204,7 @@ async def test_no_reason_asked_within_time(paths):
         app.show_case(view.code)
         clock.advance(minutes=3)
         await pilot.pause()
-        await pilot.press("s")
+        await key(pilot, "s")
         await pilot.pause()
         assert isinstance(app.screen, CompleteModal)
         assert not app.screen.query("#over")
@@ -225,7 +226,7 @@ async def test_kembalikan_loop_on_decision_step(paths):
             await complete_step(pilot, app)
         assert app.screen.view.state.current_step == 6
         assert app.screen.check_action("return_step", ()) is True
-        await pilot.press("k")
+        await key(pilot, "k")
         await pilot.pause()
         assert isinstance(app.screen, ReturnModal)
         assert app.screen.targets[0][0] == 4

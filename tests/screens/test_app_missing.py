@@ -9,7 +9,7 @@ from screens.home import HomeScreen
 from screens.modals import MissingModal
 from screens.new_case import NewCaseScreen
 from screens.step_runner import StepRunnerScreen
-from tests.screens.app_fixtures import Clock, make_app, pdfs, scan, type_text
+from tests.screens.app_fixtures import Clock, key, make_app, pdfs, scan, type_text
 
 
 async def test_missing_document_at_the_counter_then_applicant_returns(paths):
@@ -61,7 +61,7 @@ async def test_missing_document_at_the_counter_then_applicant_returns(paths):
         assert isinstance(app.screen, StepRunnerScreen)
         assert "KTP/Data Diri Aktif" in str(app.screen.query_one("#state-line", Static).content)
         assert app.screen.check_action("complete", ()) is False
-        await pilot.press("l")
+        await key(pilot, "l")
         await pilot.pause()
         assert app.screen.view.state.status is Status.BERJALAN
         types = [e["type"] for e in app.store.events(code)]
@@ -79,7 +79,7 @@ async def test_tutup_ditolak_needs_a_reason(paths):
         view = app.desk.open_case("pct-07-konsultasi-bisnis", {"nama": "Hana"}, [], [])
         app.show_case(view.code)
         await pilot.pause()
-        await pilot.press("t")
+        await key(pilot, "t")
         await pilot.pause()
         await pilot.press("down", "enter")  # Ditolak; on to the reason
         await pilot.press("enter")  # no reason yet

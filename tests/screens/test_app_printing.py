@@ -7,7 +7,7 @@ from pathlib import Path
 from counter.errors import PrintError
 from counter.printing import Issued
 from screens.step_runner import StepRunnerScreen
-from tests.screens.app_fixtures import Clock, make_app
+from tests.screens.app_fixtures import Clock, key, make_app
 
 
 def jammed(kind, data, paper, *, pdf_dir, printer, at, **_):
@@ -49,7 +49,7 @@ async def test_failed_print_is_recorded_and_the_case_stays(paths):
         assert "macet" in printed[-1]["data"]["error"]
         assert any("gagal dicetak" in n and "macet" in n for n in notices)
         # a reprint from the runner is one key away
-        await pilot.press("p")
+        await key(pilot, "p")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert len([e for e in app.store.events(view.code) if e["type"] == "printed"]) == 2

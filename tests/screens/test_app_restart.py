@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Static
 
 from screens.home import HomeScreen
 from screens.step_runner import StepRunnerScreen
-from tests.screens.app_fixtures import Clock, make_app
+from tests.screens.app_fixtures import Clock, key, make_app
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
 
@@ -21,7 +21,7 @@ async def test_restart_keeps_case_at_same_step_with_right_time(paths):
         app.show_case(code)
         await pilot.pause()
         clock.advance(minutes=6)
-        await pilot.press("s")
+        await key(pilot, "s")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.view.state.current_step == 2

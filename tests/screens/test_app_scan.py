@@ -12,7 +12,7 @@ from screens.home import HomeScreen
 from screens.modals import CompleteModal
 from screens.new_case import NewCaseScreen
 from screens.step_runner import StepRunnerScreen
-from tests.screens.app_fixtures import Clock, make_app, pdfs, scan, stored_types, type_text
+from tests.screens.app_fixtures import Clock, key, make_app, pdfs, scan, stored_types, type_text
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
 
@@ -42,7 +42,7 @@ async def test_hand_off_then_scan_receives_at_other_desk(paths):
         app.show_case(code)
         await pilot.pause()
         assert app.screen.view.state.current_step == 4
-        await pilot.press("h")
+        await key(pilot, "h")
         await pilot.pause()
         assert isinstance(app.screen, CompleteModal)
         await type_text(pilot, "notulen")
