@@ -51,3 +51,32 @@ async def test_restart_keeps_case_at_same_step_with_right_time(paths):
         case_timer = str(runner.query_one("#case-timer", Static).content)
         assert "10:00 / 15:00" in step_timer
         assert "16:00 /" in case_timer
+
+
+async def test_dashboard_tick_rewrites_only_changed_cells(paths):
+    clock = Clock()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        codes = [app.desk.open_case(KONSULTASI, {"nama": n}, [], []).code
+                 for n in ("Ani", "Budi", "Citra")]
+        app.refresh_home()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        home = app.screen
+        table = home.query_one("#work", DataTable)
+        calls: list[tuple[str, str]] = []
+        original = table.update_cell
+
+        def update_cell(row, column, value, **kwargs):
+            calls.append((str(row), str(column)))
+            return original(row, column, value, **kwargs)
+
+        table.update_cell = update_cell
+        table.add_row = table.remove_row = table.clear = None  # a rebuild would fail here
+        home.tick()
+        assert calls == []  # the clock did not move: nothing to draw
+        clock.advance(seconds=1)
+        home.tick()
+        assert sorted(calls) == sorted((c, "elapsed") for c in codes)
+        assert str(table.get_cell(codes[0], "elapsed")).startswith("00:01 / 15:00")
