@@ -68,3 +68,25 @@ async def test_document_that_cannot_be_made_is_a_notice(paths):
         assert isinstance(app.screen, StepRunnerScreen)
         assert any("disk penuh" in n for n in notices)
         assert app.desk.view(view.code).state.status.value == "berjalan"
+
+
+async def test_damaged_day_file_is_a_notice_and_the_rest_works(paths):
+    from tests.screens.app_fixtures import make_profile
+
+    clock = Clock()
+    first = make_app(paths, clock)
+    async with first.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        good = first.desk.open_case("pct-07-konsultasi-bisnis", {"nama": "Kiki"}, [], [])
+    bad = paths.store_dir / "2026" / "2026-11-20.json"
+    bad.parent.mkdir(parents=True, exist_ok=True)
+    bad.write_text("{ this is not json", encoding="utf-8")
+
+    app = make_app(paths, clock, profile=make_profile())
+    async with app.run_test(size=(100, 30)) as pilot:
+        notices = record_notices(app)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("2026-11-20.json" in n for n in notices)
+        assert good.code in app.screen._order["work"]
