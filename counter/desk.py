@@ -192,13 +192,24 @@ class Desk:
         return self.measure(C.fold(stored, sop), sop)
 
     def complete_step(self, code: str, output: str = "", over_reason: str | None = None,
-                      to_name: str = "") -> CaseView:
+                      to_name: str = "", received: Iterable[str] | None = None) -> CaseView:
         """Selesai: the step is done; the next one starts here, goes to its desk, or the case
-        closes as selesai after the last step."""
+        closes as selesai after the last step.
+
+        `received` is the step's kelengkapan checklist as ticked now; it is recorded
+        when it differs from what the case already holds for the step.
+        """
         view = self.view(code)
         at, officer, desk = self._stamp()
         state, sop = view.state, view.sop
         events: list[dict[str, Any]] = []
+        step = view.current_step
+        if received is not None and step is not None and step.mutu_baku.kelengkapan:
+            got = [i for i in step.mutu_baku.kelengkapan if i in set(received)]
+            if set(got) != set(state.kelengkapan.get(step.no, ())):
+                missing = [i for i in step.mutu_baku.kelengkapan if i not in got]
+                events.append(C.kelengkapan_checked(code, at, officer, desk, step.no, got,
+                                                    missing))
         if over_reason and over_reason.strip() and state.current_step is not None:
             events.append(C.over_reason(code, at, officer, desk, state.current_step,
                                         over_reason))
@@ -211,12 +222,14 @@ class Desk:
         return self._commit(view, events, handoff)
 
     def hand_off(self, code: str, output: str = "", to_name: str = "",
-                 over_reason: str | None = None) -> CaseView:
+                 over_reason: str | None = None,
+                 received: Iterable[str] | None = None) -> CaseView:
         """Serahkan: complete this step and send the file to the next step's role."""
         view = self.view(code)
         if view.next.hand_off is None:
             raise CaseError(T.NOT_A_HAND_OFF.format(step=view.state.current_step), field="step")
-        return self.complete_step(code, output=output, over_reason=over_reason, to_name=to_name)
+        return self.complete_step(code, output=output, over_reason=over_reason, to_name=to_name,
+                                  received=received)
 
     def return_step(self, code: str, to_step: int, reason: str, to_name: str = "") -> CaseView:
         """Kembalikan: a "tidak" decision sends the file back to an earlier step."""

@@ -263,8 +263,10 @@ class StepRunnerScreen(Screen[None]):
             if answer is None:
                 return
             before = self.view
+            ticked = list(self.query_one("#checklist", SelectionList).selected)
             view = self._act(self.app.desk.complete_step, self.code, output=answer.output,
-                             over_reason=answer.over_reason, to_name=answer.to_name)
+                             over_reason=answer.over_reason, to_name=answer.to_name,
+                             received=ticked)
             if view is None:
                 return
             if view.handoff is not None:

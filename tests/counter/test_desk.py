@@ -130,3 +130,18 @@ def test_restart_keeps_the_case_and_its_time(tmp_path, clock):
     [view] = again.open_views()
     assert view.code == code and view.state.current_step == 1
     assert view.current_timing().elapsed_s == pytest.approx(12 * 60)
+
+
+def test_checklist_of_a_later_step_is_recorded_when_completed(desk, clock):
+    code = desk.open_case(KONSULTASI, VISITOR, received=["Form konsultasi bisnis"]).code
+    desk.complete_step(code)  # step 1 -> 2 (no kelengkapan)
+    desk.complete_step(code)  # step 2 -> 3 (kelengkapan: Notulen)
+    view = desk.complete_step(code, received=["Notulen", "bukan kelengkapan langkah ini"])
+    assert list(view.state.kelengkapan[3]) == ["Notulen"]
+    checks = [e for e in desk.repo.events(code) if e["type"] == "kelengkapan_checked"]
+    assert [(c["data"]["step"], c["data"]["received"]) for c in checks] == [
+        (1, ["Form konsultasi bisnis"]), (3, ["Notulen"])]
+    # nothing ticked and nothing held before: no new fact
+    before = len(desk.repo.events(code))
+    desk.complete_step(code, received=[])
+    assert not [e for e in desk.repo.events(code)[before:] if e["type"] == "kelengkapan_checked"]
