@@ -42,9 +42,15 @@ class SetupScreen(Screen[Profile | None]):
             yield Static(T.SETUP_INTRO.format(path=self.app.paths.config_file),
                          classes="hint")
             yield Label(T.SETUP_INSTANSI)
-            yield Input(base.instansi, id="instansi")
+            # Empty fields with examples: a prefilled generic name would end up on
+            # every receipt when the officer types after it.
+            yield Input("", id="instansi", placeholder=T.SETUP_INSTANSI_HINT)
             yield Label(T.SETUP_UNIT)
-            yield Input(base.unit, id="unit")
+            yield Input("", id="unit", placeholder=T.SETUP_UNIT_HINT)
+            yield Label(T.SETUP_ALAMAT)
+            yield Input("", id="alamat", placeholder=T.SETUP_ALAMAT_HINT)
+            yield Label(T.SETUP_TELEPON)
+            yield Input("", id="telepon")
             yield Label(T.SETUP_DESK)
             yield Input(str(base.desk), id="desk", restrict=r"[0-9]*", max_length=2)
             yield Label(T.SETUP_OFFICERS)
@@ -87,7 +93,8 @@ class SetupScreen(Screen[Profile | None]):
             return
         assert desk is not None
         profile = default_profile().with_changes(
-            instansi=instansi, unit=unit, desk=desk,
+            instansi=instansi, unit=unit, desk=desk, alamat=self._value("alamat"),
+            telepon=self._value("telepon"),
             officers=tuple(Officer(n) for n in names),
         )
         try:

@@ -41,7 +41,12 @@ SETUP_INTRO = (
     "{path}."
 )
 SETUP_INSTANSI = "Nama instansi"
-SETUP_UNIT = "Unit / bidang"
+SETUP_INSTANSI_HINT = "mis. Dinas Koperasi, Usaha Mikro dan Perindustrian Kabupaten Pacitan"
+SETUP_UNIT = "Unit / bidang (boleh kosong)"
+SETUP_UNIT_HINT = "mis. PLUT KUMKM Pacitan"
+SETUP_ALAMAT = "Alamat kantor (untuk kop tanda terima, boleh kosong)"
+SETUP_ALAMAT_HINT = "mis. Jl. Gajah Mada No. 1 Pacitan 63511"
+SETUP_TELEPON = "Telepon kantor (boleh kosong)"
 SETUP_DESK = "Nomor loket (1–99)"
 SETUP_OFFICERS = "Nama petugas loket (pisahkan dengan koma)"
 SETUP_OFFICERS_HINT = "mis. Siti Aminah, Budi Santoso"

@@ -25,10 +25,12 @@ async def test_first_run_setup_saves_profile_and_opens_dashboard(paths):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
-        instansi = app.screen.query_one("#instansi", Input)
-        instansi.value = ""
+        # nothing generic is prefilled: what is typed is the office's name
+        assert app.screen.query_one("#instansi", Input).value == ""
         await type_text(pilot, "Dinas Koperasi Kota Uji")
-        await pilot.press("enter", "enter")  # unit keeps its default
+        await pilot.press("enter", "enter")  # no unit
+        await type_text(pilot, "Jl. Merdeka 5")
+        await pilot.press("enter", "enter")  # no telephone
         desk = app.screen.query_one("#desk", Input)
         desk.value = ""
         await type_text(pilot, "3")
@@ -44,6 +46,7 @@ async def test_first_run_setup_saves_profile_and_opens_dashboard(paths):
         saved = load_profile(paths)
         assert saved is not None
         assert saved.instansi == "Dinas Koperasi Kota Uji" and saved.desk == 3
+        assert saved.alamat == "Jl. Merdeka 5" and saved.unit == ""
         assert [o.nama for o in saved.officers] == ["Rina", "Sari"]
 
         assert isinstance(app.screen, StartScreen)
