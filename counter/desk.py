@@ -140,7 +140,13 @@ class Desk:
         return self.fold(self.repo.events(code))
 
     def open_views(self) -> list[CaseView]:
-        return [self.view(code) for code in self.repo.open_codes()]
+        """Every case not closed; day files are read once each when the store can."""
+        codes = self.repo.open_codes()
+        many = getattr(self.repo, "events_of", None)
+        if many is None:
+            return [self.view(code) for code in codes]
+        found = many(codes)
+        return [self.fold(found[code]) for code in codes if code in found]
 
     def views_on(self, day: date) -> list[CaseView]:
         return [self.fold(evs) for evs in self.repo.events_on(day).values()]

@@ -103,6 +103,20 @@ class Store:
             events.sort(key=lambda e: e["seq"])
         return grouped
 
+    def events_of(self, codes: Iterable[str]) -> dict[str, list[dict]]:
+        """The events of many cases at once, reading each day file once (the dashboard's
+        open cases); unknown codes are left out rather than raising."""
+        wanted: dict[date, set[str]] = {}
+        for code in codes:
+            code = normalize(code)
+            wanted.setdefault(parse_code(code).day, set()).add(code)
+        found: dict[str, list[dict]] = {}
+        for day, day_codes in sorted(wanted.items()):
+            for code, events in self.events_on(day).items():
+                if code in day_codes:
+                    found[code] = events
+        return found
+
     def codes_on(self, day: date) -> list[str]:
         """Codes of the cases opened on ``day``, in the order they were opened."""
         return list(dict.fromkeys(e["code"] for e in self._db(day).table(EVENTS).all()))

@@ -264,3 +264,17 @@ def test_import_events_refuses_clashes_and_gaps(store) -> None:
         store.import_events([note(code, "tanpa seq")])
     assert info.value.field == "seq"
     assert store.path_for(DAY).read_bytes() == before
+
+
+def test_events_of_many_cases_across_days(store) -> None:
+    first = store.next_code(DAY, 1)
+    store.append(opened(first, "Satu"))
+    later = DAY + timedelta(days=1)
+    second = store.next_code(later, 1)
+    store.append(opened(second, "Dua"))
+    store.append(note(second, "catatan"))
+    unknown = make_code(DAY, 2, 9)
+    found = store.events_of([second, human(first), unknown])
+    assert set(found) == {first, second}
+    assert [e["type"] for e in found[second]] == [e["type"] for e in store.events(second)]
+    assert found[first] == store.events(first)
