@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from pdf_scan import scan_pdf
 from textual.widgets import Input
 
 from counter.case import Status
@@ -51,7 +52,10 @@ async def test_hand_off_then_scan_receives_at_other_desk(paths):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.desk.view(code).state.status is Status.MENUNGGU_PELAKSANA
-        assert any("serah-terima" in p.name for p in pdfs(paths))
+        [slip] = [p for p in pdfs(paths) if "serah-terima" in p.name]
+        # what a scanner reads off the printed slip (rendered at 203 dpi, 1-bit)
+        [printed_code] = scan_pdf(slip.read_bytes())
+        assert printed_code == code
         # on the dashboard's waiting list, not in work
         assert code in app.screen._order["wait"] and code not in app.screen._order["work"]
 
@@ -61,7 +65,7 @@ async def test_hand_off_then_scan_receives_at_other_desk(paths):
     async with other.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         notices = record_notices(other)
-        await scan(pilot, code)
+        await scan(pilot, printed_code)
         assert isinstance(other.screen, StepRunnerScreen)
         state = other.screen.view.state
         assert state.status is Status.BERJALAN and state.current_step == 5
