@@ -28,7 +28,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -692,3 +692,27 @@ def render_text(summary: Summary, *, cases: bool = True) -> str:
                                                   for c, w in zip(r, widths, strict=True))
                                  .rstrip())
     return "\n".join(lines) + "\n"
+
+
+def default_name(first: date, last: date, fmt: str) -> str:
+    """`laporan-2026-11-25.xlsx`, or `laporan-2026-11-01_2026-11-30.xlsx` for a range."""
+    stem = f"laporan-{first.isoformat()}" if first == last else \
+        f"laporan-{first.isoformat()}_{last.isoformat()}"
+    return f"{stem}.{'txt' if fmt == 'teks' else fmt}"
+
+
+def write_report(summary: Summary, profile: Any, fmt: str, path: str | Path) -> list[Path]:
+    """Write the report in one format; returns the files written (CSV makes two)."""
+    out = Path(path)
+    check_target(out)
+    if fmt == "csv":
+        return list(write_csv(summary, out))
+    if fmt == "xlsx":
+        return [write_xlsx(summary, out)]
+    if fmt == "pdf":
+        return [write_pdf(summary, profile, out)]
+    try:
+        out.write_text(render_text(summary), encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(T.CANNOT_WRITE.format(error=exc.strerror or exc), path=out) from None
+    return [out]

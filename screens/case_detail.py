@@ -21,15 +21,15 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
 
 from counter import dates
 from counter.errors import LoketError
 from counter.texts import ui_review as T
 from screens.widgets import case_story as story
+from screens.widgets.choice import ChoiceModal
 
 REFRESH_S = 15.0  # an open case's timers move; a slow refresh is enough on a detail page
 
@@ -120,33 +120,11 @@ def reprintable(view: Any) -> list[str]:
     return kinds
 
 
-class ReprintModal(ModalScreen[str | None]):
+class ReprintModal(ChoiceModal):
     """Which document to print again."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", T.REPRINT_CANCEL)]
-    DEFAULT_CSS = """
-    ReprintModal { align: center middle; }
-    ReprintModal > Vertical {
-        width: 50; height: auto; padding: 1 2;
-        border: thick $primary; background: $surface;
-    }
-    ReprintModal OptionList { height: auto; max-height: 8; }
-    """
-
     def __init__(self, kinds: list[str]) -> None:
-        super().__init__()
-        self.kinds = kinds
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(T.REPRINT_WHICH)
-            yield OptionList(*[Option(T.DOC_NAMES[k], id=k) for k in self.kinds])
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        super().__init__(T.REPRINT_WHICH, [(k, T.DOC_NAMES[k]) for k in kinds])
 
 
 class CaseDetailScreen(Screen[None]):

@@ -40,6 +40,7 @@ from counter.errors import LoketError
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
 from screens.widgets import case_story as story
+from screens.widgets.choice import ChoiceModal
 
 # The order puts what a supervisor scans for first, so an 80-column screen shows it.
 COLUMNS = ("code", "opened", "service", "status", "time", "over", "holder", "visitor",
@@ -265,6 +266,7 @@ class DailyLogScreen(Screen[None]):
         Binding("U", "reverse_sort", T.LOG_DESC.strip(" ()"), show=False),
         Binding("s", "toggle_summary", T.KEY_SUMMARY),
         Binding("f", "focus_filters", T.KEY_FILTERS),
+        Binding("e", "export", T.KEY_EXPORT),
         Binding("r", "reload", T.KEY_REFRESH, show=False),
     ]
 
@@ -531,6 +533,40 @@ class DailyLogScreen(Screen[None]):
             self.query_one("#log-table", DataTable).focus()
             return
         self.dismiss(None)
+
+
+    # ------------------------------------------------------------- export
+
+    def action_export(self) -> None:
+        """The shown period as XLSX, PDF or CSV in the data folder's `laporan/`."""
+        if self.summary is None:
+            self.notify(T.EXPORT_NOTHING, severity="warning")
+            return
+        summary = self.summary
+
+        def chosen(fmt: str | None) -> None:
+            if fmt is not None:
+                self.export_worker(summary, fmt)
+
+        self.app.push_screen(ChoiceModal(T.EXPORT_WHICH, list(T.EXPORT_FORMATS.items())),
+                             chosen)
+
+    @work(thread=True, group="daily-log-export")
+    def export_worker(self, summary: Any, fmt: str) -> None:
+        from counter import export
+
+        folder = self.app.paths.data_dir / "laporan"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            written = export.write_report(
+                summary, self.app.profile, fmt,
+                folder / export.default_name(summary.first, summary.last, fmt))
+        except (LoketError, OSError) as err:
+            self.app.call_from_thread(self.notify, T.EXPORT_FAILED.format(error=err),
+                                      severity="error")
+            return
+        names = ", ".join(str(p) for p in written)
+        self.app.call_from_thread(self.notify, T.EXPORT_DONE.format(paths=names))
 
 
 def _status_word(status: str) -> str:

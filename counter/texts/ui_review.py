@@ -211,3 +211,15 @@ CLI_HEAD = "Kasus {code} \u2014 {sop}"
 CLI_STEPS = "Waktu tiap langkah:"
 CLI_TIMELINE = "Riwayat:"
 CLI_ANOMALIES = "Catatan pemeriksaan riwayat:"
+
+# ----------------------------------------------------------------- export from the log
+KEY_EXPORT = "Ekspor"
+EXPORT_WHICH = "Ekspor laporan periode ini sebagai:"
+EXPORT_FORMATS = {
+    "xlsx": "XLSX (lembar kerja: kasus, langkah, ringkasan)",
+    "pdf": "PDF Laporan Harian Layanan (untuk dicetak dan ditandatangani)",
+    "csv": "CSV (kasus dan langkah, dua berkas)",
+}
+EXPORT_NOTHING = "Log belum selesai dimuat; coba lagi sebentar."
+EXPORT_DONE = "Laporan disimpan: {paths}"
+EXPORT_FAILED = "Laporan gagal disimpan: {error}"

@@ -54,12 +54,6 @@ def _parse(text: str, today: date, option: str) -> date:
         raise R.ReportError(err.message, field=option) from None
 
 
-def default_output(first: date, last: date, fmt: str) -> Path:
-    stem = f"laporan-{first.isoformat()}" if first == last else \
-        f"laporan-{first.isoformat()}_{last.isoformat()}"
-    return Path(f"{stem}.{fmt}")
-
-
 def build_summary(ctx: Context, first: date, last: date) -> R.Summary:
     """Fold and measure the period's cases through the desk service, then summarise."""
     from counter.desk import Desk
@@ -81,25 +75,13 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
     if out is not None:
         export.check_target(out)
     summary = build_summary(ctx, first, last)
-    if fmt == "teks":
-        text = export.render_text(summary)
-        if out is None:
-            sys.stdout.write(text)
-            return 0
-        try:
-            out.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise export.ExportError(T.CANNOT_WRITE.format(error=exc.strerror or exc),
-                                     path=out) from None
-        print(T.WRITTEN.format(path=out))
+    if fmt == "teks" and out is None:
+        sys.stdout.write(export.render_text(summary))
         return 0
-    out = out or default_output(first, last, fmt)
+    out = out or Path(export.default_name(first, last, fmt))
+    written = export.write_report(summary, ctx.profile, fmt, out)
     if fmt == "csv":
-        cases, steps = export.write_csv(summary, out)
-        print(T.WRITTEN_CSV.format(cases=cases, steps=steps))
-    elif fmt == "xlsx":
-        print(T.WRITTEN.format(path=export.write_xlsx(summary, out)))
+        print(T.WRITTEN_CSV.format(cases=written[0], steps=written[1]))
     else:
-        print(T.WRITTEN.format(path=export.write_pdf(summary, ctx.profile, out)))
+        print(T.WRITTEN.format(path=written[0]))
     return 0
-

@@ -209,3 +209,28 @@ async def test_back_from_a_case_keeps_the_row_and_reloads(day: Any) -> None:
         assert screen.cursor_code() == day.waiting and table.cursor_row == 3
         row = next(r for r in screen.rows if r.code == day.waiting)
         assert row.status == "berjalan"
+
+
+async def test_export_the_day_as_xlsx_from_the_log(day: Any, paths: Any) -> None:
+    from openpyxl import load_workbook
+
+    from screens.widgets.choice import ChoiceModal
+
+    screen = DailyLogScreen(day.desk)
+    app = Host(screen)
+    app.paths, app.profile = paths, default_profile()  # what the shell app carries
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, screen)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)
+        await pilot.press("enter")  # the first choice: XLSX
+        await pilot.pause()
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        [written] = list((paths.data_dir / "laporan").glob("*.xlsx"))
+        assert written.name == "laporan-2026-11-25.xlsx"
+        sheet = load_workbook(written).worksheets[0]
+        column = [c.value for c in next(sheet.iter_cols(min_col=1, max_col=1))]
+        exported = {str(v).replace("-", "") for v in column[1:] if v}
+        assert exported == {day.handed, day.done, day.waiting, day.refused, day.late}
