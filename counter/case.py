@@ -763,14 +763,21 @@ class _Folder:
         self.current_step = to_step
         self.set_holder(to_role)
 
-    def on_handed_off(self) -> None:
-        step = self.step_of()
-        to_role = self.ev.data.get("to_role")
-        if not to_role:
-            self.odd(T.ANOM_DATA.format(detail="to_role"))
-        if step is None or not to_role:
-            return
+    def step_and_role(self, key: str) -> tuple[int, str] | None:
+        """The event's step and the role named in `data[key]`; odd when the role is missing."""
+        step, role = self.step_of(), self.ev.data.get(key)
+        if not role:
+            self.odd(T.ANOM_DATA.format(detail=key))
+        if step is None or not role:
+            return None
         self.check_step(step)
+        return step, str(role)
+
+    def on_handed_off(self) -> None:
+        found = self.step_and_role("to_role")
+        if found is None:
+            return
+        step, to_role = found
         run = self.start_run(step, to_role)
         run.role = to_role
         run.handed_off_to = to_role
@@ -784,13 +791,10 @@ class _Folder:
             self.status = Status.MENUNGGU_PELAKSANA
 
     def on_received(self) -> None:
-        step = self.step_of()
-        role = self.ev.data.get("role")
-        if not role:
-            self.odd(T.ANOM_DATA.format(detail="role"))
-        if step is None or not role:
+        found = self.step_and_role("role")
+        if found is None:
             return
-        self.check_step(step)
+        step, role = found
         run = self.start_run(step, role)
         if run.received_at is None:
             run.received_at = self.at_not_before(run.started_at)
