@@ -154,6 +154,16 @@ class _Task:
 # ----------------------------------------------------------------- the generator
 
 
+def demo_profile(base: Profile | None = None) -> Profile:
+    """The office the demo pretends to be when no profile exists yet (never saved), so
+    `loket --demo` opens at once on a fresh machine."""
+    from counter.config import default_profile
+
+    return (base or default_profile()).with_changes(
+        instansi=T.DEMO_INSTANSI, unit=T.DEMO_UNIT,
+        officers=tuple(Officer(n, "Petugas Loket") for n in T.DEMO_OFFICERS))
+
+
 def front_desk_sops(catalog: Catalog) -> list[Sop]:
     """The SOPs a walk-in can start: front-desk services that are usable."""
     return [s for s in catalog.all() if s.layanan_loket and s.usable]

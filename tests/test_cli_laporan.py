@@ -114,3 +114,23 @@ def test_demo_flag_works_before_or_after_any_command(demo_store: demo.DemoResult
         assert main(argv) == 0, capsys.readouterr().err
     # without the flag, the real (empty) store does not know the demo case
     assert main(["kasus", code]) == 1
+
+
+def test_demo_app_opens_without_setup_and_saves_no_profile(
+        demo_store: demo.DemoResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    from counter.config import load_profile
+    from screens.app import LoketApp
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(LoketApp, "run", lambda self: seen.setdefault("profile", self.profile))
+    assert main(["--demo"]) == 0
+    profile = seen["profile"]
+    assert profile is not None and "DEMO" in profile.instansi  # no first-run setup screen
+    # the officers on duty in the demo history are the ones to choose from
+    from store import open_store
+
+    demo_paths = resolve_paths(demo=True)
+    store = open_store(demo_paths.store_dir, profile.tz)
+    officers = {store.events(code)[0]["officer"] for code in demo_store.codes}  # who opened
+    assert officers and officers <= {o.nama for o in profile.officers}
+    assert load_profile(resolve_paths()) is None  # nothing written to the real config

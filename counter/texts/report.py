@@ -144,6 +144,8 @@ DEMO_NO_SOPS = "katalog tidak punya SOP layanan loket yang dapat dipakai untuk d
 DEMO_NOT_DEMO = "data demo hanya boleh ditulis ke penyimpanan demo, bukan {path}"
 DEMO_BAD_DAYS = "--hari harus antara 1 dan {limit}"
 DEMO_OFFICERS = ("Siti Aminah", "Budi Santoso", "Rina Wulandari")
+DEMO_INSTANSI = "Dinas Koperasi dan Usaha Mikro (DEMO)"
+DEMO_UNIT = "Loket Layanan (data demo)"
 DEMO_OFFICIALS = ("Drs. Hadi Prasetyo", "Ir. Lestari Handayani", "Agus Salim, S.E.")
 DEMO_FIRST_NAMES = (
     "Ahmad", "Siti", "Budi", "Dewi", "Agus", "Sri", "Joko", "Rina", "Eko", "Wati",

@@ -27,6 +27,10 @@ def run_app(args: Any, ctx: Context) -> int:
     from store import open_store
 
     profile = load_profile(ctx.paths)
+    if profile is None and ctx.demo:
+        from counter.demo import demo_profile
+
+        profile = demo_profile()  # a look at the demo needs no setup, and saves nothing
     tz = (profile or default_profile()).tz
     store = open_store(ctx.paths.store_dir, tz)
     app = LoketApp(ctx.paths, profile, ctx.catalog, store,
