@@ -11,15 +11,13 @@ are named after the period in the current folder (laporan-2026-11-25.pdf).
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
 from counter import export
 from counter import report as R
+from counter.bulk import no_cyclic_gc
 from counter.texts import report as T
 from screens.cli.context import Context
 
@@ -55,20 +53,6 @@ def _parse(text: str, today: date, option: str) -> date:
         return R.parse_date(text, today)
     except R.ReportError as err:
         raise R.ReportError(err.message, field=option) from None
-
-
-@contextmanager
-def no_cyclic_gc() -> Iterator[None]:
-    """A month's report allocates about a million short, acyclic objects (events, runs,
-    rows); the cyclic collector would walk them over and over (a quarter of the run).
-    Reference counting still frees everything; only the cycle search pauses."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def build_summary(ctx: Context, first: date, last: date) -> R.Summary:
