@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from counter import case as C
 from counter.calendar import WorkingCalendar, calendar_for
@@ -20,12 +20,13 @@ from counter.clock import CaseTiming, Level, measure_case
 from counter.codes import human, normalize, parse_code
 from counter.config import Profile
 from counter.errors import CaseError
-from counter.printing import Issued, save_pdf
-from counter.printing import issue as issue_document
-from counter.receipt import ReceiptData, receipt_data_for, render
 from counter.sop import Catalog, Sop, Step
 from counter.texts import desk as T
 from counter.visitor import Visitor, make_visitor
+
+if TYPE_CHECKING:  # paper and printing load reportlab: only when a document is made
+    from counter.printing import Issued
+    from counter.receipt import ReceiptData
 
 
 class Repository(Protocol):
@@ -291,6 +292,8 @@ class Desk:
         return self._commit(view, [event])
 
     def receipt_data(self, view: CaseView, kind: str) -> ReceiptData:
+        from counter.receipt import receipt_data_for
+
         return receipt_data_for(view.state, view.sop, self.profile, view.timing, kind,
                                 now=self.now(), officer=self.officer,
                                 day_s=self.calendar.standard_day_s)
@@ -302,6 +305,8 @@ class Desk:
         A failed print is recorded as such (never counted as issued); the PDF is
         kept under `pdf_dir` either way so the officer can reprint or hand it over.
         """
+        from counter.printing import issue as issue_document
+
         view = self.view(code)
         issued = issue_document(kind, self.receipt_data(view, kind), paper or self.profile.paper,
                                 pdf_dir=pdf_dir,
@@ -313,6 +318,9 @@ class Desk:
     def export_document(self, code: str, kind: str, output: Path,
                         paper: str | None = None) -> Path:
         """The document as a PDF file where the user asked; not a print, so not recorded."""
+        from counter.printing import save_pdf
+        from counter.receipt import render
+
         pdf = render(kind, self.receipt_data(self.view(code), kind), paper or self.profile.paper)
         return save_pdf(pdf, Path(output))
 
