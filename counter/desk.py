@@ -292,11 +292,12 @@ class Desk:
         return self._commit(view, [event])
 
     def receipt_data(self, view: CaseView, kind: str) -> ReceiptData:
+        """What a document shows; its officer is whoever received the file (the case's
+        opener), also on a reprint by someone else."""
         from counter.receipt import receipt_data_for
 
         return receipt_data_for(view.state, view.sop, self.profile, view.timing, kind,
-                                now=self.now(), officer=self.officer,
-                                day_s=self.calendar.standard_day_s)
+                                now=self.now(), day_s=self.calendar.standard_day_s)
 
     def issue(self, code: str, kind: str, pdf_dir: Path, *, paper: str | None = None,
               printer: str | None = None) -> tuple[CaseView, Issued]:

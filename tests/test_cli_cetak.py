@@ -19,6 +19,7 @@ def case_code(paths):
     profile = default_profile().with_changes(printer="printer-yang-tidak-ada")
     save_profile(paths, profile)
     desk = Desk(open_store(paths.store_dir, profile.tz), load_catalog(), profile,
+                officer="Siti Aminah",
                 now=lambda: datetime(2026, 11, 25, 9, 30, tzinfo=profile.tz))
     view = desk.open_case("pct-07-konsultasi-bisnis",
                           {"nama": "Ani Wulandari", "nik": "3501014507950003"},
@@ -34,6 +35,7 @@ def test_saved_pdf_scans_back_to_the_case(case_code, paths, tmp_path, paper, cap
     assert scan_pdf(pdf) == [case_code]
     text = flat_text(pdf)
     assert "3501********0003" in text and "3501014507950003" not in text
+    assert "Siti Aminah" in text  # who received the file, not whoever reprints it
     # the scanned text opens the case again
     desk = Desk(open_store(paths.store_dir, default_profile().tz), load_catalog(),
                 default_profile())
