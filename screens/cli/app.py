@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from counter.config import default_profile, load_profile
+from counter.config import default_profile
 from counter.texts import ui as T
 from screens.cli.context import Context
 
@@ -26,11 +26,7 @@ def run_app(args: Any, ctx: Context) -> int:
     from screens.app import LoketApp
     from store import open_store
 
-    profile = load_profile(ctx.paths)
-    if profile is None and ctx.demo:
-        from counter.demo import demo_profile
-
-        profile = demo_profile()  # a look at the demo needs no setup, and saves nothing
+    profile = ctx.saved_profile  # None: first run, the app starts with the setup
     tz = (profile or default_profile()).tz
     store = open_store(ctx.paths.store_dir, tz)
     app = LoketApp(ctx.paths, profile, ctx.catalog, store,

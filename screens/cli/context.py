@@ -21,9 +21,20 @@ class Context:
     extra: dict[str, Any] = field(default_factory=dict)
 
     @cached_property
+    def saved_profile(self) -> Profile | None:
+        """The office profile on disk; None before the first-run setup (the demo then
+        pretends to be a demo office, without saving anything)."""
+        profile = load_profile(self.paths)
+        if profile is None and self.demo:
+            from counter.demo import demo_profile
+
+            return demo_profile()
+        return profile
+
+    @cached_property
     def profile(self) -> Profile:
         """The office profile; the defaults until the first-run setup writes one."""
-        return load_profile(self.paths) or default_profile()
+        return self.saved_profile or default_profile()
 
     @cached_property
     def catalog(self) -> Catalog:
