@@ -94,3 +94,16 @@ def stored_types(app: Any, code: str) -> list[str]:
 
 def pdfs(paths: Paths) -> list[Path]:
     return sorted(paths.pdf_dir.rglob("*.pdf"))
+
+
+def record_notices(app: Any) -> list[str]:
+    """Every notification the app shows from now on, as text."""
+    seen: list[str] = []
+    original = app.notify
+
+    def notify(message: Any, *args: Any, **kwargs: Any) -> Any:
+        seen.append(str(message))
+        return original(message, *args, **kwargs)
+
+    app.notify = notify
+    return seen

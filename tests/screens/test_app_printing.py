@@ -7,7 +7,7 @@ from pathlib import Path
 from counter.errors import PrintError
 from counter.printing import Issued
 from screens.step_runner import StepRunnerScreen
-from tests.screens.app_fixtures import Clock, key, make_app
+from tests.screens.app_fixtures import Clock, key, make_app, record_notices
 
 
 def jammed(kind, data, paper, *, pdf_dir, printer, at, **_):
@@ -19,18 +19,6 @@ def jammed(kind, data, paper, *, pdf_dir, printer, at, **_):
 
 def broken(kind, data, paper, **_):
     raise PrintError("disk penuh", path="/tmp/x.pdf")
-
-
-def record_notices(app) -> list[str]:
-    seen: list[str] = []
-    original = app.notify
-
-    def notify(message, *args, **kwargs):
-        seen.append(str(message))
-        return original(message, *args, **kwargs)
-
-    app.notify = notify
-    return seen
 
 
 async def test_failed_print_is_recorded_and_the_case_stays(paths):

@@ -13,21 +13,18 @@ from screens.home import HomeScreen
 from screens.modals import CompleteModal
 from screens.new_case import NewCaseScreen
 from screens.step_runner import StepRunnerScreen
-from tests.screens.app_fixtures import Clock, key, make_app, pdfs, scan, stored_types, type_text
+from tests.screens.app_fixtures import (
+    Clock,
+    key,
+    make_app,
+    pdfs,
+    record_notices,
+    scan,
+    stored_types,
+    type_text,
+)
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
-
-
-def record_notices(app) -> list[str]:
-    seen: list[str] = []
-    original = app.notify
-
-    def notify(message, *args, **kwargs):
-        seen.append(str(message))
-        return original(message, *args, **kwargs)
-
-    app.notify = notify
-    return seen
 
 
 async def test_hand_off_then_scan_receives_at_other_desk(paths):
