@@ -102,7 +102,9 @@ class CaseTiming:
 
     The case's allowance (`limit_s`, working seconds) is every SOP step's upper
     bound laid end to end on the calendar from the opening; `due_at` is where
-    that allowance runs out, moved later by the pauses. `estimated_completion`
+    that allowance runs out, moved later by the pauses and by the time spent in
+    steps without a limit (`unlimited_s`), which `fraction` and `level` leave out
+    as well: `elapsed_s` still shows the whole working time. `estimated_completion`
     lays the remaining steps' mutu baku on the calendar from now (from the
     current step's due time while that is still ahead); steps without a limit
     add nothing, and `estimate_partial` says that some remaining step had none.
@@ -118,6 +120,7 @@ class CaseTiming:
     fraction: float | None = None
     due_at: datetime | None = None
     estimate_partial: bool = False
+    unlimited_s: float = 0.0  # working time in steps without a limit, not held against it
 
 
 # ----- clocks ---------------------------------------------------------------
@@ -334,25 +337,33 @@ def measure_case(
     opened = cal.local(state.opened_at)
     closed_at = getattr(state, "closed_at", None)
     end = max(cal.local(closed_at) if closed_at is not None else cal.local(now), opened)
-    spans = _spans((p for run in runs for p in (run.pauses or ())), opened, end, cal)
+    pauses = [p for run in runs for p in (run.pauses or ())]
+    spans = _spans(pauses, opened, end, cal)
     work = _WorkSeconds(cal)
     elapsed_s, paused_s = _net(work, opened, end, spans)
+    # Time in steps with no mutu baku (N/A, Menyesuaikan: the applicant's own form, the
+    # ministry's certificate) has no standard to break, so, like a pause, it does not
+    # count against the case's allowance.
+    unlimited = [(run.started_at, run.ended_at) for run, t in timings
+                 if t.level is Level.TANPA_BATAS]
+    exempt = _spans([*pauses, *unlimited], opened, end, cal) if unlimited else spans
+    counted_s = _net(work, opened, end, exempt)[0] if unlimited else elapsed_s
 
     limit_s = _allowance(cal, opened, tuple(waktu_of(step) for step in steps))
     fraction = due = None
     level = Level.TANPA_BATAS
     if limit_s is not None:
-        due = _due(work, opened, limit_s, spans)
+        due = _due(work, opened, limit_s, exempt)
         if limit_s > 0:
-            fraction = elapsed_s / limit_s
-            level = _level(Kind.TETAP, elapsed_s, None, limit_s, nearing)
+            fraction = counted_s / limit_s
+            level = _level(Kind.TETAP, counted_s, None, limit_s, nearing)
 
     if closed_at is not None:
         estimate, partial = cal.local(closed_at), False
     else:
         estimate, partial = _estimate(state, steps, timings, cal, now)
     return CaseTiming(timings, elapsed_s, paused_s, limit_s, level, estimate,
-                      fraction, due, partial)
+                      fraction, due, partial, elapsed_s - counted_s)
 
 
 def _estimate(

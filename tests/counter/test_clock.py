@@ -428,3 +428,24 @@ def test_measure_case_on_a_folded_case(cal: WorkingCalendar) -> None:
     # Fri 65 m, Mon 270 m to 12.00 and 155 m from 13.00 = 15.35
     assert ct.limit_s == 495 * M
     assert ct.due_at == at(2026, 11, 30, 15, 35)
+
+
+def test_steps_without_a_limit_do_not_count_against_the_case(cal: WorkingCalendar) -> None:
+    # 15 menit, then N/A (e.g. the ministry prints the certificate), then 30 menit
+    sop = FakeSop((step(1, "15 menit"), step(2, "N/A"), step(3, "30 menit")))
+    state = State(
+        opened_at=mon(9),
+        runs=(Run(1, mon(9), ended_at=mon(9, 10), outcome="selesai"),
+              Run(2, mon(9, 10), ended_at=mon(11, 10), outcome="selesai"),
+              Run(3, mon(11, 10))),
+        current_step=3,
+    )
+    ct = measure_case(state, sop, cal, mon(11, 20))
+    assert ct.elapsed_s == 140 * M  # 09.00-11.20, all of it shown
+    assert ct.unlimited_s == 120 * M  # the N/A step, 09.10-11.10
+    assert ct.limit_s == 45 * M
+    # 10 m in step 1 + 10 m in step 3 = 20 of 45 m
+    assert ct.fraction == pytest.approx(20 / 45)
+    assert ct.level is Level.DALAM
+    # 45 m from 09.00 with 09.10-11.10 skipped: 10 m, then 35 m from 11.10 -> 11.45
+    assert ct.due_at == mon(11, 45)
