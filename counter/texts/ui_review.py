@@ -223,3 +223,4 @@ EXPORT_FORMATS = {
 EXPORT_NOTHING = "Log belum selesai dimuat; coba lagi sebentar."
 EXPORT_DONE = "Laporan disimpan: {paths}"
 EXPORT_FAILED = "Laporan gagal disimpan: {error}"
+CASE_UNLIMITED = "ditambah {duration} di langkah tanpa mutu baku waktu"

@@ -268,10 +268,13 @@ def current_step_text(view: Any) -> str:
 
 def case_time_text(view: Any) -> str:
     t = view.timing
-    elapsed = format_duration(t.elapsed_s)
+    unlimited = getattr(t, "unlimited_s", 0.0)
+    elapsed = format_duration(t.elapsed_s - unlimited if t.limit_s else t.elapsed_s)
     text = (T.CASE_VS.format(elapsed=elapsed, limit=format_duration(t.limit_s))
             if t.limit_s else T.CASE_NO_LIMIT.format(elapsed=elapsed))
     text += f" \u00b7 {level_word(t.level)}"
+    if t.limit_s and unlimited > 0:
+        text += f" \u00b7 {T.CASE_UNLIMITED.format(duration=format_duration(unlimited))}"
     if t.paused_s > 0:
         text += f" \u00b7 {T.CASE_PAUSED.format(duration=format_duration(t.paused_s))}"
     return text

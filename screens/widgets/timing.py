@@ -37,7 +37,9 @@ def elapsed_text(timing: Any) -> str:
         # '2,1 / 3 hari kerja': the unit once, so it fits a table column
         return T.TIMER.format(elapsed=_decimal(days), limit=format_days(limit_days))
     else:
-        elapsed = _clock(timing.elapsed_s)
+        # a case's timer counts only what is held against its mutu baku (see clock)
+        held = timing.elapsed_s - getattr(timing, "unlimited_s", 0.0)
+        elapsed = _clock(held if timing.limit_s is not None else timing.elapsed_s)
         limit = _clock(timing.limit_s) if timing.limit_s is not None else None
     if limit is None:
         return T.TIMER_NO_LIMIT.format(elapsed=elapsed)

@@ -145,3 +145,25 @@ def test_checklist_of_a_later_step_is_recorded_when_completed(desk, clock):
     before = len(desk.repo.events(code))
     desk.complete_step(code, received=[])
     assert not [e for e in desk.repo.events(code)[before:] if e["type"] == "kelengkapan_checked"]
+
+
+def test_applicants_own_step_is_not_held_against_the_case(desk, clock):
+    """NIK certificate: step 3 (the koperasi fills the form, N/A) took an hour."""
+    from counter.clock import Level
+    from counter.report import case_row
+
+    code = desk.open_case("pct-01-sertifikat-nik", VISITOR).code
+    clock.advance(minutes=5)
+    desk.complete_step(code)  # step 1 (10 menit) in 5 m
+    clock.advance(minutes=10)
+    desk.complete_step(code)  # step 2 (15 menit) in 10 m
+    clock.advance(minutes=60)
+    desk.complete_step(code)  # step 3 (N/A) in 60 m
+    clock.advance(minutes=5)  # 5 m into step 4
+    view = desk.view(code)
+    assert view.timing.elapsed_s == pytest.approx(80 * 60)
+    # held against the 55 m of the steps with a mutu baku: 5 + 10 + 5 = 20 m
+    row = case_row(view)
+    assert row.elapsed_s == pytest.approx(20 * 60)
+    assert row.limit_s == pytest.approx(55 * 60)
+    assert view.timing.level is Level.DALAM and not row.over
