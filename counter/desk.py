@@ -291,13 +291,14 @@ class Desk:
                           error=error)
         return self._commit(view, [event])
 
-    def receipt_data(self, view: CaseView, kind: str) -> ReceiptData:
+    def receipt_data(self, view: CaseView, kind: str, copy_label: str = "") -> ReceiptData:
         """What a document shows; its officer is whoever received the file (the case's
-        opener), also on a reprint by someone else."""
+        opener), also on a reprint by someone else (`copy_label` marks the copy)."""
         from counter.receipt import receipt_data_for
 
         return receipt_data_for(view.state, view.sop, self.profile, view.timing, kind,
-                                now=self.now(), day_s=self.calendar.standard_day_s)
+                                now=self.now(), day_s=self.calendar.standard_day_s,
+                                copy_label=copy_label)
 
     def issue(self, code: str, kind: str, pdf_dir: Path, *, paper: str | None = None,
               printer: str | None = None) -> tuple[CaseView, Issued]:

@@ -245,14 +245,10 @@ class CaseDetailScreen(Screen[None]):
         self.app.call_from_thread(self._printed, view, message, severity)
 
     def _print(self, kind: str, pdf_dir: Path) -> tuple[Any, str, str]:
-        from counter.receipt import receipt_data_for
-
         desk, view = self.desk, self.view
         profile = desk.profile
         now: datetime = desk.now()
-        data = receipt_data_for(view.state, view.sop, profile, view.timing, kind, now=now,
-                                officer=desk.officer, copy_label=T.REPRINT_COPY,
-                                day_s=desk.calendar.standard_day_s)
+        data = desk.receipt_data(view, kind, copy_label=T.REPRINT_COPY)
         issued = self._issue(kind, data, profile.paper, pdf_dir=pdf_dir,
                              printer=profile.printer, at=now)
         new_view = desk.record_print(view.state.code, **issued.event_data())
