@@ -43,6 +43,7 @@ class LoketApp(App):
         Binding("f3", "catalog", T.KEY_CATALOG),
         Binding("f4", "daily_log", T.KEY_DAILY_LOG),
         Binding("f5", "scan", T.KEY_SCAN),
+        Binding("f9", "settings", T.KEY_SETTINGS),
         Binding("ctrl+q", "quit", T.KEY_QUIT, priority=True),
     ]
 
@@ -157,7 +158,30 @@ class LoketApp(App):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Before the day has started (setup, officer choice) only help, catalog and quit."""
-        return not (action in ("new_case", "daily_log", "scan") and self.desk is None)
+        return not (action in ("new_case", "daily_log", "scan", "settings")
+                    and self.desk is None)
+
+    def action_settings(self) -> None:
+        """Edit the office profile (printer, paper, officers…) without a text editor."""
+        from screens.setup import SetupScreen
+
+        if self.profile is None or isinstance(self.screen, SetupScreen):
+            return
+
+        def saved(profile: Profile | None) -> None:
+            if profile is not None:
+                self.apply_profile(profile)
+
+        self.push_screen(SetupScreen(self.profile), saved)
+
+    def apply_profile(self, profile: Profile) -> None:
+        """Use a changed profile from now on, for the officer already on duty."""
+        from counter.desk import Desk
+
+        self.profile, self.desk_no = profile, profile.desk
+        self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
+        self.desk = Desk(self.store, self.catalog, self.profile, officer=self.officer or "",
+                         now=self.now, calendar=self.calendar)
 
     def action_help(self) -> None:
         from screens.help import HelpScreen

@@ -12,10 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from counter.config import Officer, Profile, default_profile, save_profile
+from counter.config import PAPERS, Officer, Profile, default_profile, save_profile
 from counter.errors import LoketError
 from counter.texts import ui as T
 from screens.widgets.header import LoketHeader
@@ -30,40 +30,58 @@ def _desk_number(text: str) -> int | None:
 
 
 class SetupScreen(Screen[Profile | None]):
-    """First run: office name, unit, desk number and officers; saved to loket.toml."""
+    """The office profile in the app: the first run (empty fields with examples) and,
+    later, the settings (F9) that edit the saved profile; saved to loket.toml."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("ctrl+s", "save", T.KEY_SAVE)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", T.KEY_SAVE),
+        Binding("escape", "cancel", T.KEY_BACK),
+    ]
+
+    def __init__(self, profile: Profile | None = None) -> None:
+        super().__init__()
+        self.profile = profile  # None: the first run
 
     def compose(self) -> ComposeResult:
-        base = default_profile()
+        p = self.profile
         yield LoketHeader()
         with VerticalScroll(id="setup"):
-            yield Static(T.SETUP_TITLE, classes="title")
+            yield Static(T.SETUP_TITLE if p is None else T.SETTINGS_TITLE, classes="title")
             yield Static(T.SETUP_INTRO.format(path=self.app.paths.config_file),
                          classes="hint")
             yield Label(T.SETUP_INSTANSI)
-            # Empty fields with examples: a prefilled generic name would end up on
-            # every receipt when the officer types after it.
-            yield Input("", id="instansi", placeholder=T.SETUP_INSTANSI_HINT)
+            # Empty fields with examples on the first run: a prefilled generic name
+            # would end up on every receipt when the officer types after it.
+            yield Input(p.instansi if p else "", id="instansi",
+                        placeholder=T.SETUP_INSTANSI_HINT)
             yield Label(T.SETUP_UNIT)
-            yield Input("", id="unit", placeholder=T.SETUP_UNIT_HINT)
+            yield Input(p.unit if p else "", id="unit", placeholder=T.SETUP_UNIT_HINT)
             yield Label(T.SETUP_ALAMAT)
-            yield Input("", id="alamat", placeholder=T.SETUP_ALAMAT_HINT)
+            yield Input(p.alamat if p else "", id="alamat", placeholder=T.SETUP_ALAMAT_HINT)
             yield Label(T.SETUP_TELEPON)
-            yield Input("", id="telepon")
+            yield Input(p.telepon if p else "", id="telepon")
             yield Label(T.SETUP_DESK)
-            yield Input(str(base.desk), id="desk", restrict=r"[0-9]*", max_length=2)
+            yield Input(str((p or default_profile()).desk), id="desk", restrict=r"[0-9]*",
+                        max_length=2)
             yield Label(T.SETUP_OFFICERS)
-            yield Input("", id="officers", placeholder=T.SETUP_OFFICERS_HINT)
+            yield Input(", ".join(o.nama for o in p.officers) if p else "", id="officers",
+                        placeholder=T.SETUP_OFFICERS_HINT)
+            if p is not None:
+                yield Label(T.SETTINGS_PRINTER)
+                yield Input(p.printer or "", id="printer", placeholder=T.SETTINGS_PRINTER_HINT)
+                yield Label(T.SETTINGS_PAPER)
+                yield Select([(T.SETTINGS_PAPERS[k], k) for k in PAPERS], value=p.paper,
+                             allow_blank=False, id="paper")
             yield Static("", id="setup-error", classes="error")
-            yield Button(T.SETUP_SAVE, id="save", variant="primary")
+            yield Button(T.SETUP_SAVE if p is None else T.SETTINGS_SAVE, id="save",
+                         variant="primary")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#instansi", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "officers":
+        if event.input.id == "officers" and self.profile is None:
             self.action_save()
         else:
             self.focus_next()
@@ -72,8 +90,17 @@ class SetupScreen(Screen[Profile | None]):
         if event.button.id == "save":
             self.action_save()
 
+    def action_cancel(self) -> None:
+        if self.profile is not None:  # the first run has nothing to go back to
+            self.dismiss(None)
+
     def _value(self, wid: str) -> str:
         return self.query_one(f"#{wid}", Input).value.strip()
+
+    def _officers(self, names: list[str]) -> tuple[Officer, ...]:
+        """Officers by name; one already in the profile keeps their jabatan."""
+        known = {o.nama: o for o in (self.profile.officers if self.profile else ())}
+        return tuple(known.get(n) or Officer(n) for n in names)
 
     def action_save(self) -> None:
         error = self.query_one("#setup-error", Static)
@@ -92,11 +119,14 @@ class SetupScreen(Screen[Profile | None]):
             self.query_one(f"#{wid}", Input).focus()
             return
         assert desk is not None
-        profile = default_profile().with_changes(
-            instansi=instansi, unit=unit, desk=desk, alamat=self._value("alamat"),
-            telepon=self._value("telepon"),
-            officers=tuple(Officer(n) for n in names),
-        )
+        changes: dict[str, object] = {
+            "instansi": instansi, "unit": unit, "desk": desk, "alamat": self._value("alamat"),
+            "telepon": self._value("telepon"), "officers": self._officers(names),
+        }
+        if self.profile is not None:
+            changes["printer"] = self._value("printer") or None
+            changes["paper"] = str(self.query_one("#paper", Select).value)
+        profile = (self.profile or default_profile()).with_changes(**changes)
         try:
             save_profile(self.app.paths, profile)
         except (LoketError, OSError) as err:
