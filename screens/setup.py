@@ -47,8 +47,8 @@ class SetupScreen(Screen[Profile | None]):
         yield LoketHeader()
         with VerticalScroll(id="setup"):
             yield Static(T.SETUP_TITLE if p is None else T.SETTINGS_TITLE, classes="title")
-            yield Static(T.SETUP_INTRO.format(path=self.app.paths.config_file),
-                         classes="hint")
+            intro = T.SETUP_INTRO if p is None else T.SETTINGS_INTRO
+            yield Static(intro.format(path=self.app.paths.config_file), classes="hint")
             yield Label(T.SETUP_INSTANSI)
             # Empty fields with examples on the first run: a prefilled generic name
             # would end up on every receipt when the officer types after it.
