@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from counter.config import PAPERS, Officer, Profile, default_profile, save_profile
 from counter.errors import LoketError
 from counter.texts import ui as T
+from counter.texts.receipt import PAPER_NAMES
 from screens.widgets.header import LoketHeader
 
 
@@ -70,7 +71,7 @@ class SetupScreen(Screen[Profile | None]):
                 yield Label(T.SETTINGS_PRINTER)
                 yield Input(p.printer or "", id="printer", placeholder=T.SETTINGS_PRINTER_HINT)
                 yield Label(T.SETTINGS_PAPER)
-                yield Select([(T.SETTINGS_PAPERS[k], k) for k in PAPERS], value=p.paper,
+                yield Select([(PAPER_NAMES[k], k) for k in PAPERS], value=p.paper,
                              allow_blank=False, id="paper")
             yield Static("", id="setup-error", classes="error")
             yield Button(T.SETUP_SAVE if p is None else T.SETTINGS_SAVE, id="save",
