@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -54,6 +54,20 @@ SORT_FIELD = {  # column -> CaseRow attribute
 }
 WAITING = (R.MENUNGGU_PELAKSANA, R.MENUNGGU_PEMOHON)
 SPANS = ("day", "week", "month")
+# Room beyond what every column needs goes to the texts that get cut, up to a cap.
+GROW = (("service", 0.5, 40), ("status", 0.25, 26), ("holder", 0.25, 30))
+CELL_PADDING = 2
+
+
+def column_widths(screen_width: int, in_range: bool) -> dict[str, int]:
+    """Each column's width: the defaults, widened on a screen wider than all of them."""
+    widths = dict(WIDTHS)
+    if in_range:
+        widths["opened"] = 12
+    extra = screen_width - sum(w + CELL_PADDING for w in widths.values()) - 2
+    for col, share, cap in GROW:
+        widths[col] = min(cap, widths[col] + max(0, int(extra * share)))
+    return widths
 
 
 def span_dates(day: date, span: str) -> tuple[date, date]:
@@ -282,6 +296,7 @@ class DailyLogScreen(Screen[None]):
         self.rows: list[Any] = []
         self.shown: list[Any] = []
         self._filling = False
+        self._laid_for = 0  # the screen width the table's columns were laid out for
 
     @property
     def desk(self) -> Any:
@@ -418,12 +433,13 @@ class DailyLogScreen(Screen[None]):
         in_range = self.period[0] != self.period[1]
         keep = self.cursor_code()
         table.clear(columns=True)
+        self._laid_for = self.size.width
+        widths = column_widths(self.size.width, in_range)
         for col in COLUMNS:
             label = T.LOG_DATE_COLUMN if col == "opened" and in_range else T.LOG_COLUMNS[col]
             if col == self.sort.column:
                 label += " \u25bc" if self.sort.reverse else " \u25b2"
-            width = 12 if col == "opened" and in_range else WIDTHS[col]
-            table.add_column(label, key=col, width=width)
+            table.add_column(label, key=col, width=widths[col])
         for row in self.shown:
             table.add_row(*row_cells(row, in_range), key=row.code)
         codes = [r.code for r in self.shown]
@@ -431,6 +447,10 @@ class DailyLogScreen(Screen[None]):
             table.move_cursor(row=codes.index(keep), animate=False)
         self.query_one("#log-title", Static).update(self.title_text())
         self.query_one("#log-status", Static).update(self.status_text())
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.summary is not None and event.size.width != self._laid_for:
+            self.refill()
 
     def cursor_code(self) -> str | None:
         table = self.query_one("#log-table", DataTable)

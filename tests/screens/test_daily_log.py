@@ -234,3 +234,12 @@ async def test_export_the_day_as_xlsx_from_the_log(day: Any, paths: Any) -> None
         column = [c.value for c in next(sheet.iter_cols(min_col=1, max_col=1))]
         exported = {str(v).replace("-", "") for v in column[1:] if v}
         assert exported == {day.handed, day.done, day.waiting, day.refused, day.late}
+
+
+def test_columns_widen_on_a_wide_screen_and_still_all_fit() -> None:
+    from screens.daily_log import CELL_PADDING, WIDTHS, column_widths
+
+    assert column_widths(80, in_range=False) == WIDTHS  # 80 columns: scroll for the rest
+    wide = column_widths(200, in_range=False)
+    assert wide["service"] > WIDTHS["service"] and wide["holder"] > WIDTHS["holder"]
+    assert sum(w + CELL_PADDING for w in wide.values()) <= 200
