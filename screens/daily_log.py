@@ -88,15 +88,24 @@ class Filters:
     status: str | None = None
     only_over: bool = False
     only_waiting: bool = False
+    text: str = ""  # part of the visitor's name or of the code (a visitor without receipt)
 
     def keep(self, row: Any) -> bool:
         return (
-            (self.service is None or row.sop_id == self.service)
+            self._matches(row)
+            and (self.service is None or row.sop_id == self.service)
             and (self.officer is None or row.officer == self.officer)
             and (self.status is None or row.status == self.status)
             and (not self.only_over or row.over)
             and (not self.only_waiting or row.status in WAITING)
         )
+
+    def _matches(self, row: Any) -> bool:
+        words = self.text.lower().split()
+        if not words:
+            return True
+        haystack = f"{row.visitor} {row.code} {row.code_human}".lower()
+        return all(w.replace("-", "") in haystack.replace("-", "") for w in words)
 
 
 @dataclass
@@ -281,6 +290,7 @@ class DailyLogScreen(Screen[None]):
         Binding("s", "toggle_summary", T.KEY_SUMMARY),
         Binding("f", "focus_filters", T.KEY_FILTERS),
         Binding("e", "export", T.KEY_EXPORT),
+        Binding("slash", "search", T.KEY_SEARCH, key_display="/"),
         Binding("r", "reload", T.KEY_REFRESH, show=False),
     ]
 
@@ -319,6 +329,7 @@ class DailyLogScreen(Screen[None]):
                          compact=True)
             yield Select([], prompt=f"{T.LOG_FILTER_STATUS}: {T.LOG_ALL}", id="f-status",
                          compact=True)
+            yield Input(placeholder=T.LOG_SEARCH_HINT, id="f-text", compact=True)
         with TabbedContent(id="log-tabs"):
             with TabPane(T.LOG_TITLE, id="tab-cases"):
                 yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
@@ -416,6 +427,14 @@ class DailyLogScreen(Screen[None]):
         if attr and getattr(self.filters, attr) != value:
             setattr(self.filters, attr, value)
             self.refill()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "f-text" and event.value != self.filters.text:
+            self.filters.text = event.value
+            self.refill()
+
+    def action_search(self) -> None:
+        self.query_one("#f-text", Input).focus()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         if event.checkbox.id == "f-over":

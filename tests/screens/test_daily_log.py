@@ -243,3 +243,28 @@ def test_columns_widen_on_a_wide_screen_and_still_all_fit() -> None:
     wide = column_widths(200, in_range=False)
     assert wide["service"] > WIDTHS["service"] and wide["holder"] > WIDTHS["holder"]
     assert sum(w + CELL_PADDING for w in wide.values()) <= 200
+
+
+async def test_search_by_visitor_name_or_code(day: Any) -> None:
+    from textual.widgets import Input
+
+    screen = DailyLogScreen(day.desk)
+    async with Host(screen).run_test(size=(100, 30)) as pilot:
+        await settle(pilot, screen)
+        await pilot.press("slash")
+        assert isinstance(screen.focused, Input)
+        sort_before = (screen.sort.column, screen.sort.reverse)
+        for ch in "wulandari":  # u, d… are keys of the log: typed here they are letters
+            await pilot.press(ch)
+        await pilot.pause()
+        assert (screen.sort.column, screen.sort.reverse) == sort_before
+        shown = codes(screen)
+        assert shown and all("Rina" in day.desk.view(c).state.visitor.nama for c in shown)
+        # a code typed from the receipt, with its dashes, finds that case alone
+        search = screen.query_one("#f-text", Input)
+        search.value = f"{day.late[:6]}-{day.late[6:8]}-{day.late[8:11]}"
+        await pilot.pause()
+        assert codes(screen) == [day.late]
+        search.value = ""
+        await pilot.pause()
+        assert len(codes(screen)) == 5
