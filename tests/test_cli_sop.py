@@ -68,3 +68,19 @@ def test_installed_loket_command_lists_the_catalog_as_json():
     from counter.sop import load_catalog
 
     assert {r["id"] for r in rows} == {s.id for s in load_catalog().all()}
+
+
+def test_usage_and_argument_errors_speak_indonesian(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as info:
+        main(["cetak", "261125010077", "--jenis", "kuitansi"])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "galat: argumen --jenis: pilihan 'kuitansi' tidak dikenal" in err
+    assert err.startswith("pemakaian: loket cetak")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "opsi:" in out and "tampilkan bantuan ini lalu keluar" in out
+    assert "options:" not in out and "show this help" not in out

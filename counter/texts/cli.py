@@ -48,3 +48,24 @@ HELP_KERTAS = "ukuran kertas (bawaan: dari profil kantor)"
 HELP_OUTPUT = "simpan PDF ke berkas ini saja, tanpa mencetak (tidak dicatat sebagai cetakan)"
 HELP_PRINTER = "nama printer CUPS (bawaan: dari profil kantor)"
 SAVED_TO = "PDF disimpan: {path}"
+
+# argparse's own words, by their gettext msgid (see screens/cli/__init__.py).
+ARGPARSE = {
+    "usage: ": "pemakaian: ",
+    "positional arguments": "perintah dan argumen",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "expected one argument": "memerlukan satu nilai",
+    "expected at most one argument": "memerlukan paling banyak satu nilai",
+    "expected at least one argument": "memerlukan sedikitnya satu nilai",
+    "invalid %(type)s value: %(value)r": "nilai %(value)r tidak sah (harus %(type)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "pilihan %(value)r tidak dikenal (pilih salah satu: %(choices)s)",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "opsi %(option)s ambigu, bisa berarti %(matches)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+}

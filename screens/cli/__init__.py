@@ -21,7 +21,14 @@ from screens.cli.context import Context
 COMMANDS = ("app", "sop", "kasus", "cetak", "laporan", "demo")
 
 
+def _speak_indonesian() -> None:
+    """argparse looks its words up through gettext's `_`; answer with our texts so
+    usage lines and argument errors read in Bahasa Indonesia like the rest."""
+    argparse._ = lambda msgid: T.ARGPARSE.get(msgid, msgid)  # type: ignore[attr-defined]
+
+
 def build_parser() -> argparse.ArgumentParser:
+    _speak_indonesian()
     parser = argparse.ArgumentParser(prog="loket", description=T.DESCRIPTION)
     parser.add_argument("--config-dir", help=T.HELP_CONFIG_DIR)
     parser.add_argument("--data-dir", help=T.HELP_DATA_DIR)
