@@ -301,19 +301,22 @@ class Desk:
                                 copy_label=copy_label)
 
     def issue(self, code: str, kind: str, pdf_dir: Path, *, paper: str | None = None,
-              printer: str | None = None) -> tuple[CaseView, Issued]:
+              printer: str | None = None, copy_label: str = "",
+              issue_fn: Callable[..., Issued] | None = None) -> tuple[CaseView, Issued]:
         """Make a document for the case, save it, print it, and record the attempt.
 
         A failed print is recorded as such (never counted as issued); the PDF is
         kept under `pdf_dir` either way so the officer can reprint or hand it over.
+        `issue_fn` stands in for `counter.printing.issue` (tests, a shell's printer).
         """
-        from counter.printing import issue as issue_document
+        if issue_fn is None:
+            from counter.printing import issue as issue_fn
 
         view = self.view(code)
-        issued = issue_document(kind, self.receipt_data(view, kind), paper or self.profile.paper,
-                                pdf_dir=pdf_dir,
-                                printer=printer if printer is not None else self.profile.printer,
-                                at=self.now())
+        issued = issue_fn(kind, self.receipt_data(view, kind, copy_label),
+                          paper or self.profile.paper, pdf_dir=pdf_dir,
+                          printer=printer if printer is not None else self.profile.printer,
+                          at=self.now())
         view = self.record_print(code, **issued.event_data())
         return view, issued
 

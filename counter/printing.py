@@ -18,6 +18,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -200,14 +201,18 @@ def issue(
     at: datetime,
     timeout: float = LP_TIMEOUT,
     copies: int = 1,
+    print_fn: Callable[..., PrintResult] | None = None,
 ) -> Issued:
-    """Render, save, then print. Raises `PrintError` only when the document cannot be
-    made or saved; a printer problem comes back in `Issued.ok`/`error`."""
+    """Render, save, then print (`print_fn`, `print_pdf` by default). Raises `PrintError`
+    only when the document cannot be made or saved; a printer problem comes back in
+    `Issued.ok`/`error`."""
     pdf = render(kind, data, paper)
     target = pdf_path_for(pdf_dir, data.code, kind, at)
     try:
         path = save_pdf(pdf, target)
     except OSError as err:
         raise PrintError(T.SAVE_FAILED.format(detail=err.strerror or err), path=target) from None
-    result = print_pdf(path, printer, timeout=timeout, copies=copies, title=path.stem)
-    return Issued(kind, path, printer or None, result.ok, result.error, result.job)
+    send = print_fn or print_pdf
+    result = send(path, printer, timeout=timeout, copies=copies, title=path.stem)
+    return Issued(kind, path, printer or None, result.ok, result.error,
+                  getattr(result, "job", ""))

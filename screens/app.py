@@ -285,11 +285,11 @@ class LoketApp(App):
 
     # ------------------------------------------------------------------ printing
 
-    def print_doc(self, code: str, doc: str, extra: dict[str, Any] | None = None) -> None:
+    def print_doc(self, code: str, doc: str) -> None:
         """Render, save and print a document in a worker; record the result."""
         from screens.print_worker import start_print
 
-        start_print(self, code, doc, extra or {})
+        start_print(self, code, doc)
 
     # ------------------------------------------------------------------ scanner
 

@@ -11,7 +11,7 @@ recorded, so a failed print never counts as issued.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -245,13 +245,9 @@ class CaseDetailScreen(Screen[None]):
         self.app.call_from_thread(self._printed, view, message, severity)
 
     def _print(self, kind: str, pdf_dir: Path) -> tuple[Any, str, str]:
-        desk, view = self.desk, self.view
-        profile = desk.profile
-        now: datetime = desk.now()
-        data = desk.receipt_data(view, kind, copy_label=T.REPRINT_COPY)
-        issued = self._issue(kind, data, profile.paper, pdf_dir=pdf_dir,
-                             printer=profile.printer, at=now)
-        new_view = desk.record_print(view.state.code, **issued.event_data())
+        new_view, issued = self.desk.issue(self.code, kind, pdf_dir,
+                                           copy_label=T.REPRINT_COPY,
+                                           issue_fn=self._issue_fn())
         doc = T.DOC_NAMES[kind]
         if issued.ok:
             return new_view, T.REPRINT_OK.format(doc=doc, printer=issued.printer), "information"
@@ -260,21 +256,15 @@ class CaseDetailScreen(Screen[None]):
         return new_view, T.REPRINT_FAILED.format(doc=doc, error=issued.error,
                                                  pdf=issued.pdf), "error"
 
-    def _issue(self, kind: str, data: Any, paper: str, *, pdf_dir: Path,
-               printer: str | None, at: datetime) -> Any:
-        """Render, save, print: `counter.printing.issue`, or the app's stand-in
-        (`app.print_fn`, same shape), or our own `print_pdf` after saving."""
-        from counter import printing
-        from counter.receipt import render
-
+    def _issue_fn(self) -> Callable[..., Any] | None:
+        """The app's stand-in for `counter.printing.issue`, or ours around `print_pdf`."""
         if self._print_pdf is None:
-            issue = getattr(self.app, "print_fn", None) or printing.issue
-            return issue(kind, data, paper, pdf_dir=pdf_dir, printer=printer, at=at)
-        path = printing.save_pdf(render(kind, data, paper),
-                                 printing.pdf_path_for(pdf_dir, data.code, kind, at))
-        result = self._print_pdf(path, printer)
-        return printing.Issued(kind, path, printer or None, bool(result.ok), result.error,
-                               getattr(result, "job", ""))
+            return getattr(self.app, "issue", None)
+        from counter import printing
+
+        send = self._print_pdf
+        return partial(printing.issue,
+                       print_fn=lambda path, printer, **_: send(path, printer))
 
     def _printed(self, view: Any, message: str, severity: str) -> None:
         self.printing = False

@@ -1,10 +1,8 @@
 """Printing a case's documents without freezing the counter.
 
-`Desk.receipt_data` fills the document from the case and the office profile;
-`start_print` runs
-render → save PDF → `lp` in a thread worker (`counter.printing.issue`), then
-records the attempt on the UI thread with `Desk.record_print`. A printer that
-fails is a notification: the PDF is kept and the case goes on.
+`start_print` runs `Desk.issue` (document from the case → save PDF → `lp` → record
+the attempt) in a thread worker, then tells the officer on the UI thread. A printer
+that fails is a notification: the PDF is kept and the case goes on.
 """
 
 from __future__ import annotations
@@ -14,29 +12,19 @@ from typing import Any
 from counter.texts import ui as T
 
 
-def start_print(app: Any, code: str, doc: str, extra: dict[str, Any]) -> None:
+def start_print(app: Any, code: str, doc: str) -> None:
     """Make, save and print `doc` for case `code` in a thread; record the attempt."""
     from counter.errors import LoketError
 
-    try:
-        view = app.desk.view(code)
-        data = app.desk.receipt_data(view, doc)
-    except LoketError as err:
-        app.notify(str(err), severity="error")
-        return
-    profile, at = app.profile, app.now()
-    issue = app.issue
-    if issue is None:
-        from counter.printing import issue
+    desk, pdf_dir, issue_fn = app.desk, app.paths.pdf_dir, app.issue
 
     def work() -> None:
         try:
-            issued = issue(doc, data, profile.paper, pdf_dir=app.paths.pdf_dir,
-                           printer=profile.printer, at=at)
+            _, issued = desk.issue(code, doc, pdf_dir, issue_fn=issue_fn)
         except LoketError as err:
             app.call_from_thread(_failed, app, doc, str(err))
             return
-        app.call_from_thread(_record, app, code, doc, issued)
+        app.call_from_thread(_done, app, doc, issued)
 
     app.run_worker(work, thread=True, group="print", name=f"print-{doc}-{code}")
 
@@ -46,15 +34,8 @@ def _failed(app: Any, doc: str, message: str) -> None:
                severity="error", timeout=10)
 
 
-def _record(app: Any, code: str, doc: str, issued: Any) -> None:
-    from counter.errors import LoketError
-
+def _done(app: Any, doc: str, issued: Any) -> None:
     name = T.PRINT_DOCS.get(doc, doc)
-    try:
-        app.desk.record_print(code, doc, issued.ok, issued.printer, str(issued.pdf),
-                              issued.error)
-    except LoketError as err:
-        app.notify(str(err), severity="error")
     if issued.ok:
         app.notify(T.PRINT_OK.format(doc=name.capitalize(), printer=issued.printer))
     elif not issued.printer:
