@@ -140,14 +140,18 @@ class Desk:
     def view(self, code: str) -> CaseView:
         return self.fold(self.repo.events(code))
 
-    def open_views(self) -> list[CaseView]:
-        """Every case not closed; day files are read once each when the store can."""
-        codes = self.repo.open_codes()
+    def views_of(self, codes: Iterable[str]) -> list[CaseView]:
+        """Many cases; day files are read once each when the store can (`events_of`)."""
+        codes = list(codes)
         many = getattr(self.repo, "events_of", None)
         if many is None:
             return [self.view(code) for code in codes]
         found = many(codes)
         return [self.fold(found[code]) for code in codes if code in found]
+
+    def open_views(self) -> list[CaseView]:
+        """Every case not closed (the dashboard, files waiting)."""
+        return self.views_of(self.repo.open_codes())
 
     def views_on(self, day: date) -> list[CaseView]:
         return [self.fold(evs) for evs in self.repo.events_on(day).values()]

@@ -574,22 +574,12 @@ def rows_sorted(rows: Sequence[CaseRow], key: str, reverse: bool = False) -> lis
 
 
 def load_waiting(desk: Any, views: Sequence[Any]) -> list[Any]:
-    """Every open case now, reusing `views` already folded and reading each other day once.
+    """Every open case now, reusing `views` already folded.
 
     The daily log shows where files wait *now*, including files opened on other
-    days; folding them one by one would read their day file once per case.
+    days; those are read through the desk, each day file once.
     """
-    from counter.codes import parse_code
-
     known = {v.state.code: v for v in views}
-    out: list[Any] = []
-    by_day: dict[date, list[str]] = defaultdict(list)
-    for code in desk.repo.open_codes():
-        if code in known:
-            out.append(known[code])
-        else:
-            by_day[parse_code(code).day].append(code)
-    for day, codes in sorted(by_day.items()):
-        events = desk.repo.events_on(day)
-        out.extend(desk.fold(events[c]) for c in codes if c in events)
-    return out
+    codes = desk.repo.open_codes()
+    others = {v.state.code: v for v in desk.views_of(c for c in codes if c not in known)}
+    return [known.get(c) or others[c] for c in codes if c in known or c in others]
