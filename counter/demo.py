@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import heapq
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -83,6 +83,9 @@ class MemoryRepo:
 
     def events_on(self, day: date) -> dict[str, list[dict]]:
         return {code: list(self._cases[code]) for code in self._days.get(day, ())}
+
+    def events_of(self, codes: Iterable[str]) -> dict[str, list[dict]]:
+        return {c: list(self._cases[c]) for c in codes if c in self._cases}
 
     def days(self) -> list[date]:
         return sorted(self._days)

@@ -36,6 +36,7 @@ class Repository(Protocol):
     def open_codes(self) -> list[str]: ...
     def codes_on(self, day: date) -> list[str]: ...
     def events_on(self, day: date) -> dict[str, list[dict]]: ...
+    def events_of(self, codes: Iterable[str]) -> dict[str, list[dict]]: ...
 
 
 @dataclass(frozen=True)
@@ -141,12 +142,10 @@ class Desk:
         return self.fold(self.repo.events(code))
 
     def views_of(self, codes: Iterable[str]) -> list[CaseView]:
-        """Many cases; day files are read once each when the store can (`events_of`)."""
+        """Many cases at once (the store reads each day file once); unknown codes are
+        left out."""
         codes = list(codes)
-        many = getattr(self.repo, "events_of", None)
-        if many is None:
-            return [self.view(code) for code in codes]
-        found = many(codes)
+        found = self.repo.events_of(codes)
         return [self.fold(found[code]) for code in codes if code in found]
 
     def open_views(self) -> list[CaseView]:
