@@ -26,10 +26,6 @@ from counter.texts import ui as T
 from screens.widgets.scan_buffer import BURST_GAP, ScanBuffer
 
 
-def _system_now(tz: Any) -> Callable[[], datetime]:
-    return lambda: datetime.now(tz)
-
-
 class LoketApp(App):
     """The counter app; `profile=None` means the first run (setup screen first)."""
 
