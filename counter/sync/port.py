@@ -63,8 +63,8 @@ class OfficeServer(Protocol):
     def pull(self, office: str, after: int, limit: int) -> list[Pulled]:
         """The office's events with a sequence above `after`, in sequence order."""
 
-    def wait(self, office: str, timeout: float) -> bool:
-        """Block until another desk pushed (True) or `timeout` passed (False)."""
+    def wait(self, office: str, timeout: float, desk: int = 0) -> bool:
+        """Block until a desk other than `desk` pushed (True) or `timeout` passed (False)."""
 
     def close(self) -> None: ...
 
