@@ -56,7 +56,8 @@ def test_two_actions_on_one_prev_are_a_conflict_named_for_the_officer():
     found = forks(events)
     assert len(found) == 1 and not found[0].resolved
     line = describe_fork(found[0], WIB, {5: "Kabid"})
-    assert line == "konflik: dua tindakan pada langkah 3 — loket 1 pukul 10.02, meja Kabid pukul 10.03"
+    assert line == ("konflik: dua tindakan pada langkah 3 — loket 1 pukul 10.02, "
+                    "meja Kabid pukul 10.03")
     resolved = make_event(CODE, "conflict_resolved", desk=9, prev=events[-1]["id"],
                           data={"fork": events[1]["id"], "note": "dikembalikan berlaku"})
     assert forks([*events, resolved])[0].resolved
