@@ -25,6 +25,8 @@ from counter.texts import config as T
 APP_NAME = "loket"
 ENV_CONFIG_DIR = "LOKET_CONFIG_DIR"
 ENV_DATA_DIR = "LOKET_DATA_DIR"
+ENV_PUSAT_DSN = "LOKET_PUSAT_DSN"
+OFFICE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 PAPERS = ("80mm", "58mm", "a5")
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
@@ -80,6 +82,24 @@ class CalendarSettings:
 
 
 @dataclass(frozen=True)
+class PusatSettings:
+    """The office server this desk syncs with (`[pusat]`); empty `dsn` = standalone.
+
+    `peran` lists the SOP roles (jabatan) an official's desk serves; empty for a counter.
+    """
+
+    dsn: str = ""
+    kantor: str = ""
+    nama_meja: str = ""
+    peran: tuple[str, ...] = ()
+
+    @property
+    def effective_dsn(self) -> str:
+        """`LOKET_PUSAT_DSN` when set, else the profile's `dsn`."""
+        return (os.environ.get(ENV_PUSAT_DSN) or self.dsn).strip()
+
+
+@dataclass(frozen=True)
 class Profile:
     instansi: str = T.DEFAULT_INSTANSI
     unit: str = T.DEFAULT_UNIT
@@ -93,6 +113,7 @@ class Profile:
     timezone: str = "WIB"
     nearing: float = 0.75
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    pusat: PusatSettings = field(default_factory=PusatSettings)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -176,7 +197,25 @@ class _ProfileReader:
             timezone=tz,
             nearing=float(nearing),
             calendar=self.calendar(),
+            pusat=self.pusat(),
         )
+
+    def pusat(self) -> PusatSettings:
+        raw = self.get(self.data, "pusat", dict, {}, "tabel [pusat]")
+        for key in raw:
+            if key not in PusatSettings.__dataclass_fields__:
+                raise self.fail(f"pusat.{key}", T.UNKNOWN_KEY.format(key=key))
+        text = {k: self.get(raw, k, str, "", "teks", f"pusat.{k}")
+                for k in ("dsn", "kantor", "nama_meja")}
+        kantor = text["kantor"].strip()
+        if kantor and not OFFICE_ID.match(kantor):
+            raise self.fail("pusat.kantor", T.BAD_OFFICE.format(value=kantor))
+        peran = self.get(raw, "peran", list, [], "daftar teks", "pusat.peran")
+        if not all(isinstance(p, str) and p.strip() for p in peran):
+            raise self.fail("pusat.peran", T.WRONG_TYPE.format(expected="daftar teks"))
+        return PusatSettings(dsn=text["dsn"].strip(), kantor=kantor,
+                             nama_meja=text["nama_meja"].strip(),
+                             peran=tuple(p.strip() for p in peran))
 
     def officers(self) -> tuple[Officer, ...]:
         raw = self.get(self.data, "officers", list, None, "daftar [[officers]]")
@@ -241,6 +280,10 @@ def profile_to_toml(profile: Profile) -> str:
         "hari_tutup": list(profile.calendar.closed_days),
         "ramadan": [[a, b] for a, b in profile.calendar.ramadan],
     }
+    p = profile.pusat
+    if p != PusatSettings():
+        data["pusat"] = {"dsn": p.dsn, "kantor": p.kantor, "nama_meja": p.nama_meja,
+                         "peran": list(p.peran)}
     return tomli_w.dumps(data)
 
 
@@ -248,5 +291,11 @@ def save_profile(paths: Paths, profile: Profile) -> None:
     """Write the profile atomically so a crash never leaves half a config."""
     paths.config_dir.mkdir(parents=True, exist_ok=True)
     tmp = paths.config_file.with_suffix(".toml.tmp")
-    tmp.write_text(profile_to_toml(profile), encoding="utf-8")
+    # Owner-only: the profile may hold the office server's password.
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(profile_to_toml(profile))
+        out.flush()
+        os.fsync(out.fileno())
+    os.chmod(tmp, 0o600)
     os.replace(tmp, paths.config_file)

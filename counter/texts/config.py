@@ -15,3 +15,7 @@ DEFAULT_INSTANSI = "Dinas Koperasi dan Usaha Mikro"
 DEFAULT_UNIT = "Loket Layanan"
 DEFAULT_OFFICER = "Petugas Loket"
 DEFAULT_JABATAN = "Petugas Loket"
+BAD_OFFICE = (
+    "id kantor {value!r} tidak sah: pakai huruf kecil, angka, '-' atau '_' (paling banyak 40), "
+    "diawali huruf atau angka"
+)
