@@ -19,3 +19,27 @@ def make_event(code: str, type_: str, *, desk: int = 1, prev: str | None = "",
     if prev != "":
         ev["prev"] = prev
     return ev
+
+
+def demo_history(days: int = 2, seed: int = 1, until: datetime | None = None) -> list[dict]:
+    """A realistic office history from the demo generator, every event given an id and,
+    as each its own action, a `prev` (the shape of events written since ids exist)."""
+    from counter.demo import MemoryRepo, demo_profile, generate
+    from counter.sop import load_catalog
+
+    repo = MemoryRepo()
+    profile = demo_profile()
+    until = until or datetime(2026, 11, 25, 15, 0, tzinfo=WIB)
+    generate(repo, load_catalog(), profile, days=days, until=until, seed=seed)
+    out: list[dict] = []
+    for day in sorted(repo._days):
+        for code in repo.codes_on(day):
+            prev = None
+            for ev in repo.events(code):
+                ev = {k: v for k, v in ev.items() if k != "seq"}
+                ev.setdefault("id", str(ULID()))
+                if "prev" not in ev:
+                    ev["prev"] = prev
+                prev = ev["id"]
+                out.append(ev)
+    return out
