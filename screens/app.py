@@ -72,6 +72,9 @@ class LoketApp(App):
         self.issue = issue  # render+save+print; None is counter.printing.issue
         self._replaying = False
         self._damage_checked = False
+        self.sync_state: Any = None  # counter.sync.port.SyncState while a server is set
+        self._sync: Any = None
+        self._sync_stop: Any = None
 
     # ------------------------------------------------------------------ time
 
@@ -124,6 +127,60 @@ class LoketApp(App):
                          now=self.now, calendar=self.calendar)
         self.push_screen(HomeScreen())
         self.refresh_bindings()
+        self.start_sync()
+
+    # ------------------------------------------------------------------ sync
+
+    def start_sync(self) -> None:
+        """Sync with the office server in a thread when one is set (else standalone).
+
+        Other desks' events land in this desk's own store, so every screen reads them
+        as its own; the dashboard reloads when something arrived."""
+        import threading
+
+        self.stop_sync()
+        if self.profile is None or not self.profile.pusat.effective_dsn:
+            self.sync_state = None
+            return
+        from store.sync.desk import syncer_for
+
+        try:
+            syncer = syncer_for(self.profile, self.store, now=self.now)
+        except LoketError as err:
+            self.notify(str(err), severity="error", timeout=15)
+            return
+        if syncer is None:
+            return
+        self._sync, self._sync_stop = syncer, threading.Event()
+        self.sync_state = syncer.snapshot()
+        stop = self._sync_stop
+
+        def changed(state: Any, result: Any) -> None:
+            with suppress(RuntimeError):  # the app closed meanwhile
+                self.call_from_thread(self._synced, state, result)
+
+        run_guarded(self, lambda: syncer.run(stop, changed), TS.WORK_SYNC, thread=True,
+                    group="sync", name="sync")
+
+    def _synced(self, state: Any, result: Any) -> None:
+        self.sync_state = state
+        if result is not None and result.pulled:
+            self.refresh_home()
+
+    def stop_sync(self) -> None:
+        if self._sync_stop is not None:
+            self._sync_stop.set()
+        if self._sync is not None:
+            self._sync.nudge()
+        self._sync = self._sync_stop = None
+
+    def nudge_sync(self) -> None:
+        """A local action was stored: push it now."""
+        if self._sync is not None:
+            self._sync.nudge()
+
+    def on_unmount(self) -> None:
+        self.stop_sync()
 
     def first_load_done(self) -> None:
         """The dashboard has its cases: now check the history's files for damage."""
@@ -181,6 +238,7 @@ class LoketApp(App):
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=self.officer or "",
                          now=self.now, calendar=self.calendar)
+        self.start_sync()
 
     def action_help(self) -> None:
         from screens.help import HelpScreen

@@ -139,6 +139,11 @@ class Replica:
         # Day by day, each case's events in their local order (its `opened` first).
         return found if limit is None else found[:limit]
 
+    def changed(self) -> bool:
+        """Has a day file changed since the last scan found it pushed? (a few stat calls:
+        the sync loop asks this several times a second to push a local action at once)."""
+        return bool(self._dirty_days(self._load()))
+
     def unpushed(self, limit: int) -> list[Event]:
         events = self._scan(limit)
         for e in events:

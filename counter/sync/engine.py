@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from counter.errors import LoketError
 from counter.sync.port import DeskInfo, OfficeServer, Replica, SyncError, SyncState
 
 PUSH_BATCH = 500
@@ -60,7 +61,7 @@ class Syncer:
                 self._registered = True
             pushed = self._push()
             pulled = self._pull()
-        except SyncError as err:
+        except LoketError as err:  # the server (SyncError) or this desk's store (StoreError)
             self._registered = False
             unsent = self._count_unsent()
             with self._lock:
@@ -117,7 +118,7 @@ class Syncer:
             self._nudge.clear()
             try:
                 result = self.sync_once()
-            except SyncError:
+            except LoketError:
                 if on_change:
                     on_change(self.snapshot(), None)
                 self._nudge.wait(backoff)
@@ -134,3 +135,5 @@ class Syncer:
                 except SyncError:
                     break  # the next cycle records the link as down
                 waited += slice_s
+                if self.replica.changed():  # an action here, by this or another process
+                    break

@@ -77,6 +77,9 @@ class Replica(Protocol):
 
     def unpushed_count(self) -> int: ...
 
+    def changed(self) -> bool:
+        """Cheap: did anything change locally since everything was last pushed?"""
+
     def mark_pushed(self, ids: Sequence[str]) -> None:
         """The server holds these ids now (never called before the server said so)."""
 

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from counter.dates import format_day_date, format_time
 from counter.texts import ui as T
+from screens.widgets.sync_status import status_text
 
 
 class LoketHeader(Static):
@@ -38,4 +39,9 @@ class LoketHeader(Static):
         else:
             text = T.HEADER_NO_OFFICER.format(unit=unit, date=format_day_date(now.date()),
                                               time=format_time(now))
+        sync = getattr(app, "sync_state", None)
+        if sync is not None and profile is not None:
+            status = status_text(sync, profile.tz)
+            if status:
+                text = f"{text} · {status}"
         self.update(text)
