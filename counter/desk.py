@@ -101,6 +101,8 @@ class CasesRead:
 class ScanResult:
     view: CaseView
     received: bool
+    # The file was sent to a role this desk does not serve: where it should be instead.
+    elsewhere: str = ""
 
 
 class Desk:
@@ -402,14 +404,59 @@ class Desk:
         return save_pdf(pdf, Path(output))
 
     def scan(self, text: str) -> ScanResult:
-        """A scanned or typed code: the case, received here if it was on its way."""
+        """A scanned or typed code: the case, received here if it was on its way to a role
+        this desk serves; otherwise only opened, saying where the file should be."""
         parse_code(text)  # a clear message for a malformed code or a wrong check digit
         normalized = normalize(text)
         view = self.view(normalized)
         if view.state.status is C.Status.MENUNGGU_PELAKSANA:
+            if not self.serves_role(view.sop, view.state.holder_role):
+                return ScanResult(view=view, received=False, elsewhere=view.holder_name)
             received = self.receive(normalized)
             return ScanResult(view=replace(received, received_now=True), received=True)
         return ScanResult(view=view, received=False)
+
+    # ---------------------------------------------------------------- roles
+
+    @property
+    def serves(self) -> tuple[str, ...]:
+        """The SOP roles (jabatan) this desk serves: an official's desk (meja pejabat)
+        names them in the profile (`[pusat] peran`); a counter desk names none."""
+        return self.profile.pusat.peran
+
+    @property
+    def in_office(self) -> bool:
+        """Part of an office of several desks (a server is set)?"""
+        return bool(self.profile.pusat.effective_dsn)
+
+    def serves_role(self, sop: Sop | None, role: str | None) -> bool:
+        """May a scan here record the file as received by `role`?
+
+        An official's desk receives for the roles it serves, matched by id or by
+        name (jabatan) to the SOP's pelaksana. A counter desk in an office of several
+        desks receives only for counter roles: a counter re-scanning the slip of a file
+        it sent to the Kepala Bidang must not record it as received by him. A lone
+        desk (no server) keeps receiving for everyone, as it always has.
+        """
+        if role is None:
+            return False
+        if self.serves:
+            names = {_fold_name(role), _fold_name(C.role_name(sop, role))}
+            return any(_fold_name(s) in names for s in self.serves)
+        if not self.in_office:
+            return True
+        return C.is_counter_role(sop, role)
+
+    def files_for_me(self) -> list[CaseView]:
+        """An official's desk's home list: files on their way to its roles (handed off,
+        not yet received) and files with it, oldest first."""
+        mine = [v for v in self.open_views()
+                if not v.state.closed and self.serves_role(v.sop, v.state.holder_role)]
+        return sorted(mine, key=lambda v: (v.state.holder_since or v.state.opened_at, v.code))
+
+
+def _fold_name(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _no_timing() -> CaseTiming:

@@ -322,6 +322,9 @@ class LoketApp(App):
         self.show_case(view.code)
         if result.received:
             self.notify(T.SCAN_RECEIVED.format(code=view.code_human, role=view.holder_name))
+        elif result.elsewhere:
+            self.notify(T.SCAN_ELSEWHERE.format(code=view.code_human, role=result.elsewhere),
+                        severity="warning", timeout=10)
         else:
             self.notify(T.SCAN_OPENED.format(code=view.code_human))
 

@@ -226,3 +226,7 @@ SCREEN_DETAIL = "Riwayat kasus"
 HELP_APP = "buka aplikasi loket (juga bila `loket` dijalankan tanpa sub-perintah)"
 HELP_OFFICER = "nama petugas yang bertugas (melewati pilihan petugas)"
 HELP_DESK = "nomor loket hari ini (1–99)"
+SCAN_ELSEWHERE = (
+    "Kasus {code} dibuka. Berkas ini sedang dikirim ke {role}: penerimaan dicatat saat "
+    "dipindai di meja {role}"
+)
