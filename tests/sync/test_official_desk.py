@@ -47,7 +47,7 @@ def test_the_counter_rescanning_its_slip_does_not_receive_for_the_koor():
 
 
 def test_the_koor_desk_receives_then_approves_and_the_file_goes_back_to_the_counter():
-    counter, koor, code = desks()
+    _, koor, code = desks()
     result = koor.scan(code)
     assert result.received
     state = koor.view(code).state
