@@ -22,6 +22,7 @@ from counter.config import Profile
 from counter.damage import UnreadableDay, merged
 from counter.errors import CaseError, LoketError
 from counter.sop import Catalog, Sop, Step
+from counter.sync.order import describe_fork, forks
 from counter.texts import desk as T
 from counter.visitor import Visitor, make_visitor
 
@@ -50,6 +51,9 @@ class CaseView:
     sop: Sop | None
     handoff: C.HandOff | None = None  # the action just taken handed the file off
     received_now: bool = False  # a scan just recorded the file's arrival
+    # Desks that were apart acted on the same point of the case ("konflik: …" lines),
+    # not yet settled by a supervisor's `conflict_resolved` event.
+    conflicts: tuple[str, ...] = ()
 
     @property
     def code(self) -> str:
@@ -122,6 +126,8 @@ class Desk:
         self.profile = profile
         self.officer = officer or (profile.officers[0].nama if profile.officers else "")
         self.calendar = calendar or calendar_for(profile)
+        # Names of the office's desks (from the server), for conflict lines: {5: "Kabid"}.
+        self.desk_names: dict[int, str] = {}
         self._now = now or (lambda: datetime.now(profile.tz))
 
     # ---------------------------------------------------------------- reading
@@ -139,7 +145,10 @@ class Desk:
         first = events[0] if events else {}
         sop = self.sop_of(str(first.get("data", {}).get("sop_id", "")))
         state = C.fold(events, sop)
-        return self.measure(state, sop)
+        view = self.measure(state, sop)
+        conflicts = tuple(describe_fork(f, self.profile.tz, self.desk_names)
+                          for f in forks(events) if not f.resolved)
+        return replace(view, conflicts=conflicts) if conflicts else view
 
     def measure(self, state: C.CaseState, sop: Sop | None) -> CaseView:
         timing = measure_case(state, sop, self.calendar, self.now(), self.profile.nearing) \

@@ -164,6 +164,8 @@ class LoketApp(App):
 
     def _synced(self, state: Any, result: Any) -> None:
         self.sync_state = state
+        if self.desk is not None and state.desks:
+            self.desk.desk_names = {d.desk: d.label for d in state.desks if d.label}
         if result is not None and result.pulled:
             self.refresh_home()
 

@@ -149,6 +149,11 @@ class StepRunnerScreen(Screen[None]):
 
     def _state_text(self) -> str:
         v = self.view
+        lines = [*v.conflicts, self._status_text()]
+        return "\n".join(line for line in lines if line)
+
+    def _status_text(self) -> str:
+        v = self.view
         state = v.state
         if state.closed:
             when = format_datetime_short(state.closed_at) if state.closed_at else ""

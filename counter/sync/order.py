@@ -105,9 +105,10 @@ class Fork:
 
 def forks(events: Iterable[Ev]) -> list[Fork]:
     """The conflicts in a case's history, in order of their fork point."""
-    evs = sorted((e for e in events if isinstance(e.get("id"), str)), key=lambda e: e["id"])
+    evs = [e for e in events if isinstance(e.get("id"), str)]
     if not any("prev" in e for e in evs):
         return []
+    evs.sort(key=lambda e: e["id"])
     actions = _group_actions(evs)
     resolutions = {str(e.get("data", {}).get("fork")): e for e in evs
                    if e.get("type") == CONFLICT_RESOLVED}
