@@ -95,11 +95,12 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield LoketHeader()
         yield Static(T.HOME_LOADING, id="counts")
-        yield Static(T.HOME_IN_WORK, classes="section")
+        official = bool(self.app.desk is not None and self.app.desk.serves)
+        yield Static(T.HOME_WITH_ME if official else T.HOME_IN_WORK, classes="section")
         work = DataTable(id="work", cursor_type="row", zebra_stripes=True)
         yield work
         yield Static(T.HOME_EMPTY, id="empty", classes="hint")
-        yield Static(T.HOME_WAITING, classes="section")
+        yield Static(T.HOME_ON_THE_WAY if official else T.HOME_WAITING, classes="section")
         yield DataTable(id="wait", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
@@ -136,7 +137,8 @@ class HomeScreen(Screen[None]):
 
     def _read(self, desk: Any) -> None:
         try:
-            views = desk.open_views()
+            # An official's desk (meja pejabat) lists only the files for its roles.
+            views = desk.files_for_me() if desk.serves else desk.open_views()
             today = desk.views_on(desk.now().date())
         except LoketError as err:
             self._from_thread(self._failed, str(err))

@@ -230,3 +230,5 @@ SCAN_ELSEWHERE = (
     "Kasus {code} dibuka. Berkas ini sedang dikirim ke {role}: penerimaan dicatat saat "
     "dipindai di meja {role}"
 )
+HOME_WITH_ME = "Berkas di meja ini (terlama di atas)"
+HOME_ON_THE_WAY = "Berkas dalam perjalanan ke meja ini — pindai saat diterima"

@@ -4,6 +4,7 @@
     python -m tests.sync.desk_proc CONFIG_DIR DATA_DIR complete CODE [TIMES]
     python -m tests.sync.desk_proc CONFIG_DIR DATA_DIR scan CODE
     python -m tests.sync.desk_proc CONFIG_DIR DATA_DIR note CODE TEXT
+    python -m tests.sync.desk_proc CONFIG_DIR DATA_DIR resolve CODE NOTE
     python -m tests.sync.desk_proc CONFIG_DIR DATA_DIR dump        (JSON: events and folds)
 
 Acts through `counter.desk.Desk` on the desk's own store exactly as the app does.
@@ -42,11 +43,11 @@ def make_desk(config_dir: str, data_dir: str) -> Desk:
 
 def fold_summary(desk: Desk, code: str) -> dict[str, Any]:
     """What must be the same on every desk: the fold of the case."""
-    state = desk.view(code).state
+    view = desk.view(code)
+    state = view.state
     return {"status": state.status.name, "step": state.current_step,
             "holder": state.holder_role, "runs": len(state.runs),
-            "events": [e["id"] for e in state.events if isinstance(e, dict) and "id" in e]
-            or len(state.events)}
+            "order": [e["id"] for e in state.events], "conflicts": list(view.conflicts)}
 
 
 def main(argv: list[str]) -> int:
@@ -63,6 +64,8 @@ def main(argv: list[str]) -> int:
         print(json.dumps({"received": desk.scan(rest[0]).received}))
     elif command == "note":
         desk.note(rest[0], rest[1])
+    elif command == "resolve":
+        desk.resolve_conflicts(rest[0], rest[1])
     elif command == "dump":
         store = desk.repo
         out: dict[str, Any] = {}
