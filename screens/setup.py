@@ -15,8 +15,16 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from counter.config import PAPERS, Officer, Profile, default_profile, save_profile
+from counter.config import (
+    PAPERS,
+    Officer,
+    Profile,
+    PusatSettings,
+    default_profile,
+    save_profile,
+)
 from counter.errors import LoketError
+from counter.sync.dsn import mask_dsn
 from counter.texts import ui as T
 from counter.texts.receipt import PAPER_NAMES
 from screens.widgets.header import LoketHeader
@@ -73,6 +81,21 @@ class SetupScreen(Screen[Profile | None]):
                 yield Label(T.SETTINGS_PAPER)
                 yield Select([(PAPER_NAMES[k], k) for k in PAPERS], value=p.paper,
                              allow_blank=False, id="paper")
+                yield Static(T.SETTINGS_PUSAT, classes="title")
+                yield Label(T.SETTINGS_PUSAT_DSN)
+                # The saved address is never put on screen: only its masked form as a
+                # hint; typing a new one replaces it, leaving it empty keeps it.
+                hint = mask_dsn(p.pusat.dsn) if p.pusat.dsn else T.SETTINGS_PUSAT_DSN_HINT
+                yield Input("", id="pusat-dsn", placeholder=hint, password=True)
+                yield Label(T.SETTINGS_PUSAT_KANTOR)
+                yield Input(p.pusat.kantor, id="pusat-kantor", restrict=r"[a-z0-9_-]*",
+                            max_length=40, placeholder=T.SETTINGS_PUSAT_KANTOR_HINT)
+                yield Label(T.SETTINGS_PUSAT_MEJA)
+                yield Input(p.pusat.nama_meja, id="pusat-meja",
+                            placeholder=T.SETTINGS_PUSAT_MEJA_HINT)
+                yield Label(T.SETTINGS_PUSAT_PERAN)
+                yield Input(", ".join(p.pusat.peran), id="pusat-peran",
+                            placeholder=T.SETTINGS_PUSAT_PERAN_HINT)
             yield Static("", id="setup-error", classes="error")
             yield Button(T.SETUP_SAVE if p is None else T.SETTINGS_SAVE, id="save",
                          variant="primary")
@@ -127,6 +150,11 @@ class SetupScreen(Screen[Profile | None]):
         if self.profile is not None:
             changes["printer"] = self._value("printer") or None
             changes["paper"] = str(self.query_one("#paper", Select).value)
+            changes["pusat"] = PusatSettings(
+                dsn=self._value("pusat-dsn") or self.profile.pusat.dsn,
+                kantor=self._value("pusat-kantor"), nama_meja=self._value("pusat-meja"),
+                peran=tuple(r.strip() for r in self._value("pusat-peran").split(",")
+                            if r.strip()))
         profile = (self.profile or default_profile()).with_changes(**changes)
         try:
             save_profile(self.app.paths, profile)
