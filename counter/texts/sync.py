@@ -51,3 +51,8 @@ SYNC_STATE = (
 )
 SYNC_CONFLICTS = "Kasus dengan konflik: {count}"
 SYNC_STARTED = "Sinkron berjalan (Ctrl+C untuk berhenti)…"
+
+# the same, when the header is narrow
+STATUS_CONNECTED_SHORT = "Pusat: ok {time}"
+STATUS_DOWN_SHORT = "Pusat: terputus · {count} blm terkirim"
+STATUS_CONNECTING_SHORT = "Pusat: …"

@@ -42,6 +42,8 @@ class LoketHeader(Static):
         sync = getattr(app, "sync_state", None)
         if sync is not None and profile is not None:
             status = status_text(sync, profile.tz)
+            if status and len(text) + len(status) + 3 > self.size.width - 2:
+                status = status_text(sync, profile.tz, short=True)
             if status:
                 text = f"{text} · {status}"
         self.update(text)

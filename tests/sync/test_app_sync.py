@@ -47,7 +47,7 @@ async def test_the_header_says_when_the_server_is_away(paths):
     clock = Clock()
     profile = make_profile().with_changes(pusat=PusatSettings(dsn=dead, kantor="pacitan"))
     app = make_app(paths, clock, profile=profile)
-    async with app.run_test(size=(120, 40)) as pilot:
+    async with app.run_test(size=(160, 40)) as pilot:
         for _ in range(40):
             await pilot.pause(0.1)
             if app.sync_state is not None and app.sync_state.down_since is not None:
@@ -57,4 +57,8 @@ async def test_the_header_says_when_the_server_is_away(paths):
         text = str(header.render())
         assert "Pusat: terputus sejak 09.00 · 0 catatan belum terkirim" in text
         assert "rahasia99" not in text
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        header.tick()
+        assert str(header.render()).endswith("Pusat: terputus · 0 blm terkirim")
         app.stop_sync()
