@@ -8,6 +8,7 @@ APP_TITLE = "Loket"
 
 # --- header
 HEADER = "{unit} · {officer} · Loket {desk} · {date} {time}"
+HEADER_NARROW = "{officer} · Loket {desk} · {date} {time}"
 HEADER_NO_OFFICER = "{unit} · {date} {time}"
 
 # --- global bindings (footer labels)

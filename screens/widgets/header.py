@@ -42,8 +42,13 @@ class LoketHeader(Static):
         sync = getattr(app, "sync_state", None)
         if sync is not None and profile is not None:
             status = status_text(sync, profile.tz)
-            if status and len(text) + len(status) + 3 > self.size.width - 2:
+            room = self.size.width - 2
+            if status and len(text) + len(status) + 3 > room:
                 status = status_text(sync, profile.tz, short=True)
+                if len(text) + len(status) + 3 > room and officer:
+                    # Narrow: the link matters more than the office's name and the weekday.
+                    text = T.HEADER_NARROW.format(officer=officer, desk=app.desk_no,
+                                                  date=f"{now:%d/%m}", time=format_time(now))
             if status:
                 text = f"{text} · {status}"
         self.update(text)
