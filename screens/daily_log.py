@@ -165,6 +165,7 @@ def bars(arrivals: tuple[tuple[int, int], ...], width: int = 24) -> Text:
 
 def summary_view(s: Any) -> Group:
     parts: list[Any] = [Text(R.period_text(s), style="bold")]
+    parts += [Text(line, style="bold red") for line in R.unreadable_lines(s)]
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
@@ -333,6 +334,7 @@ class DailyLogScreen(Screen[None]):
         with TabbedContent(id="log-tabs"):
             with TabPane(T.LOG_TITLE, id="tab-cases"):
                 yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="log-damage")
                 yield Static(id="log-status")
             with TabPane(T.SUM_TITLE, id="tab-summary"), VerticalScroll(id="log-summary-box"):
                 yield Static(id="log-summary")
@@ -377,6 +379,12 @@ class DailyLogScreen(Screen[None]):
         self.refill()
         self.query_one("#log-summary", Static).update(
             summary_view(summary) if summary is not None else "")
+        damage = self.query_one("#log-damage", Static)
+        lines = [T.LOG_DAMAGED.format(day=dates.format_day_date(u.day), path=u.path,
+                                      cases=R.unreadable_cases(u))
+                 for u in (summary.unreadable if summary is not None else ())]
+        damage.display = bool(lines)
+        damage.update(Text("\n".join(lines)))
 
     def title_text(self, loading: bool = False) -> Text:
         first, last = self.period
