@@ -23,8 +23,10 @@ from counter.calendar import WorkingCalendar
 from counter.config import Paths, Profile, default_profile
 from counter.errors import LoketError
 from counter.sop import Catalog
+from counter.texts import shell as TS
 from counter.texts import ui as T
 from screens.widgets.scan_buffer import BURST_GAP, ScanBuffer
+from screens.worker_guard import run_guarded
 
 
 class LoketApp(App):
@@ -155,7 +157,8 @@ class LoketApp(App):
                 with suppress(RuntimeError):
                     self.call_from_thread(self._damage_found, days)
 
-        self.run_worker(check, thread=True, group="damage", name="damage-check")
+        run_guarded(self, check, TS.WORK_DAMAGE_CHECK, thread=True, group="damage",
+                    name="damage-check")
 
     def _damage_found(self, days: set[date]) -> None:
         self.damaged_days |= days

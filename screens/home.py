@@ -24,9 +24,11 @@ from counter.clock import Level
 from counter.damage import UnreadableDay, merged
 from counter.dates import format_time
 from counter.errors import LoketError
+from counter.texts import shell as TS
 from counter.texts import ui as T
 from screens.widgets.header import LoketHeader
 from screens.widgets.timing import LEVEL_STYLE, timer_text
+from screens.worker_guard import run_guarded
 
 RELOAD_EVERY = 30.0
 # While a day file is unreadable, look again sooner: a restored backup shows at once.
@@ -144,7 +146,8 @@ class HomeScreen(Screen[None]):
             return
         self._reading, self._stale = True, False
         known = frozenset(self.app.damaged_days)
-        self.run_worker(partial(self._read, desk, known), thread=True, group="home-reload")
+        run_guarded(self, partial(self._read, desk, known), TS.WORK_HOME_RELOAD,
+                    recover=self._read_crashed, thread=True, group="home-reload")
 
     def _read(self, desk: Any, known_damaged: frozenset[date]) -> None:
         """Open cases and today's, each day file on its own: an unreadable one is named
@@ -159,6 +162,9 @@ class HomeScreen(Screen[None]):
         unreadable = merged(open_now.unreadable, today.unreadable, *again)
         self._from_thread(self._apply, open_now.views, today.views, unreadable,
                           known_damaged)
+
+    def _read_crashed(self) -> None:
+        self._reading = False
 
     def _failed(self, message: str) -> None:
         self._reading = False
