@@ -128,6 +128,8 @@ class LoketApp(App):
                          now=self.now, calendar=self.calendar)
         self.push_screen(HomeScreen())
         self.refresh_bindings()
+        for notice in getattr(self.store, "notices", ()):  # e.g. a read-only copy
+            self.notify(notice, severity="warning", timeout=10)
 
     def first_load_done(self) -> None:
         """The dashboard has its cases: now check the history's files for damage."""

@@ -37,6 +37,7 @@ from counter import dates
 from counter import report as R
 from counter.clock import format_duration
 from counter.errors import LoketError
+from counter.private import private_dir, private_file
 from counter.texts import shell as TS
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
@@ -608,10 +609,10 @@ class DailyLogScreen(Screen[None]):
 
         folder = self.app.paths.data_dir / "laporan"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            written = export.write_report(
+            private_dir(folder, self.app.paths.data_dir)
+            written = [private_file(p) for p in export.write_report(
                 summary, self.app.profile, fmt,
-                folder / export.default_name(summary.first, summary.last, fmt))
+                folder / export.default_name(summary.first, summary.last, fmt))]
         except (LoketError, OSError) as err:
             self.app.call_from_thread(self.notify, T.EXPORT_FAILED.format(error=err),
                                       severity="error")

@@ -216,6 +216,7 @@ PRINT_NO_PRINTER = "printer belum diatur"
 
 # --- errors
 ERROR = "{message}"
+HEADER_READ_ONLY = "HANYA BACA · {text}"
 STORE_DAMAGED = "Berkas data rusak: {path}: {message}"
 # the dashboard's persistent line while a day file cannot be read
 HOME_DAMAGED = "⚠ Berkas rusak: {files}. Pulihkan dari cadangan; dimuat ulang sendiri."

@@ -70,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(T.INTERRUPTED, file=sys.stderr)
         return 130
+    finally:
+        ctx.say_notices()
 
 
 if __name__ == "__main__":
