@@ -4,7 +4,6 @@ writer's), and a read-only copy of the store (a backup on a USB disk) readable a
 from __future__ import annotations
 
 import os
-import shutil
 import stat
 import subprocess
 import sys
@@ -16,6 +15,8 @@ import pytest
 
 from counter.texts import store as texts
 from store import StoreError, open_store
+from tests.damage_kit import backup as _backup
+from tests.damage_kit import read_only_copy
 from tests.store.helpers import DAY, WIB, closed, note, opened
 
 
@@ -134,17 +135,11 @@ def test_a_temp_file_being_written_by_a_live_process_is_left_alone(tmp_path: Pat
 # ----------------------------------------------------------------- read-only copies
 
 
-def _backup(store, target: Path) -> Path:
-    """A copy of the store as a backup tool makes it, without the lock folder."""
-    shutil.copytree(store.store_dir, target, ignore=shutil.ignore_patterns(".locks"))
-    return target
-
-
 def test_read_only_path_reads_without_locks_and_writes_nothing(tmp_path: Path) -> None:
     """The lockless path itself (forced), on any user: nothing is created or changed."""
     store = open_store(tmp_path / "store", WIB)
     codes = _fill(store)
-    copy = _backup(store, tmp_path / "cadangan")
+    copy = _backup(store.store_dir, tmp_path / "cadangan")
     (copy / "open.json").unlink()  # a backup made without the index: rebuilt in memory
     before = _modes(copy), {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()}
     ro = open_store(copy, WIB, read_only=True)
@@ -161,40 +156,10 @@ def test_read_only_path_reads_without_locks_and_writes_nothing(tmp_path: Path) -
     assert after == before and not (copy / ".locks").exists()
 
 
-@contextmanager
-def read_only_copy(store, tmp_path: Path) -> Iterator[Path]:
-    """The store's copy made truly read-only: a read-only bind mount as root (chmod does
-    not stop root), `chmod -R a-w` otherwise. Skips only when neither can be done."""
-    copy = _backup(store, tmp_path / "usb")
-    if os.geteuid() != 0:
-        for path in [copy, *copy.rglob("*")]:
-            path.chmod(stat.S_IMODE(path.stat().st_mode) & ~0o222)
-        try:
-            yield copy
-        finally:
-            for path in [copy, *copy.rglob("*")]:
-                path.chmod(stat.S_IMODE(path.stat().st_mode) | 0o200)
-        return
-    mount = tmp_path / "media-backup"
-    mount.mkdir()
-    done = subprocess.run(["mount", "--bind", str(copy), str(mount)], capture_output=True)
-    if done.returncode != 0:
-        pytest.skip(f"running as root without mount rights ({done.stderr.strip()!r}): "
-                    "a read-only copy cannot be made; the forced read-only path is "
-                    "tested in test_read_only_path_reads_without_locks_and_writes_nothing")
-    try:
-        ro = subprocess.run(["mount", "-o", "remount,ro,bind", str(mount)],
-                            capture_output=True)
-        assert ro.returncode == 0, ro.stderr
-        yield mount
-    finally:
-        subprocess.run(["umount", str(mount)], check=True)
-
-
 def test_a_read_only_backup_is_detected_and_read(tmp_path: Path) -> None:
     store = open_store(tmp_path / "store", WIB)
     codes = _fill(store)
-    with read_only_copy(store, tmp_path) as usb:
+    with read_only_copy(store.store_dir, tmp_path) as usb:
         with pytest.raises(OSError):
             (usb / "coba").write_text("x")  # really read-only, also for root
         ro = open_store(usb, WIB)
