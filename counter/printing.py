@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from counter.errors import PrintError
+from counter.private import private_dir, private_file
 from counter.receipt import ReceiptData, render
 from counter.texts import receipt as T
 
@@ -209,7 +210,8 @@ def issue(
     pdf = render(kind, data, paper)
     target = pdf_path_for(pdf_dir, data.code, kind, at)
     try:
-        path = save_pdf(pdf, target)
+        private_dir(target.parent, pdf_dir.parent)  # cetak/YYYY/YYYY-MM-DD, owner only
+        path = private_file(save_pdf(pdf, target))
     except OSError as err:
         raise PrintError(T.SAVE_FAILED.format(detail=err.strerror or err), path=target) from None
     send = print_fn or print_pdf

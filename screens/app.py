@@ -11,7 +11,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from contextlib import suppress
-from datetime import datetime
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any, ClassVar
 
 from textual import events
@@ -72,6 +73,9 @@ class LoketApp(App):
         self.issue = issue  # render+save+print; None is counter.printing.issue
         self._replaying = False
         self._damage_checked = False
+        # days whose file the start-up check found unreadable; the dashboard reads them
+        # again on every refresh and drops each one once it is restored
+        self.damaged_days: set[date] = set()
 
     # ------------------------------------------------------------------ time
 
@@ -124,6 +128,8 @@ class LoketApp(App):
                          now=self.now, calendar=self.calendar)
         self.push_screen(HomeScreen())
         self.refresh_bindings()
+        for notice in getattr(self.store, "notices", ()):  # e.g. a read-only copy
+            self.notify(notice, severity="warning", timeout=10)
 
     def first_load_done(self) -> None:
         """The dashboard has its cases: now check the history's files for damage."""
@@ -138,17 +144,27 @@ class LoketApp(App):
             return
 
         def check() -> None:
+            days: set[date] = set()
             try:
+                bad = damaged()
                 found = [T.STORE_DAMAGED.format(path=path, message=message)
-                         for path, message in damaged()]
+                         for path, message in bad]
+                days = {d for d in (_day_of(Path(path)) for path, _ in bad) if d is not None}
             except LoketError as err:
                 found = [str(err)]
             for text in found:
                 with suppress(RuntimeError):  # the app closed meanwhile
                     self.call_from_thread(self.notify, text, severity="error", timeout=15)
+            if days:
+                with suppress(RuntimeError):
+                    self.call_from_thread(self._damage_found, days)
 
         run_guarded(self, check, TS.WORK_DAMAGE_CHECK, thread=True, group="damage",
                     name="damage-check")
+
+    def _damage_found(self, days: set[date]) -> None:
+        self.damaged_days |= days
+        self.refresh_home()
 
     # ------------------------------------------------------------------ actions
 
@@ -323,6 +339,14 @@ class LoketApp(App):
                 await super().on_event(key_event)
         finally:
             self._replaying = False
+
+
+def _day_of(path: Path) -> date | None:
+    """The day a store file holds (``2026/2026-11-25.json``); None for other files."""
+    try:
+        return date.fromisoformat(path.stem) if path.suffix == ".json" else None
+    except ValueError:
+        return None
 
 
 def _is_text_field(widget: Any) -> bool:

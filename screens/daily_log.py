@@ -37,6 +37,7 @@ from counter import dates
 from counter import report as R
 from counter.clock import format_duration
 from counter.errors import LoketError
+from counter.private import private_dir, private_file
 from counter.texts import shell as TS
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
@@ -167,6 +168,7 @@ def bars(arrivals: tuple[tuple[int, int], ...], width: int = 24) -> Text:
 
 def summary_view(s: Any) -> Group:
     parts: list[Any] = [Text(R.period_text(s), style="bold")]
+    parts += [Text(line, style="bold red") for line in R.unreadable_lines(s)]
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
@@ -335,6 +337,7 @@ class DailyLogScreen(Screen[None]):
         with TabbedContent(id="log-tabs"):
             with TabPane(T.LOG_TITLE, id="tab-cases"):
                 yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="log-damage")
                 yield Static(id="log-status")
             with TabPane(T.SUM_TITLE, id="tab-summary"), VerticalScroll(id="log-summary-box"):
                 yield Static(id="log-summary")
@@ -383,6 +386,12 @@ class DailyLogScreen(Screen[None]):
         self.refill()
         self.query_one("#log-summary", Static).update(
             summary_view(summary) if summary is not None else "")
+        damage = self.query_one("#log-damage", Static)
+        lines = [T.LOG_DAMAGED.format(day=dates.format_day_date(u.day), path=u.path,
+                                      cases=R.unreadable_cases(u))
+                 for u in (summary.unreadable if summary is not None else ())]
+        damage.display = bool(lines)
+        damage.update(Text("\n".join(lines)))
 
     def title_text(self, loading: bool = False) -> Text:
         first, last = self.period
@@ -600,10 +609,10 @@ class DailyLogScreen(Screen[None]):
 
         folder = self.app.paths.data_dir / "laporan"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            written = export.write_report(
+            private_dir(folder, self.app.paths.data_dir)
+            written = [private_file(p) for p in export.write_report(
                 summary, self.app.profile, fmt,
-                folder / export.default_name(summary.first, summary.last, fmt))
+                folder / export.default_name(summary.first, summary.last, fmt))]
         except (LoketError, OSError) as err:
             self.app.call_from_thread(self.notify, T.EXPORT_FAILED.format(error=err),
                                       severity="error")

@@ -26,6 +26,9 @@ from counter.texts import store as texts
 from store.errors import StoreError
 
 LOCK_TIMEOUT_S = 30.0
+# Day files hold full NIKs and phone numbers: owner only, whatever the umask says.
+DIR_MODE = 0o700
+FILE_MODE = 0o600
 
 
 def temp_path(path: Path) -> Path:
@@ -50,7 +53,8 @@ def ensure_dir(directory: Path) -> None:
         return
     ensure_dir(directory.parent)
     try:
-        directory.mkdir()
+        directory.mkdir(DIR_MODE)
+        os.chmod(directory, DIR_MODE)  # mkdir's mode is filtered by the umask
     except FileExistsError:
         return
     except OSError as exc:
@@ -68,8 +72,9 @@ def write_atomic(path: Path, payload: bytes) -> None:
     """
     tmp = temp_path(path)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         try:
+            os.fchmod(fd, FILE_MODE)  # the umask, or a stale temp's own mode, must not win
             view = memoryview(payload)
             while view:
                 view = view[os.write(fd, view) :]
@@ -187,16 +192,28 @@ class FileCache:
 class Lock:
     """A cross-process lock on a lock file; a stuck holder becomes a `StoreError`."""
 
-    def __init__(self, path: Path, guards: Path) -> None:
-        self._lock = FileLock(str(path), timeout=LOCK_TIMEOUT_S)
+    def __init__(self, path: Path, guards: Path, timeout: float = LOCK_TIMEOUT_S) -> None:
+        self._lock = FileLock(str(path), timeout=timeout, mode=FILE_MODE)
         self._guards = guards
+        self._timeout = timeout
+
+    def try_acquire(self) -> bool:
+        """Take the lock only if nobody holds it now (False: a live process does)."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        return True
+
+    def release(self) -> None:
+        self._lock.release()
 
     def __enter__(self) -> Lock:
         try:
             self._lock.acquire()
         except Timeout:
             raise StoreError(
-                texts.LOCK_TIMEOUT.format(seconds=int(LOCK_TIMEOUT_S)), path=self._guards
+                texts.LOCK_TIMEOUT.format(seconds=int(self._timeout)), path=self._guards
             ) from None
         except OSError as exc:
             raise StoreError(

@@ -216,7 +216,15 @@ PRINT_NO_PRINTER = "printer belum diatur"
 
 # --- errors
 ERROR = "{message}"
+HEADER_READ_ONLY = "HANYA BACA · {text}"
 STORE_DAMAGED = "Berkas data rusak: {path}: {message}"
+# the dashboard's persistent line while a day file cannot be read
+HOME_DAMAGED = "⚠ Berkas rusak: {files}. Pulihkan dari cadangan; dimuat ulang sendiri."
+HOME_DAMAGED_FILE = "{path} — {cases}"
+HOME_DAMAGED_CASES = "{count} kasus terbuka tidak tampil"
+HOME_DAMAGED_NO_CASES = "tanpa kasus terbuka"
+HOME_DAMAGED_UNKNOWN = "jumlah kasus terbuka tidak diketahui"
+STORE_REPAIRED = "Berkas {path} dapat dibaca lagi; kasusnya tampil kembali."
 NOT_AVAILABLE = "{what} belum tersedia"
 SCREEN_CATALOG = "Katalog SOP"
 SCREEN_DAILY_LOG = "Log harian"

@@ -226,3 +226,9 @@ EXPORT_FAILED = "Laporan gagal disimpan: {error}"
 CASE_UNLIMITED = "ditambah {duration} di langkah tanpa mutu baku waktu"
 KEY_SEARCH = "Cari"
 LOG_SEARCH_HINT = "Cari nama pemohon atau kode"
+
+# a day of the period (or of an open file) whose file could not be read
+LOG_DAMAGED = (
+    "⚠ Data {day} tidak dapat dibaca: {path} ({cases}); tidak termasuk di sini. "
+    "Pulihkan dari cadangan, lalu tekan r."
+)
