@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import platformdirs
 import tomli_w
 
+from counter.atomic import ensure_folder, write_file
 from counter.errors import ConfigError
 from counter.texts import config as T
 
@@ -246,7 +247,5 @@ def profile_to_toml(profile: Profile) -> str:
 
 def save_profile(paths: Paths, profile: Profile) -> None:
     """Write the profile atomically so a crash never leaves half a config."""
-    paths.config_dir.mkdir(parents=True, exist_ok=True)
-    tmp = paths.config_file.with_suffix(".toml.tmp")
-    tmp.write_text(profile_to_toml(profile), encoding="utf-8")
-    os.replace(tmp, paths.config_file)
+    ensure_folder(paths.config_dir, ConfigError)
+    write_file(paths.config_file, profile_to_toml(profile).encode("utf-8"), error=ConfigError)

@@ -593,10 +593,11 @@ class DailyLogScreen(Screen[None]):
     @work(thread=True, group="daily-log-export")
     def export_worker(self, summary: Any, fmt: str) -> None:
         from counter import export
+        from counter.atomic import ensure_folder
 
         folder = self.app.paths.data_dir / "laporan"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            ensure_folder(folder, export.ExportError)
             written = export.write_report(
                 summary, self.app.profile, fmt,
                 folder / export.default_name(summary.first, summary.last, fmt))

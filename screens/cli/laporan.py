@@ -15,10 +15,13 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from rich.console import Console
+
 from counter import export
 from counter import report as R
 from counter.bulk import no_cyclic_gc
 from counter.texts import report as T
+from screens.cli import report_text
 from screens.cli.context import Context
 
 
@@ -78,10 +81,15 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
     with no_cyclic_gc():
         summary = build_summary(ctx, first, last)
         if fmt == "teks" and out is None:
-            sys.stdout.write(export.render_text(summary))
+            console = Console(width=None if sys.stdout.isatty() else report_text.WIDTH,
+                              highlight=False)
+            report_text.print_report(console, summary)
             return 0
         out = out or Path(export.default_name(first, last, fmt))
-        written = export.write_report(summary, ctx.profile, fmt, out)
+        if fmt == "teks":
+            written = [export.write(out, report_text.render_text(summary).encode("utf-8"))]
+        else:
+            written = export.write_report(summary, ctx.profile, fmt, out)
     if fmt == "csv":
         print(T.WRITTEN_CSV.format(cases=written[0], steps=written[1]))
     else:
