@@ -20,7 +20,7 @@ def test_check_on_a_good_and_a_broken_file(tmp_path, capsys):
     assert main(["sop", "check", str(good), str(bad)]) == 1
     err = capsys.readouterr().err
     assert f"{bad}:" in err and "langkah 4.waktu" in err and "'12 x' tidak dapat dibaca" in err
-    assert "1 dari 2 SOP bermasalah" in err
+    assert "1 dari 2 berkas SOP bermasalah" in err
     assert "Traceback" not in err
 
 

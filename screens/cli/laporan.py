@@ -22,7 +22,7 @@ from counter import report as R
 from counter.bulk import no_cyclic_gc
 from counter.texts import report as T
 from screens.cli import report_text
-from screens.cli.context import Context
+from screens.cli.context import Context, note_skipped_sops
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -75,6 +75,7 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
                             field="--format")
     today = datetime.now(ctx.profile.tz).date()
     first, last = period(args, today)
+    note_skipped_sops(ctx)
     out = Path(args.output).expanduser() if args.output else None
     if out is not None:
         export.check_target(out)
