@@ -200,6 +200,7 @@ class _Reader:
         self.path = doc.path
         self.errors: list[SopError] = []
         self._index: dict[int, int] = {}  # id(step) -> its [[langkah]] index
+        self._bad_numbers = False  # a step number or langkah_hilang could not be read
 
     def problem(self, message: str, label: str, *keys: str | int) -> None:
         self.errors.append(SopError(message, path=self.path, line=self.doc.line_of(*keys),
@@ -238,12 +239,15 @@ class _Reader:
         return value
 
     def tables(self, value: Any, key: str, limit: int, *where: str | int,
-               label: str | None = None) -> list[tuple[int, dict[str, Any]]]:
-        """(index, table) of a [[key]] list; anything else, and entries past `limit`,
+               label: str | None = None, header: str | None = None,
+               ) -> list[tuple[int, dict[str, Any]]]:
+        """(index, table) of a [[header]] list; anything else, and entries past `limit`,
         are problems."""
         name = label or key
+        header = header or key
         if not isinstance(value, list):
-            self.problem(T.WRONG_TYPE.format(field=key, expected=T.EXPECT_TABLES.format(key=key)),
+            self.problem(T.WRONG_TYPE.format(field=key,
+                                             expected=T.EXPECT_TABLES.format(key=header)),
                          name, *where, key)
             return []
         if len(value) > limit:
@@ -255,8 +259,8 @@ class _Reader:
             if isinstance(entry, dict):
                 out.append((i, entry))
             else:
-                self.problem(T.NOT_A_TABLE.format(field=key, n=i + 1), f"{name}[{i + 1}]",
-                             *where, key, i)
+                self.problem(T.NOT_A_TABLE.format(field=key, n=i + 1, header=header),
+                             f"{name}[{i + 1}]", *where, key, i)
         return out
 
     def read(self) -> Sop | None:
@@ -267,11 +271,15 @@ class _Reader:
         status = self.text(d, "status", required=True)
         if status and status not in (BERLAKU, DRAF):
             self.problem(T.BAD_STATUS.format(value=status), "status", "status")
+        before = len(self.errors)
         roles = self.read_roles(status)
-        role_ids = {r.id for r in roles}
+        # Steps name roles; when the roles themselves are wrong, saying every step's
+        # role is unknown would only bury the real problem.
+        role_ids = {r.id for r in roles} if len(self.errors) == before else None
         steps = self.read_steps(role_ids, status)
         hilang = self.read_missing()
-        self.check_numbering(steps, set(hilang))
+        # Gaps are judged only on a clean numbering, for the same reason.
+        self.check_numbering(steps, set(hilang), gaps=not self._bad_numbers)
         self.check_targets(steps, role_ids)
         source = self.read_source()
         sop = Sop(
@@ -318,11 +326,13 @@ class _Reader:
     def read_missing(self) -> list[int]:
         hilang = self.data.get("langkah_hilang", [])
         if not isinstance(hilang, list) or not all(_is_int(n) for n in hilang):
+            self._bad_numbers = True
             self.problem(T.WRONG_TYPE.format(field="langkah_hilang", expected=T.EXPECT_NUMBERS),
                          "langkah_hilang", "langkah_hilang")
             return []
         wrong = [n for n in hilang if not 1 <= n <= MAX_STEP_NO]
         if wrong:
+            self._bad_numbers = True
             self.problem(T.STEP_NO_RANGE.format(no=wrong[0], limit=MAX_STEP_NO),
                          "langkah_hilang", "langkah_hilang")
             return [n for n in hilang if 1 <= n <= MAX_STEP_NO]
@@ -351,7 +361,7 @@ class _Reader:
             ))
         return tuple(roles)
 
-    def read_steps(self, role_ids: set[str], status: str) -> tuple[Step, ...]:
+    def read_steps(self, role_ids: set[str] | None, status: str) -> tuple[Step, ...]:
         raw = self.data.get("langkah", [])
         if status == BERLAKU and raw == []:
             self.problem(T.NO_STEPS, "langkah", "langkah")
@@ -363,12 +373,13 @@ class _Reader:
                 steps.append(step)
         return tuple(steps)
 
-    def read_step(self, s: dict[str, Any], i: int, role_ids: set[str]) -> Step | None:
+    def read_step(self, s: dict[str, Any], i: int, role_ids: set[str] | None) -> Step | None:
         """The step, or None when its number is unusable (the rest is still checked)."""
         no = s.get("no")
         good_no = _is_int(no) and 1 <= no <= MAX_STEP_NO
         where = T.STEP_FIELD.format(no=no if good_no else i + 1)
         at = ("langkah", i)
+        self._bad_numbers |= not good_no
         if "no" not in s:
             self.problem(T.MISSING.format(field="no"), f"{where}.no", *at, "no")
         elif not _is_int(no):
@@ -383,7 +394,7 @@ class _Reader:
             self.problem(T.MISSING.format(field="pelaksana"), f"{where}.pelaksana", *at,
                          "pelaksana")
         for role in pelaksana:
-            if role not in role_ids:
+            if role_ids is not None and role not in role_ids:
                 self.problem(
                     T.UNKNOWN_ROLE.format(value=role, known=", ".join(sorted(role_ids))),
                     f"{where}.pelaksana", *at, "pelaksana")
@@ -423,7 +434,8 @@ class _Reader:
             return ()
         label = f"{where}.kembali"
         kembali = []
-        for j, k in self.tables(s["kembali"], "kembali", MAX_RETURNS, *at, label=label):
+        for j, k in self.tables(s["kembali"], "kembali", MAX_RETURNS, *at, label=label,
+                                header="langkah.kembali"):
             here = (*at, "kembali", j)
             ke_langkah = k.get("ke_langkah")
             ke_pelaksana = k.get("ke_pelaksana")
@@ -444,8 +456,8 @@ class _Reader:
                                    ke_pelaksana=ke_pelaksana or None))
         return tuple(kembali)
 
-    def check_numbering(self, steps: tuple[Step, ...], hilang: set[int]) -> None:
-        """Duplicates and order, then undeclared gaps; every one is reported."""
+    def check_numbering(self, steps: tuple[Step, ...], hilang: set[int], gaps: bool) -> None:
+        """Duplicates and order, then (when `gaps`) undeclared gaps; every one is reported."""
         seen: set[int] = set()
         for i, step in enumerate(steps):
             where = T.STEP_FIELD.format(no=step.no)
@@ -456,7 +468,7 @@ class _Reader:
                 self.problem(T.STEP_ORDER.format(no=step.no, prev=steps[i - 1].no),
                              f"{where}.no", "langkah", at, "no")
             seen.add(step.no)
-        for i in range(1, len(steps)):
+        for i in range(1, len(steps) if gaps else 0):
             prev, no = steps[i - 1].no, steps[i].no
             # Both are within MAX_STEP_NO, so this range stays small.
             missing = [n for n in range(prev + 1, no) if n not in hilang]
@@ -470,7 +482,7 @@ class _Reader:
         """The step's position among the [[langkah]] tables (for its line)."""
         return self._index.get(id(step), 0)
 
-    def check_targets(self, steps: tuple[Step, ...], role_ids: set[str]) -> None:
+    def check_targets(self, steps: tuple[Step, ...], role_ids: set[str] | None) -> None:
         numbers = {s.no for s in steps}
         for step in steps:
             where = T.STEP_FIELD.format(no=step.no)
@@ -480,7 +492,7 @@ class _Reader:
                 if k.ke_langkah is not None and k.ke_langkah not in numbers:
                     self.problem(T.UNKNOWN_STEP_TARGET.format(value=k.ke_langkah),
                                  f"{where}.kembali.ke_langkah", *here, "ke_langkah")
-                if k.ke_pelaksana and k.ke_pelaksana not in role_ids:
+                if k.ke_pelaksana and role_ids is not None and k.ke_pelaksana not in role_ids:
                     self.problem(T.UNKNOWN_ROLE_TARGET.format(value=k.ke_pelaksana),
                                  f"{where}.kembali.ke_pelaksana", *here, "ke_pelaksana")
 

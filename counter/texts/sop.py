@@ -25,7 +25,7 @@ STATUS_DRAF = "draf"
 STEP_FIELD = "langkah {no}"
 TOO_BIG = "berkas SOP terlalu besar (lebih dari {limit} KB); SOP yang wajar jauh lebih kecil"
 TOO_MANY = "'{field}' berisi {count} entri; paling banyak {limit}"
-NOT_A_TABLE = "entri ke-{n} dari '{field}' harus berupa tabel [[{field}]], bukan nilai tunggal"
+NOT_A_TABLE = "entri ke-{n} dari '{field}' harus berupa tabel [[{header}]], bukan nilai tunggal"
 STEP_NO_RANGE = "nomor langkah {no} di luar batas; gunakan 1 sampai {limit}"
 DUP_OFFICE_ID = (
     "id SOP '{value}' dipakai juga oleh {other}; yang dipakai berkas ini, yang lain "
