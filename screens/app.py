@@ -194,25 +194,25 @@ class LoketApp(App):
         self.push_screen(NewCaseScreen())
 
     def action_catalog(self) -> None:
-        self._open_optional("screens.sop_browser", "SopBrowserScreen", T.SCREEN_CATALOG)
+        from screens.sop_browser import SopBrowserScreen
+
+        if not isinstance(self.screen, SopBrowserScreen):
+            self.push_screen(SopBrowserScreen())
 
     def action_daily_log(self) -> None:
         if not self._desk_ready():
             return
-        self._open_optional("screens.daily_log", "DailyLogScreen", T.SCREEN_DAILY_LOG)
+        from screens.daily_log import DailyLogScreen
 
-    def _open_optional(self, module: str, name: str, what: str, *args: Any) -> None:
-        """Screens built alongside this one; a missing one is a notice, not a crash."""
-        import importlib
+        if not isinstance(self.screen, DailyLogScreen):
+            self.push_screen(DailyLogScreen())
 
-        try:
-            screen_cls = getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            self.notify(T.NOT_AVAILABLE.format(what=what), severity="warning")
-            return
-        if type(self.screen) is screen_cls:
-            return
-        self.push_screen(screen_cls(*args))
+    def show_case_detail(self, code: str) -> None:
+        """The case's history (from the step runner's `d`)."""
+        from screens.case_detail import CaseDetailScreen
+
+        if not isinstance(self.screen, CaseDetailScreen):
+            self.push_screen(CaseDetailScreen(code))
 
     def action_scan(self) -> None:
         if not self._desk_ready():

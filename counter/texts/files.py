@@ -3,7 +3,10 @@
 WRITE_FAILED = "berkas tidak dapat ditulis: {reason}; {kept}"
 KEPT_OLD = "berkas lama tetap utuh"
 KEPT_NONE = "tidak ada berkas yang tertinggal"
-NO_FOLDER = "berkas tidak dapat ditulis: folder {folder} tidak ada; buat foldernya dulu atau pilih folder lain"
+NO_FOLDER = (
+    "berkas tidak dapat ditulis: folder {folder} tidak ada; buat foldernya dulu atau pilih "
+    "folder lain"
+)
 IS_A_FOLDER = "yang disebut adalah folder, bukan berkas"
 NOT_A_FOLDER = "berkas tidak dapat ditulis: {folder} bukan folder"
 
