@@ -375,9 +375,10 @@ class _Reader:
 
     def read_step(self, s: dict[str, Any], i: int, role_ids: set[str] | None) -> Step | None:
         """The step, or None when its number is unusable (the rest is still checked)."""
-        no = s.get("no")
-        good_no = _is_int(no) and 1 <= no <= MAX_STEP_NO
-        where = T.STEP_FIELD.format(no=no if good_no else i + 1)
+        no: Any = s.get("no")
+        step_no: int | None = no if _is_int(no) and 1 <= no <= MAX_STEP_NO else None
+        good_no = step_no is not None
+        where = T.STEP_FIELD.format(no=step_no if step_no is not None else i + 1)
         at = ("langkah", i)
         self._bad_numbers |= not good_no
         if "no" not in s:
@@ -409,7 +410,7 @@ class _Reader:
                 self.problem(err.message, f"{where}.waktu", *at, "waktu")
         kembali = self.read_returns(s, at, where)
         step = Step(
-            no=no if good_no else 0,
+            no=step_no if step_no is not None else 0,
             kegiatan=self.text(s, "kegiatan", *at, required=True, label=f"{where}.kegiatan"),
             pelaksana=pelaksana or ("",),
             mutu_baku=MutuBaku(

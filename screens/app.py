@@ -81,6 +81,7 @@ class LoketApp(App):
     # ------------------------------------------------------------------ start
 
     def on_mount(self) -> None:
+        self._note_office_sops()
         if self.profile is None:
             from screens.setup import SetupScreen
 
@@ -89,6 +90,17 @@ class LoketApp(App):
             self.begin_day(self.officer, self.desk_no or self.profile.desk)
         else:
             self._ask_officer()
+
+    def _note_office_sops(self) -> None:
+        """A broken office SOP file is skipped, not fatal; the officer is told once."""
+        from counter.texts import sop as T_SOP
+
+        if self.catalog.errors:
+            self.notify(T_SOP.OFFICE_SKIPPED.format(count=len(self.catalog.errors)),
+                        severity="warning", timeout=10)
+        if self.catalog.warnings:
+            self.notify(T_SOP.OFFICE_WARNINGS.format(count=len(self.catalog.warnings)),
+                        severity="warning", timeout=10)
 
     def _after_setup(self, profile: Profile | None) -> None:
         if profile is None:

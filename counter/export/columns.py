@@ -75,7 +75,7 @@ def cell_text(col: Column, row: Any) -> str:
     if value is None:
         return ""
     if col.kind == "datetime":
-        return value.isoformat(timespec="seconds")
+        return str(value.isoformat(timespec="seconds"))
     if col.kind == "minutes":
         return f"{minutes(value):.1f}"
     return str(value)

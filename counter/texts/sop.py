@@ -28,6 +28,7 @@ DUP_OFFICE_ID = (
     "id SOP '{value}' dipakai juga oleh {other}; yang dipakai berkas ini, yang lain "
     "diabaikan. Beri salah satu id lain"
 )
+OFFICE_WARNINGS = "{count} peringatan pada berkas SOP kantor; lihat 'loket sop check'"
 OFFICE_SKIPPED = (
     "{count} berkas SOP kantor dilewati karena salah; lihat 'loket sop check'"
 )
