@@ -191,3 +191,17 @@ def test_the_fast_xlsx_writer_is_the_one_taken(summary: R.Summary, tmp_path: Pat
     assert book[T.SHEET_STEPS].max_row == len(summary.steps) + 1
     with pytest.raises(AssertionError):  # and the guard itself bites when fast is off
         export.write_xlsx(summary, tmp_path / "biasa.xlsx", fast=False)
+
+
+def test_text_report_on_a_narrow_terminal_cuts_no_word(summary: R.Summary) -> None:
+    """At 80 columns the case table goes two lines a case: every code, and every word of
+    every name and service, whole."""
+    from screens.cli.report_text import render_text
+
+    text = render_text(summary, width=80)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    words = set(text.split())
+    for row in summary.cases:
+        assert row.code_human in words
+        for word in f"{row.visitor} {row.service} {row.officer}".split():
+            assert word in words, word
