@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -19,8 +18,10 @@ from zoneinfo import ZoneInfo
 import platformdirs
 import tomli_w
 
+from counter.atomic import ensure_folder, write_file
 from counter.errors import ConfigError
 from counter.texts import config as T
+from counter.toml_read import TomlDoc, read_toml
 
 APP_NAME = "loket"
 ENV_CONFIG_DIR = "LOKET_CONFIG_DIR"
@@ -109,20 +110,24 @@ def default_profile() -> Profile:
 # ---------------------------------------------------------------- reading
 
 
-def _line_of(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    for i, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return i
-    return None
+def _key_path(label: str) -> tuple[str | int, ...]:
+    """'officers[2].nama' -> ('officers', 1, 'nama'): where `TomlDoc.line_of` looks."""
+    out: list[str | int] = []
+    for part in label.split("."):
+        m = re.fullmatch(r"(.+)\[(\d+)\]", part)
+        if m:
+            out += [m.group(1), int(m.group(2)) - 1]
+        else:
+            out.append(part)
+    return tuple(out)
 
 
 class _ProfileReader:
-    def __init__(self, data: dict[str, Any], text: str, path: Path) -> None:
-        self.data, self.text, self.path = data, text, path
+    def __init__(self, doc: TomlDoc, path: Path) -> None:
+        self.doc, self.data, self.path = doc, doc.data, path
 
     def fail(self, key: str, message: str) -> ConfigError:
-        return ConfigError(message, path=self.path, line=_line_of(self.text, key.split(".")[-1]),
+        return ConfigError(message, path=self.path, line=self.doc.line_of(*_key_path(key)),
                            field=key)
 
     def get(self, src: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any,
@@ -220,13 +225,7 @@ def load_profile(paths: Paths) -> Profile | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(T.UNREADABLE.format(detail=err), path=path) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        m = re.search(r"line (\d+)", str(err))
-        raise ConfigError(T.TOML_SYNTAX.format(detail=err), path=path,
-                          line=int(m.group(1)) if m else None) from None
-    return _ProfileReader(data, text, path).read()
+    return _ProfileReader(read_toml(text, str(path), ConfigError), path).read()
 
 
 def profile_to_toml(profile: Profile) -> str:
@@ -246,7 +245,5 @@ def profile_to_toml(profile: Profile) -> str:
 
 def save_profile(paths: Paths, profile: Profile) -> None:
     """Write the profile atomically so a crash never leaves half a config."""
-    paths.config_dir.mkdir(parents=True, exist_ok=True)
-    tmp = paths.config_file.with_suffix(".toml.tmp")
-    tmp.write_text(profile_to_toml(profile), encoding="utf-8")
-    os.replace(tmp, paths.config_file)
+    ensure_folder(paths.config_dir, ConfigError)
+    write_file(paths.config_file, profile_to_toml(profile).encode("utf-8"), error=ConfigError)

@@ -87,6 +87,7 @@ class LoketApp(App):
     # ------------------------------------------------------------------ start
 
     def on_mount(self) -> None:
+        self._note_office_sops()
         if self.profile is None:
             from screens.setup import SetupScreen
 
@@ -95,6 +96,17 @@ class LoketApp(App):
             self.begin_day(self.officer, self.desk_no or self.profile.desk)
         else:
             self._ask_officer()
+
+    def _note_office_sops(self) -> None:
+        """A broken office SOP file is skipped, not fatal; the officer is told once."""
+        from counter.texts import sop as T_SOP
+
+        if self.catalog.errors:
+            self.notify(T_SOP.OFFICE_SKIPPED.format(count=len(self.catalog.errors)),
+                        severity="warning", timeout=10)
+        if self.catalog.warnings:
+            self.notify(T_SOP.OFFICE_WARNINGS.format(count=len(self.catalog.warnings)),
+                        severity="warning", timeout=10)
 
     def _after_setup(self, profile: Profile | None) -> None:
         if profile is None:
@@ -213,25 +225,25 @@ class LoketApp(App):
         self.push_screen(NewCaseScreen())
 
     def action_catalog(self) -> None:
-        self._open_optional("screens.sop_browser", "SopBrowserScreen", T.SCREEN_CATALOG)
+        from screens.sop_browser import SopBrowserScreen
+
+        if not isinstance(self.screen, SopBrowserScreen):
+            self.push_screen(SopBrowserScreen())
 
     def action_daily_log(self) -> None:
         if not self._desk_ready():
             return
-        self._open_optional("screens.daily_log", "DailyLogScreen", T.SCREEN_DAILY_LOG)
+        from screens.daily_log import DailyLogScreen
 
-    def _open_optional(self, module: str, name: str, what: str, *args: Any) -> None:
-        """Screens built alongside this one; a missing one is a notice, not a crash."""
-        import importlib
+        if not isinstance(self.screen, DailyLogScreen):
+            self.push_screen(DailyLogScreen())
 
-        try:
-            screen_cls = getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            self.notify(T.NOT_AVAILABLE.format(what=what), severity="warning")
-            return
-        if type(self.screen) is screen_cls:
-            return
-        self.push_screen(screen_cls(*args))
+    def show_case_detail(self, code: str) -> None:
+        """The case's history (from the step runner's `d`)."""
+        from screens.case_detail import CaseDetailScreen
+
+        if not isinstance(self.screen, CaseDetailScreen):
+            self.push_screen(CaseDetailScreen(code))
 
     def action_scan(self) -> None:
         if not self._desk_ready():

@@ -41,10 +41,8 @@ def shell_header(app: Any) -> Any:
     """The app's one-line header (office, officer, date) when running inside the shell."""
     if not callable(getattr(app, "now", None)):
         return None
-    try:
-        from screens.widgets.header import LoketHeader
-    except ImportError:
-        return None
+    from screens.widgets.header import LoketHeader
+
     return LoketHeader()
 
 

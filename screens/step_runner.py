@@ -361,6 +361,5 @@ class StepRunnerScreen(Screen[None]):
         self.app.print_doc(self.code, "tanda-terima")
 
     def action_detail(self) -> None:
-        self.app._open_optional("screens.case_detail", "CaseDetailScreen", T.SCREEN_DETAIL,
-                                self.code)
+        self.app.show_case_detail(self.code)
 

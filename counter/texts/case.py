@@ -87,7 +87,6 @@ NO_SOP = "SOP kasus ini ({sop_id}) tidak tersedia; langkah tidak dapat dijalanka
 SELESAI_PENDING = (
     "langkah {step} belum selesai; kasus hanya dapat ditutup 'ditolak' atau 'dibatalkan'"
 )
-STEP_NOT_IN_SOP = "langkah {step} tidak ada di SOP {sop_id}"
 
 # --- visitor validation (VisitorError)
 NAMA_REQUIRED = "nama pemohon wajib diisi"

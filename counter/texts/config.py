@@ -1,6 +1,5 @@
 """Texts about the office profile (config file)."""
 
-TOML_SYNTAX = "sintaks TOML salah: {detail}"
 UNREADABLE = "berkas konfigurasi tidak dapat dibaca: {detail}"
 WRONG_TYPE = "harus berupa {expected}"
 BAD_DESK = "nomor loket harus bilangan bulat 1 sampai 99"
