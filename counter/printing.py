@@ -24,7 +24,7 @@ from pathlib import Path
 
 from counter.atomic import OWNER_ONLY, ensure_folder, write_file
 from counter.errors import PrintError
-from counter.private import private_dir, private_file
+from counter.private import private_dir
 from counter.receipt import ReceiptData, render
 from counter.texts import receipt as T
 
