@@ -133,9 +133,9 @@ class CaseDetailScreen(Screen[None]):
 
     CSS_PATH = "case_detail.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", T.KEY_BACK),
-        Binding("p,ctrl+p", "reprint", T.KEY_REPRINT, key_display="p"),
-        Binding("r", "reload", T.KEY_REFRESH),
+        Binding("escape", "back", T.KEY_BACK, id="riwayat.kembali"),
+        Binding("p,ctrl+p", "reprint", T.KEY_REPRINT, key_display="p", id="riwayat.cetak_ulang"),
+        Binding("r", "reload", T.KEY_REFRESH, id="riwayat.muat_ulang"),
     ]
 
     def __init__(

@@ -242,7 +242,9 @@ def story_human(code: str) -> str:
 class DateModal(ModalScreen[date | None]):
     """Type a date the way people write it: "25 November 2026", "2026-11-25", "kemarin"."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", T.REPRINT_CANCEL)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", T.REPRINT_CANCEL, id="tanggal.batal"),
+    ]
     DEFAULT_CSS = """
     DateModal { align: center middle; }
     DateModal > Vertical {
@@ -281,19 +283,19 @@ class DailyLogScreen(Screen[None]):
 
     CSS_PATH = "daily_log.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", T.KEY_BACK),
-        Binding("left_square_bracket,pageup", "prev_day", T.KEY_PREV_DAY, key_display="["),
-        Binding("right_square_bracket,pagedown", "next_day", T.KEY_NEXT_DAY, key_display="]"),
-        Binding("t", "pick_date", T.KEY_DATE),
-        Binding("h", "today", T.KEY_TODAY),
-        Binding("m", "cycle_span", T.KEY_RANGE),
-        Binding("u", "next_sort", T.KEY_SORT),
-        Binding("U", "reverse_sort", T.LOG_DESC.strip(" ()"), show=False),
-        Binding("s", "toggle_summary", T.KEY_SUMMARY),
-        Binding("f", "focus_filters", T.KEY_FILTERS),
-        Binding("e", "export", T.KEY_EXPORT),
-        Binding("slash", "search", T.KEY_SEARCH, key_display="/"),
-        Binding("r", "reload", T.KEY_REFRESH, show=False),
+        Binding("escape", "back", T.KEY_BACK, id="log.kembali"),
+        Binding("left_square_bracket,pageup", "prev_day", T.KEY_PREV_DAY, id="log.hari_sebelum"),
+        Binding("right_square_bracket,pagedown", "next_day", T.KEY_NEXT_DAY, id="log.hari_sesudah"),
+        Binding("t", "pick_date", T.KEY_DATE, id="log.tanggal"),
+        Binding("h", "today", T.KEY_TODAY, id="log.hari_ini"),
+        Binding("m", "cycle_span", T.KEY_RANGE, id="log.rentang"),
+        Binding("u", "next_sort", T.KEY_SORT, id="log.urutkan"),
+        Binding("U", "reverse_sort", T.LOG_DESC.strip(" ()"), show=False, id="log.urutkan_balik"),
+        Binding("s", "toggle_summary", T.KEY_SUMMARY, id="log.ringkasan"),
+        Binding("f", "focus_filters", T.KEY_FILTERS, id="log.saring"),
+        Binding("e", "export", T.KEY_EXPORT, id="log.ekspor"),
+        Binding("slash", "search", T.KEY_SEARCH, key_display="/", id="log.cari"),
+        Binding("r", "reload", T.KEY_REFRESH, show=False, id="log.muat_ulang"),
     ]
 
     def __init__(self, desk: Any = None, *, day: date | None = None, span: str = "day") -> None:

@@ -78,8 +78,8 @@ def _wait_order(view: Any, now: datetime) -> tuple[int, float]:
 
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_selected", T.KEY_OPEN, show=True),
-        Binding("tab", "switch_table", T.KEY_SWITCH_LIST, show=False),
+        Binding("enter", "open_selected", T.KEY_OPEN, show=True, id="dasbor.buka"),
+        Binding("tab", "switch_table", T.KEY_SWITCH_LIST, show=False, id="dasbor.pindah_daftar"),
     ]
 
     def __init__(self) -> None:

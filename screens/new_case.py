@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from counter.errors import LoketError, VisitorError
 from counter.sop import Sop
+from counter.texts import shell as TS
 from counter.texts import ui as T
 from counter.visitor import mask_nik, validate_nama, validate_nik, validate_telepon
 from screens.widgets.header import LoketHeader
@@ -58,11 +59,11 @@ class MaskedInput(Input):
 
 class NewCaseScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", T.KEY_BACK),
-        Binding("ctrl+s", "open_case", T.NEW_OPEN),
-        Binding("ctrl+b", "missing", T.NEW_MISSING),
-        Binding("down", "arrow(1)", show=False),
-        Binding("up", "arrow(-1)", show=False),
+        Binding("escape", "back", T.KEY_BACK, id="baru.kembali"),
+        Binding("ctrl+s", "open_case", T.NEW_OPEN, id="baru.buka_kasus"),
+        Binding("ctrl+b", "missing", T.NEW_MISSING, id="baru.berkas_kurang"),
+        Binding("down", "arrow(1)", show=False, id="baru.bawah"),
+        Binding("up", "arrow(-1)", show=False, id="baru.atas"),
     ]
 
     def __init__(self) -> None:
@@ -226,7 +227,20 @@ class NewCaseScreen(Screen[None]):
     # ------------------------------------------------------------------ submit
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        if not self.unsaved_input():
+            self.app.pop_screen()
+            return
+        from screens.confirm import ConfirmModal
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmModal(TS.DISCARD_VISITOR), answered)
+
+    def unsaved_input(self) -> bool:
+        """Something typed about the visitor (searching for a service is not)."""
+        return any(self.query_one(f"#{key}", Input).value.strip() for key, _ in FIELDS)
 
     def _ready(self) -> tuple[dict[str, str], list[str], list[str]] | None:
         if self.sop is None:

@@ -35,8 +35,8 @@ class SetupScreen(Screen[Profile | None]):
     later, the settings (F9) that edit the saved profile; saved to loket.toml."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", T.KEY_SAVE),
-        Binding("escape", "cancel", T.KEY_BACK),
+        Binding("ctrl+s", "save", T.KEY_SAVE, id="pengaturan.simpan"),
+        Binding("escape", "cancel", T.KEY_BACK, id="pengaturan.batal"),
     ]
 
     def __init__(self, profile: Profile | None = None) -> None:
@@ -140,7 +140,9 @@ class SetupScreen(Screen[Profile | None]):
 class StartScreen(Screen[tuple[str, int] | None]):
     """Who is on duty at which desk today; shown in the header all day."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit_app", T.KEY_QUIT, show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "quit_app", T.KEY_QUIT, show=False, id="mulai.keluar"),
+    ]
 
     def __init__(self, profile: Profile) -> None:
         super().__init__()

@@ -37,17 +37,17 @@ def progress_line(position: int, total: int) -> str:
 
 class StepRunnerScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", T.KEY_BACK),
-        Binding("s", "complete", T.KEY_DONE),
-        Binding("h", "hand_off", T.KEY_HANDOFF),
-        Binding("k", "return_step", T.KEY_RETURN),
-        Binding("r", "receive", T.KEY_RECEIVE),
-        Binding("b", "missing", T.KEY_MISSING),
-        Binding("l", "resume", T.KEY_RESUME),
-        Binding("c", "note", T.KEY_NOTE),
-        Binding("t", "close", T.KEY_CLOSE),
-        Binding("p", "reprint", T.KEY_REPRINT),
-        Binding("d", "detail", T.KEY_DETAIL),
+        Binding("escape", "back", T.KEY_BACK, id="kasus.kembali"),
+        Binding("s", "complete", T.KEY_DONE, id="kasus.selesai"),
+        Binding("h", "hand_off", T.KEY_HANDOFF, id="kasus.serahkan"),
+        Binding("k", "return_step", T.KEY_RETURN, id="kasus.kembalikan"),
+        Binding("r", "receive", T.KEY_RECEIVE, id="kasus.terima"),
+        Binding("b", "missing", T.KEY_MISSING, id="kasus.berkas_kurang"),
+        Binding("l", "resume", T.KEY_RESUME, id="kasus.lanjutkan"),
+        Binding("c", "note", T.KEY_NOTE, id="kasus.catatan"),
+        Binding("t", "close", T.KEY_CLOSE, id="kasus.tutup"),
+        Binding("p", "reprint", T.KEY_REPRINT, id="kasus.cetak_ulang"),
+        Binding("d", "detail", T.KEY_DETAIL, id="kasus.riwayat"),
     ]
 
     def __init__(self, code: str) -> None:
