@@ -43,7 +43,7 @@ def normalize_key(text: str) -> str:
     if not raw:
         raise BadKey(T.KEY_EMPTY)
     parts = raw.split("+") if raw not in ("+",) else ["+"]
-    if parts[-1] == "" and len(parts) > 1:  # "ctrl++"
+    if len(parts) >= 3 and parts[-1] == parts[-2] == "":  # "ctrl++"
         parts = [*parts[:-2], "+"]
     *mods, base = parts
     modifiers = []

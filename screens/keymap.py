@@ -112,7 +112,8 @@ def check_keymap(profile: Profile, config_file: Path | None = None) -> dict[str,
     app_bound = [b for b in known.values() if b.owner.__name__ == "LoketApp"]
     owners = {b.owner for b in known.values()}
     for owner in owners:
-        # keys of one screen, plus the app's (they are active on every screen)
+        # keys of one screen, plus the app's (they are active on every screen); the
+        # defaults may overlap on purpose (F1 closes help): only a moved key clashes
         bound = [b for b in known.values() if b.owner is owner]
         if owner.__name__ != "LoketApp":
             bound += app_bound
@@ -120,7 +121,8 @@ def check_keymap(profile: Profile, config_file: Path | None = None) -> dict[str,
         for b in bound:
             for key in keymap.get(b.id, b.binding.key).split(","):
                 other = taken.get(key)
-                if other is not None and other.binding.action != b.binding.action:
+                moved = b.id in keymap or (other is not None and other.id in keymap)
+                if other is not None and other.binding.action != b.binding.action and moved:
                     blame = b if b.id in keymap else other
                     raise _error(config_file, blame.id, TC.KEY_CLASH.format(
                         key=key_label(key), first=other.id, second=b.id))
