@@ -366,9 +366,7 @@ class DailyLogScreen(Screen[None]):
     def load_worker(self, first: date, last: date) -> None:
         """Fold and measure the period's cases off the UI thread."""
         try:
-            views = R.load_views(self.desk, first, last)
-            waiting = R.load_waiting(self.desk, views)
-            summary = R.range_summary(views, first, last, waiting=waiting)
+            summary = R.load_summary(self.desk, first, last)
         except LoketError as err:
             self.app.call_from_thread(self.notify, T.LOG_LOAD_ERROR.format(error=err),
                                       severity="error")
