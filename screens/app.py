@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
@@ -24,11 +24,24 @@ from counter.errors import LoketError
 from counter.sop import Catalog
 from counter.texts import shell as TS
 from counter.texts import ui as T
+from screens.messages import (
+    CaseChanged,
+    CaseOpened,
+    CaseSelected,
+    DashboardLoaded,
+    DetailWanted,
+    DocumentDue,
+    DocumentIssued,
+)
+from screens.services import desk_of
 from screens.widgets.scan_buffer import BURST_GAP, ScanBuffer
 from screens.worker_guard import run_guarded
 
+if TYPE_CHECKING:
+    from counter.desk import Desk
 
-class LoketApp(App):
+
+class LoketApp(App[None]):
     """The counter app; `profile=None` means the first run (setup screen first)."""
 
     CSS_PATH = "app.tcss"
@@ -66,7 +79,7 @@ class LoketApp(App):
         self._now = now
         self.officer = officer
         self.desk_no = desk_no
-        self.desk: Any = None
+        self.desk: Desk | None = None
         self.calendar: WorkingCalendar | None = None
         # the profile's scan_gap_ms unless the caller (a test) fixes the gap
         self._fixed_gap = scan_gap
@@ -131,7 +144,7 @@ class LoketApp(App):
     def _ask_officer(self) -> None:
         from screens.setup import StartScreen
 
-        self.push_screen(StartScreen(self.profile), self._after_start)
+        self.push_screen(StartScreen(self.profile or default_profile()), self._after_start)
 
     def _after_start(self, choice: tuple[str, int] | None) -> None:
         if choice is None:
@@ -305,7 +318,7 @@ class LoketApp(App):
     def _open_scanned(self, text: str) -> None:
         """A valid code: receive the file if it was on its way here, and show the case."""
         try:
-            result = self.desk.scan(text)
+            result = desk_of(self).scan(text)
         except LoketError as err:
             self.notify(T.SCAN_UNKNOWN.format(code=text.strip(), message=err.message),
                         severity="error")
@@ -331,6 +344,31 @@ class LoketApp(App):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.reload()
+
+    # ------------------------------------------------------------------ messages
+    # What the screens tell the shell (screens/messages.py), and what follows.
+
+    def on_case_opened(self, message: CaseOpened) -> None:
+        self.show_case(message.code)
+
+    def on_case_selected(self, message: CaseSelected) -> None:
+        self.show_case(message.code)
+
+    def on_case_changed(self, message: CaseChanged) -> None:
+        self.refresh_home()
+
+    def on_document_due(self, message: DocumentDue) -> None:
+        self.print_doc(message.code, message.doc)
+
+    def on_document_issued(self, message: DocumentIssued) -> None:
+        self.refresh_home()
+
+    def on_detail_wanted(self, message: DetailWanted) -> None:
+        self._open_optional("screens.case_detail", "CaseDetailScreen", T.SCREEN_DETAIL,
+                            message.code)
+
+    def on_dashboard_loaded(self, message: DashboardLoaded) -> None:
+        self.first_load_done()
 
     # ------------------------------------------------------------------ printing
 

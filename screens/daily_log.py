@@ -21,6 +21,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.screen import ModalScreen, Screen
 from textual.widgets import (
     Checkbox,
@@ -40,6 +41,7 @@ from counter.errors import LoketError
 from counter.texts import shell as TS
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
+from screens.services import loket
 from screens.widgets import case_story as story
 from screens.widgets.choice import ChoiceModal
 from screens.worker_guard import guarded_work
@@ -482,7 +484,7 @@ class DailyLogScreen(Screen[None]):
         if not table.row_count:
             return None
         try:
-            return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+            return str(table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value)
         except Exception:  # no valid cursor yet
             return None
 
@@ -600,11 +602,11 @@ class DailyLogScreen(Screen[None]):
     def export_worker(self, summary: Any, fmt: str) -> None:
         from counter import export
 
-        folder = self.app.paths.data_dir / "laporan"
+        folder = loket(self).paths.data_dir / "laporan"
         try:
             folder.mkdir(parents=True, exist_ok=True)
             written = export.write_report(
-                summary, self.app.profile, fmt,
+                summary, loket(self).profile, fmt,
                 folder / export.default_name(summary.first, summary.last, fmt))
         except (LoketError, OSError) as err:
             self.app.call_from_thread(self.notify, T.EXPORT_FAILED.format(error=err),

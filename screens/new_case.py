@@ -23,6 +23,8 @@ from counter.sop import Sop
 from counter.texts import shell as TS
 from counter.texts import ui as T
 from counter.visitor import mask_nik, validate_nama, validate_nik, validate_telepon
+from screens.messages import CaseChanged, CaseOpened, DocumentDue
+from screens.services import desk_of, loket, tell
 from screens.widgets.header import LoketHeader
 
 FIELDS = (("nama", T.NEW_NAMA), ("nik", T.NEW_NIK), ("telepon", T.NEW_TELEPON),
@@ -100,7 +102,7 @@ class NewCaseScreen(Screen[None]):
     # ------------------------------------------------------------------ service
 
     def _filter(self, text: str) -> None:
-        catalog = self.app.catalog
+        catalog = loket(self).catalog
         sops = catalog.search(text) if text.strip() else catalog.all()
         sops.sort(key=lambda s: (not s.usable, not s.layanan_loket, s.id))
         self._shown = sops
@@ -150,7 +152,7 @@ class NewCaseScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "sops":
-            self._choose(self.app.catalog.get(str(event.option.id)))
+            self._choose(loket(self).catalog.get(str(event.option.id)))
 
     def _choose(self, sop: Sop) -> None:
         if not sop.usable:
@@ -187,7 +189,7 @@ class NewCaseScreen(Screen[None]):
             if key == "nama" and (final or text):
                 validate_nama(text)
             elif key == "nik" and text and (final or len(text) >= 16):
-                validate_nik(text, self.app.now().date())
+                validate_nik(text, loket(self).now().date())
             elif key == "telepon" and text and final:
                 validate_telepon(text)
         except VisitorError as err:
@@ -267,8 +269,8 @@ class NewCaseScreen(Screen[None]):
         if view is None:
             return
         self.app.notify(T.NEW_OPENED.format(code=view.code_human))
-        self.app.print_doc(view.code, "tanda-terima")
-        self.app.show_case(view.code)
+        tell(self, DocumentDue(view.code, "tanda-terima"))
+        tell(self, CaseOpened(view.code))
 
     def action_missing(self) -> None:
         """Berkas kurang: confirm what is missing (the unticked items) and add a note."""
@@ -294,15 +296,15 @@ class NewCaseScreen(Screen[None]):
             return
         self.app.notify(T.NEW_WAITING.format(code=view.code_human,
                                              items=", ".join(missing) or note))
-        self.app.print_doc(view.code, "berkas-kurang")
+        tell(self, DocumentDue(view.code, "berkas-kurang"))
         self.app.pop_screen()
-        self.app.refresh_home()
+        tell(self, CaseChanged(view.code))
 
     def _open(self, visitor: dict[str, str], received: list[str], missing: list[str],
               note: str = "") -> Any:
         assert self.sop is not None
         try:
-            return self.app.desk.open_case(self.sop.id, visitor, received, missing, note)
+            return desk_of(self).open_case(self.sop.id, visitor, received, missing, note)
         except (LoketError, OSError) as err:  # the form stays filled in
             self.app.notify(str(err), severity="error")
             return None

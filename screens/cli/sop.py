@@ -192,8 +192,8 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         else:
             errors.extend(catalog.errors)
             count = len(catalog) + len(catalog.errors)
-    for err in errors:
-        print(str(err), file=sys.stderr)
+    for problem in errors:
+        print(str(problem), file=sys.stderr)
     if errors:
         print(T.CHECK_FAILED.format(failed=len(errors), count=count), file=sys.stderr)
         return 1
