@@ -405,12 +405,15 @@ class Desk:
 
     def export_document(self, code: str, kind: str, output: Path,
                         paper: str | None = None) -> Path:
-        """The document as a PDF file where the user asked; not a print, so not recorded."""
-        from counter.printing import save_pdf
+        """The document as a PDF file where the user asked; not a print, so not recorded.
+        The folder must exist (a mistyped folder is refused, not created)."""
+        from counter.atomic import OWNER_ONLY, check_target, write_file
+        from counter.errors import PrintError
         from counter.receipt import render
 
+        check_target(Path(output), PrintError)  # before any work
         pdf = render(kind, self.receipt_data(self.view(code), kind), paper or self.profile.paper)
-        return save_pdf(pdf, Path(output))
+        return write_file(output, pdf, mode=OWNER_ONLY, error=PrintError)
 
     def scan(self, text: str) -> ScanResult:
         """A scanned or typed code: the case, received here if it was on its way to a role
@@ -456,10 +459,12 @@ class Desk:
             return True
         return C.is_counter_role(sop, role)
 
-    def files_for_me(self) -> list[CaseView]:
+    def files_for_me(self, views: Iterable[CaseView] | None = None) -> list[CaseView]:
         """An official's desk's home list: files on their way to its roles (handed off,
-        not yet received) and files with it, oldest first."""
-        mine = [v for v in self.open_views()
+        not yet received) and files with it, oldest first. `views`: the open cases
+        already read (default: read them now)."""
+        views = self.open_views() if views is None else views
+        mine = [v for v in views
                 if not v.state.closed and self.serves_role(v.sop, v.state.holder_role)]
         return sorted(mine, key=lambda v: (v.state.holder_since or v.state.opened_at, v.code))
 

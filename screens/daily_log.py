@@ -21,6 +21,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.screen import ModalScreen, Screen
 from textual.widgets import (
     Checkbox,
@@ -37,9 +38,11 @@ from counter import dates
 from counter import report as R
 from counter.clock import format_duration
 from counter.errors import LoketError
+from counter.private import private_dir, private_file
 from counter.texts import shell as TS
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
+from screens.services import loket
 from screens.widgets import case_story as story
 from screens.widgets.choice import ChoiceModal
 from screens.worker_guard import guarded_work
@@ -167,6 +170,7 @@ def bars(arrivals: tuple[tuple[int, int], ...], width: int = 24) -> Text:
 
 def summary_view(s: Any) -> Group:
     parts: list[Any] = [Text(R.period_text(s), style="bold")]
+    parts += [Text(line, style="bold red") for line in R.unreadable_lines(s)]
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
@@ -242,7 +246,9 @@ def story_human(code: str) -> str:
 class DateModal(ModalScreen[date | None]):
     """Type a date the way people write it: "25 November 2026", "2026-11-25", "kemarin"."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", T.REPRINT_CANCEL)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", T.REPRINT_CANCEL, id="tanggal.batal"),
+    ]
     DEFAULT_CSS = """
     DateModal { align: center middle; }
     DateModal > Vertical {
@@ -281,19 +287,19 @@ class DailyLogScreen(Screen[None]):
 
     CSS_PATH = "daily_log.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", T.KEY_BACK),
-        Binding("left_square_bracket,pageup", "prev_day", T.KEY_PREV_DAY, key_display="["),
-        Binding("right_square_bracket,pagedown", "next_day", T.KEY_NEXT_DAY, key_display="]"),
-        Binding("t", "pick_date", T.KEY_DATE),
-        Binding("h", "today", T.KEY_TODAY),
-        Binding("m", "cycle_span", T.KEY_RANGE),
-        Binding("u", "next_sort", T.KEY_SORT),
-        Binding("U", "reverse_sort", T.LOG_DESC.strip(" ()"), show=False),
-        Binding("s", "toggle_summary", T.KEY_SUMMARY),
-        Binding("f", "focus_filters", T.KEY_FILTERS),
-        Binding("e", "export", T.KEY_EXPORT),
-        Binding("slash", "search", T.KEY_SEARCH, key_display="/"),
-        Binding("r", "reload", T.KEY_REFRESH, show=False),
+        Binding("escape", "back", T.KEY_BACK, id="log.kembali"),
+        Binding("left_square_bracket,pageup", "prev_day", T.KEY_PREV_DAY, id="log.hari_sebelum"),
+        Binding("right_square_bracket,pagedown", "next_day", T.KEY_NEXT_DAY, id="log.hari_sesudah"),
+        Binding("t", "pick_date", T.KEY_DATE, id="log.tanggal"),
+        Binding("h", "today", T.KEY_TODAY, id="log.hari_ini"),
+        Binding("m", "cycle_span", T.KEY_RANGE, id="log.rentang"),
+        Binding("u", "next_sort", T.KEY_SORT, id="log.urutkan"),
+        Binding("U", "reverse_sort", T.LOG_DESC.strip(" ()"), show=False, id="log.urutkan_balik"),
+        Binding("s", "toggle_summary", T.KEY_SUMMARY, id="log.ringkasan"),
+        Binding("f", "focus_filters", T.KEY_FILTERS, id="log.saring"),
+        Binding("e", "export", T.KEY_EXPORT, id="log.ekspor"),
+        Binding("slash", "search", T.KEY_SEARCH, key_display="/", id="log.cari"),
+        Binding("r", "reload", T.KEY_REFRESH, show=False, id="log.muat_ulang"),
     ]
 
     def __init__(self, desk: Any = None, *, day: date | None = None, span: str = "day") -> None:
@@ -335,6 +341,7 @@ class DailyLogScreen(Screen[None]):
         with TabbedContent(id="log-tabs"):
             with TabPane(T.LOG_TITLE, id="tab-cases"):
                 yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="log-damage")
                 yield Static(id="log-status")
             with TabPane(T.SUM_TITLE, id="tab-summary"), VerticalScroll(id="log-summary-box"):
                 yield Static(id="log-summary")
@@ -383,6 +390,12 @@ class DailyLogScreen(Screen[None]):
         self.refill()
         self.query_one("#log-summary", Static).update(
             summary_view(summary) if summary is not None else "")
+        damage = self.query_one("#log-damage", Static)
+        lines = [T.LOG_DAMAGED.format(day=dates.format_day_date(u.day), path=u.path,
+                                      cases=R.unreadable_cases(u))
+                 for u in (summary.unreadable if summary is not None else ())]
+        damage.display = bool(lines)
+        damage.update(Text("\n".join(lines)))
 
     def title_text(self, loading: bool = False) -> Text:
         first, last = self.period
@@ -480,7 +493,7 @@ class DailyLogScreen(Screen[None]):
         if not table.row_count:
             return None
         try:
-            return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+            return str(table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value)
         except Exception:  # no valid cursor yet
             return None
 
@@ -598,12 +611,12 @@ class DailyLogScreen(Screen[None]):
     def export_worker(self, summary: Any, fmt: str) -> None:
         from counter import export
 
-        folder = self.app.paths.data_dir / "laporan"
+        folder = loket(self).paths.data_dir / "laporan"
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            written = export.write_report(
-                summary, self.app.profile, fmt,
-                folder / export.default_name(summary.first, summary.last, fmt))
+            private_dir(folder, self.app.paths.data_dir)
+            written = [private_file(p) for p in export.write_report(
+                summary, loket(self).profile, fmt,
+                folder / export.default_name(summary.first, summary.last, fmt))]
         except (LoketError, OSError) as err:
             self.app.call_from_thread(self.notify, T.EXPORT_FAILED.format(error=err),
                                       severity="error")

@@ -24,8 +24,8 @@ class FormModal(ModalScreen[Any]):
     """A titled box of fields; subclasses give `fields()` and `answer()`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", T.MODAL_CANCEL),
-        Binding("ctrl+s", "confirm", T.MODAL_OK),
+        Binding("escape", "cancel", T.MODAL_CANCEL, id="dialog.batal"),
+        Binding("ctrl+s", "confirm", T.MODAL_OK, id="dialog.simpan"),
     ]
 
     def __init__(self, title: str) -> None:

@@ -20,8 +20,11 @@ from textual.widgets.option_list import Option
 
 from counter.errors import LoketError, VisitorError
 from counter.sop import Sop
+from counter.texts import shell as TS
 from counter.texts import ui as T
 from counter.visitor import mask_nik, validate_nama, validate_nik, validate_telepon
+from screens.messages import CaseChanged, CaseOpened, DocumentDue
+from screens.services import desk_of, loket, tell
 from screens.widgets.header import LoketHeader
 
 FIELDS = (("nama", T.NEW_NAMA), ("nik", T.NEW_NIK), ("telepon", T.NEW_TELEPON),
@@ -58,11 +61,11 @@ class MaskedInput(Input):
 
 class NewCaseScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", T.KEY_BACK),
-        Binding("ctrl+s", "open_case", T.NEW_OPEN),
-        Binding("ctrl+b", "missing", T.NEW_MISSING),
-        Binding("down", "arrow(1)", show=False),
-        Binding("up", "arrow(-1)", show=False),
+        Binding("escape", "back", T.KEY_BACK, id="baru.kembali"),
+        Binding("ctrl+s", "open_case", T.NEW_OPEN, id="baru.buka_kasus"),
+        Binding("ctrl+b", "missing", T.NEW_MISSING, id="baru.berkas_kurang"),
+        Binding("down", "arrow(1)", show=False, id="baru.bawah"),
+        Binding("up", "arrow(-1)", show=False, id="baru.atas"),
     ]
 
     def __init__(self) -> None:
@@ -99,7 +102,7 @@ class NewCaseScreen(Screen[None]):
     # ------------------------------------------------------------------ service
 
     def _filter(self, text: str) -> None:
-        catalog = self.app.catalog
+        catalog = loket(self).catalog
         sops = catalog.search(text) if text.strip() else catalog.all()
         sops.sort(key=lambda s: (not s.usable, not s.layanan_loket, s.id))
         self._shown = sops
@@ -149,7 +152,7 @@ class NewCaseScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "sops":
-            self._choose(self.app.catalog.get(str(event.option.id)))
+            self._choose(loket(self).catalog.get(str(event.option.id)))
 
     def _choose(self, sop: Sop) -> None:
         if not sop.usable:
@@ -186,7 +189,7 @@ class NewCaseScreen(Screen[None]):
             if key == "nama" and (final or text):
                 validate_nama(text)
             elif key == "nik" and text and (final or len(text) >= 16):
-                validate_nik(text, self.app.now().date())
+                validate_nik(text, loket(self).now().date())
             elif key == "telepon" and text and final:
                 validate_telepon(text)
         except VisitorError as err:
@@ -226,7 +229,20 @@ class NewCaseScreen(Screen[None]):
     # ------------------------------------------------------------------ submit
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        if not self.unsaved_input():
+            self.app.pop_screen()
+            return
+        from screens.confirm import ConfirmModal
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmModal(TS.DISCARD_VISITOR), answered)
+
+    def unsaved_input(self) -> bool:
+        """Something typed about the visitor (searching for a service is not)."""
+        return any(self.query_one(f"#{key}", Input).value.strip() for key, _ in FIELDS)
 
     def _ready(self) -> tuple[dict[str, str], list[str], list[str]] | None:
         if self.sop is None:
@@ -253,8 +269,8 @@ class NewCaseScreen(Screen[None]):
         if view is None:
             return
         self.app.notify(T.NEW_OPENED.format(code=view.code_human))
-        self.app.print_doc(view.code, "tanda-terima")
-        self.app.show_case(view.code)
+        tell(self, DocumentDue(view.code, "tanda-terima"))
+        tell(self, CaseOpened(view.code))
 
     def action_missing(self) -> None:
         """Berkas kurang: confirm what is missing (the unticked items) and add a note."""
@@ -280,15 +296,15 @@ class NewCaseScreen(Screen[None]):
             return
         self.app.notify(T.NEW_WAITING.format(code=view.code_human,
                                              items=", ".join(missing) or note))
-        self.app.print_doc(view.code, "berkas-kurang")
+        tell(self, DocumentDue(view.code, "berkas-kurang"))
         self.app.pop_screen()
-        self.app.refresh_home()
+        tell(self, CaseChanged(view.code))
 
     def _open(self, visitor: dict[str, str], received: list[str], missing: list[str],
               note: str = "") -> Any:
         assert self.sop is not None
         try:
-            return self.app.desk.open_case(self.sop.id, visitor, received, missing, note)
+            return desk_of(self).open_case(self.sop.id, visitor, received, missing, note)
         except (LoketError, OSError) as err:  # the form stays filled in
             self.app.notify(str(err), severity="error")
             return None

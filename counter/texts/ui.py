@@ -21,9 +21,7 @@ KEY_QUIT = "Keluar"
 KEY_BACK = "Kembali"
 KEY_OPEN = "Buka"
 KEY_SWITCH_LIST = "Pindah daftar"
-KEY_CANCEL = "Batal"
 KEY_SAVE = "Simpan"
-KEY_NEXT = "Lanjut"
 
 # --- help screen
 HELP_TITLE = "Bantuan: tombol"
@@ -68,12 +66,10 @@ START_TITLE = "Mulai hari kerja"
 START_INTRO = "Pilih petugas yang bertugas hari ini dan nomor loket."
 START_OFFICER = "Petugas"
 START_DESK = "Nomor loket"
-START_BEGIN = "Mulai"
 START_OTHER = "Petugas lain…"
 START_OTHER_NAME = "Nama petugas"
 
 # --- dashboard
-HOME_TITLE = "Beranda"
 HOME_IN_WORK = "Kasus berjalan, loket ini dulu (↑↓ pilih, Enter buka)"
 HOME_WAITING = "Menunggu pejabat lain atau pemohon (Tab pindah ke daftar ini)"
 HOME_EMPTY = "Belum ada kasus berjalan. Tekan F2 untuk melayani pengunjung baru."
@@ -87,7 +83,6 @@ COL_SERVICE = "Layanan"
 COL_VISITOR = "Pemohon"
 COL_STEP = "Langkah"
 COL_ELAPSED = "Waktu"
-COL_STATUS = "Status"
 COL_DUE = "Batas"
 COL_WAITING_ON = "Menunggu"
 STEP_OF = "{n}/{total}"
@@ -105,7 +100,6 @@ TIMER_NO_LIMIT = "{elapsed}"
 PAUSED_WORD = "jeda"
 
 # --- new case
-NEW_TITLE = "Kasus baru"
 NEW_PICK_SOP = "1. Pilih layanan (ketik nama atau nomor SOP)"
 NEW_SEARCH_PLACEHOLDER = "ketik untuk mencari, mis. konsultasi atau 07; ↑↓ pilih, Enter"
 NEW_NO_MATCH = "Tidak ada layanan yang cocok dengan '{text}'."
@@ -134,7 +128,6 @@ NEW_STEP_INFO = "Langkah 1: {kegiatan} · {waktu}"
 NEW_FIX_FORM = "Periksa data pemohon: {message}"
 
 # --- step runner
-RUN_TITLE = "Layanan"
 RUN_SOP = "{nomor} · {nama}"
 RUN_CASE = "Kasus {code} · {visitor}"
 RUN_STEP = "Langkah {n} dari {total}: "
@@ -213,15 +206,17 @@ PRINT_DOCS = {
 PRINT_OK = "{doc} dicetak ({printer})"
 PRINT_SAVED = "{doc} disimpan: {pdf}"
 PRINT_FAILED = "{doc} gagal dicetak: {error}. PDF tersimpan di {pdf}; cetak ulang dari riwayat."
-PRINT_NO_PRINTER = "printer belum diatur"
 
 # --- errors
-ERROR = "{message}"
+HEADER_READ_ONLY = "HANYA BACA · {text}"
 STORE_DAMAGED = "Berkas data rusak: {path}: {message}"
-NOT_AVAILABLE = "{what} belum tersedia"
-SCREEN_CATALOG = "Katalog SOP"
-SCREEN_DAILY_LOG = "Log harian"
-SCREEN_DETAIL = "Riwayat kasus"
+# the dashboard's persistent line while a day file cannot be read
+HOME_DAMAGED = "⚠ Berkas rusak: {files}. Pulihkan dari cadangan; dimuat ulang sendiri."
+HOME_DAMAGED_FILE = "{path} — {cases}"
+HOME_DAMAGED_CASES = "{count} kasus terbuka tidak tampil"
+HOME_DAMAGED_NO_CASES = "tanpa kasus terbuka"
+HOME_DAMAGED_UNKNOWN = "jumlah kasus terbuka tidak diketahui"
+STORE_REPAIRED = "Berkas {path} dapat dibaca lagi; kasusnya tampil kembali."
 
 # --- command line (`loket app`)
 HELP_APP = "buka aplikasi loket (juga bila `loket` dijalankan tanpa sub-perintah)"
