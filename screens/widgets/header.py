@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from counter.dates import format_day_date, format_time
 from counter.texts import ui as T
-from screens.widgets.sync_status import status_text
 from screens.services import loket
+from screens.widgets.sync_status import status_text
 
 
 class LoketHeader(Static):
