@@ -216,8 +216,8 @@ class _ProfileReader:
 
     def fail_key(self, name: str, action: str, message: str) -> ConfigError:
         """An error in [tombol], at the line that names the action (quoted or not)."""
-        line = _line_of(self.text, f'"{action}"') or _line_of(self.text, action) \
-            or _line_of(self.text, name)
+        line = self.doc.line_of("tombol", action) \
+            or self.doc.line_of("tombol", *action.split("."))
         return ConfigError(message, path=self.path, line=line, field=f"tombol.{action}")
 
     def officers(self) -> tuple[Officer, ...]:
