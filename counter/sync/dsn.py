@@ -40,6 +40,6 @@ def where(dsn: str) -> str:
             host = m.group(1) if m else "localhost"
         db = parts.path.lstrip("/") or "postgres"
         return f"{host}/{db}"
-    host = re.search(r"host\s*=\s*(\S+)", dsn)
-    db = re.search(r"dbname\s*=\s*(\S+)", dsn)
-    return f"{host.group(1) if host else 'localhost'}/{db.group(1) if db else 'postgres'}"
+    host_m = re.search(r"host\s*=\s*(\S+)", dsn)
+    db_m = re.search(r"dbname\s*=\s*(\S+)", dsn)
+    return f"{host_m.group(1) if host_m else 'localhost'}/{db_m.group(1) if db_m else 'postgres'}"

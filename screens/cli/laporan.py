@@ -137,10 +137,16 @@ def _report_offices(args: argparse.Namespace, ctx: Context, fmt: str, first: dat
             summary = R.load_summary(Desk(repo, ctx.catalog, ctx.profile), first, last)
         if fmt == "teks" and out is None:
             sys.stdout.write(T.OFFICE_HEADING.format(office=office))
-            sys.stdout.write(export.render_text(summary))
+            console = Console(width=None if sys.stdout.isatty() else report_text.WIDTH,
+                              highlight=False)
+            report_text.print_report(console, summary)
             continue
         base = out or Path(export.default_name(first, last, fmt))
         target = base.with_name(f"{base.stem}-{office}{base.suffix}")
-        written = export.write_report(summary, ctx.profile, fmt, target)
+        if fmt == "teks":
+            written = [export.write(target,
+                                    report_text.render_text(summary).encode("utf-8"))]
+        else:
+            written = export.write_report(summary, ctx.profile, fmt, target)
         print(T.WRITTEN.format(path=written[0]))
     return 0

@@ -9,10 +9,16 @@ from __future__ import annotations
 
 import argparse
 import threading
+from datetime import tzinfo
+from typing import TYPE_CHECKING
 
 from counter.texts import cli as TC
 from counter.texts import sync as T
 from screens.cli.context import Context
+
+if TYPE_CHECKING:
+    from counter.sync.engine import CycleResult, Syncer
+    from counter.sync.port import SyncState
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,8 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_sinkron)
 
 
-def status_line(state, tz) -> str:  # type: ignore[no-untyped-def]
-    """The header's words for the link (also used by the app)."""
+def status_line(state: SyncState, tz: tzinfo) -> str:
+    """The header's words for the link."""
     from screens.widgets.sync_status import status_text
 
     return status_text(state, tz)
@@ -53,7 +59,7 @@ def cmd_sinkron(args: argparse.Namespace, ctx: Context) -> int:
     print(T.SYNC_STARTED, flush=True)
     stop = threading.Event()
 
-    def report(state, result) -> None:  # type: ignore[no-untyped-def]
+    def report(state: SyncState, result: CycleResult | None) -> None:
         if result is None or result.pushed or result.pulled:
             line = status_line(state, ctx.profile.tz)
             extra = (f" (+{result.pushed} terkirim, +{result.pulled} diterima)"
@@ -67,7 +73,7 @@ def cmd_sinkron(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _print_state(ctx: Context, syncer, where: str) -> None:  # type: ignore[no-untyped-def]
+def _print_state(ctx: Context, syncer: Syncer, where: str) -> None:
     state = syncer.snapshot()
     print(T.SYNC_STATE.format(where=where, office=syncer.desk.office, desk=syncer.desk.desk,
                               status=status_line(state, ctx.profile.tz) or "-",
