@@ -242,7 +242,13 @@ class Desk:
 
     def _commit(self, view: CaseView, events: Iterable[Mapping[str, Any]],
                 handoff: C.HandOff | None = None) -> CaseView:
-        stored = [self.repo.append(dict(ev)) for ev in events]
+        action = [dict(ev) for ev in events]
+        prev = view.state.last_event_id
+        if action and prev is not None:
+            # The event this action was planned on: every desk orders the case by it,
+            # and two actions on the same one are a conflict (see counter.sync.order).
+            action[0]["prev"] = prev
+        stored = [self.repo.append(ev) for ev in action]
         state = C.fold([*view.state.events, *stored], view.sop)
         return replace(self.measure(state, view.sop), handoff=handoff)
 

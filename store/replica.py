@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from counter.case.schema import event_id
 from counter.codes import parse_code
 from store.day import EVENTS, DayStorage
 from store.errors import StoreError
@@ -122,8 +123,9 @@ class Replica:
                 except StoreError:
                     continue  # a damaged day is reported by the store; pushed once repaired
                 on_server = self._on_server(data)
-                waiting = [dict(e) for e in data.get(EVENTS, {}).values()
-                           if isinstance(e.get("id"), str) and e["id"] not in on_server]
+                # An event stored before ids existed goes out under its derived id.
+                waiting = [{**e, "id": event_id(e)} for e in data.get(EVENTS, {}).values()]
+                waiting = [e for e in waiting if e["id"] not in on_server]
                 if not waiting:
                     state["clean"][day.isoformat()] = sig
                     changed = True

@@ -4,8 +4,13 @@ Each action's first event names `prev`, the event it was planned on. Desks that
 were apart can both act on the same `prev`: a fork. Every desk orders a case the
 same way, whatever order the events arrived in: actions follow the `prev` links,
 and actions ready at the same point go by the id of their first event (ULIDs sort
-by time). The local `seq` is a storage detail and is used only for a history
-written before events had ids.
+by time).
+
+Inside one action the events keep the order they were written in. Ids cannot
+tell it (two ids of one millisecond are not always increasing), so the local
+`seq` does: an action's events reach every store in their writer's order (pushed
+in that order, numbered by the server in it, imported in it), so on every desk
+their seqs run in the writer's order even though the numbers differ.
 
 A fork where at least two branches change the case (not just a note or a print)
 is a conflict: kept, shown, and settled by a supervisor's `conflict_resolved`
@@ -29,8 +34,15 @@ HARMLESS = frozenset({"note", "printed", CONFLICT_RESOLVED})
 Ev = Mapping[str, Any]
 
 
+def _stored_order(ev: Ev) -> tuple[int, int, str]:
+    seq = ev.get("seq")
+    if isinstance(seq, int) and not isinstance(seq, bool):
+        return (0, seq, "")
+    return (1, 0, "")  # not stored yet (a preview): after the stored ones, as given
+
+
 def _group_actions(events: Sequence[Ev]) -> list[list[Ev]]:
-    """Split events (sorted by id) into actions: an event with a `prev` key (or the
+    """Split events (in stored order) into actions: an event with a `prev` key (or the
     `opened` one) starts an action; the others follow the last action of their desk."""
     actions: list[list[Ev]] = []
     last_of_desk: dict[Any, int] = {}
@@ -52,7 +64,7 @@ def order_events(events: Iterable[Ev]) -> list[Ev]:
     if not any("prev" in e for e in evs):
         # Written before actions recorded `prev`: one desk's history, its seq is the order.
         return sorted(evs, key=lambda e: (e.get("seq", 0), e["id"]))
-    evs.sort(key=lambda e: e["id"])
+    evs.sort(key=_stored_order)  # stable: unstored events keep their given order
     actions = _group_actions(evs)
     owner = {ev["id"]: i for i, act in enumerate(actions) for ev in act}
     children: dict[int, list[int]] = {}
@@ -108,7 +120,7 @@ def forks(events: Iterable[Ev]) -> list[Fork]:
     evs = [e for e in events if isinstance(e.get("id"), str)]
     if not any("prev" in e for e in evs):
         return []
-    evs.sort(key=lambda e: e["id"])
+    evs.sort(key=_stored_order)
     actions = _group_actions(evs)
     resolutions = {str(e.get("data", {}).get("fork")): e for e in evs
                    if e.get("type") == CONFLICT_RESOLVED}

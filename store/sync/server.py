@@ -133,6 +133,8 @@ class PgServer:
         return result
 
     def push(self, office: str, desk: int, events: Sequence[Event]) -> PushResult:
+        """Numbered by the server in the order given: the desk's write order, which the
+        other desks' imports keep (an action's events have no other order)."""
         stored = 0
         for start in range(0, len(events), BATCH):
             stored += self._run(lambda conn, b=events[start:start + BATCH]:
@@ -156,7 +158,7 @@ class PgServer:
                 "INSERT INTO events (id, office_id, desk, code, type, at, event) "
                 "SELECT i, %s, d, c, t, a, e::jsonb FROM unnest("
                 "%s::text[], %s::int[], %s::text[], %s::text[], %s::timestamptz[], %s::text[]"
-                ") AS u(i, d, c, t, a, e) ORDER BY i "
+                ") WITH ORDINALITY AS u(i, d, c, t, a, e, n) ORDER BY n "
                 "ON CONFLICT (id) DO NOTHING", (office, *cols))
             stored = max(cur.rowcount, 0)
             if stored:
