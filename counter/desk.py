@@ -371,6 +371,17 @@ class Desk:
         return self._commit(view, C.plan_close(view.state, view.sop, outcome, reason, at,
                                                officer, desk))
 
+    def resolve_conflicts(self, code: str, note: str) -> CaseView:
+        """A supervisor settles the case's conflicts: one `conflict_resolved` per fork,
+        with what was decided. Both desks' actions stay as they were recorded."""
+        view = self.view(code)
+        if not view.conflicts:
+            raise CaseError(T.NO_CONFLICT.format(code=view.code_human), field="code")
+        at, officer, desk = self._stamp()
+        events = [C.conflict_resolved(code, at, officer, desk, fork.prev, note)
+                  for fork in forks(view.state.events) if not fork.resolved]
+        return self._commit(view, events)
+
     def record_print(self, code: str, doc: str, ok: bool, printer: str | None = None,
                      pdf: str = "", error: str = "") -> CaseView:
         """Every print attempt is a fact; only an ok one counts as issued."""

@@ -134,7 +134,7 @@ def forks(events: Iterable[Ev]) -> list[Fork]:
         changing = [a for a in acts if any(e.get("type") not in HARMLESS for e in a)]
         if len(changing) < 2:
             continue
-        branches = tuple(_branch(a) for a in changing)
+        branches = tuple(sorted((_branch(a) for a in changing), key=lambda b: b.id))
         found.append(Fork(prev=prev, branches=branches, resolved_by=resolutions.get(prev)))
     found.sort(key=lambda f: f.branches[0].id)
     return found

@@ -132,3 +132,5 @@ PROBLEM_DUPLICATE_SEQ = "nomor urut {seq} dipakai dua kejadian; yang kedua diaba
 PROBLEM_DUPLICATE_ID = "id kejadian dipakai dua kali; yang kedua diabaikan"
 PROBLEM_WRONG_DAY = "kode kasus bukan dari hari berkas ini ({day}); kode diubah?"
 PROBLEM_NO_OPENED = "pembukaan kasus tidak terbaca; kasus tidak dapat ditampilkan"
+CONFLICT_FORK_EMPTY = "konflik yang diselesaikan tidak disebut"
+CONFLICT_NOTE_EMPTY = "penyelesaian konflik perlu catatan: apa yang diputuskan"

@@ -58,6 +58,17 @@ class DeskProc:
                 self.sync.wait()
             self.sync = None
 
+    def has_case(self, code: str) -> bool:
+        """Read this desk's store from the test process (no process start-up)."""
+        from store import open_store
+        from tests.sync.helpers import WIB
+
+        try:
+            open_store(self.paths.store_dir, WIB).events(code)
+        except Exception:
+            return False
+        return True
+
     def dump(self) -> dict[str, Any]:
         result: dict[str, Any] = json.loads(self.act("dump"))
         return result

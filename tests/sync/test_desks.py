@@ -38,12 +38,14 @@ def test_a_walk_in_at_one_desk_reaches_the_others_by_itself(tmp_path: Path, dsn:
         d.start_sync()
     try:
         time.sleep(1.5)
-        start = time.monotonic()
         code = desks[0].act("open").strip()
-        common = wait_same(desks, expect=lambda dump: code in dump)
+        start = time.monotonic()
+        while not all(d.has_case(code) for d in desks[1:]) and time.monotonic() - start < 10:
+            time.sleep(0.02)
         took = time.monotonic() - start
+        assert took < 3, took  # the bench measures it properly: about a second at most
+        common = wait_same(desks, expect=lambda dump: code in dump)
         assert common[code]["fold"]["status"] == "BERJALAN"
-        assert took < 10, took
     finally:
         for d in desks:
             d.stop_sync()
