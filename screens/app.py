@@ -273,6 +273,10 @@ class LoketApp(App):
         try:
             result = self.desk.scan(text)
         except LoketError as err:
+            if err.path is not None:  # its day file cannot be read: name the file
+                self.notify(T.SCAN_DAMAGED.format(code=text.strip(), error=err),
+                            severity="error", timeout=15)
+                return
             self.notify(T.SCAN_UNKNOWN.format(code=text.strip(), message=err.message),
                         severity="error")
             return

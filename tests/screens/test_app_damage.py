@@ -98,7 +98,9 @@ async def test_damaged_day_named_on_dashboard_others_shown_and_restore_picked_up
         inside = cases["damaged"][0]
         app.handle_scan(human(inside))
         await _settle(app, pilot)
-        assert any(str(day_file) in n for n in notices)
+        scanned = [n for n in notices if human(inside) in n]
+        assert scanned and str(day_file) in scanned[-1]
+        assert isinstance(app.screen, HomeScreen)
         with pytest.raises(StoreError) as info:
             app.desk.note(inside, "coba")
         assert info.value.path == str(day_file)
