@@ -218,11 +218,13 @@ class Desk:
             return CasesRead([], (self._unreadable(day, err),))
 
     def _unreadable(self, day: date, err: LoketError) -> UnreadableDay:
+        codes: tuple[str, ...] = ()
         count: int | None = None
         if day not in self.repo.unread_days():
-            count = sum(1 for c in self.repo.open_codes() if parse_code(c).day == day)
+            codes = tuple(c for c in self.repo.open_codes() if parse_code(c).day == day)
+            count = len(codes)
         return UnreadableDay(day=day, path=err.path or "", message=err.message,
-                             open_cases=count)
+                             open_cases=count, codes=codes)
 
     # ---------------------------------------------------------------- acting
 
