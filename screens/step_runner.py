@@ -14,13 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, SelectionList, Static
+from textual.widgets import Footer, Static
 
 from counter.case import Action, Status
 from counter.clock import Level, format_duration
 from counter.dates import format_datetime_short
 from counter.errors import LoketError
 from counter.texts import ui as T
+from screens.widgets.checklist import Checklist
 from screens.widgets.header import LoketHeader
 from screens.widgets.timing import level_class, timer_text
 
@@ -66,7 +67,7 @@ class StepRunnerScreen(Screen[None]):
             yield Static("", id="progress")
             yield Static("", id="kegiatan", classes="kegiatan")
             yield Static("", id="details")
-            yield SelectionList[str](id="checklist")
+            yield Checklist(id="checklist")
             yield Static("", id="state-line", classes="warning")
         with Vertical(id="timers"):
             yield Static("", id="step-timer", classes="timer")
@@ -97,13 +98,14 @@ class StepRunnerScreen(Screen[None]):
         self.query_one("#case-line", Static).update(
             T.RUN_CASE.format(code=v.code_human, visitor=state.visitor.nama))
         step = v.current_step
-        checklist = self.query_one("#checklist", SelectionList)
+        checklist = self.query_one("#checklist", Checklist)
         checklist.clear_options()
         if step is not None and sop is not None:
             position = [s.no for s in sop.steps].index(step.no) + 1
             self.query_one("#progress", Static).update(progress_line(position, len(sop.steps)))
             self.query_one("#kegiatan", Static).update(
-                Text(T.RUN_STEP.format(n=position, total=len(sop.steps)), style="bold")
+                Text(T.RUN_STEP.format(no=step.no, n=position, total=len(sop.steps)),
+                     style="bold")
                 + Text(step.kegiatan))
             mb = step.mutu_baku
             roles = ", ".join(sop.role_name(r) for r in step.pelaksana)
@@ -120,7 +122,9 @@ class StepRunnerScreen(Screen[None]):
             if mb.kelengkapan:
                 lines.append(f"{T.RUN_KELENGKAPAN}:")
             self.query_one("#details", Static).update("\n".join(lines))
-            got = set(state.kelengkapan.get(step.no, ()))
+            # a document already in the file (received at an earlier step) stays ticked
+            got = set(state.kelengkapan.get(step.no, ())) or {
+                item for items in state.kelengkapan.values() for item in items}
             checklist.add_options([(i, i, i in got) for i in mb.kelengkapan])
             checklist.display = bool(mb.kelengkapan)
             if mb.kelengkapan:
@@ -214,7 +218,10 @@ class StepRunnerScreen(Screen[None]):
         """Call the desk; a refused action is a notification and the case stays on screen."""
         try:
             view = fn(*args, **kwargs)
-        except (LoketError, OSError) as err:  # nothing was recorded; the case stays here
+        except LoketError as err:  # nothing was recorded; the case stays here
+            self.app.notify(err.user_text, severity="error")
+            return None
+        except OSError as err:
             self.app.notify(str(err), severity="error")
             return None
         self.view = view
@@ -248,38 +255,67 @@ class StepRunnerScreen(Screen[None]):
         self._complete(hand_off=True)
 
     def _complete(self, hand_off: bool) -> None:
-        from screens.modals import CompleteModal
+        """s / h finish at once: unticked documents are asked about once ("semua
+        diterima?"), a step over its mutu baku asks for an optional reason; a note is `c`."""
+        from screens.received_ask import ReceivedAsk
 
-        nxt = self.view.next
         step = self.view.current_step
-        role = nxt.hand_off.to_role_name if nxt.hand_off is not None else None
-        title = (T.MODAL_HANDOFF_TITLE.format(role=role) if role else
-                 T.MODAL_OUTPUT_TITLE.format(n=self.view.state.current_step))
-        modal = CompleteModal(title, self._over_title(),
-                              output_hint=step.mutu_baku.output if step else "",
-                              handoff_role=role)
+        checklist = self.query_one("#checklist", Checklist)
+        unticked = checklist.unticked if step is not None and step.mutu_baku.kelengkapan else []
+        if not unticked:
+            self._finish(list(checklist.selected))
+            return
 
-        def done(answer: Any) -> None:
-            if answer is None:
-                return
-            before = self.view
-            ticked = list(self.query_one("#checklist", SelectionList).selected)
-            view = self._act(self.app.desk.complete_step, self.code, output=answer.output,
-                             over_reason=answer.over_reason, to_name=answer.to_name,
-                             received=ticked)
-            if view is None:
-                return
-            if view.handoff is not None:
-                self.app.notify(T.RUN_HANDED_OFF.format(holder=view.holder_name))
-                self.app.print_doc(self.code, "serah-terima")
-            elif view.state.closed:
-                self.app.notify(T.RUN_CLOSED_NOTE.format(code=view.code_human,
-                                                         outcome=view.status_text))
-            elif view.state.current_step != before.state.current_step:
-                self.app.notify(T.RUN_NEXT_STEP.format(n=view.state.current_step))
-            self._leave_if_gone(view)
+        def answered(answer: str | None) -> None:
+            if answer == "all":
+                self._finish(list(step.mutu_baku.kelengkapan) if step else [])
+            elif answer == "missing":
+                self.action_missing()
+            else:
+                checklist.focus()
 
-        self.app.push_screen(modal, done)
+        self.app.push_screen(ReceivedAsk(unticked, self.view.state.current_step), answered)
+
+    def _finish(self, ticked: list[str]) -> None:
+        over_title = self._over_title()
+        if over_title is None:
+            self._record_completion(ticked, None)
+            return
+        from screens.modals import TextModal
+
+        def reason(text: str | None) -> None:
+            if text is not None:
+                self._record_completion(ticked, text)
+
+        self.app.push_screen(TextModal(over_title, T.MODAL_OVER_LABEL), reason)
+
+    def _record_completion(self, ticked: list[str], over_reason: str | None) -> None:
+        before = self.view
+        view = self._act(self.app.desk.complete_step, self.code, over_reason=over_reason,
+                         received=ticked)
+        if view is None:
+            return
+        if view.handoff is not None:
+            self.app.notify(T.RUN_HANDED_OFF.format(holder=view.holder_name))
+            self.app.print_doc(self.code, "serah-terima")
+        elif view.state.closed:
+            self.app.notify(T.RUN_CLOSED_NOTE.format(code=view.code_human,
+                                                     outcome=view.status_text))
+        elif view.state.current_step != before.state.current_step:
+            self.app.notify(T.RUN_NEXT_STEP.format(n=view.state.current_step))
+        self._leave_if_gone(view)
+
+    def _attempt(self, fn: Any, *args: Any) -> str | None:
+        """Run a desk action from a dialog: its refusal is shown in the dialog, which
+        stays open with what the officer typed."""
+        try:
+            self.view = fn(*args)
+        except LoketError as err:
+            return err.user_text
+        except OSError as err:
+            return str(err)
+        self.app.refresh_home()
+        return None
 
     def action_return_step(self) -> None:
         from screens.modals import ReturnModal
@@ -287,19 +323,20 @@ class StepRunnerScreen(Screen[None]):
         targets = [(t.step, t.label) for t in self.view.next.returns]
         if not targets:
             return
+        modal = ReturnModal(targets)
+        modal.attempt = lambda answer: self._attempt(self.app.desk.return_step, self.code,
+                                                     answer.to_step, answer.reason)
 
         def done(answer: Any) -> None:
             if answer is None:
                 return
-            view = self._act(self.app.desk.return_step, self.code, answer.to_step, answer.reason)
-            if view is None:
-                return
+            view = self.view
             self.app.notify(T.RUN_RETURNED.format(n=answer.to_step))
             if view.handoff is not None:
                 self.app.print_doc(self.code, "serah-terima")
             self._leave_if_gone(view)
 
-        self.app.push_screen(ReturnModal(targets), done)
+        self.app.push_screen(modal, done)
 
     def action_receive(self) -> None:
         view = self._act(self.app.desk.receive, self.code)
@@ -312,7 +349,7 @@ class StepRunnerScreen(Screen[None]):
 
         step = self.view.current_step
         items = list(step.mutu_baku.kelengkapan) if step else []
-        ticked = set(self.query_one("#checklist", SelectionList).selected)
+        ticked = set(self.query_one("#checklist", Checklist).selected)
         missing = [i for i in items if i not in ticked]
 
         def done(answer: Any) -> None:
@@ -346,16 +383,23 @@ class StepRunnerScreen(Screen[None]):
     def action_close(self) -> None:
         from screens.modals import CloseModal
 
+        nxt = self.view.next
+        can_finish = nxt.is_last and self.view.state.status in (Status.BERJALAN,
+                                                                 Status.MENUNGGU_PELAKSANA)
+        outcomes = [o for o in T.OUTCOMES if o != "selesai" or can_finish]
+        modal = CloseModal(T.MODAL_CLOSE_TITLE, outcomes)
+        modal.attempt = lambda answer: self._attempt(self.app.desk.close, self.code,
+                                                     answer.outcome, answer.reason)
+
         def done(answer: Any) -> None:
             if answer is None:
                 return
-            view = self._act(self.app.desk.close, self.code, answer.outcome, answer.reason)
-            if view is not None:
-                self.app.notify(T.RUN_CLOSED_NOTE.format(code=view.code_human,
-                                                         outcome=view.status_text))
-                self._leave_if_gone(view)
+            view = self.view
+            self.app.notify(T.RUN_CLOSED_NOTE.format(code=view.code_human,
+                                                     outcome=view.status_text))
+            self._leave_if_gone(view)
 
-        self.app.push_screen(CloseModal(T.MODAL_CLOSE_TITLE), done)
+        self.app.push_screen(modal, done)
 
     def action_reprint(self) -> None:
         self.app.print_doc(self.code, "tanda-terima")
