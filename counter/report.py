@@ -35,6 +35,7 @@ from datetime import date, datetime, timedelta
 from statistics import median
 from typing import Any
 
+from counter.case.roles import role_name
 from counter.errors import LoketError
 from counter.texts import dates as TD
 from counter.texts import report as T
@@ -201,16 +202,6 @@ def _value(x: Any) -> str:
     return str(getattr(x, "value", x)) if x is not None else ""
 
 
-def _role_name(sop: Any, role: str | None) -> str:
-    if role is None:
-        return ""
-    if sop is not None:
-        for p in getattr(sop, "pelaksana", ()):
-            if p.id == role:
-                return p.nama
-    return role
-
-
 def _step_of(sop: Any, no: int) -> Any:
     if sop is None:
         return None
@@ -239,7 +230,7 @@ def _holder(view: Any) -> tuple[str, str | None]:
     if status == MENUNGGU_PEMOHON:
         return T.APPLICANT, None
     role = state.holder_role
-    name = _role_name(view.sop, role) or T.UNKNOWN_HOLDER
+    name = role_name(view.sop, role) or T.UNKNOWN_HOLDER
     run = state.current_run if hasattr(state, "current_run") else None
     official = getattr(run, "handed_off_name", "") if run is not None else ""
     if official:
@@ -323,7 +314,7 @@ def step_rows(view: Any) -> list[StepRow]:
             service=service,
             step=run.step,
             kegiatan=step.kegiatan if step is not None else "",
-            pelaksana=_role_name(sop, role),
+            pelaksana=role_name(sop, role),
             officer=getattr(run, "ended_by", "") or run.officer,
             started_at=run.started_at,
             ended_at=run.ended_at,
