@@ -176,6 +176,29 @@ class MissingModal(FormModal):
         return Missing(items=[i for i in self.items if i in chosen], note=note)
 
 
+class BroughtModal(FormModal):
+    """Lanjutkan after berkas kurang: what did the applicant bring? All ticked to start
+    (the usual case, one key); untick what is still missing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "confirm", T.MODAL_OK, priority=True),
+    ]
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(T.MODAL_BROUGHT_TITLE)
+        self.missing = missing
+
+    def fields(self) -> ComposeResult:
+        yield Label(T.MODAL_BROUGHT_ITEMS)
+        yield Checklist(*[(item, item, True) for item in self.missing], id="items")
+
+    def on_mount(self) -> None:
+        self.query_one("#items", Checklist).focus()
+
+    def answer(self) -> list[str]:
+        return list(self.query_one("#items", Checklist).selected)
+
+
 @dataclass(frozen=True)
 class Closing:
     outcome: str

@@ -56,6 +56,7 @@ class StepRunnerScreen(Screen[None]):
         self.code = code
         self.view: Any = None
         self._timer_sig: dict[str, tuple[str, str]] = {}
+        self._brought: set[str] = set()  # what the applicant brought back on Lanjutkan
 
     # ------------------------------------------------------------------ layout
 
@@ -125,6 +126,7 @@ class StepRunnerScreen(Screen[None]):
             # a document already in the file (received at an earlier step) stays ticked
             got = set(state.kelengkapan.get(step.no, ())) or {
                 item for items in state.kelengkapan.values() for item in items}
+            got |= self._brought
             checklist.add_options([(i, i, i in got) for i in mb.kelengkapan])
             checklist.display = bool(mb.kelengkapan)
             if mb.kelengkapan:
@@ -364,10 +366,24 @@ class StepRunnerScreen(Screen[None]):
         self.app.push_screen(MissingModal(items, missing), done)
 
     def action_resume(self) -> None:
-        view = self._act(self.app.desk.resume, self.code)
-        if view is not None:
-            self.app.notify(T.RUN_RESUMED.format(n=view.state.current_step))
-            self.show()
+        """Lanjutkan: first ask what the applicant brought; those items come ticked."""
+        from screens.modals import BroughtModal
+
+        missing = list(self.view.state.waiting_missing)
+
+        def done(brought: list[str] | None) -> None:
+            if brought is None:
+                return
+            view = self._act(self.app.desk.resume, self.code)
+            if view is not None:
+                self._brought = set(brought)
+                self.app.notify(T.RUN_RESUMED.format(n=view.state.current_step))
+                self.show()
+
+        if not missing:
+            done([])
+            return
+        self.app.push_screen(BroughtModal(missing), done)
 
     def action_note(self) -> None:
         from screens.modals import TextModal

@@ -6,10 +6,11 @@ from textual.widgets import SelectionList, Static
 
 from counter.case import Status
 from screens.home import HomeScreen
-from screens.modals import MissingModal
+from screens.modals import BroughtModal, MissingModal
 from screens.new_case import NewCaseScreen
 from screens.received_ask import ReceivedAsk
 from screens.step_runner import StepRunnerScreen
+from screens.widgets.checklist import Checklist
 from tests.screens.app_fixtures import Clock, key, make_app, pdfs, scan, type_text
 
 
@@ -63,7 +64,13 @@ async def test_missing_document_at_the_counter_then_applicant_returns(paths):
         assert app.screen.check_action("complete", ()) is False
         await key(pilot, "l")
         await pilot.pause()
+        # Lanjutkan asks what the applicant brought: the missing item, ticked to start
+        assert isinstance(app.screen, BroughtModal)
+        assert app.screen.query_one("#items", SelectionList).selected == ["KTP/Data Diri Aktif"]
+        await pilot.press("enter")
+        await pilot.pause()
         assert app.screen.view.state.status is Status.BERJALAN
+        assert app.screen.query_one("#checklist", Checklist).unticked == []
         types = [e["type"] for e in app.store.events(code)]
         assert types.count("waiting_applicant") == 1 and types[-1] == "resumed"
         # the clock stood still while the applicant was away
