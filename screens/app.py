@@ -98,9 +98,12 @@ class LoketApp(App):
         self._ask_officer()
 
     def _ask_officer(self) -> None:
+        from counter.duty import load_duty
         from screens.setup import StartScreen
 
-        self.push_screen(StartScreen(self.profile), self._after_start)
+        assert self.profile is not None
+        remembered = load_duty(self.paths, self.now().date())
+        self.push_screen(StartScreen(self.profile, remembered), self._after_start)
 
     def _after_start(self, choice: tuple[str, int] | None) -> None:
         if choice is None:
@@ -117,11 +120,22 @@ class LoketApp(App):
         if desk_no != self.profile.desk:
             self.profile = self.profile.with_changes(desk=desk_no)
         self.officer, self.desk_no = officer, desk_no
+        self._remember_duty()
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=officer,
                          now=self.now, calendar=self.calendar)
         self.push_screen(HomeScreen())
         self.refresh_bindings()
+
+    def _remember_duty(self) -> None:
+        """Today's officer and desk, offered again after a restart or a crash."""
+        from counter.duty import Duty, save_duty
+
+        if self.officer and self.desk_no:
+            try:
+                save_duty(self.paths, Duty(self.now().date(), self.officer, self.desk_no))
+            except OSError as err:  # not worth stopping the day for: say it once
+                self.notify(T.DUTY_NOT_SAVED.format(error=err), severity="warning")
 
     def first_load_done(self) -> None:
         """The dashboard has its cases: now check the history's files for damage."""
@@ -175,6 +189,7 @@ class LoketApp(App):
         from counter.desk import Desk
 
         self.profile, self.desk_no = profile, profile.desk
+        self._remember_duty()
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=self.officer or "",
                          now=self.now, calendar=self.calendar)

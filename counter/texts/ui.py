@@ -70,6 +70,8 @@ START_DESK = "Nomor loket"
 START_BEGIN = "Mulai"
 START_OTHER = "Petugas lain…"
 START_OTHER_NAME = "Nama petugas"
+START_REMEMBERED = "Hari ini tadi: {officer} di loket {desk}. Tekan Enter untuk melanjutkan."
+DUTY_NOT_SAVED = "Petugas dan loket hari ini tidak dapat diingat: {error}"
 
 # --- dashboard
 HOME_TITLE = "Beranda"
