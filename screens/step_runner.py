@@ -23,7 +23,7 @@ from counter.errors import LoketError
 from counter.texts import ui as T
 from screens.widgets.checklist import Checklist
 from screens.widgets.header import LoketHeader
-from screens.widgets.timing import level_class, timer_text
+from screens.widgets.timing import level_class, timer_text, working_now
 
 BAR = 24
 
@@ -73,6 +73,7 @@ class StepRunnerScreen(Screen[None]):
         with Vertical(id="timers"):
             yield Static("", id="step-timer", classes="timer")
             yield Static("", id="case-timer", classes="timer")
+            yield Static(T.RUN_OFF_HOURS, id="off-hours", classes="warning")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -173,6 +174,9 @@ class StepRunnerScreen(Screen[None]):
             return
         if remeasure:
             self.view = self.app.desk.remeasure(self.view)
+        off = self.query_one("#off-hours", Static)
+        off.display = (not self.view.state.closed
+                       and not working_now(self.app.calendar, self.app.now()))
         step_timing = self.view.current_timing()
         self._set_timer("#step-timer", T.RUN_TIMER_STEP, step_timing)
         self._set_timer("#case-timer", T.RUN_TIMER_CASE, self.view.timing)

@@ -7,6 +7,7 @@ runner's timer lines.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from rich.text import Text
@@ -71,6 +72,15 @@ def timer_text(timing: Any, *, word: bool = True) -> Text:
     if word and label:
         text = f"{text} {label}"
     return Text(text, style=LEVEL_STYLE[level])
+
+
+def working_now(calendar: Any, now: datetime) -> bool:
+    """Is the office clock running at this moment (office hours, not a break or a
+    closed day)? Outside them timers stand still and must say why."""
+    if calendar is None:
+        return True
+    return bool(calendar.working_seconds(now - timedelta(seconds=1),
+                                         now + timedelta(seconds=1)) > 0)
 
 
 def level_class(timing: Any) -> str:

@@ -255,3 +255,22 @@ async def test_kembalikan_loop_on_decision_step(paths):
         assert app.screen.view.state.current_step == 7
         runs6 = app.screen.view.state.runs_of(6)
         assert [r.outcome for r in runs6] == ["dikembalikan", "selesai"]
+
+
+async def test_timers_say_when_the_office_clock_stands_still(paths):
+    """At 12.10 (lunch) and at 17.30 the timers do not move: the runner says why."""
+    clock = Clock()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.desk.open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
+        app.show_case(view.code)
+        await pilot.pause()
+        off = app.screen.query_one("#off-hours", Static)
+        await tick(app, pilot)
+        assert not off.display  # 09.00 on a Wednesday: the clock runs
+        for hour, minute in ((12, 10), (17, 30)):
+            clock.at = clock.at.replace(hour=hour, minute=minute)
+            await tick(app, pilot)
+            assert off.display, (hour, minute)
+            assert "di luar jam kerja — waktu tidak dihitung" in str(off.content)
