@@ -221,7 +221,7 @@ class NewCaseScreen(Screen[None]):
         self.query_one("#chosen", Static).update(
             T.NEW_CHOSEN.format(nomor=sop.nomor, nama=sop.nama) + "\n"
             + T.NEW_STEP_INFO.format(n=first.no, kegiatan=first.kegiatan,
-                                     waktu=first.mutu_baku.waktu.label()))
+                                     waktu=first.mutu_baku.waktu.spoken()))
 
     # ------------------------------------------------------------------ visitor
 

@@ -23,6 +23,7 @@ from counter.errors import LoketError
 from counter.texts import ui as T
 from screens.widgets.checklist import Checklist
 from screens.widgets.header import LoketHeader
+from screens.widgets.step_label import step_of
 from screens.widgets.timing import level_class, timer_text, working_now
 
 BAR = 24
@@ -106,15 +107,14 @@ class StepRunnerScreen(Screen[None]):
             position = [s.no for s in sop.steps].index(step.no) + 1
             self.query_one("#progress", Static).update(progress_line(position, len(sop.steps)))
             self.query_one("#kegiatan", Static).update(
-                Text(T.RUN_STEP.format(no=step.no, n=position, total=len(sop.steps)),
-                     style="bold")
+                Text(T.RUN_STEP.format(where=step_of(sop, step.no)), style="bold")
                 + Text(step.kegiatan))
             mb = step.mutu_baku
             roles = ", ".join(sop.role_name(r) for r in step.pelaksana)
             lines = [
                 f"{T.RUN_PELAKSANA}: {roles}",
                 f"{T.RUN_OUTPUT}: {mb.output or T.RUN_NO_ITEMS}",
-                f"{T.RUN_WAKTU}: {mb.waktu.label()}",
+                f"{T.RUN_WAKTU}: {mb.waktu.spoken()}",
             ]
             if step.keterangan:
                 lines.append(f"{T.RUN_KETERANGAN}: {step.keterangan}")
@@ -251,7 +251,7 @@ class StepRunnerScreen(Screen[None]):
             return None
         return T.MODAL_OVER_TITLE.format(n=self.view.state.current_step,
                                          elapsed=format_duration(timing.elapsed_s),
-                                         limit=self.view.current_step.mutu_baku.waktu.label()
+                                         limit=self.view.current_step.mutu_baku.waktu.spoken()
                                          if self.view.current_step else "")
 
     def action_complete(self) -> None:

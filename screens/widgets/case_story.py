@@ -19,6 +19,7 @@ from counter.texts import case as TC
 from counter.texts import ui_review as T
 from counter.visitor import mask_nik, mask_telepon
 from counter.waktu import Unit
+from screens.widgets.step_label import step_of
 from screens.widgets.timing import LEVEL_STYLE
 
 
@@ -185,7 +186,7 @@ def step_lines(view: Any) -> list[StepLine]:
             step = sop.step(run.step) if sop is not None else None
         except KeyError:
             step = None
-        limit = step.mutu_baku.waktu.label() if step is not None else T.NOTHING
+        limit = step.mutu_baku.waktu.spoken() if step is not None else T.NOTHING
         lines.append(StepLine(
             no=run.step,
             kegiatan=step.kegiatan if step is not None else "",
@@ -262,8 +263,7 @@ def current_step_text(view: Any) -> str:
     step = view.current_step
     if step is None:
         return T.CASE_NO_STEP
-    total = len(view.sop.steps) if view.sop is not None else "?"
-    return T.CASE_STEP_OF.format(no=step.no, total=total, kegiatan=step.kegiatan)
+    return T.CASE_STEP_OF.format(where=step_of(view.sop, step.no), kegiatan=step.kegiatan)
 
 
 def case_time_text(view: Any) -> str:
