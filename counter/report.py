@@ -39,6 +39,7 @@ from counter.case.roles import role_name
 from counter.errors import LoketError
 from counter.texts import dates as TD
 from counter.texts import report as T
+from counter.whereabouts import whereabouts
 
 # Status values of counter.case.Status, compared as strings so this module
 # can summarise views built by any version of the fold.
@@ -225,17 +226,8 @@ def _human(code: str) -> str:
 
 def _holder(view: Any) -> tuple[str, str | None]:
     """(display name of who holds the file, role id) for an open case."""
-    state = view.state
-    status = _value(state.status)
-    if status == MENUNGGU_PEMOHON:
-        return T.APPLICANT, None
-    role = state.holder_role
-    name = role_name(view.sop, role) or T.UNKNOWN_HOLDER
-    run = state.current_run if hasattr(state, "current_run") else None
-    official = getattr(run, "handed_off_name", "") if run is not None else ""
-    if official:
-        name = T.HOLDER_WITH_NAME.format(role=name, name=official)
-    return name, role
+    where = whereabouts(view.state, view.sop)
+    return (where.holder, where.role) if where is not None else ("", None)
 
 
 def overrun_seconds(timing: Any) -> float:
@@ -456,8 +448,10 @@ def waiting_lines(views: Iterable[Any]) -> tuple[WaitLine, ...]:
         state = view.state
         if _value(state.status) in CLOSED:
             continue
-        holder, role = _holder(view)
-        since = getattr(state, "holder_since", None) or state.opened_at
+        where = whereabouts(state, view.sop)
+        if where is None:
+            continue
+        holder, role, since = where.holder, where.role, where.since
         groups[holder].append((since, state.code, role))
     lines = []
     for holder, items in groups.items():

@@ -19,6 +19,7 @@ from counter.texts import case as TC
 from counter.texts import ui_review as T
 from counter.visitor import mask_nik, mask_telepon
 from counter.waktu import Unit
+from counter.whereabouts import whereabouts
 from screens.widgets.step_label import step_of
 from screens.widgets.timing import LEVEL_STYLE
 
@@ -239,12 +240,11 @@ def header_rows(view: Any) -> list[tuple[str, str]]:
     rows.append((T.CASE_LABEL_SOP, sop_text))
     rows.append((T.CASE_LABEL_STATUS, view.status_text))
     rows.append((T.CASE_LABEL_STEP, current_step_text(view)))
-    if not state.closed:
-        holder = view.holder_name or T.NOTHING
-        if state.holder_role:
-            since = dates.format_datetime_short(state.holder_since)
-            holder += f" ({T.CASE_SINCE.format(when=since)})"
-        rows.append((T.CASE_LABEL_HOLDER, holder))
+    where = whereabouts(state, view.sop)
+    if where is not None:
+        since = dates.format_datetime_short(where.since)
+        rows.append((T.CASE_LABEL_HOLDER,
+                     f"{where.holder} ({T.CASE_SINCE.format(when=since)})"))
     rows.append((T.CASE_LABEL_OPENED, f"{dates.format_datetime(state.opened_at)} \u00b7 "
                  f"{state.officer} \u00b7 {T.CASE_DESK.format(desk=state.desk)}"))
     if state.closed_at is not None:
