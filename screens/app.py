@@ -32,6 +32,7 @@ class LoketApp(App):
     CSS_PATH = "app.tcss"
     TITLE = T.APP_TITLE
     ENABLE_COMMAND_PALETTE = False
+    NOTIFICATION_TIMEOUT = 3  # short toasts: they sit over the step text (errors stay longer)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", T.KEY_HELP),
         Binding("question_mark", "help", T.KEY_HELP, show=False),
@@ -268,9 +269,12 @@ class LoketApp(App):
             return
         try:
             result = self.desk.scan(text)
-        except LoketError as err:
-            self.notify(T.SCAN_UNKNOWN.format(code=text.strip(), message=err.message),
-                        severity="error")
+        except LoketError as err:  # an unknown code says so once; a damaged file names it
+            from counter.codes import human, normalize
+
+            message = (T.SCAN_UNKNOWN.format(code=human(normalize(text))) if err.path is None
+                       else err.user_text)
+            self.notify(message, severity="error")
             return
         view = result.view
         self.show_case(view.code)

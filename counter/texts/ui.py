@@ -207,7 +207,7 @@ SCAN_TITLE = "Pindai atau ketik kode kasus"
 SCAN_PLACEHOLDER = "mis. 261125-01-007-7"
 SCAN_BAD = "Kode tidak dikenali: {message}"
 SCAN_GARBAGE = "Bukan kode kasus Loket: '{text}'"
-SCAN_UNKNOWN = "Kasus {code} tidak ditemukan: {message}"
+SCAN_UNKNOWN = "Kasus {code} tidak ada di penyimpanan loket ini"
 SCAN_RECEIVED = "Berkas {code} diterima oleh {role}"
 SCAN_OPENED = "Kasus {code} dibuka"
 
@@ -220,6 +220,7 @@ PRINT_DOCS = {
 PRINT_OK = "{doc} dicetak ({printer})"
 PRINT_SAVED = "{doc} disimpan: {pdf}"
 PRINT_FAILED = "{doc} gagal dicetak: {error}. PDF tersimpan di {pdf}; cetak ulang dari riwayat."
+PRINT_NOT_MADE = "{doc} tidak dapat dibuat: {error}"
 PRINT_NO_PRINTER = "printer belum diatur"
 
 # --- errors

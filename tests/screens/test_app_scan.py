@@ -62,7 +62,7 @@ async def test_hand_off_then_scan_receives_at_other_desk(paths):
         await pilot.pause()
         notices = record_notices(other)
         await scan(pilot, printed_code)
-        assert isinstance(other.screen, StepRunnerScreen)
+        assert isinstance(other.screen, StepRunnerScreen), notices
         state = other.screen.view.state
         assert state.status is Status.BERJALAN and state.current_step == 5
         received = [e for e in other.store.events(code) if e["type"] == "received"]
@@ -99,7 +99,9 @@ async def test_garbage_and_bad_check_digit_change_nothing(paths):
         assert damm(unknown) == 0
         await scan(pilot, unknown)
         assert isinstance(app.screen, HomeScreen)
-        assert "tidak ditemukan" in notices[-1]
+        # said once, with the code as printed: no "tidak ditemukan: … tidak ditemukan"
+        assert notices[-1] == "Kasus 261125-01-999-" + unknown[-1] + \
+            " tidak ada di penyimpanan loket ini"
 
         await scan(pilot, "12345678")  # too short to be a code
         assert isinstance(app.screen, HomeScreen)
