@@ -27,6 +27,7 @@ Definitions (the report's footnotes, kept here so every output agrees):
 
 from __future__ import annotations
 
+import calendar as _calendar
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -488,16 +489,26 @@ def parse_date(text: str, today: date | None = None) -> date:
     if low in T.TODAY_WORDS or low in T.YESTERDAY_WORDS:
         base = today or date.today()
         return base if low in T.TODAY_WORDS else base - timedelta(days=1)
+    parts: tuple[int, int, int] | None = None
+    if m := _ISO.match(low):
+        parts = int(m[1]), int(m[2]), int(m[3])
+    elif m := _NUMERIC.match(low):
+        parts = int(m[3]), int(m[2]), int(m[1])
+    elif (m := _WORDS.match(low)) and m[2] in _MONTHS:
+        parts = int(m[3]), _MONTHS[m[2]], int(m[1])
+    if parts is None:
+        raise ReportError(T.BAD_DATE.format(text=raw), field="tanggal")
+    year, month, day = parts
     try:
-        if m := _ISO.match(low):
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if m := _NUMERIC.match(low):
-            return date(int(m[3]), int(m[2]), int(m[1]))
-        if (m := _WORDS.match(low)) and m[2] in _MONTHS:
-            return date(int(m[3]), _MONTHS[m[2]], int(m[1]))
+        return date(year, month, day)
     except ValueError:
         pass
-    raise ReportError(T.BAD_DATE.format(text=raw), field="tanggal")
+    # read, but not a day of the calendar: "31 Februari 2026" says so, not "not understood"
+    if 1 <= month <= 12 and 1 <= year <= 9999:
+        last = _calendar.monthrange(year, month)[1]
+        raise ReportError(T.NO_SUCH_DATE.format(text=raw, month=TD.BULAN[month - 1],
+                                                year=year, last=last), field="tanggal")
+    raise ReportError(T.NO_SUCH_MONTH.format(text=raw), field="tanggal")
 
 
 def check_range(first: date, last: date) -> None:

@@ -5,6 +5,8 @@ BAD_DATE = (
     "tanggal '{text}' tidak dikenali; tulis misalnya 2026-11-25, 25-11-2026, "
     "25 November 2026, 'hari ini' atau 'kemarin'"
 )
+NO_SUCH_DATE = "tanggal '{text}' tidak ada: {month} {year} hanya sampai tanggal {last}"
+NO_SUCH_MONTH = "tanggal '{text}' tidak ada: bulan ditulis 1 sampai 12"
 TODAY_WORDS = ("hari ini", "hariini", "sekarang")
 YESTERDAY_WORDS = ("kemarin",)
 RANGE_REVERSED = "tanggal --dari ({first}) jatuh sesudah --sampai ({last})"

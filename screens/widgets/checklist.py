@@ -8,8 +8,9 @@ apart only by colour, which an officer misread on a washed-out counter screen
 from __future__ import annotations
 
 from rich.segment import Segment
+from textual.content import Content
 from textual.strip import Strip
-from textual.widgets import SelectionList
+from textual.widgets import Checkbox, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 TICKED = "[x] "
@@ -41,3 +42,11 @@ class Checklist(SelectionList[str]):
         chosen = set(self.selected)
         return [str(self.get_option_at_index(i).value) for i in range(self.option_count)
                 if self.get_option_at_index(i).value not in chosen]
+
+
+class TickBox(Checkbox):
+    """A Checkbox that reads `[x]` when ticked and `[ ]` when not (see the module doc)."""
+
+    @property
+    def _button(self) -> Content:
+        return Content(TICKED.rstrip() if self.value else UNTICKED.rstrip())
