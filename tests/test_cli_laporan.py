@@ -85,7 +85,8 @@ def test_xlsx_and_pdf_are_written(demo_store: demo.DemoResult, tmp_path: Path,
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
-        (["--tanggal", "32 November 2026"], ["tidak dikenali", "--tanggal"]),
+        (["--tanggal", "32 November 2026"], ["tidak ada", "hanya sampai tanggal 30", "--tanggal"]),
+        (["--tanggal", "kapan-kapan"], ["tidak dikenali", "--tanggal"]),
         (["--dari", "2026-11-30", "--sampai", "2026-11-01"], ["sesudah", "--dari"]),
         (["--dari", "2026-11-01"], ["bersama"]),
         (["--tanggal", "2026-11-25", "--dari", "2026-11-01", "--sampai", "2026-11-02"],
