@@ -363,7 +363,7 @@ class DailyLogScreen(Screen[None]):
     def export_worker(self, summary: Any, fmt: str) -> None:
         from counter import export
 
-        folder = self.app.paths.data_dir / "laporan"
+        folder = self.app.paths.report_dir
         try:
             folder.mkdir(parents=True, exist_ok=True)
             written = export.write_report(

@@ -131,7 +131,10 @@ HELP_TANGGAL = "tanggal laporan (bawaan: hari ini); ISO atau '25 November 2026'"
 HELP_DARI = "awal rentang (termasuk)"
 HELP_SAMPAI = "akhir rentang (termasuk)"
 HELP_FORMAT = "format keluaran: teks (bawaan), csv, xlsx, pdf"
-HELP_OUTPUT = "berkas keluaran (csv: juga BERKAS-langkah.csv)"
+HELP_OUTPUT = (
+    "berkas keluaran (csv: juga BERKAS-langkah.csv); tanpa -o berkas ditulis ke folder "
+    "laporan/ di direktori data"
+)
 HELP_DEMO_CMD = "isi penyimpanan demo dengan riwayat layanan contoh"
 HELP_HARI = "jumlah hari kerja yang diisi (bawaan: 10)"
 HELP_SEED = "benih acak (hasil sama untuk benih yang sama)"

@@ -5,7 +5,8 @@
     loket laporan --dari 2026-11-01 --sampai "30 November 2026" --format xlsx -o nov.xlsx
 
 Dates are ISO or Indonesian. Without `-o`, text goes to the terminal and files
-are named after the period in the current folder (laporan-2026-11-25.pdf).
+are named after the period in the data folder's `laporan/` (where the log
+screen's export puts them too), and the command says where.
 """
 
 from __future__ import annotations
@@ -80,7 +81,9 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
         if fmt == "teks" and out is None:
             sys.stdout.write(export.render_text(summary))
             return 0
-        out = out or Path(export.default_name(first, last, fmt))
+        if out is None:  # like the log screen's export: the data folder's laporan/
+            ctx.paths.report_dir.mkdir(parents=True, exist_ok=True)
+            out = ctx.paths.report_dir / export.default_name(first, last, fmt)
         written = export.write_report(summary, ctx.profile, fmt, out)
     if fmt == "csv":
         print(T.WRITTEN_CSV.format(cases=written[0], steps=written[1]))
