@@ -49,6 +49,8 @@ class DailyLogScreen(Screen[None]):
 
     CSS_PATH = "daily_log.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # first, so the footer keeps F1 at 80 columns however many keys the screen has
+        Binding("f1", "app.help", T.KEY_HELP),
         Binding("escape", "back", T.KEY_BACK),
         Binding("left_square_bracket,pageup", "prev_day", T.KEY_PREV_DAY, key_display="["),
         Binding("right_square_bracket,pagedown", "next_day", T.KEY_NEXT_DAY, key_display="]"),

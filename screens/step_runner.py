@@ -39,6 +39,8 @@ def progress_line(position: int, total: int) -> str:
 
 class StepRunnerScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        # first, so the footer keeps F1 at 80 columns however many keys the screen has
+        Binding("f1", "app.help", T.KEY_HELP),
         Binding("escape", "back", T.KEY_BACK),
         Binding("s", "complete", T.KEY_DONE),
         Binding("h", "hand_off", T.KEY_HANDOFF),

@@ -35,6 +35,7 @@ SOP_COL_NO, SOP_COL_KEGIATAN, SOP_COL_PELAKSANA, SOP_COL_KELENGKAPAN, SOP_COL_WA
 
 # key bindings shown in the footer
 KEY_BACK = "Kembali"
+KEY_HELP = "Bantuan"
 KEY_FILTER = "Saring"
 KEY_DETAIL = "Baca SOP"
 KEY_LIST = "Daftar"
