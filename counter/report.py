@@ -37,6 +37,7 @@ from statistics import median
 from typing import Any
 
 from counter.case.roles import role_name
+from counter.damage import UnreadableDay, merged
 from counter.errors import LoketError
 from counter.texts import dates as TD
 from counter.texts import report as T
@@ -177,6 +178,9 @@ class Summary:
     days: tuple[DayLine, ...]
     cases: tuple[CaseRow, ...]
     steps: tuple[StepRow, ...]
+    # days of the period (or holding open files) whose file could not be read: their
+    # cases are missing from every figure above, so every output names them
+    unreadable: tuple[UnreadableDay, ...] = ()
 
     @property
     def closed(self) -> int:
@@ -343,6 +347,7 @@ def range_summary(
     *,
     waiting: Iterable[Any] | None = None,
     with_rows: bool = True,
+    unreadable: Iterable[UnreadableDay] = (),
 ) -> Summary:
     """The summary of the cases opened from `first` to `last` (inclusive).
 
@@ -401,6 +406,7 @@ def range_summary(
         days=tuple(DayLine(d, *per_day[d]) for d in sorted(per_day)),
         cases=tuple(sorted(cases, key=lambda r: (r.opened_at, r.code))),
         steps=tuple(steps),
+        unreadable=merged(unreadable),
     )
 
 
@@ -579,3 +585,41 @@ def load_waiting(desk: Any, views: Sequence[Any]) -> list[Any]:
     codes = desk.repo.open_codes()
     others = {v.state.code: v for v in desk.views_of(c for c in codes if c not in known)}
     return [known.get(c) or others[c] for c in codes if c in known or c in others]
+
+
+def load_summary(desk: Any, first: date, last: date) -> Summary:
+    """The period's summary through the desk service, whatever day file is damaged.
+
+    A day whose file cannot be read is left out of the figures and named in
+    `Summary.unreadable` (with the open cases it holds), as is a day of an open
+    file elsewhere in the history; every other day is reported as usual.
+    """
+    check_range(first, last)
+    views: list[Any] = []
+    unreadable: list[UnreadableDay] = []
+    for d in days_in(first, last):
+        read = desk.cases_on(d)
+        views += read.views
+        unreadable += read.unreadable
+    open_now = desk.open_cases(known={v.state.code: v for v in views})
+    return range_summary(views, first, last, waiting=open_now.views,
+                         unreadable=[*unreadable, *open_now.unreadable])
+
+
+def unreadable_cases(item: UnreadableDay) -> str:
+    """ "3 kasus terbuka", or that the count is not known."""
+    if item.open_cases is None:
+        return T.UNREADABLE_CASES_UNKNOWN
+    return T.UNREADABLE_CASES.format(count=item.open_cases)
+
+
+def unreadable_lines(summary: Summary) -> list[str]:
+    """The warning and one line per unreadable day; empty when every day was read."""
+    from counter.dates import format_day_date
+
+    if not summary.unreadable:
+        return []
+    return [T.UNREADABLE_HEAD, *(
+        T.UNREADABLE_LINE.format(day=format_day_date(u.day), path=u.path,
+                                 cases=unreadable_cases(u), message=u.message)
+        for u in summary.unreadable)]

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -33,6 +33,7 @@ from counter import dates
 from counter import report as R
 from counter.errors import LoketError
 from counter.log_filter import SPANS, WAITING, Filters, Sort, span_dates, visible_rows
+from counter.texts import shell as TS
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
 from screens.daily_log_cells import COLUMNS, column_widths, row_cells
@@ -40,6 +41,7 @@ from screens.daily_log_summary import summary_view
 from screens.date_modal import DateModal
 from screens.widgets.checklist import TickBox
 from screens.widgets.choice import ChoiceModal
+from screens.worker_guard import guarded_work
 
 __all__ = ["DailyLogScreen", "DateModal"]
 
@@ -129,18 +131,20 @@ class DailyLogScreen(Screen[None]):
         self.query_one("#log-title", Static).update(self.title_text(loading=True))
         self.load_worker(first, last)
 
-    @work(thread=True, exclusive=True, group="daily-log")
+    @guarded_work(TS.WORK_LOG_LOAD, recover="load_crashed", thread=True, exclusive=True,
+                  group="daily-log")
     def load_worker(self, first: date, last: date) -> None:
         """Fold and measure the period's cases off the UI thread."""
         try:
-            views = R.load_views(self.desk, first, last)
-            waiting = R.load_waiting(self.desk, views)
-            summary = R.range_summary(views, first, last, waiting=waiting)
+            summary = R.load_summary(self.desk, first, last)
         except LoketError as err:
             self.app.call_from_thread(self.notify, T.LOG_LOAD_ERROR.format(error=err),
                                       severity="error")
             summary = None
         self.app.call_from_thread(self.loaded, first, last, summary)
+
+    def load_crashed(self) -> None:
+        self.loaded(*self.period, None)
 
     def loaded(self, first: date, last: date, summary: Any) -> None:
         if (first, last) != self.period:
@@ -361,7 +365,7 @@ class DailyLogScreen(Screen[None]):
         self.app.push_screen(ChoiceModal(T.EXPORT_WHICH, list(T.EXPORT_FORMATS.items())),
                              chosen)
 
-    @work(thread=True, group="daily-log-export")
+    @guarded_work(TS.WORK_EXPORT, thread=True, group="daily-log-export")
     def export_worker(self, summary: Any, fmt: str) -> None:
         from counter import export
 
