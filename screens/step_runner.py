@@ -18,23 +18,13 @@ from textual.widgets import Footer, Static
 
 from counter.case import Action, Status
 from counter.clock import Level, format_duration
-from counter.dates import format_datetime_short
 from counter.errors import LoketError
 from counter.texts import ui as T
 from screens.widgets.checklist import Checklist
 from screens.widgets.header import LoketHeader
 from screens.widgets.step_label import step_of
+from screens.widgets.step_texts import after_text, progress_line, state_text
 from screens.widgets.timing import level_class, timer_text, working_now
-
-BAR = 24
-
-
-def progress_line(position: int, total: int) -> str:
-    """'━━━━━━━━────────  3/6': where the case is among the SOP's steps."""
-    if total <= 0:
-        return ""
-    filled = round(BAR * (position - 1) / total)
-    return "━" * filled + "─" * (BAR - filled) + f"  {position}/{total}"
 
 
 class StepRunnerScreen(Screen[None]):
@@ -122,7 +112,7 @@ class StepRunnerScreen(Screen[None]):
                 lines.append(f"{T.RUN_KETERANGAN}: {step.keterangan}")
             if step.is_decision:
                 lines.append(T.RUN_DECISION)
-            lines.append(self._after_text())
+            lines.append(after_text(self.view))
             if mb.kelengkapan:
                 lines.append(f"{T.RUN_KELENGKAPAN}:")
             self.query_one("#details", Static).update("\n".join(lines))
@@ -139,36 +129,10 @@ class StepRunnerScreen(Screen[None]):
             self.query_one("#kegiatan", Static).update("")
             self.query_one("#details", Static).update("")
             checklist.display = False
-        self.query_one("#state-line", Static).update(self._state_text())
+        self.query_one("#state-line", Static).update(state_text(self.view))
         self._timer_sig.clear()
         self.tick(remeasure=False)
         self.refresh_bindings()
-
-    def _after_text(self) -> str:
-        """What Selesai will do: the next step here, a hand-off, or closing the case."""
-        nxt = self.view.next
-        if nxt.is_last:
-            return T.RUN_AFTER_LAST
-        if nxt.hand_off is not None:
-            return T.RUN_AFTER_HANDOFF.format(n=nxt.hand_off.step, role=nxt.hand_off.to_role_name)
-        if nxt.next_step is not None and self.view.sop is not None:
-            return T.RUN_AFTER_NEXT.format(n=nxt.next_step.no,
-                                           role=self.view.sop.role_name(nxt.next_step.role))
-        return ""
-
-    def _state_text(self) -> str:
-        v = self.view
-        state = v.state
-        if state.closed:
-            when = format_datetime_short(state.closed_at) if state.closed_at else ""
-            return T.RUN_CLOSED.format(status=v.status_text, when=when)
-        if state.status is Status.MENUNGGU_PEMOHON:
-            items = ", ".join(state.waiting_missing) or state.waiting_note
-            return T.RUN_WAITING_APPLICANT.format(items=items)
-        if state.status is Status.MENUNGGU_PELAKSANA:
-            return T.RUN_HANDED.format(holder=v.holder_name,
-                                       when=format_datetime_short(state.holder_since))
-        return ""
 
     def tick(self, remeasure: bool = True) -> None:
         """Re-measure from the stored times; touch only the timer whose text changed."""
