@@ -49,6 +49,11 @@ class Paths:
         return self.data_dir / "cetak"
 
     @property
+    def report_dir(self) -> Path:
+        """Where reports go, from the log's `e` and from `loket laporan` alike."""
+        return self.data_dir / "laporan"
+
+    @property
     def sop_dir(self) -> Path:
         return self.data_dir / "sop"
 

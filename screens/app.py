@@ -48,6 +48,7 @@ class LoketApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = T.APP_TITLE
     ENABLE_COMMAND_PALETTE = False
+    NOTIFICATION_TIMEOUT = 3  # short toasts: they sit over the step text (errors stay longer)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", T.KEY_HELP, id="umum.bantuan"),
         Binding("question_mark", "help", T.KEY_HELP, show=False, id="umum.bantuan_tanya"),
@@ -158,9 +159,12 @@ class LoketApp(App[None]):
         self._ask_officer()
 
     def _ask_officer(self) -> None:
+        from counter.duty import load_duty
         from screens.setup import StartScreen
 
-        self.push_screen(StartScreen(self.profile or default_profile()), self._after_start)
+        assert self.profile is not None
+        remembered = load_duty(self.paths, self.now().date())
+        self.push_screen(StartScreen(self.profile, remembered), self._after_start)
 
     def _after_start(self, choice: tuple[str, int] | None) -> None:
         if choice is None:
@@ -177,6 +181,7 @@ class LoketApp(App[None]):
         if desk_no != self.profile.desk:
             self.profile = self.profile.with_changes(desk=desk_no)
         self.officer, self.desk_no = officer, desk_no
+        self._remember_duty()
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=officer,
                          now=self.now, calendar=self.calendar)
@@ -184,6 +189,16 @@ class LoketApp(App[None]):
         self.refresh_bindings()
         for notice in getattr(self.store, "notices", ()):  # e.g. a read-only copy
             self.notify(notice, severity="warning", timeout=10)
+
+    def _remember_duty(self) -> None:
+        """Today's officer and desk, offered again after a restart or a crash."""
+        from counter.duty import Duty, save_duty
+
+        if self.officer and self.desk_no:
+            try:
+                save_duty(self.paths, Duty(self.now().date(), self.officer, self.desk_no))
+            except OSError as err:  # not worth stopping the day for: say it once
+                self.notify(T.DUTY_NOT_SAVED.format(error=err), severity="warning")
 
     def first_load_done(self) -> None:
         """The dashboard has its cases: now check the history's files for damage."""
@@ -250,6 +265,7 @@ class LoketApp(App[None]):
         self.profile, self.desk_no = profile, profile.desk
         self.scanner.gap = self._scan_gap(profile)
         self.use_profile_keys(profile)
+        self._remember_duty()
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=self.officer or "",
                          now=self.now, calendar=self.calendar)
@@ -347,9 +363,12 @@ class LoketApp(App[None]):
         """A valid code: receive the file if it was on its way here, and show the case."""
         try:
             result = desk_of(self).scan(text)
-        except LoketError as err:
-            self.notify(T.SCAN_UNKNOWN.format(code=text.strip(), message=err.message),
-                        severity="error")
+        except LoketError as err:  # an unknown code says so once; a damaged file names it
+            from counter.codes import human, normalize
+
+            message = (T.SCAN_UNKNOWN.format(code=human(normalize(text))) if err.path is None
+                       else err.user_text)
+            self.notify(message, severity="error")
             return
         view = result.view
         self.show_case(view.code)

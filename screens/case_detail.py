@@ -196,7 +196,7 @@ class CaseDetailScreen(Screen[None]):
         try:
             view = self.desk.view(self.code)
         except LoketError as err:
-            self.notify(str(err), severity="error")
+            self.notify(err.user_text, severity="error")
             return
         self.show(view)
 
@@ -243,7 +243,7 @@ class CaseDetailScreen(Screen[None]):
         try:
             view, message, severity = self._print(kind, pdf_dir)
         except LoketError as err:
-            view, message, severity = None, str(err), "error"
+            view, message, severity = None, err.user_text, "error"
         self.app.call_from_thread(self._printed, view, message, severity)
 
     def print_crashed(self) -> None:

@@ -29,6 +29,7 @@ from counter.texts import ui as T
 from screens.messages import CaseSelected, DashboardLoaded
 from screens.services import desk_of, loket, tell
 from screens.widgets.header import LoketHeader
+from screens.widgets.step_label import step_of
 from screens.widgets.timing import LEVEL_STYLE, timer_text
 from screens.worker_guard import run_guarded
 
@@ -282,8 +283,7 @@ class HomeScreen(Screen[None]):
         if key == "visitor":
             return _short(state.visitor.nama, 16)
         if key == "step":
-            total = len(sop.steps) if sop else 0
-            return T.STEP_OF.format(n=state.current_step or "-", total=total)
+            return step_of(sop, state.current_step, compact=True)
         if key == "elapsed":
             timing = v.current_timing()
             return timer_text(timing) if timing is not None else Text("")

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, SelectionList, Static
+from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from counter.errors import LoketError, VisitorError
@@ -25,10 +25,45 @@ from counter.texts import ui as T
 from counter.visitor import mask_nik, validate_nama, validate_nik, validate_telepon
 from screens.messages import CaseChanged, CaseOpened, DocumentDue
 from screens.services import desk_of, loket, tell
+from screens.widgets.checklist import Checklist
 from screens.widgets.header import LoketHeader
 
 FIELDS = (("nama", T.NEW_NAMA), ("nik", T.NEW_NIK), ("telepon", T.NEW_TELEPON),
           ("nama_usaha", T.NEW_USAHA))
+
+
+def sop_number(sop: Sop) -> int | None:
+    """The SOP's own number (07 of "07/SOP/DIKUPERIND/2023"), as officers call it."""
+    digits = ""
+    for char in sop.nomor.strip():
+        if not char.isdigit():
+            break
+        digits += char
+    return int(digits) if digits else None
+
+
+def pick_sops(sops: list[Sop], text: str, search: list[Sop]) -> list[Sop]:
+    """Typed digits name an SOP by its number first ("7" is 07, not 17 or 27); the
+    word search follows. Usable and counter services come first."""
+    text = text.strip()
+    by_number = [s for s in sops if text.isdigit() and sop_number(s) == int(text)]
+    rest = [s for s in search if s not in by_number]
+    rest.sort(key=lambda s: (not s.usable, not s.layanan_loket, s.id))
+    by_number.sort(key=lambda s: (not s.usable, not s.layanan_loket, s.id))
+    return by_number + rest
+
+
+def named_by_number(sops: list[Sop], text: str) -> Sop | None:
+    """The SOP that typed digits can only mean ("7" or "07"; not "1", which may still
+    become 10–19), so the form moves on without Enter."""
+    text = text.strip()
+    if not text.isdigit():
+        return None
+    numbers = {n for n in (sop_number(s) for s in sops) if n is not None}
+    could_be = {n for n in numbers if str(n).startswith(text) or f"{n:02d}".startswith(text)}
+    if could_be != {int(text)}:
+        return None
+    return next(s for s in sops if sop_number(s) == int(text))
 
 
 def draft_reason(sop: Sop) -> str:
@@ -91,7 +126,7 @@ class NewCaseScreen(Screen[None]):
                               max_length=16 if key == "nik" else 100)
             yield Static("", id="form-error", classes="error")
             yield Static(T.NEW_KELENGKAPAN, classes="section")
-            yield SelectionList[str](id="kelengkapan")
+            yield Checklist(id="kelengkapan")
             yield Static("", id="no-items", classes="hint")
         yield Footer(compact=True)
 
@@ -103,8 +138,8 @@ class NewCaseScreen(Screen[None]):
 
     def _filter(self, text: str) -> None:
         catalog = loket(self).catalog
-        sops = catalog.search(text) if text.strip() else catalog.all()
-        sops.sort(key=lambda s: (not s.usable, not s.layanan_loket, s.id))
+        sops = pick_sops(catalog.all(), text,
+                         catalog.search(text) if text.strip() else catalog.all())
         self._shown = sops
         options = []
         for s in sops:
@@ -116,12 +151,20 @@ class NewCaseScreen(Screen[None]):
         table.set_options(options)
         first = next((i for i, s in enumerate(sops) if s.usable), None)
         table.highlighted = first
+        chosen = self.query_one("#chosen", Static)
         if not sops:
-            self.query_one("#chosen", Static).update(T.NEW_NO_MATCH.format(text=text))
+            chosen.update(T.NEW_NO_MATCH.format(text=text))
+        elif self.sop is None:  # a stale "no match" line goes as soon as something matches
+            chosen.update(T.NEW_CHOOSE_FIRST)
+        else:
+            self._show_chosen(self.sop)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
             self._filter(event.value)
+            only = named_by_number(loket(self).catalog.all(), event.value)
+            if only is not None and only.usable and only is not self.sop:
+                self._choose(only)
         elif event.input.id in ("nama", "nik", "telepon"):
             self._check_field(event.input.id, final=False)
 
@@ -130,9 +173,13 @@ class NewCaseScreen(Screen[None]):
             table = self.query_one("#sops", OptionList)
             if table.highlighted is not None:
                 self._choose(self._shown[table.highlighted])
+            elif self._shown:  # only drafts match: say why none can be served
+                self._choose(self._shown[0])
             return
+        if event.input.id == "nama" and not event.value.strip():
+            return  # an Enter out of habit after the SOP number: stay on the name
         if event.input.id == "nama_usaha":
-            self.query_one("#kelengkapan", SelectionList).focus()
+            self.query_one("#kelengkapan", Checklist).focus()
             return
         self.focus_next()
 
@@ -161,11 +208,8 @@ class NewCaseScreen(Screen[None]):
             return
         self.sop = sop
         first = sop.first_step
-        self.query_one("#chosen", Static).update(
-            T.NEW_CHOSEN.format(nomor=sop.nomor, nama=sop.nama) + "\n"
-            + T.NEW_STEP_INFO.format(kegiatan=first.kegiatan,
-                                     waktu=first.mutu_baku.waktu.label()))
-        items = self.query_one("#kelengkapan", SelectionList)
+        self._show_chosen(sop)
+        items = self.query_one("#kelengkapan", Checklist)
         items.clear_options()
         items.add_options([(item, item, False) for item in first.mutu_baku.kelengkapan])
         items.display = bool(first.mutu_baku.kelengkapan)
@@ -174,6 +218,13 @@ class NewCaseScreen(Screen[None]):
         self.query_one("#no-items", Static).update(
             "" if first.mutu_baku.kelengkapan else T.NEW_NO_KELENGKAPAN)
         self.query_one("#nama", Input).focus()
+
+    def _show_chosen(self, sop: Sop) -> None:
+        first = sop.first_step
+        self.query_one("#chosen", Static).update(
+            T.NEW_CHOSEN.format(nomor=sop.nomor, nama=sop.nama) + "\n"
+            + T.NEW_STEP_INFO.format(n=first.no, kegiatan=first.kegiatan,
+                                     waktu=first.mutu_baku.waktu.spoken()))
 
     # ------------------------------------------------------------------ visitor
 
@@ -222,7 +273,7 @@ class NewCaseScreen(Screen[None]):
 
     def _items(self) -> tuple[list[str], list[str]]:
         assert self.sop is not None
-        chosen = set(self.query_one("#kelengkapan", SelectionList).selected)
+        chosen = set(self.query_one("#kelengkapan", Checklist).selected)
         items = list(self.sop.first_step.mutu_baku.kelengkapan)
         return [i for i in items if i in chosen], [i for i in items if i not in chosen]
 
@@ -261,10 +312,28 @@ class NewCaseScreen(Screen[None]):
             return
         visitor, received, missing = ready
         if missing:
-            self.query_one("#form-error", Static).update(
-                T.NEW_MISSING_CONFIRM.format(items=", ".join(missing)))
-            self.query_one("#kelengkapan", SelectionList).focus()
+            self._ask_received(visitor, missing)
             return
+        self._open_and_serve(visitor, received)
+
+    def _ask_received(self, visitor: dict[str, str], missing: list[str]) -> None:
+        """Unticked documents: one question, "semua diterima?" (Enter), or berkas kurang."""
+        from screens.received_ask import ReceivedAsk
+
+        assert self.sop is not None
+        everything = list(self.sop.first_step.mutu_baku.kelengkapan)
+
+        def answered(answer: str | None) -> None:
+            if answer == "all":
+                self._open_and_serve(visitor, everything)
+            elif answer == "missing":
+                self.action_missing()
+            else:
+                self.query_one("#kelengkapan", Checklist).focus()
+
+        self.app.push_screen(ReceivedAsk(missing, self.sop.first_step.no), answered)
+
+    def _open_and_serve(self, visitor: dict[str, str], received: list[str]) -> None:
         view = self._open(visitor, received, [])
         if view is None:
             return
@@ -305,6 +374,11 @@ class NewCaseScreen(Screen[None]):
         assert self.sop is not None
         try:
             return desk_of(self).open_case(self.sop.id, visitor, received, missing, note)
-        except (LoketError, OSError) as err:  # the form stays filled in
+        except LoketError as err:  # the form stays filled in, focus on the field at fault
+            if err.field in {key for key, _ in FIELDS}:
+                self.query_one(f"#{err.field}", Input).focus()
+            self.app.notify(err.user_text, severity="error")
+            return None
+        except OSError as err:
             self.app.notify(str(err), severity="error")
             return None

@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.message_pump import MessagePump
 
 if TYPE_CHECKING:
+    from counter.calendar import WorkingCalendar
     from counter.config import Paths, Profile
     from counter.desk import Desk
     from counter.sop import Catalog
@@ -31,6 +32,7 @@ class AppServices(Protocol):
     catalog: Catalog
     store: Any
     desk: Desk | None
+    calendar: WorkingCalendar | None
     officer: str | None
     desk_no: int | None
     issue: Callable[..., Any] | None

@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Input, Label, OptionList, Select, St
 from textual.widgets.option_list import Option
 
 from counter.config import PAPERS, Officer, Profile, default_profile, save_profile
+from counter.duty import Duty
 from counter.errors import LoketError
 from counter.texts import ui as T
 from counter.texts.receipt import PAPER_NAMES
@@ -63,8 +64,8 @@ class SetupScreen(Screen[Profile | None]):
             yield Label(T.SETUP_TELEPON)
             yield Input(p.telepon if p else "", id="telepon")
             yield Label(T.SETUP_DESK)
-            yield Input(str((p or default_profile()).desk), id="desk", restrict=r"[0-9]*",
-                        max_length=2)
+            # no max_length: 150 must be refused with a message, not cut to 15
+            yield Input(str((p or default_profile()).desk), id="desk", restrict=r"[0-9]*")
             yield Label(T.SETUP_OFFICERS)
             yield Input(", ".join(o.nama for o in p.officers) if p else "", id="officers",
                         placeholder=T.SETUP_OFFICERS_HINT)
@@ -145,17 +146,23 @@ class StartScreen(Screen[tuple[str, int] | None]):
         Binding("escape", "quit_app", T.KEY_QUIT, show=False, id="mulai.keluar"),
     ]
 
-    def __init__(self, profile: Profile) -> None:
+    def __init__(self, profile: Profile, remembered: Duty | None = None) -> None:
         super().__init__()
         self.profile = profile
+        self.remembered = remembered  # today's duty before a restart, offered again
 
     def compose(self) -> ComposeResult:
         yield LoketHeader()
         with VerticalScroll(id="start"):
             yield Static(T.START_TITLE, classes="title")
             yield Static(T.START_INTRO, classes="hint")
+            if self.remembered is not None:
+                yield Static(T.START_REMEMBERED.format(officer=self.remembered.officer,
+                                                       desk=self.remembered.desk),
+                             id="remembered", classes="warning")
             yield Label(T.START_DESK)
-            yield Input(str(self.profile.desk), id="desk", restrict=r"[0-9]*", max_length=2)
+            desk = self.remembered.desk if self.remembered else self.profile.desk
+            yield Input(str(desk), id="desk", restrict=r"[0-9]*")
             yield Label(T.START_OFFICER)
             yield OptionList(
                 *[Option(o.nama + (f" ({o.jabatan})" if o.jabatan else ""), id=str(i))
@@ -170,7 +177,18 @@ class StartScreen(Screen[tuple[str, int] | None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#officers", OptionList).focus()
+        officers = self.query_one("#officers", OptionList)
+        officers.focus()
+        if self.remembered is None:
+            return
+        names = [o.nama for o in self.profile.officers]
+        if self.remembered.officer in names:
+            officers.highlighted = names.index(self.remembered.officer)
+        else:  # an officer typed in by hand that day
+            officers.highlighted = len(names)
+            other = self.query_one("#other-name", Input)
+            other.value = self.remembered.officer
+            other.display = True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "other-name":
