@@ -28,7 +28,10 @@ from counter.dates import format_time
 from counter.errors import LoketError
 from counter.texts import shell as TS
 from counter.texts import ui as T
+from screens.messages import CaseSelected, DashboardLoaded
+from screens.services import desk_of, loket, tell
 from screens.widgets.header import LoketHeader
+from screens.widgets.step_label import step_of
 from screens.widgets.timing import LEVEL_STYLE, timer_text
 from screens.worker_guard import run_guarded
 
@@ -100,14 +103,14 @@ def _wait_order(view: Any, now: datetime) -> tuple[int, float]:
 
 class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_selected", T.KEY_OPEN, show=True),
-        Binding("tab", "switch_table", T.KEY_SWITCH_LIST, show=False),
+        Binding("enter", "open_selected", T.KEY_OPEN, show=True, id="dasbor.buka"),
+        Binding("tab", "switch_table", T.KEY_SWITCH_LIST, show=False, id="dasbor.pindah_daftar"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.views: dict[str, Any] = {}
-        self._cells: dict[tuple[str, str, str], str] = {}
+        self._cells: dict[tuple[str, str, str], tuple[str, str]] = {}
         self._order: dict[str, list[str]] = {"work": [], "wait": []}
         self._since_reload = 0.0
         self.loaded = False
@@ -120,7 +123,7 @@ class HomeScreen(Screen[None]):
         yield Static(T.HOME_LOADING, id="counts")
         yield Static("", id="damage")
         yield Static(T.HOME_IN_WORK, classes="section")
-        work = DataTable(id="work", cursor_type="row", zebra_stripes=True)
+        work: DataTable[Any] = DataTable(id="work", cursor_type="row", zebra_stripes=True)
         yield work
         yield Static(T.HOME_EMPTY, id="empty", classes="hint")
         yield Static(T.HOME_WAITING, classes="section")
@@ -148,7 +151,7 @@ class HomeScreen(Screen[None]):
         A year of history can hold hundreds of open files (applicants who never
         came back); folding them must never hold up the keyboard or the timers.
         """
-        desk = self.app.desk
+        desk = loket(self).desk
         if desk is None or not self.is_mounted:
             return
         self._since_reload = 0.0
@@ -197,13 +200,13 @@ class HomeScreen(Screen[None]):
         self.loaded = True
         self._show_damage(unreadable, checked)
         self._show_counts(today, views)
-        self._place_rows(self.app.desk.now())
-        self.app.first_load_done()
+        self._place_rows(desk_of(self).now())
+        tell(self, DashboardLoaded())
 
     def tick(self) -> None:
         """Once a second: re-measure the cases in work (no store read) and rewrite the
         changed cells. Files waiting elsewhere are re-measured on each reload."""
-        desk = self.app.desk
+        desk = loket(self).desk
         if desk is None:
             return
         self._since_reload += 1.0
@@ -244,7 +247,7 @@ class HomeScreen(Screen[None]):
     def _split(self, now: datetime) -> tuple[list[Any], list[Any]]:
         work = [v for v in self.views.values() if v.state.status is Status.BERJALAN]
         wait = [v for v in self.views.values() if v.state.status is not Status.BERJALAN]
-        mine = self.app.desk_no
+        mine = loket(self).desk_no
         # this desk's cases first (the desk is in the code: YYMMDD-DD-…), oldest first
         work.sort(key=lambda v: (v.state.desk != mine, v.state.opened_at))
         wait.sort(key=lambda v: _wait_order(v, now))
@@ -296,8 +299,7 @@ class HomeScreen(Screen[None]):
         if key == "visitor":
             return _short(state.visitor.nama, 16)
         if key == "step":
-            total = len(sop.steps) if sop else 0
-            return T.STEP_OF.format(n=state.current_step or "-", total=total)
+            return step_of(sop, state.current_step, compact=True)
         if key == "elapsed":
             timing = v.current_timing()
             return timer_text(timing) if timing is not None else Text("")
@@ -309,7 +311,7 @@ class HomeScreen(Screen[None]):
                 return Text("-")
             timing = v.current_timing()
             level = timing.level if timing is not None else Level.TANPA_BATAS
-            label = _due_label(due.astimezone(self.app.profile.tz), self.app.desk.now())
+            label = _due_label(due.astimezone(desk_of(self).profile.tz), desk_of(self).now())
             if level is Level.LEWAT:
                 label = T.DUE_OVERDUE.format(time=label)
             return Text(label, style=LEVEL_STYLE[level])
@@ -328,6 +330,7 @@ class HomeScreen(Screen[None]):
                     tables: tuple[str, ...] = ("work", "wait")) -> None:
         """Rewrite the cells whose text or colour changed; between reloads only the live
         columns (the timer and the due time) can change, so only those are looked at."""
+        live: tuple[str, ...]
         for tid, live in (("work", ("elapsed",)), ("wait", ("due",))):
             if tid not in tables:
                 continue
@@ -352,10 +355,10 @@ class HomeScreen(Screen[None]):
             self.query_one("#work", DataTable)
         code = self._selected_code(table)
         if code:
-            self.app.show_case(code)
+            tell(self, CaseSelected(code))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.show_case(str(event.row_key.value))
+        tell(self, CaseSelected(str(event.row_key.value)))
 
     def action_switch_table(self) -> None:
         self.focus_next()

@@ -11,7 +11,6 @@ anyway); a temporary file left by a killed process is simply overwritten.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import threading
@@ -22,6 +21,7 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from counter.atomic import fsync_dir, replace_file
 from counter.texts import store as texts
 from store.errors import StoreError
 
@@ -34,17 +34,6 @@ FILE_MODE = 0o600
 def temp_path(path: Path) -> Path:
     """Where the next version of ``path`` is written before it replaces ``path``."""
     return path.with_name(f".{path.name}.tmp")
-
-
-def fsync_dir(directory: Path) -> None:
-    """Make a rename or a new entry in ``directory`` survive a power cut."""
-    if os.name == "nt":  # Windows cannot open a directory; NTFS journals renames itself
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def ensure_dir(directory: Path) -> None:
@@ -67,25 +56,13 @@ def ensure_dir(directory: Path) -> None:
 def write_atomic(path: Path, payload: bytes) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file.
 
-    Raises `StoreError` naming ``path`` when the disk refuses (full, read-only);
-    the old file is then untouched.
+    The writing itself is the core's one atomic writer (`counter.atomic`); the store
+    only adds its fixed temporary name and its own error. Raises `StoreError` naming
+    ``path`` when the disk refuses (full, read-only); the old file is then untouched.
     """
-    tmp = temp_path(path)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-        try:
-            os.fchmod(fd, FILE_MODE)  # the umask, or a stale temp's own mode, must not win
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-        fsync_dir(path.parent)
+        replace_file(path, payload, mode=FILE_MODE, temp=temp_path(path))
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise StoreError(texts.WRITE_FAILED.format(error=exc.strerror or exc), path=path) from exc
 
 

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from counter.config import Paths, Profile, default_profile, load_profile
 from counter.sop import Catalog, load_catalog
+from counter.texts import cli as T_CLI
+from counter.texts import sop as T_SOP
 
 if TYPE_CHECKING:
     from counter.desk import Desk
@@ -65,3 +67,11 @@ class Context:
         from counter.desk import Desk
 
         return Desk(self.store, self.catalog, self.profile)
+
+
+def note_skipped_sops(ctx: Context) -> None:
+    """One line on stderr when office SOP files were skipped: the command still works
+    on the rest, and `loket sop check` lists what is wrong."""
+    if ctx.catalog.errors:
+        print(T_CLI.WARNING_PREFIX + T_SOP.OFFICE_SKIPPED.format(count=len(ctx.catalog.errors)),
+              file=sys.stderr)
