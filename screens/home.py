@@ -159,7 +159,7 @@ class HomeScreen(Screen[None]):
             self._stale = True
             return
         self._reading, self._stale = True, False
-        known = frozenset(self.app.damaged_days)
+        known = frozenset(loket(self).damaged_days)
         run_guarded(self, partial(self._read, desk, known), TS.WORK_HOME_RELOAD,
                     recover=self._read_crashed, thread=True, group="home-reload")
 
@@ -226,7 +226,7 @@ class HomeScreen(Screen[None]):
         still = {u.day for u in unreadable}
         for gone in [u for u in self.unreadable if u.day not in still]:
             self.app.notify(T.STORE_REPAIRED.format(path=gone.path))
-        self.app.damaged_days -= checked - still
+        loket(self).damaged_days -= checked - still
         self.unreadable = unreadable
         line = self.query_one("#damage", Static)
         line.display = bool(unreadable)

@@ -352,6 +352,7 @@ class Store:
         missing one when day files exist: the index is derived data, the day files
         are the truth.
         """
+        index: dict[str, list[str]] | None
         if self._memory_index is not None:
             index = self._memory_index
         else:
