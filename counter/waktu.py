@@ -140,11 +140,16 @@ def parse_waktu(text: str) -> Waktu:
 
 
 def _fold_compound(norm: str, raw: str) -> tuple[float, Unit]:
-    """'1 jam 30 menit' → (90, menit); only jam and menit combine."""
+    """'1 jam 30 menit' → (90, menit); only jam and menit combine, each once
+    ("1 jam 2 jam" is a typo, not 3 hours)."""
     total = 0.0
+    seen: set[Unit] = set()
     for number, word in _TERM.findall(norm):
         unit = _UNIT_WORDS[word]
         if unit not in _MINUTES:
             raise WaktuError(T.UNREADABLE.format(text=raw))
+        if unit in seen:
+            raise WaktuError(T.REPEATED_UNIT.format(text=raw, unit=unit.value))
+        seen.add(unit)
         total += _num(number) * _MINUTES[unit]
     return total, Unit.MENIT

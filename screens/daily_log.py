@@ -17,6 +17,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import (
     Checkbox,
@@ -33,12 +34,14 @@ from counter import dates
 from counter import report as R
 from counter.errors import LoketError
 from counter.log_filter import SPANS, WAITING, Filters, Sort, span_dates, visible_rows
+from counter.private import private_dir, private_file
 from counter.texts import shell as TS
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
 from screens.daily_log_cells import COLUMNS, column_widths, row_cells
 from screens.daily_log_summary import summary_view
 from screens.date_modal import DateModal
+from screens.services import loket
 from screens.widgets.checklist import TickBox
 from screens.widgets.choice import ChoiceModal
 from screens.worker_guard import guarded_work
@@ -52,20 +55,22 @@ class DailyLogScreen(Screen[None]):
     CSS_PATH = "daily_log.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         # first, so the footer keeps F1 at 80 columns however many keys the screen has
-        Binding("f1", "app.help", T.KEY_HELP),
-        Binding("escape", "back", T.KEY_BACK),
-        Binding("left_square_bracket,pageup", "prev_day", T.KEY_PREV_DAY, key_display="["),
-        Binding("right_square_bracket,pagedown", "next_day", T.KEY_NEXT_DAY, key_display="]"),
-        Binding("t", "pick_date", T.KEY_DATE),
-        Binding("h", "today", T.KEY_TODAY),
-        Binding("m", "cycle_span", T.KEY_RANGE),
-        Binding("u", "next_sort", T.KEY_SORT),
-        Binding("U", "reverse_sort", T.LOG_DESC.strip(" ()"), show=False),
-        Binding("s", "toggle_summary", T.KEY_SUMMARY),
-        Binding("f", "focus_filters", T.KEY_FILTERS),
-        Binding("e", "export", T.KEY_EXPORT),
-        Binding("slash", "search", T.KEY_SEARCH, key_display="/"),
-        Binding("r", "reload", T.KEY_REFRESH, show=False),
+        Binding("f1", "app.help", T.KEY_HELP, id="log.bantuan"),
+        Binding("escape", "back", T.KEY_BACK, id="log.kembali"),
+        Binding("left_square_bracket,pageup", "prev_day", T.KEY_PREV_DAY, key_display="[",
+                id="log.hari_sebelum"),
+        Binding("right_square_bracket,pagedown", "next_day", T.KEY_NEXT_DAY, key_display="]",
+                id="log.hari_sesudah"),
+        Binding("t", "pick_date", T.KEY_DATE, id="log.tanggal"),
+        Binding("h", "today", T.KEY_TODAY, id="log.hari_ini"),
+        Binding("m", "cycle_span", T.KEY_RANGE, id="log.rentang"),
+        Binding("u", "next_sort", T.KEY_SORT, id="log.urutkan"),
+        Binding("U", "reverse_sort", T.LOG_DESC.strip(" ()"), show=False, id="log.urutkan_balik"),
+        Binding("s", "toggle_summary", T.KEY_SUMMARY, id="log.ringkasan"),
+        Binding("f", "focus_filters", T.KEY_FILTERS, id="log.saring"),
+        Binding("e", "export", T.KEY_EXPORT, id="log.ekspor"),
+        Binding("slash", "search", T.KEY_SEARCH, key_display="/", id="log.cari"),
+        Binding("r", "reload", T.KEY_REFRESH, show=False, id="log.muat_ulang"),
     ]
 
     def __init__(self, desk: Any = None, *, day: date | None = None, span: str = "day") -> None:
@@ -107,6 +112,7 @@ class DailyLogScreen(Screen[None]):
         with TabbedContent(id="log-tabs"):
             with TabPane(T.LOG_TITLE, id="tab-cases"):
                 yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="log-damage")
                 yield Static(id="log-status")
             with TabPane(T.SUM_TITLE, id="tab-summary"), VerticalScroll(id="log-summary-box"):
                 yield Static(id="log-summary")
@@ -155,6 +161,12 @@ class DailyLogScreen(Screen[None]):
         self.refill()
         self.query_one("#log-summary", Static).update(
             summary_view(summary) if summary is not None else "")
+        damage = self.query_one("#log-damage", Static)
+        lines = [T.LOG_DAMAGED.format(day=dates.format_day_date(u.day), path=u.path,
+                                      cases=R.unreadable_cases(u))
+                 for u in (summary.unreadable if summary is not None else ())]
+        damage.display = bool(lines)
+        damage.update(Text("\n".join(lines)))
 
     def title_text(self, loading: bool = False) -> Text:
         first, last = self.period
@@ -251,7 +263,7 @@ class DailyLogScreen(Screen[None]):
         if not table.row_count:
             return None
         try:
-            return str(table.coordinate_to_cell_key((table.cursor_row, 0)).row_key.value)
+            return str(table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key.value)
         except Exception:  # no valid cursor yet
             return None
 
@@ -369,12 +381,12 @@ class DailyLogScreen(Screen[None]):
     def export_worker(self, summary: Any, fmt: str) -> None:
         from counter import export
 
-        folder = self.app.paths.report_dir
+        folder = loket(self).paths.report_dir
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            written = export.write_report(
-                summary, self.app.profile, fmt,
-                folder / export.default_name(summary.first, summary.last, fmt))
+            private_dir(folder, loket(self).paths.data_dir)
+            written = [private_file(p) for p in export.write_report(
+                summary, loket(self).profile, fmt,
+                folder / export.default_name(summary.first, summary.last, fmt))]
         except (LoketError, OSError) as err:
             self.app.call_from_thread(self.notify, T.EXPORT_FAILED.format(error=err),
                                       severity="error")

@@ -30,6 +30,7 @@ def bars(arrivals: tuple[tuple[int, int], ...], width: int = 24) -> Text:
 
 def summary_view(s: Any) -> Group:
     parts: list[Any] = [Text(R.period_text(s), style="bold")]
+    parts += [Text(line, style="bold red") for line in R.unreadable_lines(s)]
     grid = Table.grid(padding=(0, 1))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")

@@ -19,7 +19,9 @@ from counter.texts import ui_review as T
 class DateModal(ModalScreen[date | None]):
     """Type a date the way people write it: "25 November 2026", "2026-11-25", "kemarin"."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", T.REPRINT_CANCEL)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", T.REPRINT_CANCEL, id="tanggal.batal"),
+    ]
     DEFAULT_CSS = """
     DateModal { align: center middle; }
     DateModal > Vertical {

@@ -34,8 +34,8 @@ class FormModal(ModalScreen[Any]):
     """A titled box of fields; subclasses give `fields()` and `answer()`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", T.MODAL_CANCEL),
-        Binding("ctrl+s", "confirm", T.MODAL_OK),
+        Binding("escape", "cancel", T.MODAL_CANCEL, id="dialog.batal"),
+        Binding("ctrl+s", "confirm", T.MODAL_OK, id="dialog.simpan"),
     ]
 
     def __init__(self, title: str) -> None:
@@ -181,7 +181,7 @@ class BroughtModal(FormModal):
     (the usual case, one key); untick what is still missing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "confirm", T.MODAL_OK, priority=True),
+        Binding("enter", "confirm", T.MODAL_OK, priority=True, id="dibawa.simpan"),
     ]
 
     def __init__(self, missing: list[str]) -> None:

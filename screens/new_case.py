@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -21,13 +21,17 @@ from textual.widgets.option_list import Option
 from counter.codes import human
 from counter.errors import LoketError, VisitorError
 from counter.sop import Sop
+from counter.texts import shell as TS
 from counter.texts import ui as T
 from counter.visitor import mask_nik, validate_nama, validate_nik, validate_telepon
+from screens.messages import CaseChanged, CaseOpened, DocumentDue
+from screens.services import desk_of, loket, tell
 from screens.sop_pick import draft_reason, named_by_number, pick_sops
 from screens.widgets.checklist import Checklist
 from screens.widgets.header import LoketHeader
 from screens.widgets.masked_input import MaskedInput
 from screens.widgets.returning_list import ReturningList
+from screens.worker_guard import guarded_work
 
 FIELDS = (("nama", T.NEW_NAMA), ("nik", T.NEW_NIK), ("telepon", T.NEW_TELEPON),
           ("nama_usaha", T.NEW_USAHA))
@@ -35,12 +39,12 @@ FIELDS = (("nama", T.NEW_NAMA), ("nik", T.NEW_NIK), ("telepon", T.NEW_TELEPON),
 
 class NewCaseScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", T.KEY_BACK),
-        Binding("ctrl+s", "open_case", T.NEW_OPEN),
-        Binding("ctrl+b", "missing", T.NEW_MISSING),
-        Binding("ctrl+o", "fill_returning", T.KEY_FILL_RETURNING),
-        Binding("down", "arrow(1)", show=False),
-        Binding("up", "arrow(-1)", show=False),
+        Binding("escape", "back", T.KEY_BACK, id="baru.kembali"),
+        Binding("ctrl+s", "open_case", T.NEW_OPEN, id="baru.buka_kasus"),
+        Binding("ctrl+b", "missing", T.NEW_MISSING, id="baru.berkas_kurang"),
+        Binding("ctrl+o", "fill_returning", T.KEY_FILL_RETURNING, id="baru.pemohon_lama"),
+        Binding("down", "arrow(1)", show=False, id="baru.bawah"),
+        Binding("up", "arrow(-1)", show=False, id="baru.atas"),
     ]
 
     def __init__(self) -> None:
@@ -77,12 +81,12 @@ class NewCaseScreen(Screen[None]):
         self.query_one("#returning", ReturningList).display = False
         self._load_visits()
 
-    @work(thread=True, group="returning")
+    @guarded_work(TS.WORK_RETURNING, thread=True, group="returning")
     def _load_visits(self) -> None:
         """The desk's past visitors, read off the UI thread (a year of day files)."""
         from counter.returning import past_visits
 
-        desk = self.app.desk
+        desk = desk_of(self)
         try:
             visits = past_visits(desk.repo, desk.now().date())
         except (LoketError, OSError):
@@ -92,7 +96,7 @@ class NewCaseScreen(Screen[None]):
 
     def _sop_name(self, sop_id: str) -> str:
         try:
-            return str(self.app.catalog.get(sop_id).nama)
+            return str(loket(self).catalog.get(sop_id).nama)
         except KeyError:
             return sop_id
 
@@ -117,7 +121,7 @@ class NewCaseScreen(Screen[None]):
     # ------------------------------------------------------------------ service
 
     def _filter(self, text: str) -> None:
-        catalog = self.app.catalog
+        catalog = loket(self).catalog
         sops = pick_sops(catalog.all(), text,
                          catalog.search(text) if text.strip() else catalog.all())
         self._shown = sops
@@ -142,7 +146,7 @@ class NewCaseScreen(Screen[None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
             self._filter(event.value)
-            only = named_by_number(self.app.catalog.all(), event.value)
+            only = named_by_number(loket(self).catalog.all(), event.value)
             if only is not None and only.usable and only is not self.sop:
                 self._choose(only)
         elif event.input.id in ("nama", "nik", "telepon"):
@@ -181,7 +185,7 @@ class NewCaseScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "sops":
-            self._choose(self.app.catalog.get(str(event.option.id)))
+            self._choose(loket(self).catalog.get(str(event.option.id)))
 
     def _choose(self, sop: Sop) -> None:
         if not sop.usable:
@@ -222,7 +226,7 @@ class NewCaseScreen(Screen[None]):
             if key == "nama" and (final or text):
                 validate_nama(text)
             elif key == "nik" and text and (final or len(text) >= 16):
-                validate_nik(text, self.app.now().date())
+                validate_nik(text, loket(self).now().date())
             elif key == "telepon" and text and final:
                 validate_telepon(text)
         except VisitorError as err:
@@ -262,7 +266,20 @@ class NewCaseScreen(Screen[None]):
     # ------------------------------------------------------------------ submit
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        if not self.unsaved_input():
+            self.app.pop_screen()
+            return
+        from screens.confirm import ConfirmModal
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.pop_screen()
+
+        self.app.push_screen(ConfirmModal(TS.DISCARD_VISITOR), answered)
+
+    def unsaved_input(self) -> bool:
+        """Something typed about the visitor (searching for a service is not)."""
+        return any(self.query_one(f"#{key}", Input).value.strip() for key, _ in FIELDS)
 
     def _ready(self) -> tuple[dict[str, str], list[str], list[str]] | None:
         if self.sop is None:
@@ -307,8 +324,8 @@ class NewCaseScreen(Screen[None]):
         if view is None:
             return
         self.app.notify(T.NEW_OPENED.format(code=view.code_human))
-        self.app.print_doc(view.code, "tanda-terima")
-        self.app.show_case(view.code)
+        tell(self, DocumentDue(view.code, "tanda-terima"))
+        tell(self, CaseOpened(view.code))
 
     def action_missing(self) -> None:
         """Berkas kurang: confirm what is missing (the unticked items) and add a note."""
@@ -334,15 +351,15 @@ class NewCaseScreen(Screen[None]):
             return
         self.app.notify(T.NEW_WAITING.format(code=view.code_human,
                                              items=", ".join(missing) or note))
-        self.app.print_doc(view.code, "berkas-kurang")
+        tell(self, DocumentDue(view.code, "berkas-kurang"))
         self.app.pop_screen()
-        self.app.refresh_home()
+        tell(self, CaseChanged(view.code))
 
     def _open(self, visitor: dict[str, str], received: list[str], missing: list[str],
               note: str = "") -> Any:
         assert self.sop is not None
         try:
-            return self.app.desk.open_case(self.sop.id, visitor, received, missing, note)
+            return desk_of(self).open_case(self.sop.id, visitor, received, missing, note)
         except LoketError as err:  # the form stays filled in, focus on the field at fault
             if err.field in {key for key, _ in FIELDS}:
                 self.query_one(f"#{err.field}", Input).focus()

@@ -29,6 +29,7 @@ from counter.duty import Duty
 from counter.errors import ConfigError, LoketError
 from counter.texts import ui as T
 from counter.texts.receipt import PAPER_NAMES
+from screens.services import loket
 from screens.widgets.header import LoketHeader
 
 
@@ -45,8 +46,8 @@ class SetupScreen(Screen[Profile | None]):
     later, the settings (F9) that edit the saved profile; saved to loket.toml."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", T.KEY_SAVE),
-        Binding("escape", "cancel", T.KEY_BACK),
+        Binding("ctrl+s", "save", T.KEY_SAVE, id="pengaturan.simpan"),
+        Binding("escape", "cancel", T.KEY_BACK, id="pengaturan.batal"),
     ]
 
     def __init__(self, profile: Profile | None = None) -> None:
@@ -59,7 +60,7 @@ class SetupScreen(Screen[Profile | None]):
         with VerticalScroll(id="setup"):
             yield Static(T.SETUP_TITLE if p is None else T.SETTINGS_TITLE, classes="title")
             intro = T.SETUP_INTRO if p is None else T.SETTINGS_INTRO
-            yield Static(intro.format(path=self.app.paths.config_file), classes="hint")
+            yield Static(intro.format(path=loket(self).paths.config_file), classes="hint")
             yield Label(T.SETUP_INSTANSI)
             # Empty fields with examples on the first run: a prefilled generic name
             # would end up on every receipt when the officer types after it.
@@ -169,18 +170,20 @@ class SetupScreen(Screen[Profile | None]):
             changes.update(calendar)
         profile = (self.profile or default_profile()).with_changes(**changes)
         try:
-            save_profile(self.app.paths, profile)
+            save_profile(loket(self).paths, profile)
         except (LoketError, OSError) as err:
             error.update(str(err))
             return
-        self.app.notify(T.SETUP_SAVED.format(path=self.app.paths.config_file))
+        self.app.notify(T.SETUP_SAVED.format(path=loket(self).paths.config_file))
         self.dismiss(profile)
 
 
 class StartScreen(Screen[tuple[str, int] | None]):
     """Who is on duty at which desk today; shown in the header all day."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "quit_app", T.KEY_QUIT, show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "quit_app", T.KEY_QUIT, show=False, id="mulai.keluar"),
+    ]
 
     def __init__(self, profile: Profile, remembered: Duty | None = None) -> None:
         super().__init__()

@@ -20,6 +20,8 @@ from counter.case import Action, Status
 from counter.clock import Level, format_duration
 from counter.errors import LoketError
 from counter.texts import ui as T
+from screens.messages import CaseChanged, DetailWanted, DocumentDue
+from screens.services import desk_of, loket, tell
 from screens.widgets.checklist import Checklist
 from screens.widgets.header import LoketHeader
 from screens.widgets.step_label import step_of
@@ -30,18 +32,18 @@ from screens.widgets.timing import level_class, timer_text, working_now
 class StepRunnerScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         # first, so the footer keeps F1 at 80 columns however many keys the screen has
-        Binding("f1", "app.help", T.KEY_HELP),
-        Binding("escape", "back", T.KEY_BACK),
-        Binding("s", "complete", T.KEY_DONE),
-        Binding("h", "hand_off", T.KEY_HANDOFF),
-        Binding("k", "return_step", T.KEY_RETURN),
-        Binding("r", "receive", T.KEY_RECEIVE),
-        Binding("b", "missing", T.KEY_MISSING),
-        Binding("l", "resume", T.KEY_RESUME),
-        Binding("c", "note", T.KEY_NOTE),
-        Binding("t", "close", T.KEY_CLOSE),
-        Binding("p", "reprint", T.KEY_REPRINT),
-        Binding("d", "detail", T.KEY_DETAIL),
+        Binding("f1", "app.help", T.KEY_HELP, id="kasus.bantuan"),
+        Binding("escape", "back", T.KEY_BACK, id="kasus.kembali"),
+        Binding("s", "complete", T.KEY_DONE, id="kasus.selesai"),
+        Binding("h", "hand_off", T.KEY_HANDOFF, id="kasus.serahkan"),
+        Binding("k", "return_step", T.KEY_RETURN, id="kasus.kembalikan"),
+        Binding("r", "receive", T.KEY_RECEIVE, id="kasus.terima"),
+        Binding("b", "missing", T.KEY_MISSING, id="kasus.berkas_kurang"),
+        Binding("l", "resume", T.KEY_RESUME, id="kasus.lanjutkan"),
+        Binding("c", "note", T.KEY_NOTE, id="kasus.catatan"),
+        Binding("t", "close", T.KEY_CLOSE, id="kasus.tutup"),
+        Binding("p", "reprint", T.KEY_REPRINT, id="kasus.cetak_ulang"),
+        Binding("d", "detail", T.KEY_DETAIL, id="kasus.riwayat"),
     ]
 
     def __init__(self, code: str) -> None:
@@ -75,7 +77,7 @@ class StepRunnerScreen(Screen[None]):
 
     def load(self) -> None:
         try:
-            self.view = self.app.desk.view(self.code)
+            self.view = desk_of(self).view(self.code)
         except LoketError as err:
             self.app.notify(str(err), severity="error")
             self.app.pop_screen()
@@ -139,10 +141,10 @@ class StepRunnerScreen(Screen[None]):
         if self.view is None:
             return
         if remeasure:
-            self.view = self.app.desk.remeasure(self.view)
+            self.view = desk_of(self).remeasure(self.view)
         off = self.query_one("#off-hours", Static)
         off.display = (not self.view.state.closed
-                       and not working_now(self.app.calendar, self.app.now()))
+                       and not working_now(loket(self).calendar, loket(self).now()))
         step_timing = self.view.current_timing()
         self._set_timer("#step-timer", T.RUN_TIMER_STEP, step_timing)
         self._set_timer("#case-timer", T.RUN_TIMER_CASE, self.view.timing)
@@ -197,7 +199,7 @@ class StepRunnerScreen(Screen[None]):
             self.app.notify(str(err), severity="error")
             return None
         self.view = view
-        self.app.refresh_home()
+        tell(self, CaseChanged(self.code))
         return view
 
     def _leave_if_gone(self, view: Any) -> None:
@@ -263,13 +265,13 @@ class StepRunnerScreen(Screen[None]):
 
     def _record_completion(self, ticked: list[str], over_reason: str | None) -> None:
         before = self.view
-        view = self._act(self.app.desk.complete_step, self.code, over_reason=over_reason,
+        view = self._act(desk_of(self).complete_step, self.code, over_reason=over_reason,
                          received=ticked)
         if view is None:
             return
         if view.handoff is not None:
             self.app.notify(T.RUN_HANDED_OFF.format(holder=view.holder_name))
-            self.app.print_doc(self.code, "serah-terima")
+            tell(self, DocumentDue(self.code, "serah-terima"))
         elif view.state.closed:
             self.app.notify(T.RUN_CLOSED_NOTE.format(code=view.code_human,
                                                      outcome=view.status_text))
@@ -286,7 +288,7 @@ class StepRunnerScreen(Screen[None]):
             return err.user_text
         except OSError as err:
             return str(err)
-        self.app.refresh_home()
+        tell(self, CaseChanged(self.code))
         return None
 
     def action_return_step(self) -> None:
@@ -296,7 +298,7 @@ class StepRunnerScreen(Screen[None]):
         if not targets:
             return
         modal = ReturnModal(targets)
-        modal.attempt = lambda answer: self._attempt(self.app.desk.return_step, self.code,
+        modal.attempt = lambda answer: self._attempt(desk_of(self).return_step, self.code,
                                                      answer.to_step, answer.reason)
 
         def done(answer: Any) -> None:
@@ -305,13 +307,13 @@ class StepRunnerScreen(Screen[None]):
             view = self.view
             self.app.notify(T.RUN_RETURNED.format(n=answer.to_step))
             if view.handoff is not None:
-                self.app.print_doc(self.code, "serah-terima")
+                tell(self, DocumentDue(self.code, "serah-terima"))
             self._leave_if_gone(view)
 
         self.app.push_screen(modal, done)
 
     def action_receive(self) -> None:
-        view = self._act(self.app.desk.receive, self.code)
+        view = self._act(desk_of(self).receive, self.code)
         if view is not None:
             self.app.notify(T.SCAN_RECEIVED.format(code=view.code_human, role=view.holder_name))
             self.show()
@@ -327,10 +329,10 @@ class StepRunnerScreen(Screen[None]):
         def done(answer: Any) -> None:
             if answer is None:
                 return
-            view = self._act(self.app.desk.wait_applicant, self.code, answer.items, answer.note)
+            view = self._act(desk_of(self).wait_applicant, self.code, answer.items, answer.note)
             if view is None:
                 return
-            self.app.print_doc(self.code, "berkas-kurang")
+            tell(self, DocumentDue(self.code, "berkas-kurang"))
             self._leave_if_gone(view)
 
         self.app.push_screen(MissingModal(items, missing), done)
@@ -344,7 +346,7 @@ class StepRunnerScreen(Screen[None]):
         def done(brought: list[str] | None) -> None:
             if brought is None:
                 return
-            view = self._act(self.app.desk.resume, self.code)
+            view = self._act(desk_of(self).resume, self.code)
             if view is not None:
                 self._brought = set(brought)
                 self.app.notify(T.RUN_RESUMED.format(n=view.state.current_step))
@@ -359,7 +361,7 @@ class StepRunnerScreen(Screen[None]):
         from screens.modals import TextModal
 
         def done(text: str | None) -> None:
-            if text and self._act(self.app.desk.note, self.code, text) is not None:
+            if text and self._act(desk_of(self).note, self.code, text) is not None:
                 self.app.notify(T.RUN_NOTE_SAVED)
                 self.show()
 
@@ -374,7 +376,7 @@ class StepRunnerScreen(Screen[None]):
                                                                  Status.MENUNGGU_PELAKSANA)
         outcomes = [o for o in T.OUTCOMES if o != "selesai" or can_finish]
         modal = CloseModal(T.MODAL_CLOSE_TITLE, outcomes)
-        modal.attempt = lambda answer: self._attempt(self.app.desk.close, self.code,
+        modal.attempt = lambda answer: self._attempt(desk_of(self).close, self.code,
                                                      answer.outcome, answer.reason)
 
         def done(answer: Any) -> None:
@@ -388,9 +390,8 @@ class StepRunnerScreen(Screen[None]):
         self.app.push_screen(modal, done)
 
     def action_reprint(self) -> None:
-        self.app.print_doc(self.code, "tanda-terima")
+        tell(self, DocumentDue(self.code, "tanda-terima"))
 
     def action_detail(self) -> None:
-        self.app._open_optional("screens.case_detail", "CaseDetailScreen", T.SCREEN_DETAIL,
-                                self.code)
+        tell(self, DetailWanted(self.code))
 

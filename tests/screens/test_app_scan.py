@@ -9,6 +9,7 @@ from textual.widgets import Input
 
 from counter.case import Status
 from counter.codes import damm, make_code
+from screens.confirm import ConfirmModal
 from screens.home import HomeScreen
 from screens.new_case import NewCaseScreen
 from screens.received_ask import ReceivedAsk
@@ -135,6 +136,11 @@ async def test_scanner_keys_never_reach_bindings_or_fields(paths):
         await pilot.press("enter")
         await type_text(pilot, "Eko")
         await scan(pilot, view.code)
+        # the form holds a visitor's name: leaving it is asked first (point 10)
+        assert isinstance(app.screen, ConfirmModal)
+        assert isinstance(app.screen_stack[-2], NewCaseScreen)
+        assert app.screen_stack[-2].query_one("#nama", Input).value == "Eko"
+        await key(pilot, "y")
         assert isinstance(app.screen, StepRunnerScreen)
         assert app.screen.code == view.code
 

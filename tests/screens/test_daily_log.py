@@ -238,6 +238,45 @@ async def test_export_the_day_as_xlsx_from_the_log(day: Any, paths: Any) -> None
         assert exported == {day.handed, day.done, day.waiting, day.refused, day.late}
 
 
+async def test_export_on_a_failing_disk_is_a_message_and_keeps_the_old_file(
+        day: Any, paths: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An I/O error while writing (a dying USB disk): the officer reads why, the
+    previous export is kept whole, no temp file is left, and the log keeps working."""
+    import errno
+    import os
+
+    from counter import atomic
+    from screens.widgets.choice import ChoiceModal
+
+    folder = paths.data_dir / "laporan"
+    folder.mkdir(parents=True)
+    old = folder / "laporan-2026-11-25.xlsx"
+    old.write_bytes(b"ekspor sebelumnya")
+
+    def failing(fd: int) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(atomic.os, "fsync", failing)
+    screen = DailyLogScreen(day.desk)
+    app = Host(screen)
+    app.paths, app.profile = paths, default_profile()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, screen)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)
+        await pilot.press("enter")
+        await pilot.pause()
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        notes = [str(n.message) for n in app._notifications]
+        assert any("kesalahan baca/tulis pada disk" in n and "berkas lama tetap utuh" in n
+                   for n in notes), notes
+        assert app.screen is screen and codes(screen)
+    assert old.read_bytes() == b"ekspor sebelumnya"
+    assert [p.name for p in folder.iterdir()] == [old.name]
+
+
 def test_columns_widen_on_a_wide_screen_and_still_all_fit() -> None:
     from screens.daily_log_cells import CELL_PADDING, WIDTHS, column_widths
 
