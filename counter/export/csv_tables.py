@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 
 from counter.export.columns import CASE_COLUMNS, STEP_COLUMNS, Column, cell_text
 from counter.export.target import check_target, write
-from counter.report import Summary
+from counter.report import Summary, unreadable_lines
 
 
 def steps_path_for(path: Path) -> Path:
@@ -23,13 +23,18 @@ def steps_path_for(path: Path) -> Path:
 
 
 
-def write_table_csv(path: Path, columns: Sequence[Column], rows: Sequence[Any]) -> None:
+def write_table_csv(path: Path, columns: Sequence[Column], rows: Sequence[Any],
+                    trailer: Sequence[str] = ()) -> None:
+    """The table; ``trailer`` lines (an unreadable day) follow as one-cell rows."""
+
     def fill(fh: BinaryIO) -> None:
         text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
         out = csv.writer(text)
         out.writerow([c.header for c in columns])
         for row in rows:
             out.writerow([cell_text(c, row) for c in columns])
+        for line in trailer:
+            out.writerow([line])
         text.flush()
         text.detach()  # the atomic writer owns (and fsyncs) the file
 
@@ -41,6 +46,6 @@ def write_csv(summary: Summary, path: str | Path) -> tuple[Path, Path]:
     path = Path(path)
     steps = steps_path_for(path)
     check_target(path)
-    write_table_csv(path, CASE_COLUMNS, summary.cases)
+    write_table_csv(path, CASE_COLUMNS, summary.cases, trailer=unreadable_lines(summary))
     write_table_csv(steps, STEP_COLUMNS, summary.steps)
     return path, steps

@@ -25,7 +25,7 @@ from counter.export.wording import (
     summary_lines,
     when,
 )
-from counter.report import Summary, period_text, title_text
+from counter.report import Summary, period_text, title_text, unreadable_lines
 from counter.texts import report as T
 
 PDF_MAX_CASES = 1500  # a month's report stays printable; the full table is in XLSX/CSV
@@ -125,6 +125,7 @@ def render_pdf(summary: Summary, profile: Any, *, printed_at: datetime | None = 
 
     story: list[Any] = [_letterhead_flowable(profile, width), Spacer(1, 2 * mm),
                         p(title_text(summary).upper(), h1), p(period_text(summary), h1sub)]
+    story += [p(line, body) for line in unreadable_lines(summary)]
 
     story.append(p(T.HEAD_COUNTS, h2))
     story += table(None, summary_lines(summary), [1, 3])

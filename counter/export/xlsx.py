@@ -22,7 +22,7 @@ from counter.export.columns import (
 )
 from counter.export.target import check_target, write
 from counter.export.wording import dur, human, reasons
-from counter.report import Summary, period_text, share_text, title_text
+from counter.report import Summary, period_text, share_text, title_text, unreadable_lines
 from counter.texts import report as T
 
 DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
@@ -79,6 +79,7 @@ def _xlsx_sheet(wb: Any, title: str, columns: Sequence[Column], rows: Sequence[A
 def _summary_rows(summary: Summary) -> list[tuple[str, Any]]:
     rows: list[tuple[str, Any]] = [
         (title_text(summary), period_text(summary)),
+        *((line, "") for line in unreadable_lines(summary)),
         (T.LABEL_OPENED, summary.opened),
         (T.LABEL_SELESAI, summary.selesai),
         (T.LABEL_DITOLAK, summary.ditolak),

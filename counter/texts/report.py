@@ -176,3 +176,13 @@ DEMO_REJECT_REASON = "Usaha tidak memenuhi syarat"
 SERVICE_LINE = "{count} kasus, {selesai} selesai; median {median} (standar {standard})"
 OVER_LINE = "{count}x lewat, median kelebihan {overrun}; alasan: {reasons}"
 WAIT_LINE = "{count} berkas; terlama {code} sejak {since}"
+
+# A day file that could not be read (named in every output of the report)
+UNREADABLE_HEAD = (
+    "PERHATIAN: data hari berikut tidak dapat dibaca; kasus-kasusnya tidak termasuk "
+    "dalam laporan ini. Pulihkan berkasnya dari cadangan (berkas yang rusak tidak ditimpa)."
+)
+UNREADABLE_LINE = "{day}: {path} ({cases}) — {message}"
+UNREADABLE_CASES = "{count} kasus terbuka"
+UNREADABLE_CASES_UNKNOWN = "jumlah kasus terbuka tidak diketahui"
+UNREADABLE_WARNING = "Peringatan: data {day} tidak dapat dibaca ({path}); tidak termasuk laporan"

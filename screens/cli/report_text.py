@@ -23,7 +23,7 @@ from counter.export.wording import (
     summary_lines,
     when,
 )
-from counter.report import Summary, period_text, title_text
+from counter.report import Summary, period_text, title_text, unreadable_lines
 from counter.texts import report as T
 
 WIDTH = 160  # wide enough for the case table when the output is a file or a pipe
@@ -51,6 +51,10 @@ def print_report(console: Console, summary: Summary, *, cases: bool = True) -> N
     by hour and (unless `cases` is False) the case table."""
     console.print(f"{title_text(summary)} — {period_text(summary)}", style="bold")
     console.print()
+    if summary.unreadable:
+        for line in unreadable_lines(summary):
+            console.print(line, style="bold red", markup=False, soft_wrap=True)
+        console.print()
     counts = Table.grid(padding=(0, 2))
     counts.add_column(no_wrap=True)
     counts.add_column()
