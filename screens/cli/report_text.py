@@ -2,7 +2,10 @@
 
 The figures come from `counter.report`; the phrases shared with the PDF from
 `counter.export.wording`. Rendered to a string so `-o laporan.txt` writes the
-same text through the one atomic writer.
+same text through the one atomic writer. The case table (thousands of rows for a
+month) is laid out here in rich's cell widths rather than by rich's Table, which
+needs tens of seconds for it; on a terminal under 120 columns it goes two lines
+a case so no word is cut.
 """
 
 from __future__ import annotations
@@ -32,16 +35,13 @@ WIDE = 120  # narrower terminals get the case table two lines a case
 BAR = 40
 
 
-def _table(*headers: str, short: tuple[int, ...] = (), cut: tuple[int, ...] = ()) -> Table:
+def _table(*headers: str, short: tuple[int, ...] = ()) -> Table:
     """A borderless table; the `short` columns (codes, times, counts) never wrap, the
-    `cut` ones end in "…" when the terminal is narrow (one line per row), the others
-    wrap at words."""
+    others wrap at words."""
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     for i, h in enumerate(headers):
         if i in short:
             table.add_column(h, no_wrap=True)
-        elif i in cut:
-            table.add_column(h, no_wrap=True, overflow="ellipsis")
         else:
             table.add_column(h, overflow="fold")
     return table
