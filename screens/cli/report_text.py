@@ -164,7 +164,9 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def _fit(text: str, width: int) -> str:
     """``text`` padded or cut to ``width`` terminal cells."""
-    size = _cells(text)
+    if text.isascii():
+        return text.ljust(width) if len(text) <= width else text[:width - 1] + "…"
+    size = cell_len(text)
     if size <= width:
         return text + " " * (width - size)
     return set_cell_size(text, width - 1) + "…"
