@@ -20,6 +20,7 @@ import tomli_w
 
 from counter.atomic import ensure_folder, write_file
 from counter.errors import ConfigError
+from counter.keys import BadKey, normalize_keys
 from counter.texts import config as T
 from counter.toml_read import TomlDoc, read_toml
 
@@ -46,6 +47,11 @@ class Paths:
     @property
     def pdf_dir(self) -> Path:
         return self.data_dir / "cetak"
+
+    @property
+    def report_dir(self) -> Path:
+        """Where reports go, from the log's `e` and from `loket laporan` alike."""
+        return self.data_dir / "laporan"
 
     @property
     def sop_dir(self) -> Path:
@@ -94,6 +100,10 @@ class Profile:
     timezone: str = "WIB"
     nearing: float = 0.75
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    # [tombol]: binding id → keys in the engine's names (see counter/keys.py)
+    keys: tuple[tuple[str, str], ...] = ()
+    # a barcode scanner's keys arrive within this many ms; slow wireless ones need more
+    scan_gap_ms: int = 40
 
     @property
     def tz(self) -> ZoneInfo:
@@ -149,8 +159,8 @@ class _ProfileReader:
 
     def read(self) -> Profile:
         d, base = self.data, Profile()
-        known = {f for f in Profile.__dataclass_fields__} | {"kalender"}
-        known -= {"calendar"}
+        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol"}
+        known -= {"calendar", "keys"}
         for key in d:
             if key not in known:
                 raise self.fail(key, T.UNKNOWN_KEY.format(key=key))
@@ -166,6 +176,9 @@ class _ProfileReader:
         nearing = self.get(d, "nearing", (int, float), base.nearing, "pecahan")
         if not 0 < float(nearing) < 1:
             raise self.fail("nearing", T.BAD_NEARING)
+        scan_gap = self.get(d, "scan_gap_ms", int, base.scan_gap_ms, "bilangan bulat")
+        if not 10 <= scan_gap <= 500:
+            raise self.fail("scan_gap_ms", T.BAD_SCAN_GAP)
         logo = self.get(d, "logo", str, "", "teks")
         printer = self.get(d, "printer", str, "", "teks")
         return Profile(
@@ -181,7 +194,36 @@ class _ProfileReader:
             timezone=tz,
             nearing=float(nearing),
             calendar=self.calendar(),
+            keys=self.keys(),
+            scan_gap_ms=scan_gap,
         )
+
+    def keys(self) -> tuple[tuple[str, str], ...]:
+        """`[tombol]`: `"log.hari_sebelum" = "F7"`, or nested `[tombol.log]` tables."""
+        raw = self.get(self.data, "tombol", dict, {}, "tabel [tombol]")
+        out: list[tuple[str, str]] = []
+
+        def walk(table: dict[str, Any], prefix: str) -> None:
+            for name, value in table.items():
+                action = f"{prefix}{name}"
+                if isinstance(value, dict):
+                    walk(value, f"{action}.")
+                    continue
+                if not isinstance(value, str):
+                    raise self.fail_key(name, action, T.KEY_NOT_TEXT)
+                try:
+                    out.append((action, normalize_keys(value)))
+                except BadKey as err:
+                    raise self.fail_key(name, action, str(err)) from None
+
+        walk(raw, "")
+        return tuple(out)
+
+    def fail_key(self, name: str, action: str, message: str) -> ConfigError:
+        """An error in [tombol], at the line that names the action (quoted or not)."""
+        line = self.doc.line_of("tombol", action) \
+            or self.doc.line_of("tombol", *action.split("."))
+        return ConfigError(message, path=self.path, line=line, field=f"tombol.{action}")
 
     def officers(self) -> tuple[Officer, ...]:
         raw = self.get(self.data, "officers", list, None, "daftar [[officers]]")
@@ -231,7 +273,7 @@ def load_profile(paths: Paths) -> Profile | None:
 def profile_to_toml(profile: Profile) -> str:
     data: dict[str, Any] = {
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
-                                                              "printer")
+                                                              "printer", "keys")
     }
     data["logo"] = str(profile.logo) if profile.logo else ""
     data["printer"] = profile.printer or ""
@@ -240,6 +282,8 @@ def profile_to_toml(profile: Profile) -> str:
         "hari_tutup": list(profile.calendar.closed_days),
         "ramadan": [[a, b] for a, b in profile.calendar.ramadan],
     }
+    if profile.keys:
+        data["tombol"] = dict(profile.keys)
     return tomli_w.dumps(data)
 
 

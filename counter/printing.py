@@ -24,6 +24,7 @@ from pathlib import Path
 
 from counter.atomic import OWNER_ONLY, ensure_folder, write_file
 from counter.errors import PrintError
+from counter.private import private_dir
 from counter.receipt import ReceiptData, render
 from counter.texts import receipt as T
 
@@ -198,6 +199,10 @@ def issue(
     `Issued.ok`/`error`."""
     pdf = render(kind, data, paper)
     target = pdf_path_for(pdf_dir, data.code, kind, at)
+    try:
+        private_dir(target.parent, pdf_dir.parent)  # cetak/YYYY/YYYY-MM-DD, owner only
+    except OSError as err:
+        raise PrintError(T.SAVE_FAILED.format(detail=err.strerror or err), path=target) from None
     path = save_pdf(pdf, target)
     send = print_fn or print_pdf
     result = send(path, printer, timeout=timeout, copies=copies, title=path.stem)

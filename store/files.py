@@ -26,6 +26,9 @@ from counter.texts import store as texts
 from store.errors import StoreError
 
 LOCK_TIMEOUT_S = 30.0
+# Day files hold full NIKs and phone numbers: owner only, whatever the umask says.
+DIR_MODE = 0o700
+FILE_MODE = 0o600
 
 
 def temp_path(path: Path) -> Path:
@@ -39,7 +42,8 @@ def ensure_dir(directory: Path) -> None:
         return
     ensure_dir(directory.parent)
     try:
-        directory.mkdir()
+        directory.mkdir(DIR_MODE)
+        os.chmod(directory, DIR_MODE)  # mkdir's mode is filtered by the umask
     except FileExistsError:
         return
     except OSError as exc:
@@ -57,7 +61,7 @@ def write_atomic(path: Path, payload: bytes) -> None:
     ``path`` when the disk refuses (full, read-only); the old file is then untouched.
     """
     try:
-        replace_file(path, payload, mode=0o644, temp=temp_path(path))
+        replace_file(path, payload, mode=FILE_MODE, temp=temp_path(path))
     except OSError as exc:
         raise StoreError(texts.WRITE_FAILED.format(error=exc.strerror or exc), path=path) from exc
 
@@ -165,16 +169,28 @@ class FileCache:
 class Lock:
     """A cross-process lock on a lock file; a stuck holder becomes a `StoreError`."""
 
-    def __init__(self, path: Path, guards: Path) -> None:
-        self._lock = FileLock(str(path), timeout=LOCK_TIMEOUT_S)
+    def __init__(self, path: Path, guards: Path, timeout: float = LOCK_TIMEOUT_S) -> None:
+        self._lock = FileLock(str(path), timeout=timeout, mode=FILE_MODE)
         self._guards = guards
+        self._timeout = timeout
+
+    def try_acquire(self) -> bool:
+        """Take the lock only if nobody holds it now (False: a live process does)."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        return True
+
+    def release(self) -> None:
+        self._lock.release()
 
     def __enter__(self) -> Lock:
         try:
             self._lock.acquire()
         except Timeout:
             raise StoreError(
-                texts.LOCK_TIMEOUT.format(seconds=int(LOCK_TIMEOUT_S)), path=self._guards
+                texts.LOCK_TIMEOUT.format(seconds=int(self._timeout)), path=self._guards
             ) from None
         except OSError as exc:
             raise StoreError(

@@ -47,7 +47,19 @@ class Context:
     def store(self) -> Store:
         from store import open_store
 
-        return open_store(self.paths.store_dir, self.profile.tz)
+        store = open_store(self.paths.store_dir, self.profile.tz)
+        self.say_notices(store)
+        return store
+
+    def say_notices(self, store: Store | None = None) -> None:
+        """The store's notices (a read-only copy, a rebuilt index), one line each on
+        stderr, each said once; called at opening and when the command is done."""
+        store = store or self.__dict__.get("store")
+        if store is None:
+            return
+        for line in store.notices:
+            print(line, file=sys.stderr)
+        store.notices.clear()
 
     @cached_property
     def desk(self) -> Desk:

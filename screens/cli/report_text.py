@@ -51,6 +51,8 @@ def print_report(console: Console, summary: Summary, *, cases: bool = True) -> N
     """The summary, the services, the over-time steps, the files waiting, the arrivals
     by hour and (unless `cases` is False) the case table."""
     console.print(f"{title_text(summary)} — {period_text(summary)}", style="bold")
+    for line in unreadable_lines(summary):
+        console.print(line, style="bold red")
     console.print()
     if summary.unreadable:
         for line in unreadable_lines(summary):
