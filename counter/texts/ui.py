@@ -214,7 +214,6 @@ PRINT_OK = "{doc} dicetak ({printer})"
 PRINT_SAVED = "{doc} disimpan: {pdf}"
 PRINT_FAILED = "{doc} gagal dicetak: {error}. PDF tersimpan di {pdf}; cetak ulang dari riwayat."
 PRINT_NOT_MADE = "{doc} tidak dapat dibuat: {error}"
-PRINT_NO_PRINTER = "printer belum diatur"
 
 # --- errors
 HEADER_READ_ONLY = "HANYA BACA · {text}"
