@@ -197,7 +197,7 @@ class LoketApp(App[None]):
         if self.officer and self.desk_no:
             try:
                 save_duty(self.paths, Duty(self.now().date(), self.officer, self.desk_no))
-            except OSError as err:  # not worth stopping the day for: say it once
+            except LoketError as err:  # not worth stopping the day for: say it once
                 self.notify(T.DUTY_NOT_SAVED.format(error=err), severity="warning")
 
     def first_load_done(self) -> None:
