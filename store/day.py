@@ -100,6 +100,17 @@ class DayCache(FileCache):
             self._memos.pop(path, None)
 
 
+def write_day(path: Path, data: dict[str, dict[str, Any]], cache: DayCache) -> None:
+    """Replace the day file with ``data`` (the caller holds the day's lock): one atomic,
+    durable write; only documents new since the last write are encoded."""
+    try:
+        write_atomic(path, serialize(data, cache.memo(path)))
+    except BaseException:
+        cache.forget(path)
+        raise
+    cache.stored(path, data)
+
+
 class DayStorage(Storage):
     """TinyDB storage for one day file, sharing a `DayCache` across TinyDB instances.
 
@@ -122,9 +133,4 @@ class DayStorage(Storage):
         return None if data is None else dict(data)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        try:
-            write_atomic(self._path, serialize(data, self._cache.memo(self._path)))
-        except BaseException:
-            self._cache.forget(self._path)
-            raise
-        self._cache.stored(self._path, data)
+        write_day(self._path, data, self._cache)

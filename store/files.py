@@ -60,11 +60,12 @@ def ensure_dir(directory: Path) -> None:
     fsync_dir(directory.parent)
 
 
-def write_atomic(path: Path, payload: bytes) -> None:
+def write_atomic(path: Path, payload: bytes, *, durable: bool = True) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file.
 
     Raises `StoreError` naming ``path`` when the disk refuses (full, read-only);
-    the old file is then untouched.
+    the old file is then untouched. ``durable=False`` skips the fsyncs, for derived
+    files (caches) that are rebuilt when a power cut loses them.
     """
     tmp = temp_path(path)
     try:
@@ -73,11 +74,13 @@ def write_atomic(path: Path, payload: bytes) -> None:
             view = memoryview(payload)
             while view:
                 view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
-        fsync_dir(path.parent)
+        if durable:
+            fsync_dir(path.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
