@@ -134,8 +134,7 @@ class Desk:
             return None
 
     def fold(self, events: list[dict]) -> CaseView:
-        first = events[0] if events else {}
-        sop = self.sop_of(str(first.get("data", {}).get("sop_id", "")))
+        sop = self.sop_of(_sop_id(events))
         state = C.fold(events, sop)
         return self.measure(state, sop)
 
@@ -158,7 +157,10 @@ class Desk:
         If the case moved since that view, `ConflictError` says what changed, so an
         officer never completes a step that another desk finished a moment ago.
         """
-        view = self.view(code)
+        events = self.repo.events(code)
+        sop = self.sop_of(_sop_id(events))
+        # Planning needs the state, not the clock: the timing is measured once, after.
+        view = CaseView(state=C.fold(events, sop), timing=_no_timing(), sop=sop)
         if expect is not None and view.state.last_event_id != expect:
             ids = [e["id"] for e in view.state.events]
             newer = view.state.events[ids.index(expect) + 1:] if expect in ids else ()
@@ -406,6 +408,13 @@ class Desk:
             received = self.receive(normalized)
             return ScanResult(view=replace(received, received_now=True), received=True)
         return ScanResult(view=view, received=False)
+
+
+def _sop_id(events: list[dict]) -> str:
+    """The SOP a case's stored events name (its opening's), or "" when unreadable."""
+    data = events[0].get("data") if events else None
+    sop_id = data.get("sop_id") if isinstance(data, dict) else None
+    return sop_id if isinstance(sop_id, str) else ""
 
 
 def _only_remarks(events: Iterable[Mapping[str, Any]]) -> bool:

@@ -154,6 +154,12 @@ class FileCache:
         self._remember(path, key, value)
         return value
 
+    def key_of(self, path: Path) -> tuple[int, ...] | None:
+        """The identity of the file as last read or written here (None if not cached)."""
+        with self._mutex:
+            hit = self._entries.get(path)
+        return hit[0] if hit is not None else None
+
     def load_fresh(self, path: Path) -> Any | None:
         """Parse ``path`` anew without keeping it: the result aliases nothing, so bulk
         readers (reports over a month) need no defensive copy of every event."""

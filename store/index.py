@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -107,13 +107,31 @@ class OpenIndex:
         self._known: dict[str, DayEntry] = {}  # what this process learned since the last save
         self.notices: list[str] = []
 
-    def learned(self, path: Path, events: Iterable[Mapping[str, Any]]) -> None:
-        """A day file was just written with these events (the caller holds the day lock)."""
+    def learned(self, path: Path, events: Iterable[Mapping[str, Any]], *,
+                before: FileKey | None = None,
+                added: Sequence[Mapping[str, Any]] = ()) -> None:
+        """A day file was just written holding `events` (the caller holds the day lock).
+
+        When the entry known for the day matches the file as it was `before` the write,
+        only the `added` events are looked at (an open or a close); else the day's
+        events are.
+        """
         try:
             key = file_key(os.stat(path))
         except OSError:
             return
-        self._known[path.stem] = DayEntry(key, tuple(open_in(events)))
+        day = path.stem
+        entry = self._known.get(day) or self._load().days.get(day)
+        if entry is not None and before is not None and entry.key == before:
+            codes = set(entry.codes)
+            for event in added:
+                if event.get("type") == "opened":
+                    codes.add(str(event.get("code")))
+                elif event.get("type") == "closed":
+                    codes.discard(str(event.get("code")))
+            self._known[day] = DayEntry(key, tuple(sorted(codes)))
+        else:
+            self._known[day] = DayEntry(key, tuple(open_in(events)))
 
     def codes(self) -> list[str]:
         """Codes of every case not closed, oldest day first."""

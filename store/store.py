@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
-from tinydb import TinyDB, where
+from tinydb import TinyDB
 
 from counter.case.read import last_event_id
 from counter.case.schema import SchemaError, event_id, is_id, new_id, read_event
@@ -55,6 +55,8 @@ class Store:
         self.tz = tz
         self.index_path = self.store_dir / INDEX_NAME
         self._days = DayCache()
+        self._locks: dict[date, Lock] = {}
+        self._code_counters: dict[Path, tuple[dict, dict[str, int], dict[int, int]]] = {}
         self._index = OpenIndex(self.store_dir, tz, day_files=self.day_files,
                                 read_day=self._days.load, lock=self._index_lock)
         ensure_dir(self.store_dir / LOCK_DIR)
@@ -75,7 +77,12 @@ class Store:
         return datetime.now(self.tz).date()
 
     def _day_lock(self, day: date) -> Lock:
-        return Lock(self.store_dir / LOCK_DIR / f"{day.isoformat()}.lock", self.path_for(day))
+        lock = self._locks.get(day)
+        if lock is None:  # one lock object per day: making one costs more than taking it
+            lock = Lock(self.store_dir / LOCK_DIR / f"{day.isoformat()}.lock",
+                        self.path_for(day))
+            self._locks[day] = lock
+        return lock
 
     def _index_lock(self) -> Lock:
         return Lock(self.store_dir / LOCK_DIR / "open.lock", self.index_path)
@@ -89,7 +96,8 @@ class Store:
         """Every event of one case, ordered by seq; `StoreError` if there is no such case."""
         code = normalize(code)
         day = parse_code(code).day
-        found = self._db(day).table(EVENTS).search(where("code") == code)
+        data = self._days.load(self.path_for(day)) or {}
+        found = [e for e in data.get(EVENTS, {}).values() if e["code"] == code]
         if not found:
             raise StoreError(texts.UNKNOWN_CASE.format(code=code))
         return sorted((copy_json(dict(e)) for e in found), key=lambda e: e["seq"])
@@ -171,23 +179,45 @@ class Store:
         """
         make_code(day, desk, 1)  # refuses an impossible day or desk before touching disk
         path = self.path_for(day)
+        if not reserve:  # nothing written: the day as it is now is enough, no lock needed
+            return self._free_code(self._days.load(path) or {}, day, desk, path)
         ensure_dir(path.parent)
         with self._day_lock(day):
-            db = self._db(day)
-            issued = [c["seq"] for c in db.table(CODES).search(where("desk") == desk)]
-            prefix = f"{day:%y%m%d}{desk:02d}"
-            used = [int(e["code"][8:11]) for e in db.table(EVENTS).all()
-                    if e["code"].startswith(prefix)]
-            seq = max([0, *issued, *used]) + 1
-            if seq > MAX_SEQ:
-                raise StoreError(
-                    texts.DESK_FULL.format(desk=desk, day=day.isoformat(), limit=MAX_SEQ),
-                    path=path,
-                )
-            code = make_code(day, desk, seq)
-            if reserve:
-                db.table(CODES).insert({"desk": desk, "seq": seq, "code": code})
+            data = self._days.load(path) or {}
+            code = self._free_code(data, day, desk, path)
+            codes = dict(data.get(CODES, {}))
+            codes[str(max((int(k) for k in codes), default=0) + 1)] = {
+                "desk": desk, "seq": int(code[8:11]), "code": code}
+            write_day(path, {**data, CODES: codes}, self._days)
+            self._code_counters.pop(path, None)
         return code
+
+    def _free_code(self, data: dict, day: date, desk: int, path: Path) -> str:
+        """The next code of `desk` on `day` not reserved and not used by any case."""
+        used, issued = self._counters(path, data)
+        seq = max(used.get(f"{day:%y%m%d}{desk:02d}", 0), issued.get(desk, 0)) + 1
+        if seq > MAX_SEQ:
+            raise StoreError(
+                texts.DESK_FULL.format(desk=desk, day=day.isoformat(), limit=MAX_SEQ), path=path)
+        return make_code(day, desk, seq)
+
+    def _counters(self, path: Path, data: dict) -> tuple[dict[str, int], dict[int, int]]:
+        """(highest seq used per code prefix, highest seq reserved per desk) of a day's data,
+        kept while the day's data is the same object (the cache's), so a walk-in does not
+        scan the whole day."""
+        known = self._code_counters.get(path)
+        if known is not None and known[0] is data:
+            return known[1], known[2]
+        used: dict[str, int] = {}
+        for e in data.get(EVENTS, {}).values():
+            prefix, seq = e["code"][:8], int(e["code"][8:11])
+            if seq > used.get(prefix, 0):
+                used[prefix] = seq
+        issued: dict[int, int] = {}
+        for c in data.get(CODES, {}).values():
+            issued[c["desk"]] = max(issued.get(c["desk"], 0), c["seq"])
+        self._code_counters[path] = (data, used, issued)
+        return used, issued
 
     def import_events(self, events: Iterable[dict]) -> int:
         """Bulk-load events that already carry their ``seq`` (demo history, migration).
@@ -276,14 +306,20 @@ class Store:
             if last is not None:
                 prepared[0]["prev"] = last
             first_seq = max((e["seq"] for e in mine), default=-1) + 1
-            next_doc = max((int(k) for k in table), default=0) + 1
+            next_doc = max(map(int, table), default=0) + 1
             new_table = dict(table)
             for i, e in enumerate(prepared):
                 e["seq"] = first_seq + i
                 self._valid(e)
                 new_table[str(next_doc + i)] = e
-            write_day(path, {**data, EVENTS: new_table}, self._days)
-            self._index.learned(path, new_table.values())
+            before = self._days.key_of(path)
+            new_data = {**data, EVENTS: new_table}
+            write_day(path, new_data, self._days)
+            if opening:  # keep the code counters current without a scan
+                used, issued = self._counters(path, data)
+                used = {**used, code[:8]: max(used.get(code[:8], 0), int(code[8:11]))}
+                self._code_counters[path] = (new_data, used, issued)
+            self._index.learned(path, new_table.values(), before=before, added=prepared)
         return copy_json(prepared)
 
     @staticmethod
