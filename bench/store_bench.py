@@ -176,7 +176,10 @@ def actions(store_dir: Path) -> None:
     counter = _WriteCounter()
     print()
     print("whole actions through Desk (read, plan, write, fold), day-file writes per action:")
-    print(f"{'cases in day':>12}  {'action':<32} {'median':>9} {'p90':>9}  {'writes':>6}")
+    print(f"{'cases in day':>12}  {'action':<32} {'median':>9} {'p90':>9}  {'writes':>6}  "
+          f"{'CPU median':>10}")
+    print(f"{'':>12}  (wall time includes the fsyncs of the file and its folder: on a "
+          f"busy disk they dominate; CPU is this process's own work)")
     for day_cases, day in ((40, TODAY), (300, TODAY + timedelta(days=1))):
         _actions_on(store_dir, day, day_cases, counter)
 
@@ -197,11 +200,14 @@ def _actions_on(store_dir: Path, day: date, day_cases: int, counter: _WriteCount
     timings: dict[str, list[float]] = {}
     writes: dict[str, list[int]] = {}
 
+    cpu: dict[str, list[float]] = {}
+
     def timed(name: str, fn, *args, **kwargs):
         before = counter.day_writes
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         result = fn(*args, **kwargs)
         timings.setdefault(name, []).append((time.perf_counter() - t) * 1000)
+        cpu.setdefault(name, []).append((time.process_time() - c) * 1000)
         writes.setdefault(name, []).append(counter.day_writes - before)
         return result
 
@@ -223,7 +229,8 @@ def _actions_on(store_dir: Path, day: date, day_cases: int, counter: _WriteCount
         ms = sorted(ms)
         w = "/".join(map(str, sorted(set(writes[name]))))
         print(f"{day_cases:>12}  {name:<32} {statistics.median(ms):6.2f} ms "
-              f"{ms[int(len(ms) * 0.9)]:6.2f} ms  {w:>6}")
+              f"{ms[int(len(ms) * 0.9)]:6.2f} ms  {w:>6}  "
+              f"{statistics.median(cpu[name]):6.2f} ms")
     size_kb = store.path_for(day).stat().st_size / 1000
     print(f"{'':>12}  (day file {size_kb:,.0f} kB)")
 
