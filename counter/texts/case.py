@@ -128,3 +128,27 @@ PROBLEM_SEQ = "no. {seq}"
 PROBLEM_DUPLICATE_SEQ = "nomor urut {seq} dipakai dua kejadian; yang kedua diabaikan"
 PROBLEM_DUPLICATE_ID = "id kejadian dipakai dua kali; yang kedua diabaikan"
 PROBLEM_WRONG_DAY = "kode kasus bukan dari hari berkas ini ({day}); kode diubah?"
+PROBLEM_NO_OPENED = "pembukaan kasus tidak terbaca; kasus tidak dapat ditampilkan"
+
+# --- an action refused because the case moved meanwhile (ConflictError)
+CONFLICT = (
+    "Kasus ini baru saja diubah di loket {desk}: {what}. Tampilan sudah diperbarui; "
+    "periksa lalu ulangi bila masih perlu."
+)
+CHANGE = {
+    "opened": "kasus dibuka",
+    "step_started": "langkah {step} dimulai",
+    "kelengkapan_checked": "kelengkapan langkah {step} diperbarui",
+    "step_completed": "langkah {step} sudah selesai",
+    "over_reason": "alasan lewat waktu langkah {step} dicatat",
+    "step_returned": "langkah {step} dikembalikan",
+    "handed_off": "berkas diserahkan ke {role}",
+    "received": "berkas diterima {role}",
+    "waiting_applicant": "kasus menunggu pemohon",
+    "resumed": "pemohon kembali, kasus dilanjutkan",
+    "note": "ada catatan baru",
+    "printed": "dokumen dicetak",
+    "closed": "kasus ditutup ({outcome})",
+}
+CHANGE_OTHER = "ada perubahan ({type})"
+CONFLICT_CODE_TAKEN = "Kode kasus baru saja dipakai di tempat lain; coba buka kasus lagi."
