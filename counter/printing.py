@@ -69,10 +69,10 @@ def _classify(stderr: str, printer: str, env: dict[str, str], timeout: float) ->
         or "scheduler is not running" in text
         or "connection refused" in text
     ):
-        return T.SPOOLER_DOWN
+        return T.SPOOLER_DOWN.format(printer=printer)
     if "does not exist" in text or "unknown destination" in text or "no such destination" in text:
         if _scheduler_down(env, timeout):
-            return T.SPOOLER_DOWN
+            return T.SPOOLER_DOWN.format(printer=printer)
         return T.UNKNOWN_PRINTER.format(printer=printer)
     detail = stderr.strip().splitlines()[-1] if stderr.strip() else "lp gagal tanpa pesan"
     detail = re.sub(r"^lp:\s*(Error\s*-\s*)?", "", detail)
@@ -100,7 +100,7 @@ def print_pdf(
     env = _env()
     lp = shutil.which("lp", path=env.get("PATH"))
     if lp is None:
-        return PrintResult(False, T.NO_LP)
+        return PrintResult(False, T.NO_LP.format(printer=printer))
     cmd = [
         lp,
         "-d",
@@ -119,7 +119,7 @@ def print_pdf(
             cmd, capture_output=True, text=True, env=env, timeout=timeout, check=False
         )
     except FileNotFoundError:
-        return PrintResult(False, T.NO_LP)
+        return PrintResult(False, T.NO_LP.format(printer=printer))
     except subprocess.TimeoutExpired:
         return PrintResult(False, T.TIMEOUT.format(printer=printer, seconds=round(timeout)))
     except OSError as err:
