@@ -120,7 +120,9 @@ def test_issue_prints_on_the_spooler_and_the_job_still_scans(tmp_path, monkeypat
     landed: list[Path] = []
     deadline = time.monotonic() + 20
     while not landed and time.monotonic() < deadline:
-        landed = [p for p in out_dir.glob("*.pdf") if stem in p.name]
+        # cups-pdf writes the file in place: wait until it is whole
+        landed = [p for p in out_dir.glob("*.pdf")
+                  if stem in p.name and b"%%EOF" in p.read_bytes()[-64:]]
         time.sleep(0.2)
     try:
         assert landed, f"no job output in {out_dir}"
