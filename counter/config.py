@@ -20,12 +20,12 @@ import platformdirs
 import tomli_w
 
 from counter.errors import ConfigError
+from counter.paper_sizes import DEFAULT_DPI, DPIS, PAPER_NAMES
 from counter.texts import config as T
 
 APP_NAME = "loket"
 ENV_CONFIG_DIR = "LOKET_CONFIG_DIR"
 ENV_DATA_DIR = "LOKET_DATA_DIR"
-PAPERS = ("80mm", "58mm", "a5")
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
@@ -59,10 +59,10 @@ def resolve_paths(
     """Explicit option, then environment variable, then the platform's default."""
     cfg = config_dir or os.environ.get(ENV_CONFIG_DIR) or platformdirs.user_config_dir(APP_NAME)
     data = data_dir or os.environ.get(ENV_DATA_DIR) or platformdirs.user_data_dir(APP_NAME)
-    data_path = Path(data).expanduser()
-    if demo:
-        data_path = data_path / "demo"
-    return Paths(config_dir=Path(cfg).expanduser(), data_dir=data_path)
+    data_path, cfg_path = Path(data).expanduser(), Path(cfg).expanduser()
+    if demo:  # the demo's own store and profile: never the real office's
+        data_path, cfg_path = data_path / "demo", cfg_path / "demo"
+    return Paths(config_dir=cfg_path, data_dir=data_path)
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,11 @@ class Profile:
     officers: tuple[Officer, ...] = (Officer(T.DEFAULT_OFFICER, T.DEFAULT_JABATAN),)
     printer: str | None = None
     paper: str = "80mm"
+    dpi: int = DEFAULT_DPI  # the printer's resolution: the barcode is drawn in its dots
     timezone: str = "WIB"
     nearing: float = 0.75
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    demo: bool = False  # never read from or written to loket.toml: set by `loket --demo`
 
     @property
     def tz(self) -> ZoneInfo:
@@ -145,7 +147,7 @@ class _ProfileReader:
     def read(self) -> Profile:
         d, base = self.data, Profile()
         known = {f for f in Profile.__dataclass_fields__} | {"kalender"}
-        known -= {"calendar"}
+        known -= {"calendar", "demo"}
         for key in d:
             if key not in known:
                 raise self.fail(key, T.UNKNOWN_KEY.format(key=key))
@@ -153,8 +155,12 @@ class _ProfileReader:
         if not 1 <= desk <= 99:
             raise self.fail("desk", T.BAD_DESK)
         paper = self.get(d, "paper", str, base.paper, "teks")
-        if paper not in PAPERS:
-            raise self.fail("paper", T.BAD_PAPER.format(value=paper, choices=", ".join(PAPERS)))
+        if paper not in PAPER_NAMES:
+            raise self.fail("paper", T.BAD_PAPER.format(value=paper,
+                                                        choices=", ".join(PAPER_NAMES)))
+        dpi = self.get(d, "dpi", int, base.dpi, "bilangan bulat")
+        if dpi not in DPIS:
+            raise self.fail("dpi", T.BAD_DPI.format(value=dpi, choices=", ".join(map(str, DPIS))))
         tz = self.get(d, "timezone", str, base.timezone, "teks").upper()
         if tz not in ZONES:
             raise self.fail("timezone", T.BAD_TZ.format(value=tz))
@@ -173,6 +179,7 @@ class _ProfileReader:
             officers=self.officers(),
             printer=printer or None,
             paper=paper,
+            dpi=dpi,
             timezone=tz,
             nearing=float(nearing),
             calendar=self.calendar(),
@@ -232,7 +239,7 @@ def load_profile(paths: Paths) -> Profile | None:
 def profile_to_toml(profile: Profile) -> str:
     data: dict[str, Any] = {
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
-                                                              "printer")
+                                                              "printer", "demo")
     }
     data["logo"] = str(profile.logo) if profile.logo else ""
     data["printer"] = profile.printer or ""

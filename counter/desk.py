@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from counter import case as C
 from counter.calendar import WorkingCalendar, calendar_for
 from counter.clock import CaseTiming, Level, measure_case
-from counter.codes import human, normalize, parse_code
+from counter.codes import DEMO_DESK, human, is_demo_code, normalize, parse_code
 from counter.config import Profile
 from counter.damage import UnreadableDay, merged
 from counter.errors import CaseError, LoketError
@@ -256,7 +256,8 @@ class Desk:
         if not isinstance(visitor, Visitor):
             visitor = make_visitor(**dict(visitor))
         at, officer, desk = self._stamp()
-        code = self.repo.next_code(at.date(), desk)
+        # demo cases take the reserved desk 00: their codes can never be a real desk's
+        code = self.repo.next_code(at.date(), DEMO_DESK if self.profile.demo else desk)
         first = sop.first_step
         received, missing = list(received), list(missing)
         opening = C.opened(code, at, officer, desk, sop.id, visitor)
@@ -370,7 +371,8 @@ class Desk:
 
         return receipt_data_for(view.state, view.sop, self.profile, view.timing, kind,
                                 now=self.now(), day_s=self.calendar.standard_day_s,
-                                copy_label=copy_label)
+                                copy_label=copy_label, printed_by=self.officer,
+                                demo=self.profile.demo or is_demo_code(view.code))
 
     def issue(self, code: str, kind: str, pdf_dir: Path, *, paper: str | None = None,
               printer: str | None = None, copy_label: str = "",
@@ -388,7 +390,7 @@ class Desk:
         issued = issue_fn(kind, self.receipt_data(view, kind, copy_label),
                           paper or self.profile.paper, pdf_dir=pdf_dir,
                           printer=printer if printer is not None else self.profile.printer,
-                          at=self.now())
+                          at=self.now(), dpi=self.profile.dpi)
         view = self.record_print(code, **issued.event_data())
         return view, issued
 
@@ -398,7 +400,8 @@ class Desk:
         from counter.printing import save_pdf
         from counter.receipt import render
 
-        pdf = render(kind, self.receipt_data(self.view(code), kind), paper or self.profile.paper)
+        pdf = render(kind, self.receipt_data(self.view(code), kind), paper or self.profile.paper,
+                     self.profile.dpi)
         return save_pdf(pdf, Path(output))
 
     def scan(self, text: str) -> ScanResult:

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 
 from counter.errors import PrintError
+from counter.paper_sizes import DEFAULT_DPI
 from counter.receipt import ReceiptData, render
 from counter.texts import receipt as T
 
@@ -202,11 +203,12 @@ def issue(
     timeout: float = LP_TIMEOUT,
     copies: int = 1,
     print_fn: Callable[..., PrintResult] | None = None,
+    dpi: int = DEFAULT_DPI,
 ) -> Issued:
     """Render, save, then print (`print_fn`, `print_pdf` by default). Raises `PrintError`
     only when the document cannot be made or saved; a printer problem comes back in
     `Issued.ok`/`error`."""
-    pdf = render(kind, data, paper)
+    pdf = render(kind, data, paper, dpi)
     target = pdf_path_for(pdf_dir, data.code, kind, at)
     try:
         path = save_pdf(pdf, target)

@@ -5,11 +5,13 @@ TITLE = {
     "tanda-terima": "TANDA TERIMA BERKAS",
     "serah-terima": "LEMBAR SERAH TERIMA BERKAS",
     "berkas-kurang": "BERKAS BELUM LENGKAP",
+    "pengembalian": "DIKEMBALIKAN",
 }
 DOC_NAMES = {
     "tanda-terima": "tanda terima",
     "serah-terima": "lembar serah terima",
     "berkas-kurang": "lembar berkas kurang",
+    "pengembalian": "lembar pengembalian",
 }
 PAPER_NAMES = {"80mm": "gulungan 80 mm", "58mm": "gulungan 58 mm", "a5": "A5 (setengah A4)"}
 
@@ -48,6 +50,18 @@ MASIH_KURANG = "Yang masih perlu dilengkapi:"
 SUDAH_DITERIMA = "Yang sudah diterima:"
 DICETAK = "Dicetak {waktu}"
 SALINAN = "Salinan: {label}"
+SALINAN_ULANG = "SALINAN — dicetak ulang {waktu} oleh {petugas}"
+SELESAI = "Selesai"
+CLOSED_LABELS = {"selesai": "Selesai", "ditolak": "Ditolak", "dibatalkan": "Dibatalkan"}
+CATATAN_PETUGAS = "Catatan petugas:"
+DARI_LANGKAH = "Dari langkah"
+KE_LANGKAH = "Kembali ke langkah"
+DIKEMBALIKAN_PADA = "Dikembalikan"
+KETENTUAN_SOP = "Ketentuan SOP"
+YANG_DIPERBAIKI = "Alasan / yang perlu diperbaiki:"
+YANG_MENGEMBALIKAN = "Yang mengembalikan"
+DEMO = "*** DEMO — BUKAN DOKUMEN RESMI ***"
+DEMO_FOOT = "Lembar latihan dari data demo Loket; kode ini bukan kode berkas sebenarnya."
 LANJUTAN = "{doc} (lanjutan, halaman {page})"
 
 # Signatures
@@ -68,12 +82,23 @@ CATATAN_BERKAS_KURANG = (
     "Tunjukkan kode di atas agar layanan dilanjutkan."
 )
 
+CATATAN_PENGEMBALIAN = (
+    "Berkas dikembalikan ke langkah di atas. Pindai kode batang saat berkas diterima, "
+    "perbaiki sesuai alasan, lalu lanjutkan layanan."
+)
+CATATAN_PENGEMBALIAN_PEMOHON = (
+    "Perbaiki berkas sesuai alasan di atas lalu bawa kembali bersama lembar ini ke loket. "
+    "Tunjukkan kode di atas agar layanan dilanjutkan."
+)
+
 # Errors while rendering
 UNKNOWN_KIND = "jenis dokumen {kind!r} tidak dikenal; pilih salah satu: {choices}"
 UNKNOWN_PAPER = "ukuran kertas {paper!r} tidak dikenal; pilih salah satu: {choices}"
 BAD_CODE = "kode berkas {code!r} tidak dapat dicetak: {why}"
 NO_HANDOFF = "lembar serah terima membutuhkan data serah terima (langkah, dari, kepada)"
-NO_MISSING = "lembar berkas kurang membutuhkan daftar kelengkapan yang belum ada"
+NO_MISSING = "lembar berkas kurang membutuhkan daftar kelengkapan yang belum ada atau catatan"
+NO_RETURN = "lembar pengembalian membutuhkan data pengembalian (dari langkah, ke langkah, alasan)"
+UNKNOWN_DPI = "resolusi printer {dpi} dpi tidak didukung; pilih salah satu: {choices}"
 BARCODE_TOO_WIDE = (
     "kode batang ({need:.1f} mm) lebih lebar dari ruang cetak kertas {paper} ({have:.1f} mm)"
 )
