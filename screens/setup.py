@@ -17,8 +17,8 @@ from textual.widgets.option_list import Option
 
 from counter.config import Officer, Profile, default_profile, save_profile
 from counter.errors import LoketError
-from counter.texts import ui as T
 from counter.paper_sizes import PAPERS
+from counter.texts import ui as T
 from counter.texts.receipt import PAPER_NAMES
 from screens.widgets.header import LoketHeader
 

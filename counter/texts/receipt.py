@@ -107,7 +107,8 @@ BARCODE_TOO_WIDE = (
 PRINT_OK = "Dokumen dikirim ke printer {printer}."
 NO_PRINTER = "Belum ada printer di pengaturan; dokumen hanya disimpan sebagai PDF."
 NO_LP = (
-    "Tidak dapat mencetak ke printer {printer!r}: perintah 'lp' tidak ditemukan: CUPS belum terpasang di komputer ini "
+    "Tidak dapat mencetak ke printer {printer!r}: perintah 'lp' tidak ditemukan: "
+    "CUPS belum terpasang di komputer ini "
     "(pasang paket cups-client). Dokumen disimpan sebagai PDF."
 )
 UNKNOWN_PRINTER = (
@@ -115,7 +116,8 @@ UNKNOWN_PRINTER = (
     "(daftar printer: lpstat -p). Dokumen disimpan sebagai PDF."
 )
 SPOOLER_DOWN = (
-    "Tidak dapat mencetak ke printer {printer!r}: layanan cetak CUPS tidak berjalan atau tidak dapat dihubungi. "
+    "Tidak dapat mencetak ke printer {printer!r}: layanan cetak CUPS tidak berjalan "
+    "atau tidak dapat dihubungi. "
     "Nyalakan layanan CUPS lalu cetak ulang. Dokumen disimpan sebagai PDF."
 )
 NOT_ACCEPTING = (
