@@ -295,8 +295,9 @@ class StepRunnerScreen(Screen[None]):
             if view is None:
                 return
             self.app.notify(T.RUN_RETURNED.format(n=answer.to_step))
-            if view.handoff is not None:
-                self.app.print_doc(self.code, "serah-terima")
+            # the lembar pengembalian travels with the returned file (to the official, or
+            # to the applicant): it carries the reason and the barcode the receiver scans
+            self.app.print_doc(self.code, "pengembalian")
             self._leave_if_gone(view)
 
         self.app.push_screen(ReturnModal(targets), done)

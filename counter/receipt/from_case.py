@@ -125,12 +125,15 @@ def _return(state: Any, sop: Any) -> Return | None:
         from_kegiatan=from_step.kegiatan if from_step else "",
         to_step=to_step,
         to_kegiatan=target.kegiatan if target else "",
-        to_role=role_name(sop, to_role),
+        to_role=role_name(sop, target.role if target is not None and is_applicant_role(
+            sop, target.role) else to_role),
         reason=str(data.get("reason") or ""),
         rule=rule,
         returned_at=_at(event),
         officer=str(event.get("officer") or ""),
-        to_applicant=is_applicant_role(sop, to_role),
+        # the applicant's own step is served at the counter: the paper goes to them
+        to_applicant=is_applicant_role(sop, to_role) or (
+            target is not None and is_applicant_role(sop, target.role)),
     )
 
 

@@ -208,6 +208,7 @@ PRINT_DOCS = {
     "tanda-terima": "tanda terima",
     "serah-terima": "slip serah terima",
     "berkas-kurang": "slip berkas kurang",
+    "pengembalian": "lembar pengembalian",
 }
 PRINT_OK = "{doc} dicetak ({printer})"
 PRINT_SAVED = "{doc} disimpan: {pdf}"
