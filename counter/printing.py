@@ -87,11 +87,14 @@ def print_pdf(
     timeout: float = LP_TIMEOUT,
     copies: int = 1,
     title: str | None = None,
+    media: str | None = None,
 ) -> PrintResult:
     """Send a PDF to a CUPS printer with `lp -d PRINTER`. Never raises.
 
     `print-scaling=none`: the barcode's bars are whole printer dots only at
-    100 %, so CUPS must never fit the page to its media.
+    100 %, so CUPS must never fit the page to its media. `media` (e.g.
+    "Custom.226.64x447.96" for a roll as long as the receipt, or "A5") asks for paper of
+    the document's own size, so the page is not placed off the dot grid on other media.
     """
     if not printer:
         return PrintResult(False, T.NO_PRINTER)
@@ -110,6 +113,7 @@ def print_pdf(
         str(max(1, copies)),
         "-o",
         "print-scaling=none",
+        *(["-o", f"media={media}"] if media else []),
         "-t",
         title or path.stem,
         "--",
@@ -129,6 +133,21 @@ def print_pdf(
         return PrintResult(False, _classify(proc.stderr, printer, env, min(timeout, 5.0)))
     match = _JOB.search(proc.stdout)
     return PrintResult(True, "", match.group(1) if match else "")
+
+
+_MEDIABOX = re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")
+
+
+def media_of(pdf: bytes, paper: str) -> str | None:
+    """The CUPS media for a rendered document: A5 by name, a roll as its own first page
+    (custom size in points: as wide as the roll, as long as the receipt)."""
+    if paper == "a5":
+        return "A5"
+    found = _MEDIABOX.search(pdf)
+    if found is None:
+        return None
+    w, h = (float(v) for v in found.groups())
+    return f"Custom.{w:.2f}x{h:.2f}"
 
 
 # --------------------------------------------------------------------------- saving
@@ -215,6 +234,7 @@ def issue(
     except OSError as err:
         raise PrintError(T.SAVE_FAILED.format(detail=err.strerror or err), path=target) from None
     send = print_fn or print_pdf
-    result = send(path, printer, timeout=timeout, copies=copies, title=path.stem)
+    result = send(path, printer, timeout=timeout, copies=copies, title=path.stem,
+                  media=media_of(pdf, paper))
     return Issued(kind, path, printer or None, result.ok, result.error,
                   getattr(result, "job", ""))
