@@ -7,8 +7,8 @@ from __future__ import annotations
 import shutil
 import time
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from pdf_scan import decoded, one_bit, pages_at_dpi, scanned, speckled
