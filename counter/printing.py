@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from counter.errors import PrintError
 from counter.paper_sizes import DEFAULT_DPI
@@ -238,3 +239,63 @@ def issue(
                   media=media_of(pdf, paper))
     return Issued(kind, path, printer or None, result.ok, result.error,
                   getattr(result, "job", ""))
+
+
+# --------------------------------------------------------------------------- printers
+
+
+@dataclass(frozen=True)
+class Printers:
+    """The CUPS destinations this computer knows (`lpstat -e`), or why they are unknown
+    (`error`: no CUPS, spooler down); `known` says whether the list can be trusted."""
+
+    names: tuple[str, ...] = ()
+    error: str = ""
+
+    @property
+    def known(self) -> bool:
+        return not self.error
+
+
+def list_printers(timeout: float = 5.0) -> Printers:
+    """The printers CUPS offers, for the settings screen and for checking a typed name."""
+    env = _env()
+    lpstat = shutil.which("lpstat", path=env.get("PATH"))
+    if lpstat is None:
+        return Printers(error=T.NO_LPSTAT)
+    try:
+        proc = subprocess.run([lpstat, "-e"], capture_output=True, text=True, env=env,
+                              timeout=timeout, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return Printers(error=T.SPOOLER_DOWN_LIST)
+    if proc.returncode != 0:
+        if _scheduler_down(env, timeout) or "scheduler" in proc.stderr.lower():
+            return Printers(error=T.SPOOLER_DOWN_LIST)
+        if not proc.stdout.strip():  # CUPS answers 1 when it simply has no printer
+            return Printers()
+    return Printers(tuple(line.split()[0] for line in proc.stdout.splitlines() if line.strip()))
+
+
+def check_printer(name: str | None, printers: Printers) -> str:
+    """An Indonesian message when `name` is not a printer CUPS knows ("" when fine or when
+    CUPS cannot be asked: then the name is kept and the first print tells)."""
+    if not name or not printers.known or name in printers.names:
+        return ""
+    choices = ", ".join(printers.names) or T.NO_PRINTERS_AT_ALL
+    return T.PRINTER_TYPO.format(printer=name, choices=choices)
+
+
+def print_test_page(printer: str, paper: str, dpi: int, letterhead: Any, pdf_dir: Path,
+                    at: datetime, *, timeout: float = LP_TIMEOUT) -> Issued:
+    """A test page for the chosen printer, paper and resolution: its barcode must scan.
+    Saved like every document, then sent with the same `lp` options as a receipt."""
+    from counter.receipt.documents import render_test_page
+
+    pdf = render_test_page(letterhead, printer, paper, dpi, at)
+    target = pdf_dir / "uji" / f"uji-{printer}-{at:%Y%m%d-%H%M%S}.pdf"
+    try:
+        path = save_pdf(pdf, target)
+    except OSError as err:
+        raise PrintError(T.SAVE_FAILED.format(detail=err.strerror or err), path=target) from None
+    result = print_pdf(path, printer, timeout=timeout, title=path.stem, media=media_of(pdf, paper))
+    return Issued("uji", path, printer, result.ok, result.error, result.job)

@@ -9,6 +9,7 @@ and `render` refuses rather than shrink it.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 
 from reportlab.lib.units import mm
 
@@ -17,7 +18,7 @@ from counter.barcode_draw import snap
 from counter.errors import CodeError, PrintError
 from counter.paper_sizes import DEFAULT_DPI, DPIS, PAPERS, Paper
 from counter.receipt import layout as L
-from counter.receipt.data import ReceiptData
+from counter.receipt.data import Letterhead, ReceiptData
 from counter.receipt.layout import FONT, FONT_BOLD, Block
 from counter.texts import receipt as T
 from counter.visitor import mask_nik, mask_telepon
@@ -223,6 +224,47 @@ _BUILDERS = {
 }
 
 
+TEST_CODE_SEQ = 999
+
+
+def render_test_page(letterhead: Letterhead, printer: str, paper: str, dpi: int,
+                     at: datetime) -> bytes:
+    """A printer test page: the settings it was made for and a barcode to scan (a code of
+    the reserved demo desk 00, so it can never be taken for a real case)."""
+    p = PAPERS[paper]
+    w = p.content_width
+    code = codes.make_code(at.date(), codes.DEMO_DESK, TEST_CODE_SEQ)
+    L.register_fonts()
+    blocks = L.letterhead_blocks(letterhead, p)
+    blocks.append(L.text(T.TEST_TITLE, FONT_BOLD, p.title, w, align="center", gap_after=1.5 * mm))
+    blocks += L.barcode(code, p, dpi)
+    blocks.append(L.field(T.TEST_PRINTER, printer, p, bold_value=True))
+    blocks.append(L.field(T.TEST_PAPER, T.PAPER_NAMES.get(paper, paper), p))
+    blocks.append(L.field(T.TEST_DPI, T.TEST_DPI_VALUE.format(dpi=dpi), p))
+    blocks.append(L.field(T.TEST_WHEN, dates.format_datetime(at), p))
+    blocks.append(L.rule(p))
+    blocks.append(L.text(T.TEST_NOTE, FONT, p.small, w))
+    return _draw(blocks, p, dpi, title=T.TEST_TITLE, author=letterhead.instansi,
+                 continued=T.TEST_TITLE)
+
+
+def _draw(blocks: list[Block], p: Paper, dpi: int, *, title: str, author: str,
+          continued: str) -> bytes:
+    if p.height is None:
+        page_h = p.margin_top + sum(b.height for b in blocks) + p.margin_bottom
+        pages = [blocks]
+    else:
+        page_h = p.height
+        pages = L.paginate(blocks, p.height - p.margin_top - p.margin_bottom)
+    # The page is a whole number of printer dots each way, so a rasteriser maps points to
+    # dots at exactly dpi/72 (no stretch of a fraction of a dot that would break the bars).
+    # A hair under the whole dots, so a rasteriser that rounds the size up gets exactly them.
+    hair = 0.001  # points; the PDF keeps 4 decimals
+    p = replace(p, width=snap(p.width, dpi) - hair)
+    page_h = snap(page_h, dpi) - hair
+    return L.draw_pages(pages, p, page_h, title=title, author=author, continued=continued)
+
+
 def render(kind: str, data: ReceiptData, paper: str, dpi: int = DEFAULT_DPI) -> bytes:
     """The document as PDF bytes, its barcode in whole dots of a `dpi` printer.
     Raises PrintError for an unknown kind/paper/resolution or bad data."""
@@ -243,18 +285,6 @@ def render(kind: str, data: ReceiptData, paper: str, dpi: int = DEFAULT_DPI) -> 
     L.register_fonts()
     p = PAPERS[paper]
     blocks = _BUILDERS[kind](data, p, dpi)
-    if p.height is None:
-        page_h = p.margin_top + sum(b.height for b in blocks) + p.margin_bottom
-        pages = [blocks]
-    else:
-        page_h = p.height
-        pages = L.paginate(blocks, p.height - p.margin_top - p.margin_bottom)
-    # The page is a whole number of printer dots each way, so a rasteriser maps points to
-    # dots at exactly dpi/72 (no stretch of a fraction of a dot that would break the bars).
-    # A hair under the whole dots, so a rasteriser that rounds the size up gets exactly them.
-    hair = 0.001  # points; the PDF keeps 4 decimals
-    p = replace(p, width=snap(p.width, dpi) - hair)
-    page_h = snap(page_h, dpi) - hair
     human = codes.human(data.code)
-    return L.draw_pages(pages, p, page_h, title=f"{T.TITLE[kind].title()} {human}",
-                        author=data.letterhead.instansi, continued=f"{T.TITLE[kind]} {human}")
+    return _draw(blocks, p, dpi, title=f"{T.TITLE[kind].title()} {human}",
+                 author=data.letterhead.instansi, continued=f"{T.TITLE[kind]} {human}")

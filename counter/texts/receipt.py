@@ -128,3 +128,19 @@ TIMEOUT = "Printer {printer!r} tidak menjawab dalam {seconds} detik. Dokumen dis
 NO_FILE = "Berkas PDF {path} tidak ditemukan, tidak ada yang dicetak."
 LP_FAILED = "Gagal mencetak ke {printer!r}: {detail}. Dokumen disimpan sebagai PDF."
 SAVE_FAILED = "PDF tidak dapat disimpan: {detail}"
+NO_LPSTAT = "CUPS belum terpasang (perintah 'lpstat' tidak ada): daftar printer tidak tersedia."
+SPOOLER_DOWN_LIST = "Layanan cetak CUPS tidak berjalan: daftar printer tidak dapat dibaca."
+NO_PRINTERS_AT_ALL = "(CUPS belum punya printer)"
+PRINTER_TYPO = "Printer {printer!r} tidak dikenal CUPS. Printer yang ada: {choices}."
+
+# Test page (F9 → Cetak uji)
+TEST_TITLE = "UJI CETAK PRINTER"
+TEST_PRINTER = "Printer"
+TEST_PAPER = "Kertas"
+TEST_DPI = "Resolusi"
+TEST_DPI_VALUE = "{dpi} dpi"
+TEST_WHEN = "Waktu"
+TEST_NOTE = (
+    "Pindai kode batang di atas dengan pemindai loket: bila terbaca, printer, kertas dan "
+    "resolusi sudah cocok. Bila tidak, periksa resolusi printer di pengaturan (F9)."
+)
