@@ -7,12 +7,6 @@ TITLE = {
     "berkas-kurang": "BERKAS BELUM LENGKAP",
     "pengembalian": "DIKEMBALIKAN",
 }
-DOC_NAMES = {
-    "tanda-terima": "tanda terima",
-    "serah-terima": "lembar serah terima",
-    "berkas-kurang": "lembar berkas kurang",
-    "pengembalian": "lembar pengembalian",
-}
 PAPER_NAMES = {"80mm": "gulungan 80 mm", "58mm": "gulungan 58 mm", "a5": "A5 (setengah A4)"}
 
 TELEPON = "Telp. {telepon}"
@@ -69,7 +63,6 @@ YANG_MENYERAHKAN = "Yang menyerahkan"
 YANG_MENERIMA = "Yang menerima"
 PETUGAS_LOKET = "Petugas loket"
 DITERIMA_PUKUL = "Diterima tgl/jam: ____________"
-PARAF = "Paraf"
 
 # Notes at the foot
 CATATAN_TANDA_TERIMA = (
