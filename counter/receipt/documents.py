@@ -71,9 +71,9 @@ def _service(data: ReceiptData, paper: Paper) -> list[Block]:
 
 
 def _when(data: ReceiptData, paper: Paper, label: str = T.TANGGAL,
-          at: object = None) -> list[Block]:
+          at: datetime | None = None) -> list[Block]:
     when = at if at is not None else data.opened_at
-    blocks = [L.field(label, dates.format_datetime(when), paper)]  # type: ignore[arg-type]
+    blocks = [L.field(label, dates.format_datetime(when), paper)]
     if data.desk is not None:
         blocks.append(L.field(T.LOKET, f"{data.desk:02d}", paper))
     blocks.append(L.field(T.PETUGAS, data.officer, paper))

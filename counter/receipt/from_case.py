@@ -74,7 +74,7 @@ def _handoff(state: Any, sop: Any, timing: Any) -> HandOff | None:
     if event is None:
         return None
     data = event.get("data") or {}
-    no = int(data.get("step"))
+    no = int(data.get("step") or 0)
     at = _at(event)
     step = _step(sop, no)
     sender_run = next((r for r in reversed(state.runs) if r.ended_at and r.ended_at <= at), None)
@@ -110,7 +110,7 @@ def _return(state: Any, sop: Any) -> Return | None:
     if event is None:
         return None
     data = event.get("data") or {}
-    no = int(data.get("step"))
+    no = int(data.get("step") or 0)
     to_step = data.get("to_step")
     to_step = int(to_step) if to_step is not None else no
     from_step, target = _step(sop, no), _step(sop, to_step)

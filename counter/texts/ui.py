@@ -51,6 +51,23 @@ SETTINGS_INTRO = "Ubah data kantor; Ctrl+S menyimpan ke {path}, Esc kembali tanp
 SETTINGS_PRINTER = "Printer CUPS (kosong: tanda terima hanya disimpan sebagai PDF)"
 SETTINGS_PRINTER_HINT = "mis. PDF atau EPSON_TM_T82"
 SETTINGS_PAPER = "Ukuran kertas"
+SETTINGS_PRINTERS = "Printer yang ada di CUPS (pilih untuk mengisi nama di atas)"
+SETTINGS_PRINTERS_NONE = "(tanpa printer: hanya simpan PDF)"
+SETTINGS_PRINTERS_UNKNOWN = "Daftar printer tidak tersedia: {error} Ketik nama printer di atas."
+SETTINGS_DPI = "Resolusi printer (kode batang digambar dalam titik printer)"
+SETTINGS_DPI_NAMES = {
+    203: "203 dpi (8 titik/mm: kebanyakan printer struk thermal)",
+    180: "180 dpi (kepala printer kelas Epson)",
+    300: "300 dpi (printer kantor/laser)",
+}
+SETTINGS_TEST_PRINT = "Cetak uji"
+SETTINGS_TEST_NO_PRINTER = "Isi atau pilih printer dahulu untuk cetak uji."
+SETTINGS_TEST_BUSY = "Mencetak halaman uji ke {printer}…"
+SETTINGS_TEST_OK = (
+    "Halaman uji dikirim ke {printer} ({job}). Pindai kode batangnya: bila terbaca, "
+    "printer, kertas dan resolusi sudah cocok. PDF: {pdf}"
+)
+SETTINGS_TEST_FAILED = "Cetak uji gagal: {error}"
 KEY_SETTINGS = "Pengaturan"
 SETUP_DESK = "Nomor loket (1–99)"
 SETUP_OFFICERS = "Nama petugas loket (pisahkan dengan koma)"
