@@ -28,6 +28,7 @@ from counter.toml_read import TomlDoc, read_toml
 APP_NAME = "loket"
 ENV_CONFIG_DIR = "LOKET_CONFIG_DIR"
 ENV_DATA_DIR = "LOKET_DATA_DIR"
+PRINTER_KINDS = ("cups", "escpos")
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
@@ -98,6 +99,9 @@ class Profile:
     printer: str | None = None
     paper: str = "80mm"
     dpi: int = DEFAULT_DPI  # the printer's resolution: the barcode is drawn in its dots
+    # "cups": `printer` is a CUPS queue; "escpos": `printer` is an ESC/POS target
+    # (usb:VID:PID, tcp:HOST[:PORT], file:/dev/usb/lp0), see counter/escpos_print.py
+    printer_kind: str = "cups"
     timezone: str = "WIB"
     nearing: float = 0.75
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
@@ -173,6 +177,10 @@ class _ProfileReader:
         if paper not in PAPER_NAMES:
             raise self.fail("paper", T.BAD_PAPER.format(value=paper,
                                                         choices=", ".join(PAPER_NAMES)))
+        printer_kind = self.get(d, "printer_kind", str, base.printer_kind, "teks")
+        if printer_kind not in PRINTER_KINDS:
+            raise self.fail("printer_kind", T.BAD_PRINTER_KIND.format(
+                value=printer_kind, choices=", ".join(PRINTER_KINDS)))
         dpi = self.get(d, "dpi", int, base.dpi, "bilangan bulat")
         if dpi not in DPIS:
             raise self.fail("dpi", T.BAD_DPI.format(value=dpi, choices=", ".join(map(str, DPIS))))
@@ -198,6 +206,7 @@ class _ProfileReader:
             printer=printer or None,
             paper=paper,
             dpi=dpi,
+            printer_kind=printer_kind,
             timezone=tz,
             nearing=float(nearing),
             calendar=self.calendar(),

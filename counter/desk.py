@@ -383,12 +383,19 @@ class Desk:
         kept under `pdf_dir` either way so the officer can reprint or hand it over.
         `issue_fn` stands in for `counter.printing.issue` (tests, a shell's printer).
         """
+        paper = paper or self.profile.paper
         if issue_fn is None:
             from counter.printing import issue as issue_fn
 
+            if self.profile.printer_kind == "escpos":  # a raster to the thermal head itself
+                from functools import partial
+
+                from counter.escpos_print import print_escpos
+
+                issue_fn = partial(issue_fn, print_fn=partial(print_escpos, paper=paper,
+                                                              dpi=self.profile.dpi))
         view = self.view(code)
-        issued = issue_fn(kind, self.receipt_data(view, kind, copy_label),
-                          paper or self.profile.paper, pdf_dir=pdf_dir,
+        issued = issue_fn(kind, self.receipt_data(view, kind, copy_label), paper, pdf_dir=pdf_dir,
                           printer=printer if printer is not None else self.profile.printer,
                           at=self.now(), dpi=self.profile.dpi)
         view = self.record_print(code, **issued.event_data())

@@ -121,6 +121,13 @@ TIMEOUT = "Printer {printer!r} tidak menjawab dalam {seconds} detik. Dokumen dis
 NO_FILE = "Berkas PDF {path} tidak ditemukan, tidak ada yang dicetak."
 LP_FAILED = "Gagal mencetak ke {printer!r}: {detail}. Dokumen disimpan sebagai PDF."
 SAVE_FAILED = "PDF tidak dapat disimpan: {detail}"
+ESCPOS_BAD_TARGET = (
+    "Printer ESC/POS {target!r} tidak dapat dibaca: tulis usb:VID:PID (mis. usb:0x0416:0x5011), "
+    "tcp:ALAMAT[:PORT] atau file:/dev/usb/lp0."
+)
+ESCPOS_FAILED = (
+    "Gagal mencetak ke printer ESC/POS {printer!r}: {detail}. Dokumen disimpan sebagai PDF."
+)
 NO_LPSTAT = "CUPS belum terpasang (perintah 'lpstat' tidak ada): daftar printer tidak tersedia."
 SPOOLER_DOWN_LIST = "Layanan cetak CUPS tidak berjalan: daftar printer tidak dapat dibaca."
 NO_PRINTERS_AT_ALL = "(CUPS belum punya printer)"
