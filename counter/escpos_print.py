@@ -40,6 +40,26 @@ def raster(pdf: bytes, paper: str, dpi: int = DEFAULT_DPI) -> list[Any]:
     return pages
 
 
+def check_target(target: str) -> str:
+    """An Indonesian message when `target` is not a printer target Loket can open, or ""."""
+    kind, _, rest = target.partition(":")
+    kind = kind.lower()
+    ok = False
+    if kind == "usb":
+        vid, _, pid = rest.partition(":")
+        try:
+            int(vid, 16), int(pid, 16)
+            ok = True
+        except ValueError:
+            ok = False
+    elif kind == "tcp":
+        host, _, port = rest.partition(":")
+        ok = bool(host) and (not port or port.isdigit())
+    elif kind == "file":
+        ok = bool(rest)
+    return "" if ok else T.ESCPOS_BAD_TARGET.format(target=target)
+
+
 def open_printer(target: str, timeout: float = 10.0) -> Any:
     """A python-escpos printer for a target string; raises ValueError with Indonesian text."""
     from escpos import printer as escpos

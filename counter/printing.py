@@ -278,7 +278,8 @@ def check_printer(name: str | None, printers: Printers) -> str:
 
 
 def print_test_page(printer: str, paper: str, dpi: int, letterhead: Any, pdf_dir: Path,
-                    at: datetime, *, timeout: float = LP_TIMEOUT) -> Issued:
+                    at: datetime, *, timeout: float = LP_TIMEOUT,
+                    print_fn: Callable[..., PrintResult] | None = None) -> Issued:
     """A test page for the chosen printer, paper and resolution: its barcode must scan.
     Saved like every document, then sent with the same `lp` options as a receipt."""
     from counter.receipt.documents import render_test_page
@@ -286,5 +287,6 @@ def print_test_page(printer: str, paper: str, dpi: int, letterhead: Any, pdf_dir
     pdf = render_test_page(letterhead, printer, paper, dpi, at)
     target = pdf_dir / "uji" / f"uji-{printer}-{at:%Y%m%d-%H%M%S}.pdf"
     path = save_pdf(pdf, target)
-    result = print_pdf(path, printer, timeout=timeout, title=path.stem, media=media_of(pdf, paper))
+    send = print_fn or print_pdf
+    result = send(path, printer, timeout=timeout, title=path.stem, media=media_of(pdf, paper))
     return Issued("uji", path, printer, result.ok, result.error, result.job)

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from counter.config import Officer, Profile, default_profile, save_profile
+from counter.config import PRINTER_KINDS, Officer, Profile, default_profile, save_profile
 from counter.duty import Duty
 from counter.errors import LoketError
 from counter.paper_sizes import DPIS, PAPERS
@@ -84,6 +84,9 @@ class SetupScreen(Screen[Profile | None]):
         from counter.printing import list_printers
 
         self.printers = list_printers(timeout=3.0)
+        yield Label(T.SETTINGS_PRINTER_KIND)
+        yield Select([(T.SETTINGS_PRINTER_KINDS[k], k) for k in PRINTER_KINDS],
+                     value=p.printer_kind, allow_blank=False, id="printer-kind")
         yield Label(T.SETTINGS_PRINTER)
         yield Input(p.printer or "", id="printer", placeholder=T.SETTINGS_PRINTER_HINT)
         if self.printers.known:
@@ -140,16 +143,24 @@ class SetupScreen(Screen[Profile | None]):
                           self._value("telepon"))
         paper = str(self.query_one("#paper", Select).value)
         dpi = int(self.query_one("#dpi", Select).value)  # type: ignore[arg-type]
-        self._test_worker(printer, paper, dpi, head)
+        self._test_worker(printer, paper, dpi, head, self._printer_kind())
+
+    def _printer_kind(self) -> str:
+        return str(self.query_one("#printer-kind", Select).value)
 
     @work(thread=True, exclusive=True, group="test-print", exit_on_error=False)
-    def _test_worker(self, printer: str, paper: str, dpi: int, head: object) -> None:
+    def _test_worker(self, printer: str, paper: str, dpi: int, head: object,
+                     kind: str) -> None:
+        from functools import partial
+
+        from counter.escpos_print import print_escpos
         from counter.printing import print_test_page
 
         services = loket(self)
+        send = partial(print_escpos, paper=paper, dpi=dpi) if kind == "escpos" else None
         try:
             issued = print_test_page(printer, paper, dpi, head, services.paths.pdf_dir,
-                                     services.now())
+                                     services.now(), print_fn=send)
         except LoketError as err:
             message = T.SETTINGS_TEST_FAILED.format(error=str(err))
         else:
@@ -192,15 +203,21 @@ class SetupScreen(Screen[Profile | None]):
             "telepon": self._value("telepon"), "officers": self._officers(names),
         }
         if self.profile is not None:
+            from counter.escpos_print import check_target
             from counter.printing import check_printer
 
             printer = self._value("printer") or None
-            typo = check_printer(printer, self.printers)
+            kind = self._printer_kind()
+            if kind == "escpos":
+                typo = check_target(printer) if printer else ""
+            else:
+                typo = check_printer(printer, self.printers)
             if typo:  # caught now, not at the next print in front of a visitor
                 error.update(typo)
                 self.query_one("#printer", Input).focus()
                 return
             changes["printer"] = printer
+            changes["printer_kind"] = kind
             changes["paper"] = str(self.query_one("#paper", Select).value)
             changes["dpi"] = int(self.query_one("#dpi", Select).value)  # type: ignore[arg-type]
         profile = (self.profile or default_profile()).with_changes(**changes)

@@ -54,6 +54,11 @@ SETTINGS_PAPER = "Ukuran kertas"
 SETTINGS_PRINTERS = "Printer yang ada di CUPS (pilih untuk mengisi nama di atas)"
 SETTINGS_PRINTERS_NONE = "(tanpa printer: hanya simpan PDF)"
 SETTINGS_PRINTERS_UNKNOWN = "Daftar printer tidak tersedia: {error} Ketik nama printer di atas."
+SETTINGS_PRINTER_KIND = "Jenis printer"
+SETTINGS_PRINTER_KINDS = {
+    "cups": "CUPS (printer yang terpasang di komputer)",
+    "escpos": "ESC/POS langsung: usb:VID:PID, tcp:ALAMAT[:PORT] atau file:/dev/usb/lp0",
+}
 SETTINGS_DPI = "Resolusi printer (kode batang digambar dalam titik printer)"
 SETTINGS_DPI_NAMES = {
     203: "203 dpi (8 titik/mm: kebanyakan printer struk thermal)",
