@@ -214,6 +214,7 @@ class SetupScreen(Screen[Profile | None]):
                 typo = check_printer(printer, self.printers)
             if typo:  # caught now, not at the next print in front of a visitor
                 error.update(typo)
+                self.notify(typo, severity="error", timeout=8)  # the field may hide the line
                 self.query_one("#printer", Input).focus()
                 return
             changes["printer"] = printer
