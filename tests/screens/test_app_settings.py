@@ -102,3 +102,20 @@ async def test_f9_offers_cups_printers_catches_a_typo_and_prints_a_test_page(pat
         await pilot.pause()
         saved = load_profile(paths)
         assert saved is not None and (saved.printer, saved.dpi) == ("PDF", 180)
+    _remove_landed(Path(page).stem)
+
+
+def _remove_landed(stem: str) -> None:
+    """The test page cups-pdf wrote for this test: not left in the home folder."""
+    import time
+
+    from tests.counter.test_printing import _cups_pdf_out_dir
+
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        landed = list(_cups_pdf_out_dir().glob(f"{stem}*.pdf"))
+        if landed:
+            for p in landed:
+                p.unlink(missing_ok=True)
+            return
+        time.sleep(0.2)
