@@ -277,6 +277,8 @@ class StepRunnerScreen(Screen[None]):
                                                      outcome=view.status_text))
         elif view.state.current_step != before.state.current_step:
             self.app.notify(T.RUN_NEXT_STEP.format(n=view.state.current_step))
+            if _handed_back(before, view):  # back from an official: a slip like any hand-off
+                tell(self, DocumentDue(self.code, "serah-terima"))
         self._leave_if_gone(view)
 
     def _attempt(self, fn: Any, *args: Any) -> str | None:
@@ -396,3 +398,11 @@ class StepRunnerScreen(Screen[None]):
     def action_detail(self) -> None:
         tell(self, DetailWanted(self.code))
 
+
+
+def _handed_back(before: Any, after: Any) -> bool:
+    """The file just came back from an official's desk to a counter step."""
+    from counter.case import is_back_office, is_counter_role
+
+    return (is_back_office(after.sop, before.state.holder_role)
+            and is_counter_role(after.sop, after.state.holder_role))

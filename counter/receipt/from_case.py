@@ -65,12 +65,57 @@ def _step(sop: Any, no: int | None) -> Any:
     return next((s for s in sop.steps if s.no == no), None)
 
 
+def hand_back(state: Any, sop: Any) -> Any:
+    """The latest run the counter started on a file coming back from an official (a
+    back-office step done, the next step at a counter desk), or None. The case records
+    no hand-off for it (the counter takes its files back by starting the step), yet the
+    paper trail needs a slip like any other hand-off."""
+    from counter.case import RUN_SELESAI, is_back_office, is_counter_role
+
+    for prev, run in reversed(list(zip(state.runs, state.runs[1:], strict=False))):
+        if (prev.outcome == RUN_SELESAI and is_back_office(sop, prev.role)
+                and is_counter_role(sop, run.role) and run.handed_off_to is None):
+            return prev, run
+    return None
+
+
+def _due(timing: Any, step: int, at: datetime) -> datetime | None:
+    for run, step_timing in timing.steps if timing is not None else ():
+        if run.step == step and run.started_at == at:
+            return step_timing.due_at
+    return None
+
+
+def _hand_back_slip(state: Any, sop: Any, timing: Any, prev: Any, run: Any) -> HandOff:
+    from counter.case import role_name
+
+    sender, step = _step(sop, prev.step), _step(sop, run.step)
+    output = prev.output or (sender.mutu_baku.output if sender else "")
+    return HandOff(
+        step_no=run.step,
+        kegiatan=step.kegiatan if step else "",
+        from_role=role_name(sop, prev.role),
+        to_role=role_name(sop, run.role),
+        from_officer="",
+        to_name=run.officer,
+        handed_at=run.started_at,
+        documents=tuple(dict.fromkeys(filter(None, (output, *received_items(state))))),
+        output=output,
+        due_at=_due(timing, run.step, run.started_at),
+        waktu=step.mutu_baku.waktu.label() if step else "",
+    )
+
+
 def _handoff(state: Any, sop: Any, timing: Any) -> HandOff | None:
     """The latest hand-off of the case, as its slip tells it: what actually travels is the
-    sending step's output and the file's documents."""
+    sending step's output and the file's documents. A file handed back to the counter
+    after the latest hand-off is told the same way."""
     from counter.case import role_name  # the case package names roles for everyone
 
     event = _latest(state, "handed_off")
+    back = hand_back(state, sop)
+    if back is not None and (event is None or back[1].started_at > _at(event)):
+        return _hand_back_slip(state, sop, timing, *back)
     if event is None:
         return None
     data = event.get("data") or {}
@@ -82,10 +127,7 @@ def _handoff(state: Any, sop: Any, timing: Any) -> HandOff | None:
     output = (sender_run.output if sender_run and sender_run.output else "") or (
         sender.mutu_baku.output if sender else ""
     )
-    due = None
-    for run, step_timing in timing.steps if timing is not None else ():
-        if run.step == no and run.started_at == at:
-            due = step_timing.due_at
+    due = _due(timing, no, at)
     documents = tuple(dict.fromkeys(filter(None, (output, *received_items(state)))))
     return HandOff(
         step_no=no,
@@ -158,9 +200,13 @@ def _missing(state: Any) -> tuple[tuple[str, ...], str, datetime | None]:
     return still, note, _at(event)
 
 
-def _reprint(state: Any, kind: str, now: datetime | None, printed_by: str) -> Reprint | None:
+def _reprint(state: Any, sop: Any, kind: str, now: datetime | None,
+             printed_by: str) -> Reprint | None:
     moment = _latest(state, _MOMENT[kind])
     since = _at(moment) if moment is not None else None
+    back = hand_back(state, sop) if kind == "serah-terima" else None
+    if back is not None and (since is None or back[1].started_at > since):
+        since = back[1].started_at
     done = any(p.ok and p.doc == kind and (since is None or p.at >= since)
                for p in state.prints)
     if not done or now is None:
@@ -227,6 +273,6 @@ def receipt_data_for(
         closed_label=T.CLOSED_LABELS.get(str(state.outcome), "") if state.closed_at else "",
         printed_at=now,
         copy_label=copy_label,
-        reprint=_reprint(state, kind, now, printed_by or officer or state.officer),
+        reprint=_reprint(state, sop, kind, now, printed_by or officer or state.officer),
         demo=demo,
     )

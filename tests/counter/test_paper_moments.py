@@ -122,3 +122,27 @@ def test_reprint_is_marked_as_a_copy_and_a_closed_case_says_selesai(desk, clock)
     assert view.state.closed
     done = _paper(desk, code, "tanda-terima")
     assert "Selesai" in done and "Perkiraan selesai" not in done
+
+
+def test_hand_back_from_an_official_gets_a_slip_like_any_hand_off(desk, clock):
+    """pct-07: step 5 is the koordinator's; when it is done the file comes back to the
+    counter's step 7, and the serah terima slip tells that hand-back."""
+    code = desk.open_case("pct-07-konsultasi-bisnis", VISITOR,
+                          received=["Form konsultasi bisnis"]).code
+    view = desk.view(code)
+    for _ in range(12):
+        if view.state.current_step == 5 and view.state.status.value == "berjalan":
+            break
+        clock.t += timedelta(minutes=5)
+        view = desk.scan(code).view if view.state.status.value == "menunggu_pelaksana" \
+            else desk.complete_step(code, output="Laporan konsultasi")
+    assert view.state.current_step == 5
+    clock.t += timedelta(minutes=30)
+    view = desk.complete_step(code, output="Hasil evaluasi koordinator")
+    assert view.state.current_step == 7
+    data = desk.receipt_data(view, "serah-terima")
+    assert data.handoff is not None and data.handoff.step_no == 7
+    assert data.handoff.documents[:1] == ("Hasil evaluasi koordinator",)
+    assert "Form konsultasi bisnis" in data.handoff.documents
+    text = _paper(desk, code, "serah-terima")
+    assert "7. " in text and "Hasil evaluasi koordinator" in text
