@@ -22,6 +22,7 @@ from counter.waktu import Waktu, parse_waktu
 
 BERLAKU = "berlaku"
 DRAF = "draf"
+DEFAULT_BIAYA = "Tidak dipungut biaya"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -45,6 +46,14 @@ class Kembali:
 
 
 @dataclass(frozen=True)
+class Lanjut:
+    """The forward branch of a decision ("jika lengkap, langsung ke langkah 4")."""
+
+    syarat: str
+    ke_langkah: int
+
+
+@dataclass(frozen=True)
 class MutuBaku:
     kelengkapan: tuple[str, ...]
     waktu: Waktu
@@ -60,6 +69,7 @@ class Step:
     keterangan: str = ""
     kembali: tuple[Kembali, ...] = ()
     pelaksana_disimpulkan: bool = False
+    lanjut: tuple[Lanjut, ...] = ()  # forward jumps (added for imported tables)
 
     @property
     def role(self) -> str:
@@ -103,6 +113,15 @@ class Sop:
     steps: tuple[Step, ...] = ()
     langkah_hilang: tuple[int, ...] = ()
     path: str = ""
+    # Standar Pelayanan (PermenPANRB 15/2014): what a service charter publishes.
+    persyaratan: tuple[str, ...] = ()
+    biaya: str = DEFAULT_BIAYA
+    produk_layanan: str = ""
+    jangka_waktu: str = ""
+    pengaduan: str = ""
+    # Versions: each saved change of an office SOP is a new number (counter/sop_versions.py).
+    versi: int = 1
+    tanggal_versi: str = ""
 
     @property
     def usable(self) -> bool:
@@ -269,6 +288,7 @@ class _Reader:
                             "langkah_hilang", key="langkah_hilang")
         self.check_numbering(steps, set(hilang))
         self.check_targets(steps, {r.id for r in roles})
+        self.check_forward(steps)
         sumber = d.get("sumber")
         if not isinstance(sumber, dict):
             raise SopError(T.MISSING.format(field="sumber"), path=self.path, field="sumber")
@@ -300,6 +320,7 @@ class _Reader:
             steps=steps,
             langkah_hilang=tuple(hilang),
             path=self.path,
+            **self.read_standar(),
         )
 
     def read_roles(self, status: str) -> tuple[Pelaksana, ...]:
@@ -366,7 +387,9 @@ class _Reader:
                 raise self.fail(T.NO_TARGET, where, "langkah", i, "kembali", f"{where}.kembali")
             kembali.append(Kembali(syarat=str(k.get("syarat", "")), ke_langkah=ke_langkah,
                                    ke_pelaksana=ke_pelaksana))
+        lanjut = self.read_lanjut(s, i, where)
         return Step(
+            lanjut=lanjut,
             no=no,
             kegiatan=self.text(s, "kegiatan", required=True, table="langkah", index=i,
                                label=f"{where}.kegiatan"),
@@ -383,6 +406,50 @@ class _Reader:
             pelaksana_disimpulkan=self.flag(s, "pelaksana_disimpulkan", "langkah", i,
                                             f"{where}.pelaksana_disimpulkan"),
         )
+
+    # ------------------------------------------------ additions: Standar Pelayanan,
+    # versions and forward jumps (kept apart from the original reader above)
+
+    def read_standar(self) -> dict[str, Any]:
+        d = self.data
+        versi = d.get("versi", 1)
+        if not isinstance(versi, int) or isinstance(versi, bool) or versi < 1:
+            raise self.fail(T.WRONG_TYPE.format(field="versi", expected="nomor 1 atau lebih"),
+                            "versi", key="versi")
+        return {
+            "persyaratan": self.texts(d, "persyaratan"),
+            "biaya": self.text(d, "biaya").strip() or DEFAULT_BIAYA,
+            "produk_layanan": self.text(d, "produk_layanan"),
+            "jangka_waktu": self.text(d, "jangka_waktu"),
+            "pengaduan": self.text(d, "pengaduan"),
+            "versi": versi,
+            "tanggal_versi": self.text(d, "tanggal_versi"),
+        }
+
+    def read_lanjut(self, s: dict[str, Any], i: int, where: str) -> tuple[Lanjut, ...]:
+        raw = s.get("lanjut", [])
+        if not isinstance(raw, list):
+            raise self.fail(T.WRONG_TYPE.format(field="lanjut",
+                                                expected="daftar [[langkah.lanjut]]"),
+                            where, "langkah", i, "lanjut", f"{where}.lanjut")
+        out = []
+        for k in raw:
+            target = k.get("ke_langkah") if isinstance(k, dict) else None
+            if not isinstance(target, int) or isinstance(target, bool):
+                raise self.fail(T.LANJUT_NO_TARGET, where, "langkah", i, "lanjut",
+                                f"{where}.lanjut.ke_langkah")
+            out.append(Lanjut(syarat=str(k.get("syarat", "")), ke_langkah=target))
+        return tuple(out)
+
+    def check_forward(self, steps: tuple[Step, ...]) -> None:
+        numbers = {s.no for s in steps}
+        for i, step in enumerate(steps):
+            where = T.STEP_FIELD.format(no=step.no)
+            for j in step.lanjut:
+                if j.ke_langkah not in numbers or j.ke_langkah <= step.no:
+                    raise self.fail(T.LANJUT_BAD_TARGET.format(value=j.ke_langkah, no=step.no),
+                                    where, "langkah", i, "ke_langkah",
+                                    f"{where}.lanjut.ke_langkah")
 
     def check_numbering(self, steps: tuple[Step, ...], hilang: set[int]) -> None:
         """Duplicates and order first (the likelier typo), then undeclared gaps."""

@@ -19,6 +19,10 @@ UNKNOWN_ROLE = "pelaksana '{value}' tidak ada di daftar [[pelaksana]] SOP ini ({
 NO_TARGET = "cabang kembali harus menyebut 'ke_langkah' atau 'ke_pelaksana'"
 UNKNOWN_STEP_TARGET = "langkah tujuan {value} tidak ada di SOP ini"
 UNKNOWN_ROLE_TARGET = "pelaksana tujuan '{value}' tidak ada di daftar [[pelaksana]] SOP ini"
+LANJUT_NO_TARGET = "cabang lanjut harus menyebut 'ke_langkah' (nomor langkah)"
+LANJUT_BAD_TARGET = (
+    "cabang lanjut ke langkah {value} tidak sah: harus nomor langkah yang ada sesudah langkah {no}"
+)
 DUP_ID = "id SOP '{value}' dipakai juga oleh {other}"
 STATUS_BERLAKU = "berlaku"
 STATUS_DRAF = "draf"
