@@ -65,9 +65,10 @@ class ImportResult:
     def report_lines(self) -> list[str]:
         lines = []
         for p in self.problems:
-            column = T.REPORT_COLUMN.format(column=p.column) if p.column else ""
-            lines.append(T.REPORT_ROW.format(path=self.path, row=p.row if p.row else "-",
-                                             column=column, why=p.why))
+            place = [T.REPORT_ROW.format(row=p.row)] if p.row else []
+            place += [T.REPORT_COLUMN.format(column=p.column)] if p.column else []
+            lines.append(": ".join([self.path, ", ".join(place), p.why] if place
+                                   else [self.path, p.why]))
         return lines
 
 
@@ -156,21 +157,17 @@ class _Importer:
                        "pelaksana": "pelaksana"})
         for i in range(self.header.first_row):
             cells = [c for c in self.grid.rows[i] if c]
-            if not cells:
-                continue
-            pairs: list[tuple[str, str]] = []
-            if ":" in cells[0] and len(cells) == 1:
-                label, _, value = cells[0].partition(":")
-                pairs.append((label, value))
-            elif len(cells) >= 2:
-                pairs.append((cells[0].rstrip(":"), " ".join(cells[1:])))
-            else:
-                pairs.append((cells[0], ""))
-            for label, value in pairs:
+            for n, c in enumerate(cells):
+                label, colon, value = c.partition(":")
                 key = labels.get(norm(label))
                 if key is None:
                     continue  # titles ("SOP Konsultasi Bisnis"), letterheads: not identity
-                self.identity[key] = value.strip()
+                if not (colon and value.strip()):
+                    following = cells[n + 1] if n + 1 < len(cells) else ""
+                    f_label, f_colon, _ = following.partition(":")
+                    is_label = labels.get(norm(f_label)) and (f_colon or not colon)
+                    value = "" if is_label else following
+                self.identity.setdefault(key, value.strip())
 
     # ------------------------------------------------------------ merged cells
 

@@ -9,8 +9,9 @@ The rules (also in docs/sop-format.md, "Impor tabel"); the editor can correct th
    pengelola, narasumber, dinas, kementerian, bank, operator).
 2. Counter (loket): a non-applicant role whose name holds a counter word — loket,
    front office, petugas, admin, staf, operator, resepsionis, customer service,
-   pelayanan, fungsional umum. When no name does, the role that first takes the file
-   from the applicant (the first non-applicant pelaksana in step order).
+   pelayanan, fungsional umum. When no name does and the SOP has an applicant, the
+   role that first takes the file from the applicant (the first non-applicant
+   pelaksana in step order).
 3. Ids are the names in lower case with hyphens ("Kepala UPT" → "kepala-upt").
 """
 
@@ -29,13 +30,14 @@ _OFFICER = re.compile(
 )
 _COUNTER = re.compile(
     r"\b(loket|front ?office|petugas|admin|staf|staff|operator|resepsionis|"
-    r"customer service|pelayanan|fungsional umum|cs)\b"
+    r"customer service|pelayanan|fungsional umum|konsultan|cs)\b"
 )
 
 
 def role_id(name: str, taken: set[str]) -> str:
     base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "pelaksana"
-    base = base[:40].strip("-")
+    if len(base) > 40:
+        base = base[:41].rsplit("-", 1)[0]
     rid, n = base, 2
     while rid in taken:
         rid, n = f"{base}-{n}", n + 1
@@ -51,8 +53,8 @@ def counter_roles(names: list[str], applicants: set[str],
                   step_roles: list[list[str]]) -> set[str]:
     """Counter roles among `names` by rule 2 (names, then the first hand-over)."""
     by_name = {n for n in names if n not in applicants and _COUNTER.search(n.lower())}
-    if by_name:
-        return by_name
+    if by_name or not applicants:
+        return by_name  # a back-office SOP (no applicant) has a counter only by name
     for roles in step_roles:
         for r in roles:
             if r not in applicants:

@@ -65,8 +65,8 @@ NO_NAME = "nama SOP tidak ada (baris 'Nama SOP: …' atau --nama); diisi dari na
 WRITE_INVALID = "hasil impor tidak lolos pemeriksaan SOP: {detail}"
 
 # Report lines
-REPORT_ROW = "{path}: baris {row}{column}: {why}"
-REPORT_COLUMN = ", kolom {column}"
+REPORT_ROW = "baris {row}"
+REPORT_COLUMN = "kolom {column}"
 IMPORTED = (
     "SOP '{nama}' ({id}) diimpor: {steps} langkah, {roles} pelaksana; disimpan sebagai draf "
     "di {path}"
@@ -127,3 +127,18 @@ LABELS = {
 }
 YES = "ya"
 NO = "tidak"
+
+# CLI help (loket sop impor / ekspor)
+HELP_IMPOR = "impor SOP dari tabel kantor (TSV, CSV atau XLSX) menjadi berkas SOP draf"
+HELP_FILE = "berkas tabel SOP (.tsv, .csv, .xlsx)"
+HELP_ID = "id SOP (huruf kecil, angka, tanda hubung); bawaan: dari nama SOP"
+HELP_OUT = "folder tujuan (bawaan: folder sop/ kantor)"
+HELP_NAMA = "nama SOP bila tidak ada baris 'Nama SOP: …' di atas tabel"
+HELP_NOMOR = "nomor SOP"
+HELP_INSTANSI = "instansi (dinas) pemilik SOP"
+HELP_UNIT = "unit/bidang pelaksana"
+HELP_TIMPA = "ganti berkas SOP yang sudah ada"
+HELP_EKSPOR = "ekspor SOP menjadi tabel (xlsx atau tsv) yang dapat diimpor lagi"
+HELP_FORMAT = "format berkas: xlsx atau tsv"
+HELP_TATA = "tata letak: 'pelaksana' (kolom Pelaksana) atau 'kolom' (satu kolom per pelaksana)"
+HELP_EKSPOR_OUT = "berkas tujuan (bawaan: <id>.<format> di folder ini)"

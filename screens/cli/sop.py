@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     check = verbs.add_parser("check", help=T.HELP_SOP_CHECK)
     check.add_argument("paths", nargs="*", help=T.HELP_PATHS)
     check.set_defaults(func=cmd_check)
+    from screens.cli.sop_impor import register_verbs  # impor / ekspor of office tables
+
+    register_verbs(verbs)
 
 
 def _console() -> Console:
