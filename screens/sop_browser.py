@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from counter.sop import DRAF, Sop
+from counter.texts import sop_authoring as A
 from counter.texts import ui_review as T
 
 NARROW = 70  # below this width the step table folds kelengkapan/output under kegiatan
@@ -71,7 +72,24 @@ def _returns(sop: Sop, step: Any) -> list[str]:
             lines.append(T.SOP_RETURN.format(syarat=k.syarat, target=target))
         else:
             lines.append(T.SOP_RETURN_NO_SYARAT.format(target=target))
+    for j in step.lanjut:  # forward jumps ("jika lengkap, langsung ke langkah 4")
+        lines.append(A.FORWARD.format(syarat=j.syarat, target=j.ke_langkah) if j.syarat
+                     else A.FORWARD_NO_SYARAT.format(target=j.ke_langkah))
     return lines
+
+
+def standar_table(sop: Sop) -> Table:
+    """The Standar Pelayanan (PermenPANRB 15/2014) a service charter publishes."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", max_width=17)
+    table.add_column(overflow="fold")
+    L = A.STANDAR_LABELS
+    items = sop.persyaratan
+    table.add_row(L["persyaratan"], "\n".join(f"\u2022 {i}" for i in items) if items
+                  else A.EMPTY)
+    for key in ("biaya", "produk_layanan", "jangka_waktu", "pengaduan"):
+        table.add_row(L[key], getattr(sop, key) or A.EMPTY)
+    return table
 
 
 def _who(sop: Sop, step: Any) -> str:
@@ -140,8 +158,13 @@ def sop_detail(sop: Sop) -> Group:
         warn = Text(f"\u26a0 {T.SOP_NOT_USABLE}", style="bold black on yellow")
         parts.append(warn)
         parts.extend(Text(f"  {r}", style="yellow") for r in reasons)
+    tanggal = A.VERSION_DATE.format(tanggal=sop.tanggal_versi) if sop.tanggal_versi else ""
+    parts.append(Text(A.VERSION_LINE.format(versi=sop.versi, tanggal=tanggal), style="dim"))
     parts.append(Text(""))
     parts.append(identity_table(sop))
+    parts.append(Text(""))
+    parts.append(Text(A.STANDAR_TITLE, style="bold underline"))
+    parts.append(standar_table(sop))
     if sop.langkah_hilang:
         parts.append(Text(T.SOP_MISSING_STEPS.format(
             numbers=", ".join(map(str, sop.langkah_hilang))), style="yellow"))
