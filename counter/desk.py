@@ -127,15 +127,20 @@ class Desk:
     def now(self) -> datetime:
         return self._now().astimezone(self.profile.tz)
 
-    def sop_of(self, sop_id: str) -> Sop | None:
+    def sop_of(self, sop_id: str, versi: int | None = None) -> Sop | None:
+        """The SOP (at the version a case began with, when it names one)."""
         try:
-            return self.catalog.get(sop_id)
+            return self.catalog.at_version(sop_id, versi)
         except KeyError:
             return None
 
     def fold(self, events: list[dict]) -> CaseView:
         first = events[0] if events else {}
-        sop = self.sop_of(str(first.get("data", {}).get("sop_id", "")))
+        data = first.get("data", {})
+        versi = data.get("sop_versi")
+        sop = self.sop_of(str(data.get("sop_id", "")),
+                          versi if isinstance(versi, int) and not isinstance(versi, bool)
+                          else None)
         state = C.fold(events, sop)
         return self.measure(state, sop)
 
@@ -259,7 +264,7 @@ class Desk:
         code = self.repo.next_code(at.date(), desk)
         first = sop.first_step
         received, missing = list(received), list(missing)
-        opening = C.opened(code, at, officer, desk, sop.id, visitor)
+        opening = C.opened(code, at, officer, desk, sop.id, visitor, sop_versi=sop.versi)
         base = C.fold([{**opening, "seq": 0}], sop)
         events = [opening, *C.plan_start(base, sop, at, officer, desk)]
         if received or missing:

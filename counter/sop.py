@@ -519,9 +519,26 @@ class Catalog:
 
     sops: dict[str, Sop]
     errors: list[SopError] = field(default_factory=list)
+    # Earlier versions kept in the office folder (counter/sop_versions.py): id → versi → Sop
+    versions: dict[str, dict[int, Sop]] = field(default_factory=dict)
 
     def get(self, sop_id: str) -> Sop:
         return self.sops[sop_id]
+
+    def at_version(self, sop_id: str, versi: int | None) -> Sop:
+        """The SOP as it was at `versi` (a case is timed against the version it began
+        with); the current one when that version is the current or was never kept."""
+        current = self.sops[sop_id]
+        if versi is None or versi == current.versi:
+            return current
+        return self.versions.get(sop_id, {}).get(versi, current)
+
+    def versions_of(self, sop_id: str) -> list[Sop]:
+        """Every known version of an SOP, oldest first, the current one last."""
+        kept = dict(self.versions.get(sop_id, {}))
+        if sop_id in self.sops:
+            kept[self.sops[sop_id].versi] = self.sops[sop_id]
+        return [kept[v] for v in sorted(kept)]
 
     def all(self) -> list[Sop]:
         return sorted(self.sops.values(), key=_sort_key)
@@ -580,7 +597,15 @@ def load_catalog(extra_dirs: Iterable[str | Path] = ()) -> Catalog:
                 errors.append(err)
                 continue
             sops[sop.id] = sop
-    return Catalog(sops=sops, errors=errors)
+    from counter.sop_versions import load_versions  # kept versions of office SOPs
+
+    versions: dict[str, dict[int, Sop]] = {}
+    for folder in extra_dirs:
+        found, broken = load_versions(Path(folder))
+        errors.extend(broken)
+        for sop_id, by_number in found.items():
+            versions.setdefault(sop_id, {}).update(by_number)
+    return Catalog(sops=sops, errors=errors, versions=versions)
 
 
 def counter_standard(sop: Sop) -> dict[str, float]:

@@ -82,15 +82,21 @@ def _event(code: str, type_: str, at: datetime, officer: str, desk: int,
 
 
 def opened(code: str, at: datetime, officer: str, desk: int, sop_id: str,
-           visitor: Visitor | Mapping[str, str]) -> dict[str, Any]:
-    """A new case for `visitor` under SOP `sop_id`; the visitor is (re)validated."""
+           visitor: Visitor | Mapping[str, str], sop_versi: int | None = None,
+           ) -> dict[str, Any]:
+    """A new case for `visitor` under SOP `sop_id`; the visitor is (re)validated.
+
+    `sop_versi` is the SOP version the case begins with: it is timed against that
+    version to its end, whatever the office changes meanwhile."""
     if not isinstance(sop_id, str) or not sop_id.strip():
         raise CaseError(T.SOP_ID_EMPTY, field="sop_id")
     fields = visitor.as_dict() if isinstance(visitor, Visitor) else dict(visitor)
     v = make_visitor(**{k: fields.get(k, "") for k in
                         ("nama", "nik", "telepon", "nama_usaha", "alamat")})
-    return _event(code, OPENED, at, officer, desk,
-                  {"sop_id": sop_id.strip(), "visitor": v.as_dict()})
+    data: dict[str, Any] = {"sop_id": sop_id.strip(), "visitor": v.as_dict()}
+    if sop_versi is not None:
+        data["sop_versi"] = sop_versi
+    return _event(code, OPENED, at, officer, desk, data)
 
 
 def step_started(code: str, at: datetime, officer: str, desk: int,
