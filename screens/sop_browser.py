@@ -150,8 +150,25 @@ class StepTable:
         return table
 
 
-def sop_detail(sop: Sop) -> Group:
-    """Everything the detail pane shows for one SOP."""
+def versions_part(versions: list[Sop]) -> list[Any]:
+    """The kept versions of an SOP and what changed in each, newest first."""
+    from counter.sop_versions import diff_sops
+
+    parts: list[Any] = [Text(""), Text(A.VERSIONS_TITLE, style="bold underline")]
+    for i in range(len(versions) - 1, -1, -1):
+        v = versions[i]
+        tanggal = A.VERSION_DATE.format(tanggal=v.tanggal_versi) if v.tanggal_versi else ""
+        current = A.VERSION_CURRENT if i == len(versions) - 1 else ""
+        parts.append(Text(A.VERSION_ITEM.format(versi=v.versi, tanggal=tanggal,
+                                                current=current), style="bold"))
+        if i:
+            lines = diff_sops(versions[i - 1], v) or [A.DIFF_NONE]
+            parts.extend(Text(f"  \u2022 {line}") for line in lines)
+    return parts
+
+
+def sop_detail(sop: Sop, versions: list[Sop] | None = None) -> Group:
+    """Everything the detail pane shows for one SOP (and its versions, when kept)."""
     parts: list[Any] = [Text(sop.nama, style="bold")]
     reasons = not_usable_reasons(sop)
     if reasons:
@@ -171,6 +188,8 @@ def sop_detail(sop: Sop) -> Group:
     parts.append(Text(""))
     parts.append(Text(T.SOP_STEPS_TITLE.format(count=len(sop.steps)), style="bold underline"))
     parts.append(StepTable(sop) if sop.steps else Text(T.SOP_NO_STEPS, style="dim"))
+    if versions and len(versions) > 1:
+        parts.extend(versions_part(versions))
     return Group(*parts)
 
 
@@ -225,9 +244,10 @@ class SopBrowserScreen(Screen[None]):
         self.title = T.SOP_TITLE
         if self.catalog is None:
             self.catalog = self.app.catalog  # type: ignore[attr-defined]
+        wanted = self.selected  # refilter shows (and selects) the first SOP
         self.refilter("")
-        if self.selected:
-            self.select(self.selected)
+        if wanted:
+            self.select(wanted)
         self.query_one("#sop-filter", Input).focus()
 
     # ---------------------------------------------------------------- filtering
@@ -293,7 +313,9 @@ class SopBrowserScreen(Screen[None]):
 
     def show(self, sop: Sop) -> None:
         self.selected = sop.id
-        self.query_one("#sop-view", Static).update(sop_detail(sop))
+        versions_of = getattr(self.catalog, "versions_of", None)
+        versions = versions_of(sop.id) if versions_of else None
+        self.query_one("#sop-view", Static).update(sop_detail(sop, versions))
         self.query_one("#sop-detail", VerticalScroll).scroll_home(animate=False)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -37,3 +37,29 @@ async def test_standar_pelayanan_version_and_forward_jump_are_shown() -> None:
                          "5 hari kerja", "Kotak saran",
                          "jika sudah lengkap: langsung ke langkah 3"):
             assert expected in text, expected
+
+
+class VersionsHost(App[None]):
+    def __init__(self, folder) -> None:
+        super().__init__()
+        self.folder = folder
+
+    def on_mount(self) -> None:
+        self.push_screen(SopBrowserScreen(load_catalog([self.folder]),
+                                          selected="pct-07-konsultasi-bisnis"))
+
+
+async def test_versions_and_what_changed_are_shown(tmp_path) -> None:
+    from counter.sop_versions import save_sop
+
+    current = load_catalog().get("pct-07-konsultasi-bisnis")
+    data = sop_to_data(current)
+    data["langkah"][2]["waktu"] = "1 jam"
+    save_sop(tmp_path, data, "30 November 2026", current)
+    app = VersionsHost(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        text = static_text(app.screen.query_one("#sop-view", Static), width=300)
+        assert "Versi 2 (30 November 2026) (berlaku sekarang)" in text
+        assert "langkah 3, waktu: 40 Menit \u2192 1 jam" in text
+        assert "Versi 1" in text
