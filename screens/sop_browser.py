@@ -215,6 +215,7 @@ class SopBrowserScreen(Screen[None]):
         Binding("ctrl+f,slash", "focus_filter", T.KEY_FILTER, key_display="/"),
         Binding("right", "focus_detail", T.KEY_DETAIL, show=False),
         Binding("left", "focus_list", T.KEY_LIST, show=False),
+        Binding("ctrl+e", "edit", A.KEY_EDIT, key_display="^E", priority=True),
     ]
 
     def __init__(self, catalog: Any = None, *, selected: str | None = None) -> None:
@@ -337,6 +338,24 @@ class SopBrowserScreen(Screen[None]):
             box.focus()
             return
         self.dismiss(None)
+
+    def action_edit(self) -> None:
+        """Open the highlighted SOP in the editor; on return, show the saved version."""
+        from screens.sop_editor import SopEditorScreen
+
+        sop_id = self.current_id()
+        if sop_id is None or not hasattr(self.app, "paths"):
+            return
+        self.app.push_screen(SopEditorScreen(self.catalog.get(sop_id)), self._after_edit)
+
+    def _after_edit(self, saved: Sop | None) -> None:
+        app_catalog = getattr(self.app, "catalog", None)
+        if app_catalog is not None:
+            self.catalog = app_catalog
+        box = self.query_one("#sop-filter", Input)
+        self.refilter(box.value)
+        if saved is not None:
+            self.select(saved.id)
 
     def action_focus_filter(self) -> None:
         self.query_one("#sop-filter", Input).focus()
