@@ -122,6 +122,8 @@ class Sop:
     # Versions: each saved change of an office SOP is a new number (counter/sop_versions.py).
     versi: int = 1
     tanggal_versi: str = ""
+    # Numbers the document skips with no step lost (rows 1-3, 5-8), unlike langkah_hilang.
+    nomor_dilewati: tuple[int, ...] = ()
 
     @property
     def usable(self) -> bool:
@@ -286,7 +288,7 @@ class _Reader:
             raise self.fail(T.WRONG_TYPE.format(field="langkah_hilang",
                                                 expected="daftar nomor"),
                             "langkah_hilang", key="langkah_hilang")
-        self.check_numbering(steps, set(hilang))
+        self.check_numbering(steps, set(hilang) | set(self.read_dilewati()))
         self.check_targets(steps, {r.id for r in roles})
         self.check_forward(steps)
         sumber = d.get("sumber")
@@ -424,7 +426,16 @@ class _Reader:
             "pengaduan": self.text(d, "pengaduan"),
             "versi": versi,
             "tanggal_versi": self.text(d, "tanggal_versi"),
+            "nomor_dilewati": self.read_dilewati(),
         }
+
+    def read_dilewati(self) -> tuple[int, ...]:
+        raw = self.data.get("nomor_dilewati", [])
+        if not isinstance(raw, list) or not all(
+                isinstance(n, int) and not isinstance(n, bool) for n in raw):
+            raise self.fail(T.WRONG_TYPE.format(field="nomor_dilewati", expected="daftar nomor"),
+                            "nomor_dilewati", key="nomor_dilewati")
+        return tuple(raw)
 
     def read_lanjut(self, s: dict[str, Any], i: int, where: str) -> tuple[Lanjut, ...]:
         raw = s.get("lanjut", [])

@@ -54,6 +54,7 @@ class SopForm:
     status: str = DRAF
     layanan_loket: bool = False
     langkah_hilang: str = ""
+    nomor_dilewati: str = ""
     roles: list[RoleForm] = field(default_factory=list)
     steps: list[StepForm] = field(default_factory=list)
     keep: dict[str, Any] = field(default_factory=dict)  # fields the editor does not show
@@ -97,6 +98,9 @@ class SopForm:
             data[key] = _lines(self.lists.get(key, ""))
         data["status"], data["layanan_loket"] = self.status, self.layanan_loket
         data["langkah_hilang"] = [int(n) for n in re.findall(r"\d+", self.langkah_hilang)]
+        skipped = [int(n) for n in re.findall(r"\d+", self.nomor_dilewati)]
+        if skipped:
+            data["nomor_dilewati"] = skipped
         data.setdefault("sumber", {"dokumen": T.SOURCE_EDITOR, "lokasi": ""})
         ids: dict[str, str] = {}
         roles = []
@@ -239,6 +243,7 @@ def form_of(sop: Sop) -> SopForm:
         lists={k: "\n".join(data.get(k, [])) for k in LIST_FIELDS},
         status=sop.status, layanan_loket=sop.layanan_loket,
         langkah_hilang=", ".join(map(str, sop.langkah_hilang)),
+        nomor_dilewati=", ".join(map(str, sop.nomor_dilewati)),
         roles=[RoleForm(p.nama, p.loket, p.pemohon, p.id) for p in sop.pelaksana],
         steps=[StepForm(no=str(st.no), kegiatan=st.kegiatan,
                         pelaksana="; ".join(sop.role_name(r) for r in st.pelaksana),

@@ -17,7 +17,7 @@ _TOP_ORDER = (
     "unit", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh",
     "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "peringatan",
     "pencatatan", "persyaratan", "biaya", "produk_layanan", "jangka_waktu", "pengaduan",
-    "langkah_hilang", "catatan",
+    "langkah_hilang", "nomor_dilewati", "catatan",
 )
 
 
@@ -36,6 +36,7 @@ def sop_to_data(sop: Sop) -> dict[str, Any]:
         "persyaratan": list(sop.persyaratan), "biaya": sop.biaya or DEFAULT_BIAYA,
         "produk_layanan": sop.produk_layanan, "jangka_waktu": sop.jangka_waktu,
         "pengaduan": sop.pengaduan, "langkah_hilang": list(sop.langkah_hilang),
+        **({"nomor_dilewati": list(sop.nomor_dilewati)} if sop.nomor_dilewati else {}),
         "catatan": list(sop.catatan),
         "sumber": {"dokumen": sop.source.dokumen, "lokasi": sop.source.lokasi,
                    **({"catatan": sop.source.catatan} if sop.source.catatan else {})},

@@ -43,6 +43,8 @@ def identity_rows(sop: Sop) -> list[list[str]]:
         [L["pemohon"] + ":", _join([p.nama for p in sop.pelaksana if p.pemohon])],
         [L["langkah_hilang"] + ":", ", ".join(map(str, sop.langkah_hilang))],
     ]
+    if sop.nomor_dilewati:
+        rows.append([L["nomor_dilewati"] + ":", ", ".join(map(str, sop.nomor_dilewati))])
     return rows
 
 

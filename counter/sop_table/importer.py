@@ -327,6 +327,8 @@ class _Importer:
         numbers = [s.no for s in steps]
         hilang = sorted({n for n in range(numbers[0], numbers[-1] + 1)} - set(numbers)) \
             if len(numbers) > 1 else []
+        skipped = [int(n) for n in re.findall(r"\d+", ident.get("nomor_dilewati", ""))]
+        hilang = [n for n in hilang if n not in skipped]
         if "langkah_hilang" not in ident and hilang:
             self.note(None, self.col_name(NO),
                       T.NUMBER_GAP.format(numbers=", ".join(map(str, hilang))))
@@ -353,6 +355,8 @@ class _Importer:
                 data[key] = _items(ident[key])
         data["langkah_hilang"] = [int(n) for n in re.findall(r"\d+", ident["langkah_hilang"])] \
             if "langkah_hilang" in ident else hilang
+        if skipped:
+            data["nomor_dilewati"] = skipped
         first, last = self.grid.row_numbers[steps[0].row], self.grid.row_numbers[steps[-1].row]
         data["catatan"] = [T.CATATAN_IMPOR.format(name=Path(self.grid.path).name,
                                                   layout=T.LAYOUT_ROLES if self.header.roles

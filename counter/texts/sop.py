@@ -13,7 +13,8 @@ STEP_ORDER = "nomor langkah {no} tidak naik (sesudah langkah {prev})"
 STEP_DUP = "nomor langkah {no} dipakai lebih dari sekali"
 STEP_GAP = (
     "nomor langkah melompat dari {prev} ke {no}; bila langkah {missing} memang hilang "
-    "di dokumen sumber, cantumkan di 'langkah_hilang'"
+    "di dokumen sumber, cantumkan di 'langkah_hilang'; bila penomorannya memang melompat "
+    "tanpa langkah yang hilang, cantumkan di 'nomor_dilewati'"
 )
 UNKNOWN_ROLE = "pelaksana '{value}' tidak ada di daftar [[pelaksana]] SOP ini ({known})"
 NO_TARGET = "cabang kembali harus menyebut 'ke_langkah' atau 'ke_pelaksana'"

@@ -46,6 +46,7 @@ LABELS = {
     "pengaduan": "Pengaduan", "dasar_hukum": "Dasar hukum", "kualifikasi_pelaksana":
     "Kualifikasi", "keterkaitan": "Keterkaitan", "peralatan": "Peralatan",
     "persyaratan": "Persyaratan", "langkah_hilang": "Langkah hilang",
+    "nomor_dilewati": "Nomor dilewati",
 }
 LIST_HINT = "satu butir per baris"
 STATUS = "Status"

@@ -124,6 +124,7 @@ LABELS = {
     "loket": "Pelaksana Loket",
     "pemohon": "Pemohon",
     "langkah_hilang": "Langkah Hilang",
+    "nomor_dilewati": "Nomor Dilewati",
 }
 YES = "ya"
 NO = "tidak"

@@ -125,6 +125,9 @@ class SopEditorScreen(Screen[Sop | None]):
             with Horizontal(classes="field"):
                 yield Label(T.LABELS["langkah_hilang"], classes="label")
                 yield Input(f.langkah_hilang, id="langkah-hilang", classes="value")
+            with Horizontal(classes="field"):
+                yield Label(T.LABELS["nomor_dilewati"], classes="label")
+                yield Input(f.nomor_dilewati, id="nomor-dilewati", classes="value")
             yield Static(T.SECTION_STANDAR, classes="section")
             yield Label(f"{T.LABELS['persyaratan']} ({T.LIST_HINT})", classes="hint")
             yield TextArea(f.lists.get("persyaratan", ""), id="list-persyaratan",
@@ -166,6 +169,7 @@ class SopEditorScreen(Screen[Sop | None]):
         for key in LIST_FIELDS:
             f.lists[key] = self._value(f"#list-{key}", f.lists.get(key, ""))
         f.langkah_hilang = self._value("#langkah-hilang", f.langkah_hilang)
+        f.nomor_dilewati = self._value("#nomor-dilewati", f.nomor_dilewati)
         status = self.query_one("#status", Select).value
         f.status = str(status) if status in (DRAF, BERLAKU) else f.status
         f.layanan_loket = self.query_one("#layanan-loket", Checkbox).value

@@ -162,3 +162,18 @@ def test_broken_files_give_a_clear_message(tmp_path: Path, name: str, content: b
 def test_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(TableError, match="tidak ditemukan"):
         import_table(tmp_path / "tidak-ada.tsv")
+
+
+def test_numbering_that_skips_is_not_a_lost_step(tmp_path: Path) -> None:
+    rows = "".join(f"{n}\tLangkah {n}\tPetugas\t\t5 menit\t\t\n" for n in (1, 2, 3, 5, 6))
+    sop = import_table(write(tmp_path, "a.tsv", HEAD + rows)).sop()
+    assert sop.langkah_hilang == (4,)  # by default a gap is reported as a lost step
+    skipped = write(tmp_path, "b.tsv", "Nomor Dilewati: 4\n" + HEAD + rows)
+    result = import_table(skipped)
+    sop = result.sop()
+    assert (sop.langkah_hilang, sop.nomor_dilewati) == ((), (4,))
+    assert not any("tidak ada di tabel" in ln for ln in result.report_lines())
+    from counter.sop_table.export import export_sop
+
+    again = import_table(export_sop(sop, tmp_path / "c.tsv", "tsv")).sop()
+    assert again.nomor_dilewati == (4,)

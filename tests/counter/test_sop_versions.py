@@ -92,3 +92,16 @@ def test_a_running_case_keeps_its_version_a_new_case_takes_the_new_one(tmp_path:
     new = desk.open_case(KONSULTASI, VISITOR)
     assert new.sop is not None and new.sop.versi == 2
     assert store.events(new.code)[0]["data"]["sop_versi"] == 2
+
+
+def test_loader_accepts_skipped_numbers_and_still_names_undeclared_gaps() -> None:
+    from counter.sop import parse_sop
+    from counter.sop_write import dump_sop
+
+    data = sop_to_data(load_catalog().get(KONSULTASI))
+    data["langkah_hilang"] = []
+    with pytest.raises(SopError, match="nomor_dilewati"):
+        parse_sop(dump_sop(data), "x.toml")
+    data["nomor_dilewati"] = [6]
+    sop = parse_sop(dump_sop(data), "x.toml")
+    assert sop.nomor_dilewati == (6,) and sop.langkah_hilang == ()
