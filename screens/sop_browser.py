@@ -32,7 +32,10 @@ def not_usable_reasons(sop: Sop) -> list[str]:
     """Why a SOP cannot guide a case yet (empty when it can)."""
     if sop.usable:
         return []
-    reasons = [T.SOP_WHY_DRAF if sop.status == DRAF else T.SOP_WHY_NO_STEPS]
+    if sop.status == DRAF and sop.steps:  # an imported or edited draft: steps are there
+        reasons = [A.WHY_DRAF_WITH_STEPS]
+    else:
+        reasons = [T.SOP_WHY_DRAF if sop.status == DRAF else T.SOP_WHY_NO_STEPS]
     reasons.extend(sop.catatan)
     return reasons
 

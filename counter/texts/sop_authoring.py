@@ -49,3 +49,7 @@ SAVED_UNCHANGED = "Tidak ada perubahan; tetap versi {versi}"
 SAVED_KONSEP = "Belum lolos pemeriksaan; isian disimpan sebagai konsep di {path}"
 EMPTY_VALUE = "-"
 KEY_EDIT = "Ubah SOP"
+WHY_DRAF_WITH_STEPS = (
+    "SOP berstatus draf: periksa langkahnya, lalu ubah (Ctrl+E) dan tandai 'berlaku' "
+    "agar dapat dipakai melayani."
+)

@@ -39,6 +39,8 @@ def cmd_impor(args: argparse.Namespace, ctx: Context) -> int:
     overrides = {"id": args.id, "nama": args.nama, "nomor": args.nomor,
                  "instansi": args.instansi, "unit": args.unit}
     result = import_table(args.file, overrides)
+    if result.data.get("instansi") in ("", "-") and ctx.profile.instansi:
+        result.data["instansi"] = ctx.profile.instansi  # the office's own name
     folder = Path(args.output) if args.output else ctx.paths.sop_dir
     target = folder / f"{result.data['id']}.toml"
     if target.exists() and not args.timpa:

@@ -39,7 +39,7 @@ class RolesBox(Vertical):
         for i, r in enumerate(self.form.roles):
             with Horizontal(classes="role-row"):
                 yield Input(r.nama, placeholder=T.ROLE_NAMA, id=f"role-nama-{i}",
-                            classes="role-nama")
+                            classes="role-nama", compact=True)
                 yield Checkbox(T.ROLE_LOKET, r.loket, id=f"role-loket-{i}", compact=True)
                 yield Checkbox(T.ROLE_PEMOHON, r.pemohon, id=f"role-pemohon-{i}",
                                compact=True)
@@ -59,24 +59,27 @@ class StepsBox(Vertical):
             with Vertical(classes="step", id=f"step-{i}"):
                 with Horizontal(classes="step-head"):
                     yield Input(s.no, placeholder=T.STEP_NO_LABEL, id=f"step-no-{i}",
-                                classes="step-no")
+                                classes="step-no", compact=True)
                     yield Input(s.kegiatan, placeholder=T.STEP_KEGIATAN,
-                                id=f"step-kegiatan-{i}", classes="step-kegiatan")
+                                id=f"step-kegiatan-{i}", classes="step-kegiatan", compact=True)
                 with Horizontal(classes="step-buttons"):
                     yield Button(T.UP, id=f"step-up-{i}", compact=True)
                     yield Button(T.DOWN, id=f"step-down-{i}", compact=True)
                     yield Button(T.REMOVE, id=f"step-del-{i}", compact=True)
-                yield Input(s.pelaksana, placeholder=T.STEP_PELAKSANA, id=f"step-pelaksana-{i}")
+                yield Input(s.pelaksana, placeholder=T.STEP_PELAKSANA, id=f"step-pelaksana-{i}",
+                            compact=True)
                 yield Label(T.STEP_KELENGKAPAN, classes="hint")
                 yield TextArea(s.kelengkapan, id=f"step-kelengkapan-{i}",
-                               classes="step-kelengkapan", soft_wrap=True)
-                yield Input(s.waktu, placeholder=T.STEP_WAKTU, id=f"step-waktu-{i}")
+                               classes="step-kelengkapan", soft_wrap=True, compact=True)
+                yield Input(s.waktu, placeholder=T.STEP_WAKTU, id=f"step-waktu-{i}", compact=True)
                 yield Static(_reading(s.waktu), id=f"step-waktu-reading-{i}",
                              classes="reading")
-                yield Input(s.output, placeholder=T.STEP_OUTPUT, id=f"step-output-{i}")
+                yield Input(s.output, placeholder=T.STEP_OUTPUT, id=f"step-output-{i}",
+                            compact=True)
                 yield Input(s.keterangan, placeholder=T.STEP_KETERANGAN,
-                            id=f"step-keterangan-{i}")
-                yield Input(s.cabang, placeholder=T.STEP_CABANG, id=f"step-cabang-{i}")
+                            id=f"step-keterangan-{i}", compact=True)
+                yield Input(s.cabang, placeholder=T.STEP_CABANG, id=f"step-cabang-{i}",
+                            compact=True)
         yield Button(T.ADD_STEP, id="step-add", compact=True)
 
 
@@ -104,6 +107,7 @@ class SopEditorScreen(Screen[Sop | None]):
         f = self.form
         with VerticalScroll(id="editor"):
             yield Static(f"{T.TITLE}: {self.sop.nama}", id="editor-title")
+            yield Static("", id="messages")
             yield Static(T.SECTION_IDENTITY, classes="section")
             for key in IDENTITY_FIELDS:
                 if key in _STANDAR:
@@ -111,36 +115,40 @@ class SopEditorScreen(Screen[Sop | None]):
                 with Horizontal(classes="field"):
                     yield Label(T.LABELS[key], classes="label")
                     yield Input(f.identity.get(key, ""), id=f"id-{key}", classes="value",
-                                disabled=key == "id")
+                                disabled=key == "id", compact=True)
             with Horizontal(classes="field"):
                 yield Label(T.STATUS, classes="label")
                 yield Select([(T.STATUS_DRAF, DRAF), (T.STATUS_BERLAKU, BERLAKU)],
-                             value=f.status, allow_blank=False, id="status", classes="value")
+                             value=f.status, allow_blank=False, id="status", classes="value",
+                             compact=True)
             yield Checkbox(T.LAYANAN_LOKET, f.layanan_loket, id="layanan-loket")
             for key in LIST_FIELDS:
                 if key == "persyaratan":
                     continue
                 yield Label(f"{T.LABELS[key]} ({T.LIST_HINT})", classes="hint")
-                yield TextArea(f.lists.get(key, ""), id=f"list-{key}", classes="list")
+                yield TextArea(f.lists.get(key, ""), id=f"list-{key}", classes="list",
+                               compact=True)
             with Horizontal(classes="field"):
                 yield Label(T.LABELS["langkah_hilang"], classes="label")
-                yield Input(f.langkah_hilang, id="langkah-hilang", classes="value")
+                yield Input(f.langkah_hilang, id="langkah-hilang", classes="value",
+                            compact=True)
             with Horizontal(classes="field"):
                 yield Label(T.LABELS["nomor_dilewati"], classes="label")
-                yield Input(f.nomor_dilewati, id="nomor-dilewati", classes="value")
+                yield Input(f.nomor_dilewati, id="nomor-dilewati", classes="value",
+                            compact=True)
             yield Static(T.SECTION_STANDAR, classes="section")
             yield Label(f"{T.LABELS['persyaratan']} ({T.LIST_HINT})", classes="hint")
             yield TextArea(f.lists.get("persyaratan", ""), id="list-persyaratan",
-                           classes="list")
+                           classes="list", compact=True)
             for key in _STANDAR:
                 with Horizontal(classes="field"):
                     yield Label(T.LABELS[key], classes="label")
-                    yield Input(f.identity.get(key, ""), id=f"id-{key}", classes="value")
+                    yield Input(f.identity.get(key, ""), id=f"id-{key}", classes="value",
+                                compact=True)
             yield Static(T.SECTION_ROLES, classes="section")
             yield RolesBox(f)
             yield Static(T.SECTION_STEPS, classes="section")
             yield StepsBox(f)
-            yield Static("", id="messages")
             yield Button(T.SAVE, id="save", variant="primary")
         yield Footer()
 
@@ -243,6 +251,8 @@ class SopEditorScreen(Screen[Sop | None]):
         if problems:
             self._keep_konsep(data)
             self.show_problems(problems)
+            self.query_one("#messages", Static).scroll_visible(animate=False)
+            self.notify(problems[0], title=T.CHECK_PROBLEMS, severity="warning")
             return
         from counter.dates import format_date
 
@@ -254,6 +264,8 @@ class SopEditorScreen(Screen[Sop | None]):
             saved = save_sop(folder, data, today, current, kept)
         except SopError as err:
             self.show_problems([str(err)])
+            self.query_one("#messages", Static).scroll_visible(animate=False)
+            self.notify(str(err), title=T.CHECK_PROBLEMS, severity="warning")
             return
         app.catalog = load_catalog([folder])
         if getattr(app, "desk", None) is not None:
