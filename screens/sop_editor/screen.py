@@ -15,7 +15,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import (
+    Button,
+    Checkbox,
+    Footer,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    Static,
+    TextArea,
+)
 
 from counter.errors import SopError
 from counter.sop import BERLAKU, DRAF, Sop, load_catalog
@@ -48,39 +58,43 @@ class RolesBox(Vertical):
 
 
 class StepsBox(Vertical):
-    """One block per step, in order."""
+    """The steps as a list (one line each) and one form for the highlighted step.
+
+    One form instead of a block per step keeps the editor quick to open on a long
+    SOP (a 28-step SOP would otherwise be some 400 widgets)."""
 
     def __init__(self, form: SopForm) -> None:
         super().__init__(id="steps")
         self.form = form
 
     def compose(self) -> ComposeResult:
-        for i, s in enumerate(self.form.steps):
-            with Vertical(classes="step", id=f"step-{i}"):
-                with Horizontal(classes="step-head"):
-                    yield Input(s.no, placeholder=T.STEP_NO_LABEL, id=f"step-no-{i}",
-                                classes="step-no", compact=True)
-                    yield Input(s.kegiatan, placeholder=T.STEP_KEGIATAN,
-                                id=f"step-kegiatan-{i}", classes="step-kegiatan", compact=True)
-                with Horizontal(classes="step-buttons"):
-                    yield Button(T.UP, id=f"step-up-{i}", compact=True)
-                    yield Button(T.DOWN, id=f"step-down-{i}", compact=True)
-                    yield Button(T.REMOVE, id=f"step-del-{i}", compact=True)
-                yield Input(s.pelaksana, placeholder=T.STEP_PELAKSANA, id=f"step-pelaksana-{i}",
+        yield OptionList(*[_step_label(s) for s in self.form.steps], id="step-list",
+                         compact=True)
+        with Horizontal(classes="step-buttons"):
+            yield Button(T.ADD_STEP, id="step-add", compact=True)
+            yield Button(T.UP, id="step-up", compact=True)
+            yield Button(T.DOWN, id="step-down", compact=True)
+            yield Button(T.REMOVE, id="step-del", compact=True)
+        with Vertical(id="step-form", classes="step"):
+            with Horizontal(classes="step-head"):
+                yield Input(placeholder=T.STEP_NO_LABEL, id="step-no", classes="step-no",
                             compact=True)
-                yield Label(T.STEP_KELENGKAPAN, classes="hint")
-                yield TextArea(s.kelengkapan, id=f"step-kelengkapan-{i}",
-                               classes="step-kelengkapan", soft_wrap=True, compact=True)
-                yield Input(s.waktu, placeholder=T.STEP_WAKTU, id=f"step-waktu-{i}", compact=True)
-                yield Static(_reading(s.waktu), id=f"step-waktu-reading-{i}",
-                             classes="reading")
-                yield Input(s.output, placeholder=T.STEP_OUTPUT, id=f"step-output-{i}",
-                            compact=True)
-                yield Input(s.keterangan, placeholder=T.STEP_KETERANGAN,
-                            id=f"step-keterangan-{i}", compact=True)
-                yield Input(s.cabang, placeholder=T.STEP_CABANG, id=f"step-cabang-{i}",
-                            compact=True)
-        yield Button(T.ADD_STEP, id="step-add", compact=True)
+                yield Input(placeholder=T.STEP_KEGIATAN, id="step-kegiatan",
+                            classes="step-kegiatan", compact=True)
+            yield Input(placeholder=T.STEP_PELAKSANA, id="step-pelaksana", compact=True)
+            yield Label(T.STEP_KELENGKAPAN, classes="hint")
+            yield TextArea(id="step-kelengkapan", classes="step-kelengkapan", soft_wrap=True,
+                           compact=True)
+            yield Input(placeholder=T.STEP_WAKTU, id="step-waktu", compact=True)
+            yield Static("", id="step-waktu-reading", classes="reading")
+            yield Input(placeholder=T.STEP_OUTPUT, id="step-output", compact=True)
+            yield Input(placeholder=T.STEP_KETERANGAN, id="step-keterangan", compact=True)
+            yield Input(placeholder=T.STEP_CABANG, id="step-cabang", compact=True)
+
+
+def _step_label(s: StepForm) -> str:
+    waktu = s.waktu.strip() or "-"
+    return f"{s.no or '?':>3}. {s.kegiatan.strip() or T.STEP_KEGIATAN_EMPTY} \u00b7 {waktu}"
 
 
 def _reading(text: str) -> str:
@@ -102,6 +116,8 @@ class SopEditorScreen(Screen[Sop | None]):
         self.sop = sop
         self.form = form_of(sop)
         self.saved: Sop | None = None
+        self.current = -1  # the step shown in the step form
+        self._loading = False
 
     def compose(self) -> ComposeResult:
         f = self.form
@@ -154,6 +170,9 @@ class SopEditorScreen(Screen[Sop | None]):
 
     def on_mount(self) -> None:
         self.title = T.TITLE
+        self.load_step(0)
+        if self.current >= 0:
+            self.query_one("#step-list", OptionList).highlighted = 0
         self.show_problems(self.form.to_data()[1])
 
     # ------------------------------------------------------------ reading fields
@@ -186,21 +205,56 @@ class SopEditorScreen(Screen[Sop | None]):
             if self.query(f"#role-loket-{i}"):
                 r.loket = self.query_one(f"#role-loket-{i}", Checkbox).value
                 r.pemohon = self.query_one(f"#role-pemohon-{i}", Checkbox).value
-        for i, s in enumerate(f.steps):
+        if 0 <= self.current < len(f.steps):
+            step = f.steps[self.current]
             for key in _STEP_TEXTS:
-                setattr(s, key, self._value(f"#step-{key}-{i}", getattr(s, key)))
-            s.kelengkapan = self._value(f"#step-kelengkapan-{i}", s.kelengkapan)
+                setattr(step, key, self._value(f"#step-{key}", getattr(step, key)))
+            step.kelengkapan = self._value("#step-kelengkapan", step.kelengkapan)
         return f
+
+    def load_step(self, index: int) -> None:
+        """Show step `index` in the step form (after the shown one was collected)."""
+        steps = self.form.steps
+        self.current = index if 0 <= index < len(steps) else -1
+        form = self.query_one("#step-form")
+        form.display = self.current >= 0
+        if self.current < 0:
+            return
+        step = steps[self.current]
+        self._loading = True
+        try:
+            for key in _STEP_TEXTS:
+                self.query_one(f"#step-{key}", Input).value = getattr(step, key)
+            self.query_one("#step-kelengkapan", TextArea).text = step.kelengkapan
+            self.query_one("#step-waktu-reading", Static).update(_reading(step.waktu))
+        finally:
+            self._loading = False
+
+    def refresh_step_list(self) -> None:
+        olist = self.query_one("#step-list", OptionList)
+        olist.clear_options()
+        olist.add_options([_step_label(s) for s in self.form.steps])
+        if self.current >= 0:
+            olist.highlighted = self.current
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id != "step-list" or event.option_index == self.current:
+            return
+        self.collect()
+        self.load_step(event.option_index)
 
     # ------------------------------------------------------------ live checks
 
     def on_input_changed(self, event: Input.Changed) -> None:
         wid = event.input.id or ""
-        if wid.startswith("step-waktu-"):
-            i = wid.removeprefix("step-waktu-")
-            found = self.query(f"#step-waktu-reading-{i}")
-            if found:
-                found.first(Static).update(_reading(event.value))
+        if wid == "step-waktu":
+            self.query_one("#step-waktu-reading", Static).update(_reading(event.value))
+        if wid in ("step-no", "step-kegiatan", "step-waktu") and not self._loading \
+                and 0 <= self.current < len(self.form.steps):
+            step = self.form.steps[self.current]
+            setattr(step, wid.removeprefix("step-"), event.value)
+            self.query_one("#step-list", OptionList).replace_option_prompt_at_index(
+                self.current, _step_label(step))
 
     def show_problems(self, problems: list[str], header: str | None = None) -> None:
         box = self.query_one("#messages", Static)
@@ -220,27 +274,40 @@ class SopEditorScreen(Screen[Sop | None]):
             return
         self.collect()
         f = self.form
+        if bid.startswith("step-"):
+            self.step_action(bid)
+            return
         index = int(bid.rsplit("-", 1)[1]) if bid[-1:].isdigit() else -1
         if bid == "role-add":
             f.add_role()
         elif bid.startswith("role-del-"):
             f.remove_role(index)
-        elif bid == "step-add":
-            f.add_step()
-        elif bid.startswith("step-del-"):
-            f.remove_step(index)
-        elif bid.startswith("step-up-"):
-            f.move_step(index, -1)
-        elif bid.startswith("step-down-"):
-            f.move_step(index, +1)
         else:
             return
-        box = self.query_one("#roles" if bid.startswith("role") else "#steps")
-        await box.recompose()
-        if bid == "step-add":
-            self.query_one(f"#step-kegiatan-{len(f.steps) - 1}", Input).focus()
-        elif bid == "role-add":
+        await self.query_one("#roles").recompose()
+        if bid == "role-add":
             self.query_one(f"#role-nama-{len(f.roles) - 1}", Input).focus()
+
+    def step_action(self, bid: str) -> None:
+        f, cur = self.form, self.current
+        if bid == "step-add":
+            f.add_step()
+            cur = len(f.steps) - 1
+        elif bid == "step-del" and cur >= 0:
+            f.remove_step(cur)
+            cur = min(cur, len(f.steps) - 1)
+        elif bid in ("step-up", "step-down") and cur >= 0:
+            delta = -1 if bid == "step-up" else 1
+            if 0 <= cur + delta < len(f.steps):
+                f.move_step(cur, delta)
+                cur += delta
+        else:
+            return
+        self.current = -1  # the form's fields are already collected
+        self.load_step(cur)
+        self.refresh_step_list()
+        if bid == "step-add":
+            self.query_one("#step-kegiatan", Input).focus()
 
     # ------------------------------------------------------------ saving
 

@@ -4,7 +4,7 @@ version; a half-filled form keeps every typed word and names what is missing."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, Select, SelectionList, Static, TextArea
+from textual.widgets import Input, OptionList, Select, SelectionList, Static, TextArea
 
 from counter.sop import load_catalog
 from screens.home import HomeScreen
@@ -65,20 +65,19 @@ async def test_complete_the_nib_draf_then_serve_a_walk_in(paths) -> None:
             await type_text(pilot, name)
             editor.query_one(f"#role-{mark}-{i}").value = True
         # two steps, typed; the waktu reading shows as it is typed
-        for kegiatan, who, waktu, reading in (
-            ("Menerima dan memeriksa berkas NIB", "Petugas Loket; Pemohon", "15 mnt",
-             "15 menit kerja"),
-            ("Mendaftarkan NIB melalui OSS dan menyerahkannya", "Petugas Loket",
+        for kegiatan, who, kelengkapan, waktu, reading in (
+            ("Menerima dan memeriksa berkas NIB", "Petugas Loket; Pemohon", "KTP\nNPWP",
+             "15 mnt", "15 menit kerja"),
+            ("Mendaftarkan NIB melalui OSS dan menyerahkannya", "Petugas Loket", "",
              "Maksimal 1 hari", "paling lama 1 hari kerja"),
         ):
             await press_button(pilot, editor, "#step-add")
-            i = len(editor.form.steps) - 1
-            assert app.focused.id == f"step-kegiatan-{i}"
+            assert app.focused.id == "step-kegiatan"
             await type_text(pilot, kegiatan)
-            await fill(pilot, editor, f"#step-pelaksana-{i}", who)
-            await fill(pilot, editor, f"#step-waktu-{i}", waktu)
-            assert reading in text_of(editor, f"#step-waktu-reading-{i}")
-        editor.query_one("#step-kelengkapan-0", TextArea).text = "KTP\nNPWP"
+            await fill(pilot, editor, "#step-pelaksana", who)
+            editor.query_one("#step-kelengkapan", TextArea).text = kelengkapan
+            await fill(pilot, editor, "#step-waktu", waktu)
+            assert reading in text_of(editor, "#step-waktu-reading")
         editor.query_one("#status", Select).value = "berlaku"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -133,8 +132,8 @@ async def test_change_a_waktu_and_the_running_case_keeps_its_version(paths) -> N
         running = app.desk.open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
         editor = await open_editor(app, pilot, "konsultasi bisnis")
         assert editor.sop.id == KONSULTASI
-        await fill(pilot, editor, "#step-waktu-0", "1 jam")
-        assert "1 jam kerja" in text_of(editor, "#step-waktu-reading-0")
+        await fill(pilot, editor, "#step-waktu", "1 jam")  # step 1 is shown first
+        assert "1 jam kerja" in text_of(editor, "#step-waktu-reading")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.catalog.get(KONSULTASI).versi == 2
@@ -153,15 +152,23 @@ async def test_half_filled_form_names_problems_and_keeps_what_was_typed(paths) -
         editor = await open_editor(app, pilot, "pirt")
         await press_button(pilot, editor, "#step-add")
         await type_text(pilot, "Menerima berkas PIRT")
-        await fill(pilot, editor, "#step-pelaksana-0", "Petugas Tidak Ada")
-        await fill(pilot, editor, "#step-waktu-0", "sebentar")
-        assert "\u26a0" in text_of(editor, "#step-waktu-reading-0")
-        # laying the steps out again loses nothing
+        await fill(pilot, editor, "#step-pelaksana", "Petugas Tidak Ada")
+        await fill(pilot, editor, "#step-waktu", "sebentar")
+        assert "\u26a0" in text_of(editor, "#step-waktu-reading")
+        # a second step: the first keeps every typed word
         await press_button(pilot, editor, "#step-add")
-        assert editor.query_one("#step-kegiatan-0", Input).value == "Menerima berkas PIRT"
-        assert editor.query_one("#step-waktu-0", Input).value == "sebentar"
-        await press_button(pilot, editor, "#step-up-1")
-        assert editor.query_one("#step-kegiatan-1", Input).value == "Menerima berkas PIRT"
+        assert editor.query_one("#step-kegiatan", Input).value == ""
+        olist = editor.query_one("#step-list", OptionList)
+        assert "Menerima berkas PIRT" in str(olist.get_option_at_index(0).prompt)
+        olist.focus()
+        await pilot.press("up")  # back to step 1 in the list
+        await pilot.pause()
+        assert editor.query_one("#step-kegiatan", Input).value == "Menerima berkas PIRT"
+        assert editor.query_one("#step-waktu", Input).value == "sebentar"
+        await press_button(pilot, editor, "#step-down")  # reorder: it becomes the second
+        assert [s.kegiatan for s in editor.form.steps] == ["", "Menerima berkas PIRT"]
+        assert [s.no for s in editor.form.steps] == ["1", "2"]
+        assert editor.query_one("#step-kegiatan", Input).value == "Menerima berkas PIRT"
         await pilot.press("ctrl+s")
         await pilot.pause()
         messages = text_of(editor, "#messages")
