@@ -305,6 +305,22 @@ class Desk:
         handoff = nxt.hand_off if any(e["type"] == C.HANDED_OFF for e in events) else None
         return self._commit(view, events, handoff)
 
+    def jump_to(self, code: str, target: int, output: str = "",
+                to_name: str = "") -> CaseView:
+        """A decision's forward branch: complete this step and go on at step `target`."""
+        from counter.case_jump import plan_jump
+
+        view = self.view(code)
+        at, officer, desk = self._stamp()
+        events = plan_jump(view.state, view.sop, target, at, officer, desk, output, to_name)
+        handoff = None
+        for e in events:
+            if e["type"] == C.HANDED_OFF and view.sop is not None:
+                to_role = e["data"].get("to_role", "")
+                handoff = C.HandOff(target, view.state.holder_role, to_role,
+                                    view.sop.role_name(to_role))
+        return self._commit(view, events, handoff)
+
     def hand_off(self, code: str, output: str = "", to_name: str = "",
                  over_reason: str | None = None,
                  received: Iterable[str] | None = None) -> CaseView:

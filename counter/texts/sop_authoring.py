@@ -53,3 +53,6 @@ WHY_DRAF_WITH_STEPS = (
     "SOP berstatus draf: periksa langkahnya, lalu ubah (Ctrl+E) dan tandai 'berlaku' "
     "agar dapat dipakai melayani."
 )
+JUMP_UNKNOWN = "langkah {step} tidak punya cabang 'langsung ke langkah {target}' di SOP-nya"
+KEY_JUMP = "Langsung ke langkah…"
+JUMPED = "{syarat}: langsung ke langkah {target}"
