@@ -234,8 +234,25 @@ class Desk:
     def _stamp(self) -> tuple[datetime, str, int]:
         return self.now(), self.officer, self.profile.desk
 
+    def _applicant_alone(self, events: list[dict[str, Any]], sop: Sop | None,
+                         ) -> list[dict[str, Any]]:
+        """A step the applicant does alone (`pemohon_sendiri`) starts as a wait for the
+        applicant: its time is theirs, as with berkas kurang."""
+        if not events or sop is None or events[-1]["type"] != C.STEP_STARTED:
+            return events
+        last = events[-1]
+        step = sop.find_step(last["data"].get("step"))
+        if step is None or not step.pemohon_sendiri:
+            return events
+        from counter.texts import sop_authoring as A
+
+        return [*events, C.waiting_applicant(last["code"], datetime.fromisoformat(last["at"]),
+                                             last["officer"], last["desk"], step.no, [],
+                                             A.APPLICANT_ALONE.format(kegiatan=step.kegiatan))]
+
     def _commit(self, view: CaseView, events: Iterable[Mapping[str, Any]],
                 handoff: C.HandOff | None = None) -> CaseView:
+        events = self._applicant_alone([dict(e) for e in events], view.sop)
         stored = [self.repo.append(dict(ev)) for ev in events]
         state = C.fold([*view.state.events, *stored], view.sop)
         return replace(self.measure(state, view.sop), handoff=handoff)
@@ -267,6 +284,8 @@ class Desk:
         opening = C.opened(code, at, officer, desk, sop.id, visitor, sop_versi=sop.versi)
         base = C.fold([{**opening, "seq": 0}], sop)
         events = [opening, *C.plan_start(base, sop, at, officer, desk)]
+        if not missing:  # berkas kurang already waits for the applicant
+            events = self._applicant_alone(events, sop)
         if received or missing:
             events.append(C.kelengkapan_checked(code, at, officer, desk, first.no, received,
                                                 missing))

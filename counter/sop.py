@@ -70,6 +70,9 @@ class Step:
     kembali: tuple[Kembali, ...] = ()
     pelaksana_disimpulkan: bool = False
     lanjut: tuple[Lanjut, ...] = ()  # forward jumps (added for imported tables)
+    # Done by the applicant alone, away from the counter: the file is with the applicant
+    # and the time is theirs (the case waits for the applicant, as with berkas kurang).
+    pemohon_sendiri: bool = False
 
     @property
     def role(self) -> str:
@@ -392,6 +395,8 @@ class _Reader:
         lanjut = self.read_lanjut(s, i, where)
         return Step(
             lanjut=lanjut,
+            pemohon_sendiri=self.flag(s, "pemohon_sendiri", "langkah", i,
+                                      f"{where}.pemohon_sendiri"),
             no=no,
             kegiatan=self.text(s, "kegiatan", required=True, table="langkah", index=i,
                                label=f"{where}.kegiatan"),

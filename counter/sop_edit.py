@@ -45,6 +45,7 @@ class StepForm:
     keterangan: str = ""
     cabang: str = ""  # "jika …, dikembalikan ke langkah N; jika …, langsung ke langkah M"
     disimpulkan: bool = False
+    pemohon_sendiri: bool = False  # done by the applicant alone, away from the counter
 
 
 @dataclass
@@ -151,6 +152,8 @@ class SopForm:
         out: dict[str, Any] = {"no": no, "kegiatan": s.kegiatan.strip(), "pelaksana": pelaksana}
         if s.disimpulkan:
             out["pelaksana_disimpulkan"] = True
+        if s.pemohon_sendiri:
+            out["pemohon_sendiri"] = True
         out.update({"kelengkapan": _lines(s.kelengkapan), "waktu": s.waktu.strip(),
                     "output": s.output.strip(), "keterangan": s.keterangan.strip()})
         kembali, lanjut, branch_problems = read_cabang(s.cabang, no, numbers, ids)
@@ -250,7 +253,8 @@ def form_of(sop: Sop) -> SopForm:
                         kelengkapan="\n".join(st.mutu_baku.kelengkapan),
                         waktu=st.mutu_baku.waktu.raw, output=st.mutu_baku.output,
                         keterangan=st.keterangan, cabang=cabang_text(sop, st),
-                        disimpulkan=st.pelaksana_disimpulkan)
+                        disimpulkan=st.pelaksana_disimpulkan,
+                        pemohon_sendiri=st.pemohon_sendiri)
                for st in sop.steps],
         keep=keep,
     )

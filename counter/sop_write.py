@@ -53,6 +53,8 @@ def sop_to_data(sop: Sop) -> dict[str, Any]:
         }
         if st.pelaksana_disimpulkan:
             step["pelaksana_disimpulkan"] = True
+        if st.pemohon_sendiri:
+            step["pemohon_sendiri"] = True
         step.update({
             "kelengkapan": list(st.mutu_baku.kelengkapan), "waktu": st.mutu_baku.waktu.raw,
             "output": st.mutu_baku.output, "keterangan": st.keterangan,

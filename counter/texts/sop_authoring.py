@@ -56,3 +56,4 @@ WHY_DRAF_WITH_STEPS = (
 JUMP_UNKNOWN = "langkah {step} tidak punya cabang 'langsung ke langkah {target}' di SOP-nya"
 KEY_JUMP = "Langsung ke langkah…"
 JUMPED = "{syarat}: langsung ke langkah {target}"
+APPLICANT_ALONE = "Dikerjakan pemohon sendiri: {kegiatan}"

@@ -82,6 +82,7 @@ class StepsBox(Vertical):
                 yield Input(placeholder=T.STEP_KEGIATAN, id="step-kegiatan",
                             classes="step-kegiatan", compact=True)
             yield Input(placeholder=T.STEP_PELAKSANA, id="step-pelaksana", compact=True)
+            yield Checkbox(T.STEP_SENDIRI, id="step-sendiri", compact=True)
             yield Label(T.STEP_KELENGKAPAN, classes="hint")
             yield TextArea(id="step-kelengkapan", classes="step-kelengkapan", soft_wrap=True,
                            compact=True)
@@ -210,6 +211,7 @@ class SopEditorScreen(Screen[Sop | None]):
             for key in _STEP_TEXTS:
                 setattr(step, key, self._value(f"#step-{key}", getattr(step, key)))
             step.kelengkapan = self._value("#step-kelengkapan", step.kelengkapan)
+            step.pemohon_sendiri = self.query_one("#step-sendiri", Checkbox).value
         return f
 
     def load_step(self, index: int) -> None:
@@ -226,6 +228,7 @@ class SopEditorScreen(Screen[Sop | None]):
             for key in _STEP_TEXTS:
                 self.query_one(f"#step-{key}", Input).value = getattr(step, key)
             self.query_one("#step-kelengkapan", TextArea).text = step.kelengkapan
+            self.query_one("#step-sendiri", Checkbox).value = step.pemohon_sendiri
             self.query_one("#step-waktu-reading", Static).update(_reading(step.waktu))
         finally:
             self._loading = False
