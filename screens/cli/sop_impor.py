@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from counter.errors import LoketError
+from counter.sop_lookup import find_sop
 from counter.sop_table.export import FORMATS, LAYOUTS, PELAKSANA_LAYOUT, export_sop
 from counter.sop_table.importer import import_table
 from counter.texts import cli as C
@@ -67,10 +68,7 @@ def cmd_impor(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_ekspor(args: argparse.Namespace, ctx: Context) -> int:
     if args.format not in FORMATS:
         raise LoketError(T.BAD_FORMAT.format(value=args.format), field="--format")
-    try:
-        sop = ctx.catalog.get(args.id)
-    except KeyError:
-        raise LoketError(C.UNKNOWN_SOP.format(value=args.id)) from None
+    sop = find_sop(ctx.catalog, args.id)  # by id, nomor or a unique start, like sop show
     out = Path(args.output) if args.output else Path(f"{sop.id}.{args.format}")
     try:
         export_sop(sop, out, args.format, args.tata)
