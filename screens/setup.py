@@ -6,6 +6,7 @@ The first run must not need a text editor: four fields make a working profile
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -15,9 +16,17 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from counter.calendar_text import (
+    closed_days_text,
+    parse_closed_days,
+    parse_percent,
+    parse_ramadan,
+    percent_text,
+    ramadan_text,
+)
 from counter.config import PAPERS, Officer, Profile, default_profile, save_profile
 from counter.duty import Duty
-from counter.errors import LoketError
+from counter.errors import ConfigError, LoketError
 from counter.texts import ui as T
 from counter.texts.receipt import PAPER_NAMES
 from screens.services import loket
@@ -75,6 +84,14 @@ class SetupScreen(Screen[Profile | None]):
                 yield Label(T.SETTINGS_PAPER)
                 yield Select([(PAPER_NAMES[k], k) for k in PAPERS], value=p.paper,
                              allow_blank=False, id="paper")
+                yield Label(T.SETTINGS_CLOSED)
+                yield Input(closed_days_text(p.calendar.closed_days), id="closed",
+                            placeholder=T.SETTINGS_CLOSED_HINT)
+                yield Label(T.SETTINGS_RAMADAN)
+                yield Input(ramadan_text(p.calendar.ramadan), id="ramadan",
+                            placeholder=T.SETTINGS_RAMADAN_HINT)
+                yield Label(T.SETTINGS_NEARING)
+                yield Input(percent_text(p.nearing), id="nearing", restrict=r"[0-9.,% ]*")
             yield Static("", id="setup-error", classes="error")
             yield Button(T.SETUP_SAVE if p is None else T.SETTINGS_SAVE, id="save",
                          variant="primary")
@@ -105,6 +122,24 @@ class SetupScreen(Screen[Profile | None]):
         known = {o.nama: o for o in (self.profile.officers if self.profile else ())}
         return tuple(known.get(n) or Officer(n) for n in names)
 
+    def _calendar_changes(self, error: Static) -> dict[str, object] | None:
+        """The office calendar and threshold from their fields; a wrong one is named and
+        focused, and nothing is saved."""
+        assert self.profile is not None
+        wid = "closed"
+        try:
+            closed = parse_closed_days(self._value("closed"))
+            wid = "ramadan"
+            ramadan = parse_ramadan(self._value("ramadan"))
+            wid = "nearing"
+            nearing = parse_percent(self._value("nearing"))
+        except ConfigError as err:
+            error.update(f"{err.field}: {err.message}")
+            self.query_one(f"#{wid}", Input).focus()
+            return None
+        return {"calendar": replace(self.profile.calendar, closed_days=closed, ramadan=ramadan),
+                "nearing": nearing}
+
     def action_save(self) -> None:
         error = self.query_one("#setup-error", Static)
         instansi, unit = self._value("instansi"), self._value("unit")
@@ -129,6 +164,10 @@ class SetupScreen(Screen[Profile | None]):
         if self.profile is not None:
             changes["printer"] = self._value("printer") or None
             changes["paper"] = str(self.query_one("#paper", Select).value)
+            calendar = self._calendar_changes(error)
+            if calendar is None:
+                return
+            changes.update(calendar)
         profile = (self.profile or default_profile()).with_changes(**changes)
         try:
             save_profile(loket(self).paths, profile)
