@@ -137,14 +137,15 @@ class Desk:
     def now(self) -> datetime:
         return self._now().astimezone(self.profile.tz)
 
-    def sop_of(self, sop_id: str) -> Sop | None:
+    def sop_of(self, sop_id: str, versi: int | None = None) -> Sop | None:
+        """The SOP (at the version a case began with, when it names one)."""
         try:
-            return self.catalog.get(sop_id)
+            return self.catalog.at_version(sop_id, versi)
         except KeyError:
             return None
 
     def fold(self, events: list[dict]) -> CaseView:
-        sop = self.sop_of(_sop_id(events))
+        sop = self.sop_of(_sop_id(events), _sop_versi(events))
         state = C.fold(events, sop)
         return self.measure(state, sop)
 
@@ -259,6 +260,22 @@ class Desk:
     def _stamp(self) -> tuple[datetime, str, int]:
         return self.now(), self.officer, self.profile.desk
 
+    def _applicant_alone(self, events: list[dict[str, Any]], sop: Sop | None,
+                         ) -> list[dict[str, Any]]:
+        """A step the applicant does alone (`pemohon_sendiri`) starts as a wait for the
+        applicant: its time is theirs, as with berkas kurang."""
+        if not events or sop is None or events[-1]["type"] != C.STEP_STARTED:
+            return events
+        last = events[-1]
+        step = sop.find_step(last["data"].get("step"))
+        if step is None or not step.pemohon_sendiri:
+            return events
+        from counter.texts import sop_authoring as A
+
+        return [*events, C.waiting_applicant(last["code"], datetime.fromisoformat(last["at"]),
+                                             last["officer"], last["desk"], step.no, [],
+                                             A.APPLICANT_ALONE.format(kegiatan=step.kegiatan))]
+
     def _commit(self, view: CaseView, events: Iterable[Mapping[str, Any]],
                 handoff: C.HandOff | None = None, *, any_state: bool = False) -> CaseView:
         """Write one action's events in one durable write, planned on `view`.
@@ -268,7 +285,7 @@ class Desk:
         state (a note, a print attempt), or one overtaken only by such remarks (the
         print worker recording a receipt), is simply written after the newer events.
         """
-        events = [dict(ev) for ev in events]
+        events = self._applicant_alone([dict(ev) for ev in events], view.sop)
         for _attempt in range(3):
             try:
                 stored = self.repo.append_many(events, expect=view.state.last_event_id)
@@ -326,9 +343,11 @@ class Desk:
         """The events of a walk-in: opened, the first step begun, kelengkapan, berkas kurang."""
         officer, desk = self.officer, self.profile.desk
         first = sop.first_step
-        opening = C.opened(code, at, officer, desk, sop.id, visitor)
+        opening = C.opened(code, at, officer, desk, sop.id, visitor, sop_versi=sop.versi)
         base = C.fold([{**opening, "seq": 0}], sop)
         events = [opening, *C.plan_start(base, sop, at, officer, desk)]
+        if not missing:  # berkas kurang already waits for the applicant
+            events = self._applicant_alone(events, sop)
         if received or missing:
             events.append(C.kelengkapan_checked(code, at, officer, desk, first.no, received,
                                                 missing))
@@ -365,6 +384,22 @@ class Desk:
             return self._commit(view, events)
         events += C.plan_complete(state, sop, at, officer, desk, output=output, to_name=to_name)
         handoff = nxt.hand_off if any(e["type"] == C.HANDED_OFF for e in events) else None
+        return self._commit(view, events, handoff)
+
+    def jump_to(self, code: str, target: int, output: str = "",
+                to_name: str = "") -> CaseView:
+        """A decision's forward branch: complete this step and go on at step `target`."""
+        from counter.case_jump import plan_jump
+
+        view = self.view(code)
+        at, officer, desk = self._stamp()
+        events = plan_jump(view.state, view.sop, target, at, officer, desk, output, to_name)
+        handoff = None
+        for e in events:
+            if e["type"] == C.HANDED_OFF and view.sop is not None:
+                to_role = e["data"].get("to_role", "")
+                handoff = C.HandOff(target, view.state.holder_role, to_role,
+                                    view.sop.role_name(to_role))
         return self._commit(view, events, handoff)
 
     def hand_off(self, code: str, output: str = "", to_name: str = "",
@@ -493,6 +528,13 @@ class Desk:
             received = self.receive(normalized)
             return ScanResult(view=replace(received, received_now=True), received=True)
         return ScanResult(view=view, received=False)
+
+
+def _sop_versi(events: list[dict]) -> int | None:
+    """The SOP version a case began with (its opening's `sop_versi`), None if not named."""
+    data = events[0].get("data") if events else None
+    versi = data.get("sop_versi") if isinstance(data, dict) else None
+    return versi if isinstance(versi, int) and not isinstance(versi, bool) else None
 
 
 def _sop_id(events: list[dict]) -> str:
