@@ -19,7 +19,7 @@ import platformdirs
 import tomlkit
 import tomlkit.exceptions
 
-from counter.atomic import ensure_folder, write_file
+from counter.atomic import OWNER_ONLY, ensure_folder, write_file
 from counter.errors import ConfigError
 from counter.keys import BadKey, normalize_keys
 from counter.paper_sizes import DEFAULT_DPI, DPIS, PAPER_NAMES
@@ -30,6 +30,8 @@ APP_NAME = "loket"
 ENV_CONFIG_DIR = "LOKET_CONFIG_DIR"
 ENV_DATA_DIR = "LOKET_DATA_DIR"
 PRINTER_KINDS = ("cups", "escpos")
+ENV_PUSAT_DSN = "LOKET_PUSAT_DSN"
+OFFICE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
@@ -89,6 +91,24 @@ class CalendarSettings:
 
 
 @dataclass(frozen=True)
+class PusatSettings:
+    """The office server this desk syncs with (`[pusat]`); empty `dsn` = standalone.
+
+    `peran` lists the SOP roles (jabatan) an official's desk serves; empty for a counter.
+    """
+
+    dsn: str = ""
+    kantor: str = ""
+    nama_meja: str = ""
+    peran: tuple[str, ...] = ()
+
+    @property
+    def effective_dsn(self) -> str:
+        """`LOKET_PUSAT_DSN` when set, else the profile's `dsn`."""
+        return (os.environ.get(ENV_PUSAT_DSN) or self.dsn).strip()
+
+
+@dataclass(frozen=True)
 class Profile:
     instansi: str = T.DEFAULT_INSTANSI
     unit: str = T.DEFAULT_UNIT
@@ -106,6 +126,7 @@ class Profile:
     timezone: str = "WIB"
     nearing: float = 0.75
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    pusat: PusatSettings = field(default_factory=PusatSettings)
     # [tombol]: binding id → keys in the engine's names (see counter/keys.py)
     keys: tuple[tuple[str, str], ...] = ()
     # a barcode scanner's keys arrive within this many ms; slow wireless ones need more
@@ -211,9 +232,27 @@ class _ProfileReader:
             timezone=tz,
             nearing=float(nearing),
             calendar=self.calendar(),
+            pusat=self.pusat(),
             keys=self.keys(),
             scan_gap_ms=scan_gap,
         )
+
+    def pusat(self) -> PusatSettings:
+        raw = self.get(self.data, "pusat", dict, {}, "tabel [pusat]")
+        for key in raw:
+            if key not in PusatSettings.__dataclass_fields__:
+                raise self.fail(f"pusat.{key}", T.UNKNOWN_KEY.format(key=key))
+        text = {k: self.get(raw, k, str, "", "teks", f"pusat.{k}")
+                for k in ("dsn", "kantor", "nama_meja")}
+        kantor = text["kantor"].strip()
+        if kantor and not OFFICE_ID.match(kantor):
+            raise self.fail("pusat.kantor", T.BAD_OFFICE.format(value=kantor))
+        peran = self.get(raw, "peran", list, [], "daftar teks", "pusat.peran")
+        if not all(isinstance(p, str) and p.strip() for p in peran):
+            raise self.fail("pusat.peran", T.WRONG_TYPE.format(expected="daftar teks"))
+        return PusatSettings(dsn=text["dsn"].strip(), kantor=kantor,
+                             nama_meja=text["nama_meja"].strip(),
+                             peran=tuple(p.strip() for p in peran))
 
     def keys(self) -> tuple[tuple[str, str], ...]:
         """`[tombol]`: `"log.hari_sebelum" = "F7"`, or nested `[tombol.log]` tables."""
@@ -299,6 +338,10 @@ def _profile_data(profile: Profile) -> dict[str, Any]:
         "hari_tutup": list(profile.calendar.closed_days),
         "ramadan": [[a, b] for a, b in profile.calendar.ramadan],
     }
+    p = profile.pusat
+    if p != PusatSettings():
+        data["pusat"] = {"dsn": p.dsn, "kantor": p.kantor, "nama_meja": p.nama_meja,
+                         "peran": list(p.peran)}
     if profile.keys:
         data["tombol"] = dict(profile.keys)
     return data
@@ -376,4 +419,4 @@ def save_profile(paths: Paths, profile: Profile) -> None:
     except (FileNotFoundError, UnicodeDecodeError):
         previous = ""
     write_file(paths.config_file, profile_to_toml(profile, previous).encode("utf-8"),
-               error=ConfigError)
+               error=ConfigError, mode=OWNER_ONLY)  # it may hold the server's password

@@ -22,6 +22,7 @@ from counter.config import Profile
 from counter.damage import UnreadableDay, merged
 from counter.errors import CaseError, ConflictError, LoketError
 from counter.sop import Catalog, Sop, Step
+from counter.sync.order import describe_fork, forks
 from counter.texts import case as TC
 from counter.texts import desk as T
 from counter.visitor import Visitor, make_visitor
@@ -60,6 +61,9 @@ class CaseView:
     sop: Sop | None
     handoff: C.HandOff | None = None  # the action just taken handed the file off
     received_now: bool = False  # a scan just recorded the file's arrival
+    # Desks that were apart acted on the same point of the case ("konflik: …" lines),
+    # not yet settled by a supervisor's `conflict_resolved` event.
+    conflicts: tuple[str, ...] = ()
 
     @property
     def code(self) -> str:
@@ -111,6 +115,8 @@ class CasesRead:
 class ScanResult:
     view: CaseView
     received: bool
+    # The file was sent to a role this desk does not serve: where it should be instead.
+    elsewhere: str = ""
 
 
 class Desk:
@@ -130,6 +136,8 @@ class Desk:
         self.profile = profile
         self.officer = officer or (profile.officers[0].nama if profile.officers else "")
         self.calendar = calendar or calendar_for(profile)
+        # Names of the office's desks (from the server), for conflict lines: {5: "Kabid"}.
+        self.desk_names: dict[int, str] = {}
         self._now = now or (lambda: datetime.now(profile.tz))
 
     # ---------------------------------------------------------------- reading
@@ -147,7 +155,10 @@ class Desk:
     def fold(self, events: list[dict]) -> CaseView:
         sop = self.sop_of(_sop_id(events), _sop_versi(events))
         state = C.fold(events, sop)
-        return self.measure(state, sop)
+        view = self.measure(state, sop)
+        conflicts = tuple(describe_fork(f, self.profile.tz, self.desk_names)
+                          for f in forks(events) if not f.resolved)
+        return replace(view, conflicts=conflicts) if conflicts else view
 
     def measure(self, state: C.CaseState, sop: Sop | None) -> CaseView:
         timing = measure_case(state, sop, self.calendar, self.now(), self.profile.nearing) \
@@ -460,6 +471,17 @@ class Desk:
         return self._commit(view, C.plan_close(view.state, view.sop, outcome, reason, at,
                                                officer, desk))
 
+    def resolve_conflicts(self, code: str, note: str) -> CaseView:
+        """A supervisor settles the case's conflicts: one `conflict_resolved` per fork,
+        with what was decided. Both desks' actions stay as they were recorded."""
+        view = self.view(code)
+        if not view.conflicts:
+            raise CaseError(T.NO_CONFLICT.format(code=view.code_human), field="code")
+        at, officer, desk = self._stamp()
+        events = [C.conflict_resolved(code, at, officer, desk, fork.prev, note)
+                  for fork in forks(view.state.events) if not fork.resolved]
+        return self._commit(view, events)
+
     def record_print(self, code: str, doc: str, ok: bool, printer: str | None = None,
                      pdf: str = "", error: str = "") -> CaseView:
         """Every print attempt is a fact; only an ok one counts as issued."""
@@ -520,14 +542,61 @@ class Desk:
         return write_file(output, pdf, mode=OWNER_ONLY, error=PrintError)
 
     def scan(self, text: str) -> ScanResult:
-        """A scanned or typed code: the case, received here if it was on its way."""
+        """A scanned or typed code: the case, received here if it was on its way to a role
+        this desk serves; otherwise only opened, saying where the file should be."""
         parse_code(text)  # a clear message for a malformed code or a wrong check digit
         normalized = normalize(text)
         view = self.view(normalized)
         if view.state.status is C.Status.MENUNGGU_PELAKSANA:
+            if not self.serves_role(view.sop, view.state.holder_role):
+                return ScanResult(view=view, received=False, elsewhere=view.holder_name)
             received = self.receive(normalized)
             return ScanResult(view=replace(received, received_now=True), received=True)
         return ScanResult(view=view, received=False)
+
+    # ---------------------------------------------------------------- roles
+
+    @property
+    def serves(self) -> tuple[str, ...]:
+        """The SOP roles (jabatan) this desk serves: an official's desk (meja pejabat)
+        names them in the profile (`[pusat] peran`); a counter desk names none."""
+        return self.profile.pusat.peran
+
+    @property
+    def in_office(self) -> bool:
+        """Part of an office of several desks (a server is set)?"""
+        return bool(self.profile.pusat.effective_dsn)
+
+    def serves_role(self, sop: Sop | None, role: str | None) -> bool:
+        """May a scan here record the file as received by `role`?
+
+        An official's desk receives for the roles it serves, matched by id or by
+        name (jabatan) to the SOP's pelaksana. A counter desk in an office of several
+        desks receives only for counter roles: a counter re-scanning the slip of a file
+        it sent to the Kepala Bidang must not record it as received by him. A lone
+        desk (no server) keeps receiving for everyone, as it always has.
+        """
+        if role is None:
+            return False
+        if self.serves:
+            names = {_fold_name(role), _fold_name(C.role_name(sop, role))}
+            return any(_fold_name(s) in names for s in self.serves)
+        if not self.in_office:
+            return True
+        return C.is_counter_role(sop, role)
+
+    def files_for_me(self, views: Iterable[CaseView] | None = None) -> list[CaseView]:
+        """An official's desk's home list: files on their way to its roles (handed off,
+        not yet received) and files with it, oldest first. `views`: the open cases
+        already read (default: read them now)."""
+        views = self.open_views() if views is None else views
+        mine = [v for v in views
+                if not v.state.closed and self.serves_role(v.sop, v.state.holder_role)]
+        return sorted(mine, key=lambda v: (v.state.holder_since or v.state.opened_at, v.code))
+
+
+def _fold_name(text: str) -> str:
+    return " ".join(text.casefold().split())
 
 
 def _sop_versi(events: list[dict]) -> int | None:

@@ -9,6 +9,7 @@ cells whose text changed, so the table never flickers and a tick stays cheap.
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -122,11 +123,13 @@ class HomeScreen(Screen[None]):
         yield LoketHeader()
         yield Static(T.HOME_LOADING, id="counts")
         yield Static("", id="damage")
-        yield Static(T.HOME_IN_WORK, classes="section")
+        desk = loket(self).desk
+        official = bool(desk is not None and desk.serves)
+        yield Static(T.HOME_WITH_ME if official else T.HOME_IN_WORK, classes="section")
         work: DataTable[Any] = DataTable(id="work", cursor_type="row", zebra_stripes=True)
         yield work
         yield Static(T.HOME_EMPTY, id="empty", classes="hint")
-        yield Static(T.HOME_WAITING, classes="section")
+        yield Static(T.HOME_ON_THE_WAY if official else T.HOME_WAITING, classes="section")
         yield DataTable(id="wait", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
@@ -168,6 +171,8 @@ class HomeScreen(Screen[None]):
         (with the days the start-up check found damaged, read again each time)."""
         try:
             open_now = desk.open_cases()
+            if desk.serves:  # an official's desk (meja pejabat): only the files for it
+                open_now = replace(open_now, views=desk.files_for_me(open_now.views))
             today = desk.cases_on(desk.now().date())
             again = [desk.cases_on(d).unreadable for d in sorted(known_damaged)]
         except LoketError as err:

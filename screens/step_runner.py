@@ -133,7 +133,8 @@ class StepRunnerScreen(Screen[None]):
             self.query_one("#kegiatan", Static).update("")
             self.query_one("#details", Static).update("")
             checklist.display = False
-        self.query_one("#state-line", Static).update(state_text(self.view))
+        self.query_one("#state-line", Static).update(
+            "\n".join(line for line in (*self.view.conflicts, state_text(self.view)) if line))
         self._timer_sig.clear()
         self.tick(remeasure=False)
         self.refresh_bindings()

@@ -31,14 +31,15 @@ RECEIVED = "received"
 WAITING_APPLICANT = "waiting_applicant"
 RESUMED = "resumed"
 NOTE = "note"
+CONFLICT_RESOLVED = "conflict_resolved"
 PRINTED = "printed"
 CLOSED = "closed"
 EVENT_TYPES = (
     OPENED, STEP_STARTED, KELENGKAPAN_CHECKED, STEP_COMPLETED, OVER_REASON, STEP_RETURNED,
-    HANDED_OFF, RECEIVED, WAITING_APPLICANT, RESUMED, NOTE, PRINTED, CLOSED,
+    HANDED_OFF, RECEIVED, WAITING_APPLICANT, RESUMED, NOTE, PRINTED, CLOSED, CONFLICT_RESOLVED,
 )
 # Events that stay meaningful after a case is closed (a late remark, a reprint).
-AFTER_CLOSE_OK = frozenset({NOTE, PRINTED})
+AFTER_CLOSE_OK = frozenset({NOTE, PRINTED, CONFLICT_RESOLVED})
 
 OUTCOMES = ("selesai", "ditolak", "dibatalkan")
 DOCS = ("tanda-terima", "serah-terima", "berkas-kurang", "pengembalian")
@@ -208,6 +209,20 @@ class NoteAdded(EventData):
         _required(self.text, T.NOTE_EMPTY, "text")
 
 
+@event_type(CONFLICT_RESOLVED)
+@dataclass(frozen=True)
+class ConflictResolved(EventData):
+    """A supervisor settled a fork (two desks acted on the same `fork` event while apart,
+    see counter.sync.order): both actions stay; this records that someone looked."""
+
+    fork: str
+    note: str
+
+    def check(self) -> None:
+        _required(self.fork, T.CONFLICT_FORK_EMPTY, "fork")
+        _required(self.note, T.CONFLICT_NOTE_EMPTY, "note")
+
+
 @event_type(PRINTED)
 @dataclass(frozen=True)
 class Printed(EventData):
@@ -342,6 +357,11 @@ def resumed(code: str, at: datetime, officer: str, desk: int, step: int) -> dict
 
 def note(code: str, at: datetime, officer: str, desk: int, text: str) -> dict[str, Any]:
     return _event(code, at, officer, desk, NoteAdded(_text(text)))
+
+
+def conflict_resolved(code: str, at: datetime, officer: str, desk: int, fork: str,
+                      note_text: str) -> dict[str, Any]:
+    return _event(code, at, officer, desk, ConflictResolved(_text(fork), _text(note_text)))
 
 
 def printed(code: str, at: datetime, officer: str, desk: int, doc: str, *, ok: bool,
