@@ -93,6 +93,7 @@ class Profile:
     timezone: str = "WIB"
     nearing: float = 0.75
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    skm_bobot: str = "tepat"  # [skm] bobot: "tepat" (1/9), "0,111" or "0,11" (old worksheets)
 
     @property
     def tz(self) -> ZoneInfo:
@@ -144,8 +145,8 @@ class _ProfileReader:
 
     def read(self) -> Profile:
         d, base = self.data, Profile()
-        known = {f for f in Profile.__dataclass_fields__} | {"kalender"}
-        known -= {"calendar"}
+        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "skm"}
+        known -= {"calendar", "skm_bobot"}
         for key in d:
             if key not in known:
                 raise self.fail(key, T.UNKNOWN_KEY.format(key=key))
@@ -176,7 +177,15 @@ class _ProfileReader:
             timezone=tz,
             nearing=float(nearing),
             calendar=self.calendar(),
+            skm_bobot=self.skm_bobot(),
         )
+
+    def skm_bobot(self) -> str:
+        raw = self.get(self.data, "skm", dict, {}, "tabel [skm]")
+        bobot = raw.get("bobot", "tepat")
+        if bobot not in ("tepat", "0,111", "0,11"):
+            raise self.fail("skm.bobot", T.BAD_SKM_WEIGHT.format(value=bobot))
+        return str(bobot)
 
     def officers(self) -> tuple[Officer, ...]:
         raw = self.get(self.data, "officers", list, None, "daftar [[officers]]")
@@ -232,7 +241,7 @@ def load_profile(paths: Paths) -> Profile | None:
 def profile_to_toml(profile: Profile) -> str:
     data: dict[str, Any] = {
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
-                                                              "printer")
+                                                              "printer", "skm_bobot")
     }
     data["logo"] = str(profile.logo) if profile.logo else ""
     data["printer"] = profile.printer or ""
@@ -241,6 +250,7 @@ def profile_to_toml(profile: Profile) -> str:
         "hari_tutup": list(profile.calendar.closed_days),
         "ramadan": [[a, b] for a, b in profile.calendar.ramadan],
     }
+    data["skm"] = {"bobot": profile.skm_bobot}
     return tomli_w.dumps(data)
 
 

@@ -61,13 +61,13 @@ REPORT_POPULATION = "Jumlah pengguna layanan (populasi): {n}; sampel minimum (Kr
 REPORT_WEIGHT = "Penimbang: {label}"
 REPORT_IKM = "IKM unit layanan: {ikm} — mutu {mutu} ({kinerja})"
 REPORT_NO_IKM = "IKM: {why}"
-REPORT_COLUMNS = ("Unsur", "Nama unsur", "Jumlah nilai", "Responden", "NRR",
-                  "NRR tertimbang", "Mutu")
+REPORT_COLUMNS = ("Unsur", "Nama unsur", "Σ nilai", "Resp.", "NRR",
+                  "NRR × bobot", "Mutu")
 REPORT_LOWEST = "Urutan unsur dari nilai terendah (bahan rencana tindak lanjut):"
 REPORT_PROFILE = "Profil responden"
 REPORT_SARAN = "Saran dan masukan"
 REPORT_NO_SARAN = "(tidak ada)"
-REPORT_PER_SERVICE = "IKM per layanan"
+REPORT_PER_SERVICE = "IKM per layanan dan per loket"
 REPORT_PER_DESK = "IKM per loket"
 REPORT_PROCESSING = "Tabel pengolahan per responden"
 DESK_LABEL = "Loket {desk}"
