@@ -29,7 +29,8 @@ def test_responses_round_trip_and_are_owner_only(tmp_path):
     assert sorted(r.jawaban["U1"] for r in got) == [2, 3, 4]
     month = tmp_path / "skm" / "2026-11.json"
     assert stat.S_IMODE(month.stat().st_mode) == 0o600
-    assert list(store.between(date(2026, 11, 3), date(2026, 11, 3)))[0].jawaban["U1"] == 3
+    (only,) = store.between(date(2026, 11, 3), date(2026, 11, 3))
+    assert only.jawaban["U1"] == 3
 
 
 def test_adding_the_same_response_twice_stores_it_once(tmp_path):
