@@ -29,6 +29,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from counter.calendar import WorkingCalendar, calendar_for
+from counter.case.roles import is_back_office
 from counter.codes import make_code, parse_code
 from counter.config import Officer, Profile
 from counter.errors import CaseError, LoketError
@@ -86,6 +87,9 @@ class MemoryRepo:
 
     def events_of(self, codes: Iterable[str]) -> dict[str, list[dict]]:
         return {c: list(self._cases[c]) for c in codes if c in self._cases}
+
+    def unread_days(self) -> list[date]:
+        return []  # memory never fails to read
 
     def days(self) -> list[date]:
         return sorted(self._days)
@@ -250,7 +254,7 @@ class _Simulation:
         over = False
         if waktu is None or not waktu.limited or waktu.high is None or waktu.unit is None:
             role = step.role if step is not None else None
-            if role is not None and role not in sop.counter_roles and not _applicant(sop, role):
+            if is_back_office(sop, role):
                 return self.cal.add_working_days(start, rng.uniform(0.3, 3.0)), False
             return self.later(start, rng.uniform(4, 25) * 60), False
         over = rng.random() < self.s.over
@@ -303,7 +307,7 @@ class _Simulation:
         """Who acts on the case now: the counter officer, or the official holding it."""
         role = view.state.holder_role
         sop = view.sop
-        if role is None or sop is None or role in sop.counter_roles or _applicant(sop, role):
+        if sop is None or not is_back_office(sop, role):
             return self.plans[code].officer
         return self.officials.get(role, self.plans[code].officer)
 
@@ -403,13 +407,6 @@ class _Simulation:
             else:
                 self.act(task)
         return codes
-
-
-def _applicant(sop: Sop, role: str) -> bool:
-    for p in sop.pelaksana:
-        if p.id == role:
-            return p.pemohon
-    return False
 
 
 def _return_target(step: Step) -> int | None:

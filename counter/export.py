@@ -42,6 +42,7 @@ from counter.report import (
     period_text,
     share_text,
     title_text,
+    unreadable_lines,
 )
 from counter.texts import report as T
 
@@ -146,19 +147,23 @@ def steps_path_for(path: Path) -> Path:
     return path.with_name(f"{path.stem}-langkah{path.suffix or '.csv'}")
 
 
-def write_table_csv(path: Path, columns: Sequence[Column], rows: Sequence[Any]) -> None:
+def write_table_csv(path: Path, columns: Sequence[Column], rows: Sequence[Any],
+                    trailer: Sequence[str] = ()) -> None:
+    """The table; ``trailer`` lines (an unreadable day) follow as one-cell rows."""
     with _open_for_writing(path) as fh:
         out = csv.writer(fh)
         out.writerow([c.header for c in columns])
         for row in rows:
             out.writerow([_cell_text(c, row) for c in columns])
+        for line in trailer:
+            out.writerow([line])
 
 
 def write_csv(summary: Summary, path: str | Path) -> tuple[Path, Path]:
     """The case table at `path` and the step table beside it; returns both paths."""
     path = Path(path)
     steps = steps_path_for(path)
-    write_table_csv(path, CASE_COLUMNS, summary.cases)
+    write_table_csv(path, CASE_COLUMNS, summary.cases, trailer=unreadable_lines(summary))
     write_table_csv(steps, STEP_COLUMNS, summary.steps)
     return path, steps
 
@@ -322,6 +327,7 @@ def _fast_tables(shell: bytes, sheets: Sequence[tuple[Any, Sequence[Column], Seq
 def _summary_rows(summary: Summary) -> list[tuple[str, Any]]:
     rows: list[tuple[str, Any]] = [
         (title_text(summary), period_text(summary)),
+        *((line, "") for line in unreadable_lines(summary)),
         (T.LABEL_OPENED, summary.opened),
         (T.LABEL_SELESAI, summary.selesai),
         (T.LABEL_DITOLAK, summary.ditolak),
@@ -528,6 +534,7 @@ def render_pdf(summary: Summary, profile: Any, *, printed_at: datetime | None = 
 
     story: list[Any] = [_letterhead_flowable(profile, width), Spacer(1, 2 * mm),
                         p(title_text(summary).upper(), h1), p(period_text(summary), h1sub)]
+    story += [p(line, body) for line in unreadable_lines(summary)]
 
     story.append(p(T.HEAD_COUNTS, h2))
     story += table(None, summary_lines(summary), [1, 3])
@@ -658,6 +665,8 @@ def _cut(text: str, width: int) -> str:
 def render_text(summary: Summary, *, cases: bool = True) -> str:
     """The summary and the case table as plain text for the terminal (`loket laporan`)."""
     lines = [f"{title_text(summary)} — {period_text(summary)}", ""]
+    if summary.unreadable:
+        lines += [*unreadable_lines(summary), ""]
     label_w = max(len(label) for label, _ in summary_lines(summary))
     lines += [f"{label.ljust(label_w)}  {value}" for label, value in summary_lines(summary)]
     lines += ["", T.HEAD_SERVICES + ":"]

@@ -35,6 +35,8 @@ from datetime import date, datetime, timedelta
 from statistics import median
 from typing import Any
 
+from counter.case.roles import role_name
+from counter.damage import UnreadableDay, merged
 from counter.errors import LoketError
 from counter.texts import dates as TD
 from counter.texts import report as T
@@ -174,6 +176,9 @@ class Summary:
     days: tuple[DayLine, ...]
     cases: tuple[CaseRow, ...]
     steps: tuple[StepRow, ...]
+    # days of the period (or holding open files) whose file could not be read: their
+    # cases are missing from every figure above, so every output names them
+    unreadable: tuple[UnreadableDay, ...] = ()
 
     @property
     def closed(self) -> int:
@@ -199,16 +204,6 @@ class Summary:
 def _value(x: Any) -> str:
     """An enum's value or the text itself (Status and Level are StrEnums)."""
     return str(getattr(x, "value", x)) if x is not None else ""
-
-
-def _role_name(sop: Any, role: str | None) -> str:
-    if role is None:
-        return ""
-    if sop is not None:
-        for p in getattr(sop, "pelaksana", ()):
-            if p.id == role:
-                return p.nama
-    return role
 
 
 def _step_of(sop: Any, no: int) -> Any:
@@ -239,7 +234,7 @@ def _holder(view: Any) -> tuple[str, str | None]:
     if status == MENUNGGU_PEMOHON:
         return T.APPLICANT, None
     role = state.holder_role
-    name = _role_name(view.sop, role) or T.UNKNOWN_HOLDER
+    name = role_name(view.sop, role) or T.UNKNOWN_HOLDER
     run = state.current_run if hasattr(state, "current_run") else None
     official = getattr(run, "handed_off_name", "") if run is not None else ""
     if official:
@@ -323,7 +318,7 @@ def step_rows(view: Any) -> list[StepRow]:
             service=service,
             step=run.step,
             kegiatan=step.kegiatan if step is not None else "",
-            pelaksana=_role_name(sop, role),
+            pelaksana=role_name(sop, role),
             officer=getattr(run, "ended_by", "") or run.officer,
             started_at=run.started_at,
             ended_at=run.ended_at,
@@ -359,6 +354,7 @@ def range_summary(
     *,
     waiting: Iterable[Any] | None = None,
     with_rows: bool = True,
+    unreadable: Iterable[UnreadableDay] = (),
 ) -> Summary:
     """The summary of the cases opened from `first` to `last` (inclusive).
 
@@ -417,6 +413,7 @@ def range_summary(
         days=tuple(DayLine(d, *per_day[d]) for d in sorted(per_day)),
         cases=tuple(sorted(cases, key=lambda r: (r.opened_at, r.code))),
         steps=tuple(steps),
+        unreadable=merged(unreadable),
     )
 
 
@@ -583,3 +580,41 @@ def load_waiting(desk: Any, views: Sequence[Any]) -> list[Any]:
     codes = desk.repo.open_codes()
     others = {v.state.code: v for v in desk.views_of(c for c in codes if c not in known)}
     return [known.get(c) or others[c] for c in codes if c in known or c in others]
+
+
+def load_summary(desk: Any, first: date, last: date) -> Summary:
+    """The period's summary through the desk service, whatever day file is damaged.
+
+    A day whose file cannot be read is left out of the figures and named in
+    `Summary.unreadable` (with the open cases it holds), as is a day of an open
+    file elsewhere in the history; every other day is reported as usual.
+    """
+    check_range(first, last)
+    views: list[Any] = []
+    unreadable: list[UnreadableDay] = []
+    for d in days_in(first, last):
+        read = desk.cases_on(d)
+        views += read.views
+        unreadable += read.unreadable
+    open_now = desk.open_cases(known={v.state.code: v for v in views})
+    return range_summary(views, first, last, waiting=open_now.views,
+                         unreadable=[*unreadable, *open_now.unreadable])
+
+
+def unreadable_cases(item: UnreadableDay) -> str:
+    """ "3 kasus terbuka", or that the count is not known."""
+    if item.open_cases is None:
+        return T.UNREADABLE_CASES_UNKNOWN
+    return T.UNREADABLE_CASES.format(count=item.open_cases)
+
+
+def unreadable_lines(summary: Summary) -> list[str]:
+    """The warning and one line per unreadable day; empty when every day was read."""
+    from counter.dates import format_day_date
+
+    if not summary.unreadable:
+        return []
+    return [T.UNREADABLE_HEAD, *(
+        T.UNREADABLE_LINE.format(day=format_day_date(u.day), path=u.path,
+                                 cases=unreadable_cases(u), message=u.message)
+        for u in summary.unreadable)]

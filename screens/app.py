@@ -22,8 +22,10 @@ from counter.calendar import WorkingCalendar
 from counter.config import Paths, Profile, default_profile
 from counter.errors import LoketError
 from counter.sop import Catalog
+from counter.texts import shell as TS
 from counter.texts import ui as T
 from screens.widgets.scan_buffer import BURST_GAP, ScanBuffer
+from screens.worker_guard import run_guarded
 
 
 class LoketApp(App):
@@ -145,7 +147,8 @@ class LoketApp(App):
                 with suppress(RuntimeError):  # the app closed meanwhile
                     self.call_from_thread(self.notify, text, severity="error", timeout=15)
 
-        self.run_worker(check, thread=True, group="damage", name="damage-check")
+        run_guarded(self, check, TS.WORK_DAMAGE_CHECK, thread=True, group="damage",
+                    name="damage-check")
 
     # ------------------------------------------------------------------ actions
 

@@ -18,7 +18,6 @@ from typing import Any, ClassVar
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -27,9 +26,11 @@ from textual.widgets import Footer, Static
 
 from counter import dates
 from counter.errors import LoketError
+from counter.texts import shell as TS
 from counter.texts import ui_review as T
 from screens.widgets import case_story as story
 from screens.widgets.choice import ChoiceModal
+from screens.worker_guard import guarded_work
 
 REFRESH_S = 15.0  # an open case's timers move; a slow refresh is enough on a detail page
 
@@ -235,7 +236,8 @@ class CaseDetailScreen(Screen[None]):
         self.notify(T.REPRINT_BUSY.format(doc=T.DOC_NAMES[kind]), timeout=3)
         self.print_worker(kind, self.pdf_dir())
 
-    @work(thread=True, exclusive=True, group="reprint")
+    @guarded_work(TS.WORK_REPRINT, recover="print_crashed", thread=True, exclusive=True,
+                  group="reprint")
     def print_worker(self, kind: str, pdf_dir: Path) -> None:
         """Render, save, print, record: disk and spooler work off the UI thread."""
         try:
@@ -243,6 +245,9 @@ class CaseDetailScreen(Screen[None]):
         except LoketError as err:
             view, message, severity = None, str(err), "error"
         self.app.call_from_thread(self._printed, view, message, severity)
+
+    def print_crashed(self) -> None:
+        self.printing = False
 
     def _print(self, kind: str, pdf_dir: Path) -> tuple[Any, str, str]:
         new_view, issued = self.desk.issue(self.code, kind, pdf_dir,

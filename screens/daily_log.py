@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import events, work
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -37,10 +37,12 @@ from counter import dates
 from counter import report as R
 from counter.clock import format_duration
 from counter.errors import LoketError
+from counter.texts import shell as TS
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
 from screens.widgets import case_story as story
 from screens.widgets.choice import ChoiceModal
+from screens.worker_guard import guarded_work
 
 # The order puts what a supervisor scans for first, so an 80-column screen shows it.
 COLUMNS = ("code", "opened", "service", "status", "time", "over", "holder", "visitor",
@@ -357,18 +359,20 @@ class DailyLogScreen(Screen[None]):
         self.query_one("#log-title", Static).update(self.title_text(loading=True))
         self.load_worker(first, last)
 
-    @work(thread=True, exclusive=True, group="daily-log")
+    @guarded_work(TS.WORK_LOG_LOAD, recover="load_crashed", thread=True, exclusive=True,
+                  group="daily-log")
     def load_worker(self, first: date, last: date) -> None:
         """Fold and measure the period's cases off the UI thread."""
         try:
-            views = R.load_views(self.desk, first, last)
-            waiting = R.load_waiting(self.desk, views)
-            summary = R.range_summary(views, first, last, waiting=waiting)
+            summary = R.load_summary(self.desk, first, last)
         except LoketError as err:
             self.app.call_from_thread(self.notify, T.LOG_LOAD_ERROR.format(error=err),
                                       severity="error")
             summary = None
         self.app.call_from_thread(self.loaded, first, last, summary)
+
+    def load_crashed(self) -> None:
+        self.loaded(*self.period, None)
 
     def loaded(self, first: date, last: date, summary: Any) -> None:
         if (first, last) != self.period:
@@ -590,7 +594,7 @@ class DailyLogScreen(Screen[None]):
         self.app.push_screen(ChoiceModal(T.EXPORT_WHICH, list(T.EXPORT_FORMATS.items())),
                              chosen)
 
-    @work(thread=True, group="daily-log-export")
+    @guarded_work(TS.WORK_EXPORT, thread=True, group="daily-log-export")
     def export_worker(self, summary: Any, fmt: str) -> None:
         from counter import export
 

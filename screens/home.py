@@ -23,9 +23,11 @@ from counter.case import Status
 from counter.clock import Level
 from counter.dates import format_time
 from counter.errors import LoketError
+from counter.texts import shell as TS
 from counter.texts import ui as T
 from screens.widgets.header import LoketHeader
 from screens.widgets.timing import LEVEL_STYLE, timer_text
+from screens.worker_guard import run_guarded
 
 RELOAD_EVERY = 30.0
 # The live columns come first so an 80-column terminal always shows them.
@@ -129,7 +131,8 @@ class HomeScreen(Screen[None]):
             self._stale = True
             return
         self._reading, self._stale = True, False
-        self.run_worker(partial(self._read, desk), thread=True, group="home-reload")
+        run_guarded(self, partial(self._read, desk), TS.WORK_HOME_RELOAD,
+                    recover=self._read_crashed, thread=True, group="home-reload")
 
     def _read(self, desk: Any) -> None:
         try:
@@ -139,6 +142,9 @@ class HomeScreen(Screen[None]):
             self._from_thread(self._failed, str(err))
             return
         self._from_thread(self._apply, views, today)
+
+    def _read_crashed(self) -> None:
+        self._reading = False
 
     def _failed(self, message: str) -> None:
         self._reading = False

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from counter.texts import shell as TS
 from counter.texts import ui as T
+from screens.worker_guard import run_guarded
 
 
 def start_print(app: Any, code: str, doc: str) -> None:
@@ -26,7 +28,7 @@ def start_print(app: Any, code: str, doc: str) -> None:
             return
         app.call_from_thread(_done, app, doc, issued)
 
-    app.run_worker(work, thread=True, group="print", name=f"print-{doc}-{code}")
+    run_guarded(app, work, TS.WORK_PRINT, thread=True, group="print", name=f"print-{doc}-{code}")
 
 
 def _failed(app: Any, doc: str, message: str) -> None:

@@ -35,20 +35,26 @@ MAX_SEQ = 999
 _DAY_FILE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.json$")
 _YEAR_DIR = re.compile(r"^\d{4}$")
 _CODE = re.compile(r"^\d{12}$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 INDEX_NAME = "open.json"
 LOCK_DIR = ".locks"
 
 
 def _validate_index(path: Path, data: Any) -> dict[str, list[str]]:
+    """The index: open codes, codes being written ("pending"), and days whose open cases
+    are not known because their file was unreadable when the index was rebuilt ("unread",
+    optional: older indexes lack it)."""
     ok = (
         isinstance(data, dict)
         and isinstance(data.get("open"), list)
         and isinstance(data.get("pending"), list)
+        and isinstance(data.get("unread", []), list)
         and all(isinstance(c, str) and _CODE.match(c) for c in data["open"] + data["pending"])
+        and all(isinstance(d, str) and _ISO_DAY.match(d) for d in data.get("unread", []))
     )
     if not ok:
         raise damaged(path, texts.REASON_SHAPE.format(detail=texts.SHAPE_INDEX))
-    return data
+    return {"open": data["open"], "pending": data["pending"], "unread": data.get("unread", [])}
 
 
 class Store:
@@ -239,7 +245,7 @@ class Store:
                     else:
                         open_now.add(code)
                 if sorted(open_now) != index["open"]:
-                    index = {"open": sorted(open_now), "pending": []}
+                    index = {**index, "open": sorted(open_now), "pending": []}
                     self._write_index(index)
         return count
 
@@ -283,10 +289,23 @@ class Store:
             index = self._index.load(self.index_path)
         except StoreError:
             index = None
-        if index is not None and not index["pending"]:
+        if index is not None and not index["pending"] and not index["unread"]:
             return list(index["open"])
         with self._index_lock():
             return list(self._load_index_locked()["open"])
+
+    def unread_days(self) -> list[date]:
+        """Days whose open cases the index does not know: their file was unreadable when
+        the index was rebuilt. Each is read again on every look at the index, and its
+        open cases return to the index as soon as it can be read (restored)."""
+        try:
+            index = self._index.load(self.index_path)
+        except StoreError:
+            index = None
+        if index is not None and not index["pending"] and not index["unread"]:
+            return []
+        with self._index_lock():
+            return [date.fromisoformat(d) for d in self._load_index_locked()["unread"]]
 
     def _write_index(self, index: dict[str, list[str]]) -> None:
         payload = json.dumps(index, indent=0).encode("utf-8") + b"\n"
@@ -313,8 +332,9 @@ class Store:
         if index is None:
             if self.day_files():
                 return self._rebuild_index(set_aside=False)
-            return {"open": [], "pending": []}
-        index = {"open": list(index["open"]), "pending": list(index["pending"])}
+            return {"open": [], "pending": [], "unread": []}
+        index = {k: list(v) for k, v in index.items()}
+        changed = False
         if index["pending"]:
             open_now = set(index["open"])
             for code in index["pending"]:
@@ -322,7 +342,19 @@ class Store:
                     open_now.add(code)
                 else:
                     open_now.discard(code)
-            index = {"open": sorted(open_now), "pending": []}
+            index = {**index, "open": sorted(open_now), "pending": []}
+            changed = True
+        still_unread = []
+        for iso in index["unread"]:
+            try:
+                grouped = self.events_on(date.fromisoformat(iso))
+            except StoreError:
+                still_unread.append(iso)
+                continue
+            index["open"] = sorted({*index["open"], *_open_in(grouped)})
+            changed = True
+        if changed:
+            index["unread"] = still_unread
             self._write_index(index)
         return index
 
@@ -346,20 +378,31 @@ class Store:
                 raise StoreError(error, path=self.index_path) from exc
             aside = texts.INDEX_ASIDE.format(path=target)
         open_now: set[str] = set()
+        unread: list[str] = []
         for path in self.day_files():
             day = date.fromisoformat(path.stem)
             try:
                 grouped = self.events_on(day)
             except StoreError:
-                continue  # reported by damaged(); its cases reappear once repaired
-            for code, events in grouped.items():
-                types = {e["type"] for e in events}
-                if "opened" in types and "closed" not in types:
-                    open_now.add(code)
-        index = {"open": sorted(open_now), "pending": []}
+                # Never forgotten: the day is kept as "unread" and read again on every
+                # look at the index; its open cases come back once it is repaired.
+                unread.append(day.isoformat())
+                continue
+            open_now.update(_open_in(grouped))
+        index = {"open": sorted(open_now), "pending": [], "unread": unread}
         self._write_index(index)
         self.notices.append(texts.INDEX_REBUILT.format(aside=aside))
         return index
+
+
+def _open_in(grouped: dict[str, list[dict]]) -> set[str]:
+    """The codes among one day's cases that were opened and not closed."""
+    found = set()
+    for code, events in grouped.items():
+        types = {e["type"] for e in events}
+        if "opened" in types and "closed" not in types:
+            found.add(code)
+    return found
 
 
 def open_store(store_dir: Path, tz: tzinfo) -> Store:

@@ -188,3 +188,13 @@ WAIT_TEXT = "  {holder}: {line}"
 ARRIVAL_TEXT = "  {hour} {bar} {count}"
 IS_A_FOLDER = "yang disebut adalah folder, bukan berkas"
 NO_FOLDER = "folder {folder} tidak ada"
+
+# A day file that could not be read (named in every output of the report)
+UNREADABLE_HEAD = (
+    "PERHATIAN: data hari berikut tidak dapat dibaca; kasus-kasusnya tidak termasuk "
+    "dalam laporan ini. Pulihkan berkasnya dari cadangan (berkas yang rusak tidak ditimpa)."
+)
+UNREADABLE_LINE = "{day}: {path} ({cases}) — {message}"
+UNREADABLE_CASES = "{count} kasus terbuka"
+UNREADABLE_CASES_UNKNOWN = "jumlah kasus terbuka tidak diketahui"
+UNREADABLE_WARNING = "Peringatan: data {day} tidak dapat dibaca ({path}); tidak termasuk laporan"

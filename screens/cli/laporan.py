@@ -60,8 +60,17 @@ def build_summary(ctx: Context, first: date, last: date) -> R.Summary:
     from counter.desk import Desk
 
     desk = Desk(ctx.store, ctx.catalog, ctx.profile)
-    views = R.load_views(desk, first, last)
-    return R.range_summary(views, first, last, waiting=R.load_waiting(desk, views))
+    return R.load_summary(desk, first, last)
+
+
+def warn_unreadable(summary: R.Summary) -> None:
+    """A damaged day is named on stderr too: a report written to a file says so inside,
+    but the person at the terminal must see it now."""
+    from counter.dates import format_day_date
+
+    for item in summary.unreadable:
+        print(T.UNREADABLE_WARNING.format(day=format_day_date(item.day), path=item.path),
+              file=sys.stderr)
 
 
 def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
@@ -77,6 +86,7 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
         export.check_target(out)
     with no_cyclic_gc():
         summary = build_summary(ctx, first, last)
+        warn_unreadable(summary)
         if fmt == "teks" and out is None:
             sys.stdout.write(export.render_text(summary))
             return 0
