@@ -23,6 +23,7 @@ from counter.config import Paths, Profile, default_profile
 from counter.errors import LoketError
 from counter.sop import Catalog
 from counter.texts import shell as TS
+from counter.texts import skm as TK
 from counter.texts import ui as T
 from screens.widgets.scan_buffer import BURST_GAP, ScanBuffer
 from screens.worker_guard import run_guarded
@@ -42,6 +43,7 @@ class LoketApp(App):
         Binding("f4", "daily_log", T.KEY_DAILY_LOG),
         Binding("f5", "scan", T.KEY_SCAN),
         Binding("f9", "settings", T.KEY_SETTINGS),
+        Binding("k", "survey", TK.KEY_SURVEY, show=False),
         Binding("ctrl+q", "quit", T.KEY_QUIT, priority=True),
     ]
 
@@ -157,8 +159,14 @@ class LoketApp(App):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Before the day has started (setup, officer choice) only help, catalog and quit."""
-        return not (action in ("new_case", "daily_log", "scan", "settings")
+        return not (action in ("new_case", "daily_log", "scan", "settings", "survey")
                     and self.desk is None)
+
+    def action_survey(self) -> None:
+        """Turn the screen to the visitor for the satisfaction survey (SKM)."""
+        from screens.skm_offer import start_survey
+
+        start_survey(self)
 
     def action_settings(self) -> None:
         """Edit the office profile (printer, paper, officers…) without a text editor."""
