@@ -94,6 +94,7 @@ class Profile:
     nearing: float = 0.75
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
     skm_bobot: str = "tepat"  # [skm] bobot: "tepat" (1/9), "0,111" or "0,11" (old worksheets)
+    skm_layar: int = 0  # [skm] layar: port of the survey page for a visitor's tablet; 0 = off
 
     @property
     def tz(self) -> ZoneInfo:
@@ -146,7 +147,7 @@ class _ProfileReader:
     def read(self) -> Profile:
         d, base = self.data, Profile()
         known = {f for f in Profile.__dataclass_fields__} | {"kalender", "skm"}
-        known -= {"calendar", "skm_bobot"}
+        known -= {"calendar", "skm_bobot", "skm_layar"}
         for key in d:
             if key not in known:
                 raise self.fail(key, T.UNKNOWN_KEY.format(key=key))
@@ -178,7 +179,15 @@ class _ProfileReader:
             nearing=float(nearing),
             calendar=self.calendar(),
             skm_bobot=self.skm_bobot(),
+            skm_layar=self.skm_layar(),
         )
+
+    def skm_layar(self) -> int:
+        raw = self.get(self.data, "skm", dict, {}, "tabel [skm]")
+        port = raw.get("layar", 0)
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+            raise self.fail("skm.layar", T.BAD_SKM_PORT.format(value=port))
+        return port
 
     def skm_bobot(self) -> str:
         raw = self.get(self.data, "skm", dict, {}, "tabel [skm]")
@@ -241,7 +250,7 @@ def load_profile(paths: Paths) -> Profile | None:
 def profile_to_toml(profile: Profile) -> str:
     data: dict[str, Any] = {
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
-                                                              "printer", "skm_bobot")
+                                                              "printer", "skm_bobot", "skm_layar")
     }
     data["logo"] = str(profile.logo) if profile.logo else ""
     data["printer"] = profile.printer or ""
@@ -250,7 +259,7 @@ def profile_to_toml(profile: Profile) -> str:
         "hari_tutup": list(profile.calendar.closed_days),
         "ramadan": [[a, b] for a, b in profile.calendar.ramadan],
     }
-    data["skm"] = {"bobot": profile.skm_bobot}
+    data["skm"] = {"bobot": profile.skm_bobot, "layar": profile.skm_layar}
     return tomli_w.dumps(data)
 
 

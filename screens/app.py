@@ -126,6 +126,9 @@ class LoketApp(App):
                          now=self.now, calendar=self.calendar)
         self.push_screen(HomeScreen())
         self.refresh_bindings()
+        from screens.skm_offer import open_visitor_screen
+
+        open_visitor_screen(self)
 
     def first_load_done(self) -> None:
         """The dashboard has its cases: now check the history's files for damage."""

@@ -38,6 +38,7 @@ from counter import report as R
 from counter.clock import format_duration
 from counter.errors import LoketError
 from counter.texts import shell as TS
+from counter.texts import skm as TK
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
 from screens.widgets import case_story as story
@@ -292,6 +293,7 @@ class DailyLogScreen(Screen[None]):
         Binding("s", "toggle_summary", T.KEY_SUMMARY),
         Binding("f", "focus_filters", T.KEY_FILTERS),
         Binding("e", "export", T.KEY_EXPORT),
+        Binding("k", "skm", TK.KEY_SKM),
         Binding("slash", "search", T.KEY_SEARCH, key_display="/"),
         Binding("r", "reload", T.KEY_REFRESH, show=False),
     ]
@@ -579,6 +581,12 @@ class DailyLogScreen(Screen[None]):
 
 
     # ------------------------------------------------------------- export
+
+    def action_skm(self) -> None:
+        """The satisfaction index (SKM) of the semester, from the day's review."""
+        from screens.skm_review import SkmReviewScreen
+
+        self.app.push_screen(SkmReviewScreen(self.app.now().date()))
 
     def action_export(self) -> None:
         """The shown period as XLSX, PDF or CSV in the data folder's `laporan/`."""

@@ -25,6 +25,7 @@ from counter.dates import format_time
 from counter.errors import LoketError
 from counter.texts import shell as TS
 from counter.texts import ui as T
+from screens.skm_offer import show_skm_progress
 from screens.widgets.header import LoketHeader
 from screens.widgets.timing import LEVEL_STYLE, timer_text
 from screens.worker_guard import run_guarded
@@ -95,6 +96,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield LoketHeader()
         yield Static(T.HOME_LOADING, id="counts")
+        yield Static("", id="skm-progress", classes="hint")
         yield Static(T.HOME_IN_WORK, classes="section")
         work = DataTable(id="work", cursor_type="row", zebra_stripes=True)
         yield work
@@ -109,6 +111,7 @@ class HomeScreen(Screen[None]):
             for key, label in columns:
                 table.add_column(label, key=key)
         self.call_after_refresh(self.reload)  # draw first: the keyboard works at once
+        self.call_after_refresh(show_skm_progress, self)
         self.set_interval(1.0, self.tick)
 
     def on_screen_resume(self) -> None:

@@ -15,6 +15,31 @@ from screens.skm_survey import SurveyContext, SurveyScreen
 from screens.worker_guard import run_guarded
 
 OFFER_ATTR = "survey_offer"
+# The visitor-facing page of each running app (at most one per process in practice).
+VISITOR_SCREENS: dict[int, Any] = {}
+
+
+def open_visitor_screen(app: Any) -> None:
+    """Serve the survey page for the visitor's tablet when the profile asks for it."""
+    port = app.profile.skm_layar if app.profile is not None else 0
+    if not port or id(app) in VISITOR_SCREENS:
+        return
+    from screens.skm_service import survey_store
+    from screens.web.survey_server import SurveyBoard, SurveyServer
+
+    surveys = survey_store(app.paths)
+
+    def save(response: Any) -> None:
+        surveys.add([response])
+
+    board = SurveyBoard(surveys.questionnaire, save, lambda: app.now().date())
+    try:
+        SurveyServer(board, "0.0.0.0", port).start()
+    except OSError as err:
+        app.notify(T.SURVEY_PORT_BUSY.format(port=port, error=err.strerror or err),
+                   severity="warning")
+        return
+    VISITOR_SCREENS[id(app)] = board
 
 
 def offer_survey(app: Any, view: Any) -> None:
@@ -35,6 +60,11 @@ def start_survey(app: Any) -> None:
         app.notify(T.SURVEY_NOTHING, severity="warning")
         return
     setattr(app, OFFER_ATTR, None)
+    board = VISITOR_SCREENS.get(id(app))
+    if board is not None:
+        board.offer(context)
+        app.notify(T.SURVEY_SENT.format(port=app.profile.skm_layar))
+        return
     from screens.skm_service import survey_store
 
     surveys = survey_store(app.paths)
@@ -45,8 +75,45 @@ def start_survey(app: Any) -> None:
 
         def save() -> None:
             surveys.add([response])
+            app.call_from_thread(_refresh_progress, app)
 
         run_guarded(app, save, T.WORK_SAVE_SURVEY, thread=True, group="survey")
         app.notify(T.SURVEY_SAVED)
 
     app.push_screen(SurveyScreen(surveys.questionnaire, context), answered)
+
+
+def show_skm_progress(screen: Any) -> None:
+    """The dashboard's line: this semester's respondents against the minimum, and the IKM."""
+    app = screen.app
+    if app.profile is None or app.store is None:
+        return
+
+    def read() -> None:
+        from counter.skm.export import num
+        from counter.skm.period import period_containing
+        from screens.skm_service import build_skm_report
+
+        first, last = period_containing(app.now().date(), "semester")
+        report = build_skm_report(app.paths, app.profile, app.catalog, app.store, first, last)
+        ikm = f" · IKM {num(report.unit.ikm)} ({report.unit.mutu})" if report.unit.ikm else ""
+        line = T.HOME_SKM_LINE.format(period="semester ini", progress=report.sample_text,
+                                      ikm=ikm)
+        app.call_from_thread(_set_line, screen, line)
+
+    run_guarded(screen, read, T.WORK_SKM_PROGRESS, thread=True, group="skm-progress",
+                exclusive=True)
+
+
+def _set_line(screen: Any, line: str) -> None:
+    if screen.is_mounted:
+        screen.query_one("#skm-progress").update(line)
+
+
+def _refresh_progress(app: Any) -> None:
+    """After a saved answer: the dashboard's SKM line counts it."""
+    from screens.home import HomeScreen
+
+    home = next((s for s in app.screen_stack if isinstance(s, HomeScreen)), None)
+    if home is not None:
+        show_skm_progress(home)

@@ -116,3 +116,38 @@ async def test_the_screen_returns_to_the_officer_when_the_visitor_walks_away(pat
         assert not isinstance(app.screen, SurveyScreen)
     (record,) = stored(paths)
     assert record["jawaban"]["U1"] == 4 and record["jawaban"]["U2"] is None
+
+
+async def test_review_screen_from_f4_and_the_dashboard_line(paths):
+    from textual.widgets import DataTable, Static
+
+    from screens.skm_review import SkmReviewScreen
+
+    app = make_app(paths, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await close_a_case(app, pilot)
+        await key(pilot, "k")
+        for answer in "444444443":
+            await key(pilot, answer)
+        await key(pilot, "escape")
+        await pilot.pause(0.2)
+        for _ in range(2):  # the save, then the dashboard line it asks for
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        line = str(app.screen.query_one("#skm-progress", Static).render())
+        assert "1 dari 1 responden" in line or "minimum 1" in line
+        assert "IKM 97,22 (A)" in line  # (8×4 + 3) / 9 × 25 = 97.22
+        await key(pilot, "f4")
+        await key(pilot, "k")
+        assert isinstance(app.screen, SkmReviewScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        head = str(app.screen.query_one("#skm-head", Static).render())
+        assert "IKM unit layanan: 97,22 — mutu A" in head
+        table = app.screen.query_one("#skm-unsur", DataTable)
+        assert table.get_row_at(0)[0] == "U9"  # the lowest unsur first
+        await key(pilot, "e")
+        await app.workers.wait_for_complete()
+    exported = sorted(p.name for p in (paths.data_dir / "laporan").glob("skm-*"))
+    assert exported == ["skm-2026-07-01-2026-12-31.pdf", "skm-2026-07-01-2026-12-31.xlsx"]
