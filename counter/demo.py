@@ -30,6 +30,7 @@ from typing import Any
 
 from counter.calendar import WorkingCalendar, calendar_for
 from counter.case.roles import is_back_office
+from counter.case.schema import seeded_ids
 from counter.codes import make_code, parse_code
 from counter.config import Officer, Profile
 from counter.errors import CaseError, LoketError
@@ -448,7 +449,8 @@ def generate(
     work_days = working_days_until(cal, last, days)
     sim = _Simulation(repo, catalog, profile, cal, random.Random(seed), settings or DemoSettings(),
                       until)
-    codes = sim.run(work_days)
+    with seeded_ids(seed):
+        codes = sim.run(work_days)
     return DemoResult(work_days[0], work_days[-1], tuple(work_days), tuple(codes))
 
 

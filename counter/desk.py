@@ -394,12 +394,15 @@ class Desk:
 
     def export_document(self, code: str, kind: str, output: Path,
                         paper: str | None = None) -> Path:
-        """The document as a PDF file where the user asked; not a print, so not recorded."""
-        from counter.printing import save_pdf
+        """The document as a PDF file where the user asked; not a print, so not recorded.
+        The folder must exist (a mistyped folder is refused, not created)."""
+        from counter.atomic import OWNER_ONLY, check_target, write_file
+        from counter.errors import PrintError
         from counter.receipt import render
 
+        check_target(Path(output), PrintError)  # before any work
         pdf = render(kind, self.receipt_data(self.view(code), kind), paper or self.profile.paper)
-        return save_pdf(pdf, Path(output))
+        return write_file(output, pdf, mode=OWNER_ONLY, error=PrintError)
 
     def scan(self, text: str) -> ScanResult:
         """A scanned or typed code: the case, received here if it was on its way."""

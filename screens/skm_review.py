@@ -40,7 +40,7 @@ class SkmReviewScreen(Screen[None]):
     def __init__(self, today: date) -> None:
         super().__init__()
         self.kind = "semester"
-        self.anchor = today
+        self.pivot = today
         self.report: SkmReport | None = None
 
     def compose(self) -> ComposeResult:
@@ -57,7 +57,7 @@ class SkmReviewScreen(Screen[None]):
 
     @property
     def period(self) -> tuple[date, date]:
-        return period_containing(self.anchor, self.kind)
+        return period_containing(self.pivot, self.kind)
 
     def load(self) -> None:
         first, last = self.period
@@ -95,7 +95,7 @@ class SkmReviewScreen(Screen[None]):
 
     def _move(self, direction: int) -> None:
         first, last = self.period
-        self.anchor = last + timedelta(days=1) if direction > 0 else first - timedelta(days=1)
+        self.pivot = last + timedelta(days=1) if direction > 0 else first - timedelta(days=1)
         self.load()
 
     def action_prev(self) -> None:

@@ -19,6 +19,7 @@ import json
 import os
 import re
 from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from counter.texts import store as texts
 from store.day import CODES, EVENTS, DayCache, DayStorage
 from store.errors import StoreError
 from store.files import FileCache, Lock, copy_json, damaged, ensure_dir, write_atomic
+from store.upkeep import is_read_only, remove_stale_temps, tighten
 
 MAX_SEQ = 999
 _DAY_FILE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.json$")
@@ -60,14 +62,24 @@ def _validate_index(path: Path, data: Any) -> dict[str, list[str]]:
 class Store:
     """Repository of case events; see docs/contracts.md ("Store")."""
 
-    def __init__(self, store_dir: Path, tz: tzinfo) -> None:
+    def __init__(self, store_dir: Path, tz: tzinfo, *, read_only: bool | None = None) -> None:
+        """``read_only`` None: detected (a backup on a read-only disk is read without
+        locks and never written; every write is refused with a message)."""
         self.store_dir = Path(store_dir)
         self.tz = tz
         self.index_path = self.store_dir / INDEX_NAME
         self.notices: list[str] = []
         self._days = DayCache()
         self._index = FileCache(_validate_index, capacity=1)
+        self.read_only = is_read_only(self.store_dir) if read_only is None else read_only
+        self._memory_index: dict[str, list[str]] | None = None  # read-only: a rebuilt index
+        if self.read_only:
+            self.notices.append(texts.READ_ONLY.format(path=self.store_dir))
+            return
         ensure_dir(self.store_dir / LOCK_DIR)
+        tighten(self.store_dir)
+        remove_stale_temps(self.store_dir, lambda iso: self._day_lock(date.fromisoformat(iso)),
+                           self._index_lock, INDEX_NAME)
 
     # -- places ---------------------------------------------------------------
 
@@ -84,6 +96,15 @@ class Store:
 
     def _index_lock(self) -> Lock:
         return Lock(self.store_dir / LOCK_DIR / "open.lock", self.index_path)
+
+    def _index_guard(self) -> AbstractContextManager[object]:
+        """The index lock; none on a read-only copy (nobody writes there, nor can we)."""
+        return nullcontext() if self.read_only else self._index_lock()
+
+    def _writable(self) -> None:
+        """Refuse any write to a read-only store, before touching anything."""
+        if self.read_only:
+            raise StoreError(texts.READ_ONLY_REFUSED, path=self.store_dir)
 
     def _db(self, day: date) -> TinyDB:
         return TinyDB(self.path_for(day), self._days, storage=DayStorage)
@@ -158,6 +179,7 @@ class Store:
 
     def append(self, event: dict) -> dict:
         """Store one event, giving it the case's next ``seq``; durable once this returns."""
+        self._writable()
         stored = self._checked(event)
         if stored["type"] not in ("opened", "closed"):
             return self._append_to_day(stored)
@@ -184,6 +206,7 @@ class Store:
 
     def next_code(self, day: date, desk: int) -> str:
         """A code never handed out before for ``desk`` on ``day``; recorded before returned."""
+        self._writable()
         make_code(day, desk, 1)  # refuses an impossible day or desk before touching disk
         path = self.path_for(day)
         ensure_dir(path.parent)
@@ -211,6 +234,7 @@ class Store:
         stored or a case's seqs would not run 0, 1, 2 … without gaps. The
         open-case index is updated for the cases touched. Returns the count.
         """
+        self._writable()
         by_day: dict[date, list[dict]] = {}
         for event in events:
             stored = self._checked(event, keep_seq=True)
@@ -291,7 +315,7 @@ class Store:
             index = None
         if index is not None and not index["pending"] and not index["unread"]:
             return list(index["open"])
-        with self._index_lock():
+        with self._index_guard():
             return list(self._load_index_locked()["open"])
 
     def unread_days(self) -> list[date]:
@@ -304,10 +328,13 @@ class Store:
             index = None
         if index is not None and not index["pending"] and not index["unread"]:
             return []
-        with self._index_lock():
+        with self._index_guard():
             return [date.fromisoformat(d) for d in self._load_index_locked()["unread"]]
 
     def _write_index(self, index: dict[str, list[str]]) -> None:
+        if self.read_only:  # a rebuilt or settled index lives in memory: the copy stays as is
+            self._memory_index = {k: list(v) for k, v in index.items()}
+            return
         payload = json.dumps(index, indent=0).encode("utf-8") + b"\n"
         try:
             write_atomic(self.index_path, payload)
@@ -325,10 +352,13 @@ class Store:
         missing one when day files exist: the index is derived data, the day files
         are the truth.
         """
-        try:
-            index = self._index.load(self.index_path)
-        except StoreError:
-            return self._rebuild_index(set_aside=True)
+        if self._memory_index is not None:
+            index = self._memory_index
+        else:
+            try:
+                index = self._index.load(self.index_path)
+            except StoreError:
+                return self._rebuild_index(set_aside=not self.read_only)
         if index is None:
             if self.day_files():
                 return self._rebuild_index(set_aside=False)
@@ -405,6 +435,7 @@ def _open_in(grouped: dict[str, list[dict]]) -> set[str]:
     return found
 
 
-def open_store(store_dir: Path, tz: tzinfo) -> Store:
-    """The store in ``store_dir`` (created on first use) for an office in time zone ``tz``."""
-    return Store(Path(store_dir), tz)
+def open_store(store_dir: Path, tz: tzinfo, *, read_only: bool | None = None) -> Store:
+    """The store in ``store_dir`` (created on first use) for an office in time zone ``tz``;
+    a store that cannot be written is opened read-only (``read_only`` forces either way)."""
+    return Store(Path(store_dir), tz, read_only=read_only)

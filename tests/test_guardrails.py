@@ -78,3 +78,9 @@ def test_snapshots_keep_lf_line_ends():
     attributes = (ROOT / ".gitattributes").read_text()
     assert any(line.split()[:1] == ["*.svg"] and "eol=lf" in line
                for line in attributes.splitlines())
+
+
+def test_screens_type_check():
+    """`mypy screens`: the screens reach the app only through typed services/messages."""
+    res = _run(["-m", "mypy", "screens"], ROOT)
+    assert res.returncode == 0, res.stdout + res.stderr

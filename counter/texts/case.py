@@ -87,7 +87,6 @@ NO_SOP = "SOP kasus ini ({sop_id}) tidak tersedia; langkah tidak dapat dijalanka
 SELESAI_PENDING = (
     "langkah {step} belum selesai; kasus hanya dapat ditutup 'ditolak' atau 'dibatalkan'"
 )
-STEP_NOT_IN_SOP = "langkah {step} tidak ada di SOP {sop_id}"
 
 # --- visitor validation (VisitorError)
 NAMA_REQUIRED = "nama pemohon wajib diisi"
@@ -114,3 +113,22 @@ TELEPON_LANDLINE_LENGTH = (
     "nomor telepon rumah/kantor harus 9 sampai 12 angka termasuk kode wilayah, "
     "yang diketik {n} angka"
 )
+
+# --- events that fail their type's definition (named problems, shown with the case)
+SCHEMA_REQUIRED = "wajib ada"
+SCHEMA_NOT_TEXT = "harus teks, bukan {value}"
+SCHEMA_NOT_INT = "harus bilangan bulat, bukan {value}"
+SCHEMA_NOT_BOOL = "harus ya/tidak (true/false)"
+SCHEMA_NOT_LIST = "harus daftar"
+SCHEMA_NOT_OBJECT = "harus berupa objek"
+SCHEMA_BAD_CODE = "kode kasus {value} tidak sah"
+SCHEMA_BAD_ID = "id kejadian {value} bukan ULID"
+STATUS_RUSAK = "tidak terbaca"
+PROBLEM = "{file}, kasus {code}, kejadian {event}: {detail}"
+PROBLEM_FILE = "berkas hari {day}"
+PROBLEM_NO_FILE = "berkas hari tak dikenal"
+PROBLEM_SEQ = "no. {seq}"
+PROBLEM_DUPLICATE_SEQ = "nomor urut {seq} dipakai dua kejadian; yang kedua diabaikan"
+PROBLEM_DUPLICATE_ID = "id kejadian dipakai dua kali; yang kedua diabaikan"
+PROBLEM_WRONG_DAY = "kode kasus bukan dari hari berkas ini ({day}); kode diubah?"
+PROBLEM_NO_OPENED = "pembukaan kasus tidak terbaca; kasus tidak dapat ditampilkan"

@@ -1,6 +1,5 @@
 """Texts about the office profile (config file)."""
 
-TOML_SYNTAX = "sintaks TOML salah: {detail}"
 UNREADABLE = "berkas konfigurasi tidak dapat dibaca: {detail}"
 WRONG_TYPE = "harus berupa {expected}"
 BAD_DESK = "nomor loket harus bilangan bulat 1 sampai 99"
@@ -17,3 +16,12 @@ DEFAULT_OFFICER = "Petugas Loket"
 DEFAULT_JABATAN = "Petugas Loket"
 BAD_SKM_WEIGHT = "bobot {value!r} tidak dikenal; pilih \"tepat\" (1/9), \"0,111\" atau \"0,11\""
 BAD_SKM_PORT = "port layar survei {value!r} harus bilangan 1-65535 (0 = tidak dipakai)"
+KEY_EMPTY = "nama tombol kosong"
+KEY_UNKNOWN = (
+    "tombol '{key}' tidak dikenal; tulis misalnya F7, Ctrl+H, Shift+U, PgUp, Esc, [ atau /"
+)
+KEY_BAD_MODIFIER = "'{mod}' pada '{key}' bukan Ctrl, Alt atau Shift"
+KEY_NOT_TEXT = "tombol harus ditulis sebagai teks, misalnya \"F7\""
+KEY_UNKNOWN_ACTION = "tindakan '{action}' tidak dikenal di [tombol]; yang ada: {known}"
+KEY_CLASH = "tombol '{key}' dipakai dua kali di layar yang sama: {first} dan {second}"
+BAD_SCAN_GAP = "jeda pemindai harus bilangan bulat 10 sampai 500 (milidetik)"

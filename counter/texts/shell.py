@@ -9,3 +9,11 @@ WORK_HOME_RELOAD = "Memuat daftar kasus"
 WORK_DAMAGE_CHECK = "Pemeriksaan berkas penyimpanan"
 WORK_LOG_LOAD = "Memuat log harian"
 WORK_EXPORT = "Ekspor laporan"
+
+# Asking before throwing typed input away.
+CONFIRM_YES = "Ya"
+CONFIRM_NO = "Tidak"
+CONFIRM_HINT = "y / Enter = ya     n / Esc = tidak"
+DISCARD_VISITOR = "Buang data pemohon?"
+LEAVE_FOR_SCAN = "Isian di layar ini belum disimpan. Tinggalkan dan buka kasus {code}?"
+SCAN_POSTPONED = "Pindaian {code} diabaikan; isian tetap. Pindai lagi setelah menyimpan."

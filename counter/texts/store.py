@@ -43,3 +43,11 @@ INDEX_REBUILT = (
     "indeks kasus terbuka rusak atau hilang; dibangun ulang dari berkas harian{aside}"
 )
 INDEX_ASIDE = "; salinan yang rusak disimpan sebagai {path}"
+READ_ONLY = (
+    "penyimpanan {path} hanya dapat dibaca (mis. cadangan di disk lain): dibaca tanpa "
+    "kunci, tidak ada yang diubah"
+)
+READ_ONLY_REFUSED = (
+    "penyimpanan ini hanya dapat dibaca (salinan atau cadangan); tidak ada yang disimpan. "
+    "Buka penyimpanan kerja untuk mencatat"
+)

@@ -11,7 +11,7 @@ import screens.skm_survey as survey_mod
 from screens.skm_service import survey_store
 from screens.skm_survey import SurveyScreen
 from screens.step_runner import StepRunnerScreen
-from tests.screens.app_fixtures import Clock, key, make_app, scan, type_text
+from tests.screens.app_fixtures import Clock, key, make_app, type_text
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
 
@@ -33,7 +33,8 @@ async def close_a_case(app, pilot) -> str:
             app.desk.receive(code)
         else:
             app.desk.complete_step(code)
-    await scan(pilot, code)
+    app.show_case(code)
+    await pilot.pause()
     assert isinstance(app.screen, StepRunnerScreen)
     await key(pilot, "s")
     await key(pilot, "enter")
