@@ -127,6 +127,8 @@ class Profile:
     nearing: float = 0.75
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
     pusat: PusatSettings = field(default_factory=PusatSettings)
+    skm_bobot: str = "tepat"  # [skm] bobot: "tepat" (1/9), "0,111" or "0,11" (old worksheets)
+    skm_layar: int = 0  # [skm] layar: port of the survey page for a visitor's tablet; 0 = off
     # [tombol]: binding id → keys in the engine's names (see counter/keys.py)
     keys: tuple[tuple[str, str], ...] = ()
     # a barcode scanner's keys arrive within this many ms; slow wireless ones need more
@@ -187,8 +189,8 @@ class _ProfileReader:
 
     def read(self) -> Profile:
         d, base = self.data, Profile()
-        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol"}
-        known -= {"calendar", "keys", "demo"}
+        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm"}
+        known -= {"calendar", "keys", "demo", "skm_bobot", "skm_layar"}
         for key in d:
             if key not in known:
                 raise self.fail(key, T.UNKNOWN_KEY.format(key=key))
@@ -235,6 +237,8 @@ class _ProfileReader:
             pusat=self.pusat(),
             keys=self.keys(),
             scan_gap_ms=scan_gap,
+            skm_bobot=self.skm_bobot(),
+            skm_layar=self.skm_layar(),
         )
 
     def pusat(self) -> PusatSettings:
@@ -280,6 +284,20 @@ class _ProfileReader:
         line = self.doc.line_of("tombol", action) \
             or self.doc.line_of("tombol", *action.split("."))
         return ConfigError(message, path=self.path, line=line, field=f"tombol.{action}")
+
+    def skm_layar(self) -> int:
+        raw = self.get(self.data, "skm", dict, {}, "tabel [skm]")
+        port = raw.get("layar", 0)
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+            raise self.fail("skm.layar", T.BAD_SKM_PORT.format(value=port))
+        return port
+
+    def skm_bobot(self) -> str:
+        raw = self.get(self.data, "skm", dict, {}, "tabel [skm]")
+        bobot = raw.get("bobot", "tepat")
+        if bobot not in ("tepat", "0,111", "0,11"):
+            raise self.fail("skm.bobot", T.BAD_SKM_WEIGHT.format(value=bobot))
+        return str(bobot)
 
     def officers(self) -> tuple[Officer, ...]:
         raw = self.get(self.data, "officers", list, None, "daftar [[officers]]")
@@ -329,7 +347,8 @@ def load_profile(paths: Paths) -> Profile | None:
 def _profile_data(profile: Profile) -> dict[str, Any]:
     data: dict[str, Any] = {
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
-                                                              "printer", "keys", "demo")
+                                                              "printer", "keys", "demo",
+                                                              "skm_bobot", "skm_layar")
     }
     data["logo"] = str(profile.logo) if profile.logo else ""
     data["printer"] = profile.printer or ""
@@ -342,6 +361,7 @@ def _profile_data(profile: Profile) -> dict[str, Any]:
     if p != PusatSettings():
         data["pusat"] = {"dsn": p.dsn, "kantor": p.kantor, "nama_meja": p.nama_meja,
                          "peran": list(p.peran)}
+    data["skm"] = {"bobot": profile.skm_bobot, "layar": profile.skm_layar}
     if profile.keys:
         data["tombol"] = dict(profile.keys)
     return data

@@ -24,6 +24,7 @@ from counter.config import Paths, Profile, default_profile
 from counter.errors import LoketError
 from counter.sop import Catalog
 from counter.texts import shell as TS
+from counter.texts import skm as TK
 from counter.texts import ui as T
 from screens.messages import (
     CaseChanged,
@@ -57,6 +58,7 @@ class LoketApp(App[None]):
         Binding("f4", "daily_log", T.KEY_DAILY_LOG, id="umum.log_harian"),
         Binding("f5", "scan", T.KEY_SCAN, id="umum.pindai"),
         Binding("f9", "settings", T.KEY_SETTINGS, id="umum.pengaturan"),
+        Binding("k", "survey", TK.KEY_SURVEY, show=False, id="umum.survei"),
         Binding("ctrl+q", "quit", T.KEY_QUIT, priority=True, id="umum.keluar"),
     ]
 
@@ -190,6 +192,9 @@ class LoketApp(App[None]):
                          now=self.now, calendar=self.calendar)
         self.push_screen(HomeScreen())
         self.refresh_bindings()
+        from screens.skm_offer import open_visitor_screen
+
+        open_visitor_screen(self)
         for notice in getattr(self.store, "notices", ()):  # e.g. a read-only copy
             self.notify(notice, severity="warning", timeout=10)
         self.start_sync()
@@ -302,8 +307,14 @@ class LoketApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Before the day has started (setup, officer choice) only help, catalog and quit."""
-        return not (action in ("new_case", "daily_log", "scan", "settings")
+        return not (action in ("new_case", "daily_log", "scan", "settings", "survey")
                     and self.desk is None)
+
+    def action_survey(self) -> None:
+        """Turn the screen to the visitor for the satisfaction survey (SKM)."""
+        from screens.skm_offer import start_survey
+
+        start_survey(self)
 
     def action_settings(self) -> None:
         """Edit the office profile (printer, paper, officers…) without a text editor."""

@@ -31,6 +31,7 @@ from counter.texts import shell as TS
 from counter.texts import ui as T
 from screens.messages import CaseSelected, DashboardLoaded
 from screens.services import desk_of, loket, tell
+from screens.skm_offer import show_skm_progress
 from screens.widgets.header import LoketHeader
 from screens.widgets.step_label import step_of
 from screens.widgets.timing import LEVEL_STYLE, timer_text
@@ -122,6 +123,7 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield LoketHeader()
         yield Static(T.HOME_LOADING, id="counts")
+        yield Static("", id="skm-progress", classes="hint")
         yield Static("", id="damage")
         desk = loket(self).desk
         official = bool(desk is not None and desk.serves)
@@ -140,6 +142,7 @@ class HomeScreen(Screen[None]):
                 table.add_column(label, key=key)
         self.query_one("#damage", Static).display = False
         self.call_after_refresh(self.reload)  # draw first: the keyboard works at once
+        self.call_after_refresh(show_skm_progress, self)
         self.set_interval(1.0, self.tick)
 
     def on_screen_resume(self) -> None:

@@ -219,6 +219,10 @@ class StepRunnerScreen(Screen[None]):
         """A case that left the desk (closed, handed off, waiting) goes back to the list."""
         if view.state.closed or view.state.status in (Status.MENUNGGU_PELAKSANA,
                                                       Status.MENUNGGU_PEMOHON):
+            if view.state.closed:
+                from screens.skm_offer import offer_survey
+
+                offer_survey(self.app, view)
             self.app.pop_screen()
         else:
             self.show()
