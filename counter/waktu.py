@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from counter.errors import WaktuError
 from counter.texts import waktu as T
+from counter.waktu_forms import normalize_waktu_forms
 
 
 class Unit(StrEnum):
@@ -83,6 +84,11 @@ class Waktu:
         """The text officers see: the source's own words, or 'tanpa batas waktu'."""
         return self.raw.strip() or T.NO_LIMIT
 
+    def spoken(self) -> str:
+        """The limit as Loket says it ("40 menit", not the source's "40 Menit"); the
+        SOP table itself keeps `label()`, the source's own words."""
+        return _SPOKEN_UNITS.sub(lambda m: m.group(0).lower(), self.label())
+
     def as_dict(self) -> dict[str, object]:
         return {
             "raw": self.raw,
@@ -94,6 +100,9 @@ class Waktu:
         }
 
 
+_SPOKEN_UNITS = re.compile(r"\b(menit|jam|hari|minggu|bulan|kerja|kalender)\b", re.IGNORECASE)
+
+
 def _num(text: str) -> float:
     return float(text.replace(",", "."))
 
@@ -102,6 +111,8 @@ def parse_waktu(text: str) -> Waktu:
     """Parse a waktu text; raise `WaktuError` (Indonesian) when it cannot be read."""
     raw = text if isinstance(text, str) else str(text)
     norm = re.sub(r"\s+", " ", raw.strip().lower())
+    if norm not in _NO_LIMIT:
+        norm = normalize_waktu_forms(norm)  # real tables' forms (counter/waktu_forms.py)
     if norm in _NO_LIMIT:
         return Waktu(raw=raw, kind=Kind.TANPA)
 

@@ -24,6 +24,7 @@ from counter.config import Paths, Profile, default_profile
 from counter.errors import LoketError
 from counter.sop import Catalog
 from counter.texts import shell as TS
+from counter.texts import skm as TK
 from counter.texts import ui as T
 from screens.messages import (
     CaseChanged,
@@ -48,6 +49,7 @@ class LoketApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = T.APP_TITLE
     ENABLE_COMMAND_PALETTE = False
+    NOTIFICATION_TIMEOUT = 3  # short toasts: they sit over the step text (errors stay longer)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", T.KEY_HELP, id="umum.bantuan"),
         Binding("question_mark", "help", T.KEY_HELP, show=False, id="umum.bantuan_tanya"),
@@ -56,6 +58,7 @@ class LoketApp(App[None]):
         Binding("f4", "daily_log", T.KEY_DAILY_LOG, id="umum.log_harian"),
         Binding("f5", "scan", T.KEY_SCAN, id="umum.pindai"),
         Binding("f9", "settings", T.KEY_SETTINGS, id="umum.pengaturan"),
+        Binding("k", "survey", TK.KEY_SURVEY, show=False, id="umum.survei"),
         Binding("ctrl+q", "quit", T.KEY_QUIT, priority=True, id="umum.keluar"),
     ]
 
@@ -161,9 +164,12 @@ class LoketApp(App[None]):
         self._ask_officer()
 
     def _ask_officer(self) -> None:
+        from counter.duty import load_duty
         from screens.setup import StartScreen
 
-        self.push_screen(StartScreen(self.profile or default_profile()), self._after_start)
+        assert self.profile is not None
+        remembered = load_duty(self.paths, self.now().date())
+        self.push_screen(StartScreen(self.profile, remembered), self._after_start)
 
     def _after_start(self, choice: tuple[str, int] | None) -> None:
         if choice is None:
@@ -180,11 +186,15 @@ class LoketApp(App[None]):
         if desk_no != self.profile.desk:
             self.profile = self.profile.with_changes(desk=desk_no)
         self.officer, self.desk_no = officer, desk_no
+        self._remember_duty()
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=officer,
                          now=self.now, calendar=self.calendar)
         self.push_screen(HomeScreen())
         self.refresh_bindings()
+        from screens.skm_offer import open_visitor_screen
+
+        open_visitor_screen(self)
         for notice in getattr(self.store, "notices", ()):  # e.g. a read-only copy
             self.notify(notice, severity="warning", timeout=10)
         self.start_sync()
@@ -245,6 +255,16 @@ class LoketApp(App[None]):
     def on_unmount(self) -> None:
         self.stop_sync()
 
+    def _remember_duty(self) -> None:
+        """Today's officer and desk, offered again after a restart or a crash."""
+        from counter.duty import Duty, save_duty
+
+        if self.officer and self.desk_no:
+            try:
+                save_duty(self.paths, Duty(self.now().date(), self.officer, self.desk_no))
+            except LoketError as err:  # not worth stopping the day for: say it once
+                self.notify(T.DUTY_NOT_SAVED.format(error=err), severity="warning")
+
     def first_load_done(self) -> None:
         """The dashboard has its cases: now check the history's files for damage."""
         if not self._damage_checked:
@@ -287,8 +307,14 @@ class LoketApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Before the day has started (setup, officer choice) only help, catalog and quit."""
-        return not (action in ("new_case", "daily_log", "scan", "settings")
+        return not (action in ("new_case", "daily_log", "scan", "settings", "survey")
                     and self.desk is None)
+
+    def action_survey(self) -> None:
+        """Turn the screen to the visitor for the satisfaction survey (SKM)."""
+        from screens.skm_offer import start_survey
+
+        start_survey(self)
 
     def action_settings(self) -> None:
         """Edit the office profile (printer, paper, officers…) without a text editor."""
@@ -310,6 +336,7 @@ class LoketApp(App[None]):
         self.profile, self.desk_no = profile, profile.desk
         self.scanner.gap = self._scan_gap(profile)
         self.use_profile_keys(profile)
+        self._remember_duty()
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=self.officer or "",
                          now=self.now, calendar=self.calendar)
@@ -408,9 +435,13 @@ class LoketApp(App[None]):
         """A valid code: receive the file if it was on its way here, and show the case."""
         try:
             result = desk_of(self).scan(text)
-        except LoketError as err:
-            self.notify(T.SCAN_UNKNOWN.format(code=text.strip(), message=err.message),
-                        severity="error")
+        except LoketError as err:  # an unknown code says so once; a damaged file names it
+            from counter.codes import human, normalize
+
+            code = human(normalize(text))
+            message = (T.SCAN_UNKNOWN.format(code=code) if err.path is None
+                       else T.SCAN_DAMAGED.format(code=code, error=err.user_text))
+            self.notify(message, severity="error")
             return
         view = result.view
         self.show_case(view.code)

@@ -118,6 +118,8 @@ def reprintable(view: Any) -> list[str]:
         kinds.append("serah-terima")
     if "waiting_applicant" in types:
         kinds.append("berkas-kurang")
+    if "step_returned" in types:
+        kinds.append("pengembalian")
     return kinds
 
 
@@ -196,7 +198,7 @@ class CaseDetailScreen(Screen[None]):
         try:
             view = self.desk.view(self.code)
         except LoketError as err:
-            self.notify(str(err), severity="error")
+            self.notify(err.user_text, severity="error")
             return
         self.show(view)
 
@@ -243,16 +245,15 @@ class CaseDetailScreen(Screen[None]):
         try:
             view, message, severity = self._print(kind, pdf_dir)
         except LoketError as err:
-            view, message, severity = None, str(err), "error"
+            view, message, severity = None, err.user_text, "error"
         self.app.call_from_thread(self._printed, view, message, severity)
 
     def print_crashed(self) -> None:
         self.printing = False
 
     def _print(self, kind: str, pdf_dir: Path) -> tuple[Any, str, str]:
-        new_view, issued = self.desk.issue(self.code, kind, pdf_dir,
-                                           copy_label=T.REPRINT_COPY,
-                                           issue_fn=self._issue_fn())
+        # a copy of a paper already issued says so by itself ("SALINAN — dicetak ulang …")
+        new_view, issued = self.desk.issue(self.code, kind, pdf_dir, issue_fn=self._issue_fn())
         doc = T.DOC_NAMES[kind]
         if issued.ok:
             return new_view, T.REPRINT_OK.format(doc=doc, printer=issued.printer), "information"

@@ -68,13 +68,20 @@ def test_range_csv_has_every_case_of_the_range(demo_store: demo.DemoResult, tmp_
 
 
 def test_xlsx_and_pdf_are_written(demo_store: demo.DemoResult, tmp_path: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
+                                  monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
     from openpyxl import load_workbook
     from pypdf import PdfReader
 
+    from counter.config import resolve_paths
+
     monkeypatch.chdir(tmp_path)
     assert main(["--demo", "laporan", "--tanggal", "2026-11-25", "--format", "xlsx"]) == 0
-    wb = load_workbook(tmp_path / "laporan-2026-11-25.xlsx", read_only=True)
+    # without -o: the data folder's laporan/, like the log screen's export, and said where
+    where = resolve_paths(demo=True).report_dir / "laporan-2026-11-25.xlsx"
+    assert capsys.readouterr().out.strip() == f"Laporan ditulis: {where}"
+    assert not (tmp_path / "laporan-2026-11-25.xlsx").exists()
+    wb = load_workbook(where, read_only=True)
     rows = list(wb[T.SHEET_CASES].iter_rows(min_row=2, values_only=True))
     assert len(rows) == len(cases_opened(demo_store, LAST))
     assert main(["--demo", "laporan", "--tanggal", "2026-11-25", "--format", "PDF",
@@ -86,7 +93,8 @@ def test_xlsx_and_pdf_are_written(demo_store: demo.DemoResult, tmp_path: Path,
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
-        (["--tanggal", "32 November 2026"], ["tidak dikenali", "--tanggal"]),
+        (["--tanggal", "32 November 2026"], ["tidak ada", "hanya sampai tanggal 30", "--tanggal"]),
+        (["--tanggal", "kapan-kapan"], ["tidak dikenali", "--tanggal"]),
         (["--dari", "2026-11-30", "--sampai", "2026-11-01"], ["sesudah", "--dari"]),
         (["--dari", "2026-11-01"], ["bersama"]),
         (["--tanggal", "2026-11-25", "--dari", "2026-11-01", "--sampai", "2026-11-02"],

@@ -5,6 +5,8 @@ BAD_DATE = (
     "tanggal '{text}' tidak dikenali; tulis misalnya 2026-11-25, 25-11-2026, "
     "25 November 2026, 'hari ini' atau 'kemarin'"
 )
+NO_SUCH_DATE = "tanggal '{text}' tidak ada: {month} {year} hanya sampai tanggal {last}"
+NO_SUCH_MONTH = "tanggal '{text}' tidak ada: bulan ditulis 1 sampai 12"
 TODAY_WORDS = ("hari ini", "hariini", "sekarang")
 YESTERDAY_WORDS = ("kemarin",)
 RANGE_REVERSED = "tanggal --dari ({first}) jatuh sesudah --sampai ({last})"
@@ -123,7 +125,10 @@ HELP_TANGGAL = "tanggal laporan (bawaan: hari ini); ISO atau '25 November 2026'"
 HELP_DARI = "awal rentang (termasuk)"
 HELP_SAMPAI = "akhir rentang (termasuk)"
 HELP_FORMAT = "format keluaran: teks (bawaan), csv, xlsx, pdf"
-HELP_OUTPUT = "berkas keluaran (csv: juga BERKAS-langkah.csv)"
+HELP_OUTPUT = (
+    "berkas keluaran (csv: juga BERKAS-langkah.csv); tanpa -o berkas ditulis ke folder "
+    "laporan/ di direktori data"
+)
 HELP_DEMO_CMD = "isi penyimpanan demo dengan riwayat layanan contoh"
 HELP_HARI = "jumlah hari kerja yang diisi (bawaan: 10)"
 HELP_SEED = "benih acak (hasil sama untuk benih yang sama)"

@@ -52,6 +52,33 @@ SETTINGS_INTRO = "Ubah data kantor; Ctrl+S menyimpan ke {path}, Esc kembali tanp
 SETTINGS_PRINTER = "Printer CUPS (kosong: tanda terima hanya disimpan sebagai PDF)"
 SETTINGS_PRINTER_HINT = "mis. PDF atau EPSON_TM_T82"
 SETTINGS_PAPER = "Ukuran kertas"
+SETTINGS_CLOSED = "Hari tutup kantor (di luar libur nasional), pisahkan dengan koma"
+SETTINGS_CLOSED_HINT = "mis. 24 Desember 2026, 31 Desember 2026"
+SETTINGS_RAMADAN = "Jadwal Ramadan (jam kerja Ramadan), pisahkan dengan titik koma"
+SETTINGS_RAMADAN_HINT = "mis. 8 Februari 2027 s.d. 9 Maret 2027"
+SETTINGS_NEARING = "Peringatan 'hampir' pada persen mutu baku"
+SETTINGS_PRINTERS = "Printer yang ada di CUPS (pilih untuk mengisi nama di atas)"
+SETTINGS_PRINTERS_NONE = "(tanpa printer: hanya simpan PDF)"
+SETTINGS_PRINTERS_UNKNOWN = "Daftar printer tidak tersedia: {error} Ketik nama printer di atas."
+SETTINGS_PRINTER_KIND = "Jenis printer"
+SETTINGS_PRINTER_KINDS = {
+    "cups": "CUPS (printer yang terpasang di komputer)",
+    "escpos": "ESC/POS langsung: usb:VID:PID, tcp:ALAMAT[:PORT] atau file:/dev/usb/lp0",
+}
+SETTINGS_DPI = "Resolusi printer (kode batang digambar dalam titik printer)"
+SETTINGS_DPI_NAMES = {
+    203: "203 dpi (8 titik/mm: kebanyakan printer struk thermal)",
+    180: "180 dpi (kepala printer kelas Epson)",
+    300: "300 dpi (printer kantor/laser)",
+}
+SETTINGS_TEST_PRINT = "Cetak uji"
+SETTINGS_TEST_NO_PRINTER = "Isi atau pilih printer dahulu untuk cetak uji."
+SETTINGS_TEST_BUSY = "Mencetak halaman uji ke {printer}…"
+SETTINGS_TEST_OK = (
+    "Halaman uji dikirim ke {printer} ({job}). Pindai kode batangnya: bila terbaca, "
+    "printer, kertas dan resolusi sudah cocok. PDF: {pdf}"
+)
+SETTINGS_TEST_FAILED = "Cetak uji gagal: {error}"
 KEY_SETTINGS = "Pengaturan"
 SETUP_DESK = "Nomor loket (1–99)"
 SETUP_OFFICERS = "Nama petugas loket (pisahkan dengan koma)"
@@ -68,6 +95,8 @@ START_OFFICER = "Petugas"
 START_DESK = "Nomor loket"
 START_OTHER = "Petugas lain…"
 START_OTHER_NAME = "Nama petugas"
+START_REMEMBERED = "Hari ini tadi: {officer} di loket {desk}. Tekan Enter untuk melanjutkan."
+DUTY_NOT_SAVED = "Petugas dan loket hari ini tidak dapat diingat: {error}"
 
 # --- dashboard
 HOME_IN_WORK = "Kasus berjalan, loket ini dulu (↑↓ pilih, Enter buka)"
@@ -86,6 +115,7 @@ COL_ELAPSED = "Waktu"
 COL_DUE = "Batas"
 COL_WAITING_ON = "Menunggu"
 STEP_OF = "{n}/{total}"
+STEP_OF_LONG = "{n} dari {total}"
 DUE_OVERDUE = "{time} (lewat)"
 
 # --- levels (short words beside the timers)
@@ -118,19 +148,18 @@ NEW_MISSING = "Berkas kurang"
 NEW_CHOSEN = "Layanan: {nomor} {nama}"
 NEW_CHOOSE_FIRST = "Pilih layanan dulu: ↑↓ lalu Enter pada daftar di atas"
 NEW_SOP_UNUSABLE = "{nama} belum dapat dipakai: {why}"
-NEW_MISSING_CONFIRM = (
-    "Kelengkapan belum lengkap: {items}. Catat sebagai 'berkas kurang' (menunggu pemohon) "
-    "atau centang yang sudah diterima."
-)
+NEW_RETURNING_TITLE = "Pemohon lama (Ctrl+O: isi dari kasus terakhir yang pertama):"
+NEW_RETURNING_FILLED = "Data pemohon diisi dari kasus {code}; periksa lalu lanjutkan"
+KEY_FILL_RETURNING = "Isi pemohon lama"
 NEW_OPENED = "Kasus {code} dibuka"
 NEW_WAITING = "Kasus {code} dicatat berkas kurang: {items}"
-NEW_STEP_INFO = "Langkah 1: {kegiatan} · {waktu}"
+NEW_STEP_INFO = "Langkah {n}: {kegiatan} · {waktu}"
 NEW_FIX_FORM = "Periksa data pemohon: {message}"
 
 # --- step runner
 RUN_SOP = "{nomor} · {nama}"
 RUN_CASE = "Kasus {code} · {visitor}"
-RUN_STEP = "Langkah {n} dari {total}: "
+RUN_STEP = "Langkah {where}: "
 RUN_PELAKSANA = "Pelaksana"
 RUN_KELENGKAPAN = "Kelengkapan"
 RUN_OUTPUT = "Output"
@@ -138,6 +167,7 @@ RUN_WAKTU = "Mutu baku"
 RUN_KETERANGAN = "Keterangan"
 RUN_TIMER_STEP = "Langkah"
 RUN_TIMER_CASE = "Kasus"
+RUN_OFF_HOURS = "di luar jam kerja — waktu tidak dihitung"
 RUN_CLOSED = "Kasus ini sudah {status} pada {when}."
 RUN_WAITING_APPLICANT = "Menunggu pemohon melengkapi: {items}. Tekan L bila pemohon kembali."
 RUN_HANDED = "Berkas ada pada {holder} sejak {when}; pindai slip di meja penerima."
@@ -166,34 +196,43 @@ RUN_NOTE_SAVED = "Catatan disimpan"
 RUN_RESUMED = "Pemohon kembali; langkah {n} dilanjutkan"
 
 # --- modals
-MODAL_OUTPUT_TITLE = "Selesaikan langkah {n}"
-MODAL_OUTPUT_LABEL = "Catatan output (boleh kosong), mis. nomor surat"
 MODAL_OVER_TITLE = "Langkah {n} lewat mutu baku ({elapsed} dari {limit})"
 MODAL_OVER_LABEL = "Alasan singkat (boleh kosong; untuk evaluasi harian)"
 MODAL_RETURN_TITLE = "Kembalikan berkas"
 MODAL_RETURN_TARGET = "Kembali ke"
 MODAL_RETURN_REASON = "Alasan (wajib)"
-MODAL_HANDOFF_TITLE = "Serahkan ke {role}"
-MODAL_HANDOFF_NAME = "Nama pejabat penerima (boleh kosong)"
+MODAL_RETURN_REASON_FIELD = "Alasan pengembalian"
 MODAL_MISSING_TITLE = "Berkas kurang: pemohon diminta melengkapi"
 MODAL_MISSING_ITEMS = "Yang kurang (spasi untuk mencentang)"
 MODAL_MISSING_NOTE = "Catatan untuk pemohon"
+MODAL_MISSING_EMPTY = "Centang yang kurang atau tulis catatan untuk pemohon"
+MODAL_BROUGHT_TITLE = "Pemohon kembali: apa yang dibawa?"
+MODAL_BROUGHT_ITEMS = "Yang dibawa (spasi untuk mencentang/menghapus centang; Enter simpan)"
 MODAL_NOTE_TITLE = "Catatan kasus"
 MODAL_NOTE_LABEL = "Catatan"
 MODAL_CLOSE_TITLE = "Tutup kasus"
 MODAL_CLOSE_OUTCOME = "Hasil"
 MODAL_CLOSE_REASON = "Alasan (wajib bila ditolak atau dibatalkan)"
+MODAL_CLOSE_REASON_FIELD = "Alasan penutupan"
 OUTCOMES = {"selesai": "Selesai", "ditolak": "Ditolak", "dibatalkan": "Dibatalkan"}
 MODAL_OK = "Simpan"
 MODAL_CANCEL = "Batal"
 MODAL_REQUIRED = "{field} wajib diisi"
+
+# --- "semua diterima?" (unticked kelengkapan on save or on completing a step)
+ASK_TITLE = "Kelengkapan langkah {n} belum dicentang"
+ASK_QUESTION = "Semua sudah diterima? Enter: ya, semua diterima · B: berkas kurang · Esc: kembali"
+ASK_ALL_KEY = "Ya, semua diterima"
+ASK_MISSING_KEY = "Berkas kurang"
+ASK_BACK_KEY = "Kembali"
 
 # --- scanning
 SCAN_TITLE = "Pindai atau ketik kode kasus"
 SCAN_PLACEHOLDER = "mis. 261125-01-007-7"
 SCAN_BAD = "Kode tidak dikenali: {message}"
 SCAN_GARBAGE = "Bukan kode kasus Loket: '{text}'"
-SCAN_UNKNOWN = "Kasus {code} tidak ditemukan: {message}"
+SCAN_DAMAGED = "Kasus {code} tidak dapat dibuka, berkas harinya rusak: {error}"
+SCAN_UNKNOWN = "Kasus {code} tidak ada di penyimpanan loket ini"
 SCAN_RECEIVED = "Berkas {code} diterima oleh {role}"
 SCAN_OPENED = "Kasus {code} dibuka"
 
@@ -202,10 +241,12 @@ PRINT_DOCS = {
     "tanda-terima": "tanda terima",
     "serah-terima": "slip serah terima",
     "berkas-kurang": "slip berkas kurang",
+    "pengembalian": "lembar pengembalian",
 }
 PRINT_OK = "{doc} dicetak ({printer})"
 PRINT_SAVED = "{doc} disimpan: {pdf}"
 PRINT_FAILED = "{doc} gagal dicetak: {error}. PDF tersimpan di {pdf}; cetak ulang dari riwayat."
+PRINT_NOT_MADE = "{doc} tidak dapat dibuat: {error}"
 
 # --- errors
 HEADER_READ_ONLY = "HANYA BACA · {text}"
@@ -213,9 +254,11 @@ STORE_DAMAGED = "Berkas data rusak: {path}: {message}"
 # the dashboard's persistent line while a day file cannot be read
 HOME_DAMAGED = "⚠ Berkas rusak: {files}. Pulihkan dari cadangan; dimuat ulang sendiri."
 HOME_DAMAGED_FILE = "{path} — {cases}"
-HOME_DAMAGED_CASES = "{count} kasus terbuka tidak tampil"
+HOME_DAMAGED_CASES = "{count} kasus terbuka tanpa rincian"
 HOME_DAMAGED_NO_CASES = "tanpa kasus terbuka"
 HOME_DAMAGED_UNKNOWN = "jumlah kasus terbuka tidak diketahui"
+HOME_PLACEHOLDER_STATUS = "berkas harian rusak"
+HOME_PLACEHOLDER_FILE = "lihat {name}"
 STORE_REPAIRED = "Berkas {path} dapat dibaca lagi; kasusnya tampil kembali."
 
 # --- command line (`loket app`)

@@ -35,6 +35,7 @@ SOP_COL_NO, SOP_COL_KEGIATAN, SOP_COL_PELAKSANA, SOP_COL_KELENGKAPAN, SOP_COL_WA
 
 # key bindings shown in the footer
 KEY_BACK = "Kembali"
+KEY_HELP = "Bantuan"
 KEY_FILTER = "Saring"
 KEY_DETAIL = "Baca SOP"
 KEY_LIST = "Daftar"
@@ -65,7 +66,7 @@ CASE_LABEL_CLOSED = "Ditutup"
 CASE_LABEL_TIME = "Waktu kerja"
 CASE_LABEL_ESTIMATE = "Perkiraan selesai"
 CASE_SINCE = "sejak {when}"
-CASE_STEP_OF = "{no} dari {total}: {kegiatan}"
+CASE_STEP_OF = "{where}: {kegiatan}"
 CASE_NO_STEP = "-"
 CASE_TIMELINE = "Riwayat kejadian"
 CASE_STEPS = "Waktu tiap langkah terhadap mutu baku"
@@ -124,6 +125,7 @@ DOC_NAMES = {
     "tanda-terima": "Tanda terima",
     "serah-terima": "Slip serah terima",
     "berkas-kurang": "Slip berkas kurang",
+    "pengembalian": "Lembar pengembalian",
 }
 
 # reprinting
@@ -139,9 +141,6 @@ REPRINT_COPY = "cetak ulang"
 LOG_TITLE = "Log harian"
 LOG_RANGE_TITLE = "Rekap {first} s.d. {last}"
 LOG_DATE_PROMPT = "Tanggal (mis. 25 November 2026 atau 2026-11-25)"
-LOG_BAD_DATE = (
-    "Tanggal \u201c{text}\u201d tidak terbaca; tulis mis. 25 November 2026 atau 2026-11-25"
-)
 LOG_NO_CASES = "Tidak ada kasus pada {day}."
 LOG_NO_MATCH = "Tidak ada kasus yang cocok dengan filter."
 LOG_SHOWN = "{shown} dari {total} kasus"

@@ -5,7 +5,8 @@
     loket laporan --dari 2026-11-01 --sampai "30 November 2026" --format xlsx -o nov.xlsx
 
 Dates are ISO or Indonesian. Without `-o`, text goes to the terminal and files
-are named after the period in the current folder (laporan-2026-11-25.pdf).
+are named after the period in the data folder's `laporan/` (where the log
+screen's export puts them too), and the command says where.
 """
 
 from __future__ import annotations
@@ -100,7 +101,9 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
                               highlight=False)
             report_text.print_report(console, summary)
             return 0
-        out = out or Path(export.default_name(first, last, fmt))
+        if out is None:  # like the log screen's export: the data folder's laporan/
+            ctx.paths.report_dir.mkdir(parents=True, exist_ok=True)
+            out = ctx.paths.report_dir / export.default_name(first, last, fmt)
         if fmt == "teks":
             written = [export.write(out, report_text.render_text(summary).encode("utf-8"))]
         else:

@@ -147,7 +147,9 @@ async def test_date_change_by_keys_and_typed(day: Any) -> None:
         await pilot.press(*"31 Februari 2026", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DateModal)  # refused with a message, stays open
-        assert "tidak terbaca" in "\n".join(screen_lines(app))
+        # read, but no such day: said so, with the month's last day
+        error = static_text(app.screen.query_one("#date-error", Static))
+        assert "tidak ada" in error and "Februari 2026 hanya sampai tanggal 28" in error
         modal_input = app.screen.query_one("#date-input")
         modal_input.value = "25 November 2026"
         await pilot.press("enter")
@@ -276,7 +278,7 @@ async def test_export_on_a_failing_disk_is_a_message_and_keeps_the_old_file(
 
 
 def test_columns_widen_on_a_wide_screen_and_still_all_fit() -> None:
-    from screens.daily_log import CELL_PADDING, WIDTHS, column_widths
+    from screens.daily_log_cells import CELL_PADDING, WIDTHS, column_widths
 
     assert column_widths(80, in_range=False) == WIDTHS  # 80 columns: scroll for the rest
     wide = column_widths(200, in_range=False)

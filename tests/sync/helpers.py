@@ -14,6 +14,11 @@ def make_event(code: str, type_: str, *, desk: int = 1, prev: str | None = "",
                at: datetime = T0, data: dict | None = None, officer: str = "Siti",
                id_: str | None = None) -> dict:
     """An event; `prev=""` leaves the key out (an action's later events)."""
+    if data is None and type_ == "opened":
+        from counter import case as C
+
+        data = C.opened(code, at, officer, desk, "pct-07-konsultasi-bisnis",
+                        {"nama": "Wati"})["data"]
     ev = {"id": id_ or str(ULID()), "code": code, "type": type_, "at": at.isoformat(),
           "officer": officer, "desk": desk, "data": data or {}}
     if prev != "":
