@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from counter import case as C
 from counter.calendar import WorkingCalendar, calendar_for
-from counter.clock import CaseTiming, Level, measure_case
+from counter.clock import CaseTiming, Level, StepTiming, measure_case
 from counter.codes import human, normalize, parse_code
 from counter.config import Profile
 from counter.errors import CaseError, ConflictError
@@ -88,7 +88,13 @@ class CaseView:
     def next(self) -> C.NextAction:
         return C.next_action(self.state, self.sop)
 
-    def current_timing(self) -> Any | None:
+    @property
+    def run_timings(self) -> list[tuple[C.StepRun, StepTiming]]:
+        """Each step run with its timing, in the order they ran (none without an SOP)."""
+        return [(run, t) for run, (_, t) in zip(self.state.runs, self.timing.steps,
+                                                strict=False)]
+
+    def current_timing(self) -> StepTiming | None:
         """The timing of the running step run, if any (the step runner's timer)."""
         run = self.state.current_run
         for r, t in self.timing.steps:
@@ -197,10 +203,10 @@ class Desk:
         state (a note, a print attempt), or one overtaken only by such remarks (the
         print worker recording a receipt), is simply written after the newer events.
         """
-        events = [dict(ev) for ev in events]
+        planned = [dict(ev) for ev in events]
         for _attempt in range(3):
             try:
-                stored = self.repo.append_many(events, expect=view.state.last_event_id)
+                stored = self.repo.append_many(planned, expect=view.state.last_event_id)
                 break
             except ConflictError as err:
                 if not (any_state or _only_remarks(err.newer)):
@@ -380,8 +386,9 @@ class Desk:
         `issue_fn` stands in for `counter.printing.issue` (tests, a shell's printer).
         """
         if issue_fn is None:
-            from counter.printing import issue as issue_fn
+            from counter.printing import issue
 
+            issue_fn = issue
         view = self.view(code)
         issued = issue_fn(kind, self.receipt_data(view, kind, copy_label),
                           paper or self.profile.paper, pdf_dir=pdf_dir,
