@@ -125,6 +125,9 @@ class MemoryRepo:
     def events_of(self, codes: Iterable[str]) -> dict[str, list[dict]]:
         return {c: list(self._cases[c]) for c in codes if c in self._cases}
 
+    def unread_days(self) -> list[date]:
+        return []  # memory never fails to read
+
     def days(self) -> list[date]:
         return sorted(self._days)
 

@@ -19,7 +19,8 @@ from counter.calendar import WorkingCalendar, calendar_for
 from counter.clock import CaseTiming, Level, StepTiming, measure_case
 from counter.codes import human, normalize, parse_code
 from counter.config import Profile
-from counter.errors import CaseError, ConflictError
+from counter.damage import UnreadableDay, merged
+from counter.errors import CaseError, ConflictError, LoketError
 from counter.sop import Catalog, Sop, Step
 from counter.texts import case as TC
 from counter.texts import desk as T
@@ -47,6 +48,7 @@ class Repository(Protocol):
     def codes_on(self, day: date) -> list[str]: ...
     def events_on(self, day: date) -> dict[str, list[dict]]: ...
     def events_of(self, codes: Iterable[str]) -> dict[str, list[dict]]: ...
+    def unread_days(self) -> list[date]: ...
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,14 @@ class CaseView:
             if r is run:
                 return t
         return None
+
+
+@dataclass(frozen=True)
+class CasesRead:
+    """The cases that could be read, and the days whose file could not."""
+
+    views: list[CaseView]
+    unreadable: tuple[UnreadableDay, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -188,6 +198,67 @@ class Desk:
 
     def views_on(self, day: date) -> list[CaseView]:
         return [self.fold(evs) for evs in self.repo.events_on(day).values()]
+
+    # A damaged day file is named, never allowed to blind the other days: the readers
+    # below read day by day and set aside the days whose file raised a store error.
+
+    def read_views(self, codes: Iterable[str]) -> CasesRead:
+        """Many cases, day file by day file; an unreadable day is named, not raised."""
+        by_day: dict[date, list[str]] = {}
+        for code in codes:
+            by_day.setdefault(parse_code(code).day, []).append(code)
+        views: list[CaseView] = []
+        unreadable: list[UnreadableDay] = []
+        for day in sorted(by_day):
+            day_codes = by_day[day]
+            try:
+                found = self.repo.events_of(day_codes)
+            except LoketError as err:
+                if err.path is None:
+                    raise
+                unreadable.append(self._unreadable(day, err))
+                continue
+            views += [self.fold(found[c]) for c in day_codes if c in found]
+        return CasesRead(views, merged(unreadable))
+
+    def open_cases(self, known: Mapping[str, CaseView] | None = None) -> CasesRead:
+        """Every case not closed that can be read, and the days that cannot (including a
+        day the index could not read when it was rebuilt: its open cases are unknown).
+
+        ``known`` are views already folded (a report's own period), used as they are.
+        """
+        known = known or {}
+        codes = self.repo.open_codes()
+        read = self.read_views(c for c in codes if c not in known)
+        others = {v.code: v for v in read.views}
+        views = [known.get(c) or others[c] for c in codes if c in known or c in others]
+        extra = []
+        for day in self.repo.unread_days():
+            try:
+                self.repo.events_on(day)
+            except LoketError as err:
+                if err.path is None:
+                    raise
+                extra.append(self._unreadable(day, err))
+        return CasesRead(views, merged(read.unreadable, extra))
+
+    def cases_on(self, day: date) -> CasesRead:
+        """The cases opened on ``day``, or the day named as unreadable."""
+        try:
+            return CasesRead(self.views_on(day))
+        except LoketError as err:
+            if err.path is None:
+                raise
+            return CasesRead([], (self._unreadable(day, err),))
+
+    def _unreadable(self, day: date, err: LoketError) -> UnreadableDay:
+        codes: tuple[str, ...] = ()
+        count: int | None = None
+        if day not in self.repo.unread_days():
+            codes = tuple(c for c in self.repo.open_codes() if parse_code(c).day == day)
+            count = len(codes)
+        return UnreadableDay(day=day, path=err.path or "", message=err.message,
+                             open_cases=count, codes=codes)
 
     # ---------------------------------------------------------------- acting
 
@@ -399,12 +470,15 @@ class Desk:
 
     def export_document(self, code: str, kind: str, output: Path,
                         paper: str | None = None) -> Path:
-        """The document as a PDF file where the user asked; not a print, so not recorded."""
-        from counter.printing import save_pdf
+        """The document as a PDF file where the user asked; not a print, so not recorded.
+        The folder must exist (a mistyped folder is refused, not created)."""
+        from counter.atomic import OWNER_ONLY, check_target, write_file
+        from counter.errors import PrintError
         from counter.receipt import render
 
+        check_target(Path(output), PrintError)  # before any work
         pdf = render(kind, self.receipt_data(self.view(code), kind), paper or self.profile.paper)
-        return save_pdf(pdf, Path(output))
+        return write_file(output, pdf, mode=OWNER_ONLY, error=PrintError)
 
     def scan(self, text: str) -> ScanResult:
         """A scanned or typed code: the case, received here if it was on its way."""

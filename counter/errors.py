@@ -33,6 +33,14 @@ class LoketError(Exception):
         parts = [p for p in (place, self.field) if p]
         return ": ".join([*parts, self.message])
 
+    @property
+    def user_text(self) -> str:
+        """The message for a screen: the file's place and field when a file is at fault,
+        else the message alone (a case action's field is a program name, not the user's)."""
+        if not self.path:
+            return self.message
+        return str(self)
+
 
 class SopError(LoketError):
     """An SOP file that cannot be used: syntax, a missing field, a broken reference."""

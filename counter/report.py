@@ -27,6 +27,7 @@ Definitions (the report's footnotes, kept here so every output agrees):
 
 from __future__ import annotations
 
+import calendar as _calendar
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -37,10 +38,12 @@ from typing import TYPE_CHECKING
 
 from counter.case.roles import role_name
 from counter.clock import StepTiming
+from counter.damage import UnreadableDay, merged
 from counter.errors import LoketError
 from counter.sop import Sop, Step
 from counter.texts import dates as TD
 from counter.texts import report as T
+from counter.whereabouts import whereabouts
 
 if TYPE_CHECKING:  # the desk imports this module's callers, not the other way round
     from counter.desk import CaseView, Desk
@@ -180,6 +183,9 @@ class Summary:
     days: tuple[DayLine, ...]
     cases: tuple[CaseRow, ...]
     steps: tuple[StepRow, ...]
+    # days of the period (or holding open files) whose file could not be read: their
+    # cases are missing from every figure above, so every output names them
+    unreadable: tuple[UnreadableDay, ...] = ()
 
     @property
     def closed(self) -> int:
@@ -220,16 +226,8 @@ def _human(code: str) -> str:
 
 def _holder(view: CaseView) -> tuple[str, str | None]:
     """(display name of who holds the file, role id) for an open case."""
-    state = view.state
-    if state.status.value == MENUNGGU_PEMOHON:
-        return T.APPLICANT, None
-    role = state.holder_role
-    name = role_name(view.sop, role) or T.UNKNOWN_HOLDER
-    run = state.current_run
-    official = run.handed_off_name if run is not None else ""
-    if official:
-        name = T.HOLDER_WITH_NAME.format(role=name, name=official)
-    return name, role
+    where = whereabouts(view.state, view.sop)
+    return (where.holder, where.role) if where is not None else ("", None)
 
 
 def overrun_seconds(timing: StepTiming) -> float:
@@ -345,6 +343,7 @@ def range_summary(
     *,
     waiting: Iterable[CaseView] | None = None,
     with_rows: bool = True,
+    unreadable: Iterable[UnreadableDay] = (),
 ) -> Summary:
     """The summary of the cases opened from `first` to `last` (inclusive).
 
@@ -403,6 +402,7 @@ def range_summary(
         days=tuple(DayLine(d, *per_day[d]) for d in sorted(per_day)),
         cases=tuple(sorted(cases, key=lambda r: (r.opened_at, r.code))),
         steps=tuple(steps),
+        unreadable=merged(unreadable),
     )
 
 
@@ -451,8 +451,10 @@ def waiting_lines(views: Iterable[CaseView]) -> tuple[WaitLine, ...]:
         state = view.state
         if state.status.value in CLOSED:
             continue
-        holder, role = _holder(view)
-        since = state.holder_since or state.opened_at
+        where = whereabouts(state, view.sop)
+        if where is None:
+            continue
+        holder, role, since = where.holder, where.role, where.since
         groups[holder].append((since, state.code, role))
     lines = []
     for holder, items in groups.items():
@@ -489,16 +491,26 @@ def parse_date(text: str, today: date | None = None) -> date:
     if low in T.TODAY_WORDS or low in T.YESTERDAY_WORDS:
         base = today or date.today()
         return base if low in T.TODAY_WORDS else base - timedelta(days=1)
+    parts: tuple[int, int, int] | None = None
+    if m := _ISO.match(low):
+        parts = int(m[1]), int(m[2]), int(m[3])
+    elif m := _NUMERIC.match(low):
+        parts = int(m[3]), int(m[2]), int(m[1])
+    elif (m := _WORDS.match(low)) and m[2] in _MONTHS:
+        parts = int(m[3]), _MONTHS[m[2]], int(m[1])
+    if parts is None:
+        raise ReportError(T.BAD_DATE.format(text=raw), field="tanggal")
+    year, month, day = parts
     try:
-        if m := _ISO.match(low):
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if m := _NUMERIC.match(low):
-            return date(int(m[3]), int(m[2]), int(m[1]))
-        if (m := _WORDS.match(low)) and m[2] in _MONTHS:
-            return date(int(m[3]), _MONTHS[m[2]], int(m[1]))
+        return date(year, month, day)
     except ValueError:
         pass
-    raise ReportError(T.BAD_DATE.format(text=raw), field="tanggal")
+    # read, but not a day of the calendar: "31 Februari 2026" says so, not "not understood"
+    if 1 <= month <= 12 and 1 <= year <= 9999:
+        last = _calendar.monthrange(year, month)[1]
+        raise ReportError(T.NO_SUCH_DATE.format(text=raw, month=TD.BULAN[month - 1],
+                                                year=year, last=last), field="tanggal")
+    raise ReportError(T.NO_SUCH_MONTH.format(text=raw), field="tanggal")
 
 
 def check_range(first: date, last: date) -> None:
@@ -569,3 +581,41 @@ def load_waiting(desk: Desk, views: Sequence[CaseView]) -> list[CaseView]:
     codes = desk.repo.open_codes()
     others = {v.state.code: v for v in desk.views_of(c for c in codes if c not in known)}
     return [known.get(c) or others[c] for c in codes if c in known or c in others]
+
+
+def load_summary(desk: Desk, first: date, last: date) -> Summary:
+    """The period's summary through the desk service, whatever day file is damaged.
+
+    A day whose file cannot be read is left out of the figures and named in
+    `Summary.unreadable` (with the open cases it holds), as is a day of an open
+    file elsewhere in the history; every other day is reported as usual.
+    """
+    check_range(first, last)
+    views: list[CaseView] = []
+    unreadable: list[UnreadableDay] = []
+    for d in days_in(first, last):
+        read = desk.cases_on(d)
+        views += read.views
+        unreadable += read.unreadable
+    open_now = desk.open_cases(known={v.state.code: v for v in views})
+    return range_summary(views, first, last, waiting=open_now.views,
+                         unreadable=[*unreadable, *open_now.unreadable])
+
+
+def unreadable_cases(item: UnreadableDay) -> str:
+    """ "3 kasus terbuka", or that the count is not known."""
+    if item.open_cases is None:
+        return T.UNREADABLE_CASES_UNKNOWN
+    return T.UNREADABLE_CASES.format(count=item.open_cases)
+
+
+def unreadable_lines(summary: Summary) -> list[str]:
+    """The warning and one line per unreadable day; empty when every day was read."""
+    from counter.dates import format_day_date
+
+    if not summary.unreadable:
+        return []
+    return [T.UNREADABLE_HEAD, *(
+        T.UNREADABLE_LINE.format(day=format_day_date(u.day), path=u.path,
+                                 cases=unreadable_cases(u), message=u.message)
+        for u in summary.unreadable)]

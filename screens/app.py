@@ -11,8 +11,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from contextlib import suppress
-from datetime import datetime
-from typing import Any, ClassVar
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App
@@ -22,25 +23,41 @@ from counter.calendar import WorkingCalendar
 from counter.config import Paths, Profile, default_profile
 from counter.errors import LoketError
 from counter.sop import Catalog
+from counter.texts import shell as TS
 from counter.texts import ui as T
+from screens.messages import (
+    CaseChanged,
+    CaseOpened,
+    CaseSelected,
+    DashboardLoaded,
+    DetailWanted,
+    DocumentDue,
+    DocumentIssued,
+)
+from screens.services import desk_of
 from screens.widgets.scan_buffer import BURST_GAP, ScanBuffer
+from screens.worker_guard import run_guarded
+
+if TYPE_CHECKING:
+    from counter.desk import Desk
 
 
-class LoketApp(App):
+class LoketApp(App[None]):
     """The counter app; `profile=None` means the first run (setup screen first)."""
 
     CSS_PATH = "app.tcss"
     TITLE = T.APP_TITLE
     ENABLE_COMMAND_PALETTE = False
+    NOTIFICATION_TIMEOUT = 3  # short toasts: they sit over the step text (errors stay longer)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "help", T.KEY_HELP),
-        Binding("question_mark", "help", T.KEY_HELP, show=False),
-        Binding("f2", "new_case", T.KEY_NEW_CASE),
-        Binding("f3", "catalog", T.KEY_CATALOG),
-        Binding("f4", "daily_log", T.KEY_DAILY_LOG),
-        Binding("f5", "scan", T.KEY_SCAN),
-        Binding("f9", "settings", T.KEY_SETTINGS),
-        Binding("ctrl+q", "quit", T.KEY_QUIT, priority=True),
+        Binding("f1", "help", T.KEY_HELP, id="umum.bantuan"),
+        Binding("question_mark", "help", T.KEY_HELP, show=False, id="umum.bantuan_tanya"),
+        Binding("f2", "new_case", T.KEY_NEW_CASE, id="umum.kasus_baru"),
+        Binding("f3", "catalog", T.KEY_CATALOG, id="umum.katalog"),
+        Binding("f4", "daily_log", T.KEY_DAILY_LOG, id="umum.log_harian"),
+        Binding("f5", "scan", T.KEY_SCAN, id="umum.pindai"),
+        Binding("f9", "settings", T.KEY_SETTINGS, id="umum.pengaturan"),
+        Binding("ctrl+q", "quit", T.KEY_QUIT, priority=True, id="umum.keluar"),
     ]
 
     def __init__(
@@ -53,7 +70,7 @@ class LoketApp(App):
         *,
         officer: str | None = None,
         desk_no: int | None = None,
-        scan_gap: float = BURST_GAP,
+        scan_gap: float | None = None,
         issue: Callable[..., Any] | None = None,
     ) -> None:
         super().__init__()
@@ -64,12 +81,41 @@ class LoketApp(App):
         self._now = now
         self.officer = officer
         self.desk_no = desk_no
-        self.desk: Any = None
+        self.desk: Desk | None = None
         self.calendar: WorkingCalendar | None = None
-        self.scanner = ScanBuffer(gap=scan_gap)
+        # the profile's scan_gap_ms unless the caller (a test) fixes the gap
+        self._fixed_gap = scan_gap
+        self.scanner = ScanBuffer(gap=self._scan_gap(profile))
         self.issue = issue  # render+save+print; None is counter.printing.issue
         self._replaying = False
         self._damage_checked = False
+        # days whose file the start-up check found unreadable; the dashboard reads them
+        # again on every refresh and drops each one once it is restored
+        self.damaged_days: set[date] = set()
+
+    def _scan_gap(self, profile: Profile | None) -> float:
+        if self._fixed_gap is not None:
+            return self._fixed_gap
+        return profile.scan_gap_ms / 1000 if profile is not None else BURST_GAP
+
+    def use_profile_keys(self, profile: Profile | None) -> None:
+        """Apply the office's `[tombol]` keys; a bad map is one notice, the defaults stay."""
+        from screens.keymap import check_keymap
+
+        keymap: dict[str, str] = {}
+        if profile is not None:
+            try:
+                keymap = check_keymap(profile, self.paths.config_file)
+            except LoketError as err:
+                self.notify(str(err), severity="error", timeout=15)
+        self.set_keymap(keymap)
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as people name them in the footer: '[', '/', 'Shift+U', '^Q' (the help
+        screen spells Ctrl out; the footer keeps it short so F1 stays in view)."""
+        from screens.keymap import key_label
+
+        return key_label(binding.key).replace("Ctrl+", "^")
 
     # ------------------------------------------------------------------ time
 
@@ -81,6 +127,8 @@ class LoketApp(App):
     # ------------------------------------------------------------------ start
 
     def on_mount(self) -> None:
+        self._note_office_sops()
+        self.use_profile_keys(self.profile)
         if self.profile is None:
             from screens.setup import SetupScreen
 
@@ -90,17 +138,33 @@ class LoketApp(App):
         else:
             self._ask_officer()
 
+    def _note_office_sops(self) -> None:
+        """A broken office SOP file is skipped, not fatal; the officer is told once."""
+        from counter.texts import sop as T_SOP
+
+        if self.catalog.errors:
+            self.notify(T_SOP.OFFICE_SKIPPED.format(count=len(self.catalog.errors)),
+                        severity="warning", timeout=10)
+        if self.catalog.warnings:
+            self.notify(T_SOP.OFFICE_WARNINGS.format(count=len(self.catalog.warnings)),
+                        severity="warning", timeout=10)
+
     def _after_setup(self, profile: Profile | None) -> None:
         if profile is None:
             self.exit()
             return
         self.profile = profile
+        self.scanner.gap = self._scan_gap(profile)
+        self.use_profile_keys(profile)
         self._ask_officer()
 
     def _ask_officer(self) -> None:
+        from counter.duty import load_duty
         from screens.setup import StartScreen
 
-        self.push_screen(StartScreen(self.profile), self._after_start)
+        assert self.profile is not None
+        remembered = load_duty(self.paths, self.now().date())
+        self.push_screen(StartScreen(self.profile, remembered), self._after_start)
 
     def _after_start(self, choice: tuple[str, int] | None) -> None:
         if choice is None:
@@ -117,11 +181,24 @@ class LoketApp(App):
         if desk_no != self.profile.desk:
             self.profile = self.profile.with_changes(desk=desk_no)
         self.officer, self.desk_no = officer, desk_no
+        self._remember_duty()
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=officer,
                          now=self.now, calendar=self.calendar)
         self.push_screen(HomeScreen())
         self.refresh_bindings()
+        for notice in getattr(self.store, "notices", ()):  # e.g. a read-only copy
+            self.notify(notice, severity="warning", timeout=10)
+
+    def _remember_duty(self) -> None:
+        """Today's officer and desk, offered again after a restart or a crash."""
+        from counter.duty import Duty, save_duty
+
+        if self.officer and self.desk_no:
+            try:
+                save_duty(self.paths, Duty(self.now().date(), self.officer, self.desk_no))
+            except LoketError as err:  # not worth stopping the day for: say it once
+                self.notify(T.DUTY_NOT_SAVED.format(error=err), severity="warning")
 
     def first_load_done(self) -> None:
         """The dashboard has its cases: now check the history's files for damage."""
@@ -136,16 +213,27 @@ class LoketApp(App):
             return
 
         def check() -> None:
+            days: set[date] = set()
             try:
+                bad = damaged()
                 found = [T.STORE_DAMAGED.format(path=path, message=message)
-                         for path, message in damaged()]
+                         for path, message in bad]
+                days = {d for d in (_day_of(Path(path)) for path, _ in bad) if d is not None}
             except LoketError as err:
                 found = [str(err)]
             for text in found:
                 with suppress(RuntimeError):  # the app closed meanwhile
                     self.call_from_thread(self.notify, text, severity="error", timeout=15)
+            if days:
+                with suppress(RuntimeError):
+                    self.call_from_thread(self._damage_found, days)
 
-        self.run_worker(check, thread=True, group="damage", name="damage-check")
+        run_guarded(self, check, TS.WORK_DAMAGE_CHECK, thread=True, group="damage",
+                    name="damage-check")
+
+    def _damage_found(self, days: set[date]) -> None:
+        self.damaged_days |= days
+        self.refresh_home()
 
     # ------------------------------------------------------------------ actions
 
@@ -175,6 +263,9 @@ class LoketApp(App):
         from counter.desk import Desk
 
         self.profile, self.desk_no = profile, profile.desk
+        self.scanner.gap = self._scan_gap(profile)
+        self.use_profile_keys(profile)
+        self._remember_duty()
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=self.officer or "",
                          now=self.now, calendar=self.calendar)
@@ -194,25 +285,25 @@ class LoketApp(App):
         self.push_screen(NewCaseScreen())
 
     def action_catalog(self) -> None:
-        self._open_optional("screens.sop_browser", "SopBrowserScreen", T.SCREEN_CATALOG)
+        from screens.sop_browser import SopBrowserScreen
+
+        if not isinstance(self.screen, SopBrowserScreen):
+            self.push_screen(SopBrowserScreen())
 
     def action_daily_log(self) -> None:
         if not self._desk_ready():
             return
-        self._open_optional("screens.daily_log", "DailyLogScreen", T.SCREEN_DAILY_LOG)
+        from screens.daily_log import DailyLogScreen
 
-    def _open_optional(self, module: str, name: str, what: str, *args: Any) -> None:
-        """Screens built alongside this one; a missing one is a notice, not a crash."""
-        import importlib
+        if not isinstance(self.screen, DailyLogScreen):
+            self.push_screen(DailyLogScreen())
 
-        try:
-            screen_cls = getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            self.notify(T.NOT_AVAILABLE.format(what=what), severity="warning")
-            return
-        if type(self.screen) is screen_cls:
-            return
-        self.push_screen(screen_cls(*args))
+    def show_case_detail(self, code: str) -> None:
+        """The case's history (from the step runner's `d`)."""
+        from screens.case_detail import CaseDetailScreen
+
+        if not isinstance(self.screen, CaseDetailScreen):
+            self.push_screen(CaseDetailScreen(code))
 
     def action_scan(self) -> None:
         if not self._desk_ready():
@@ -251,11 +342,34 @@ class LoketApp(App):
         except CodeError as err:
             self.notify(T.SCAN_BAD.format(message=err.message), severity="error")
             return
+        from screens.confirm import ConfirmModal, stack_holds_unsaved_input
+
+        if isinstance(self.screen, ConfirmModal):
+            return  # a question is open: it is answered first
+        if stack_holds_unsaved_input(self.screen_stack):
+            code = text.strip()
+
+            def answered(leave: bool | None) -> None:
+                if leave:
+                    self._open_scanned(text)
+                else:
+                    self.notify(TS.SCAN_POSTPONED.format(code=code), severity="warning")
+
+            self.push_screen(ConfirmModal(TS.LEAVE_FOR_SCAN.format(code=code)), answered)
+            return
+        self._open_scanned(text)
+
+    def _open_scanned(self, text: str) -> None:
+        """A valid code: receive the file if it was on its way here, and show the case."""
         try:
-            result = self.desk.scan(text)
-        except LoketError as err:
-            self.notify(T.SCAN_UNKNOWN.format(code=text.strip(), message=err.message),
-                        severity="error")
+            result = desk_of(self).scan(text)
+        except LoketError as err:  # an unknown code says so once; a damaged file names it
+            from counter.codes import human, normalize
+
+            code = human(normalize(text))
+            message = (T.SCAN_UNKNOWN.format(code=code) if err.path is None
+                       else T.SCAN_DAMAGED.format(code=code, error=err.user_text))
+            self.notify(message, severity="error")
             return
         view = result.view
         self.show_case(view.code)
@@ -279,6 +393,30 @@ class LoketApp(App):
             if isinstance(screen, HomeScreen):
                 screen.reload()
 
+    # ------------------------------------------------------------------ messages
+    # What the screens tell the shell (screens/messages.py), and what follows.
+
+    def on_case_opened(self, message: CaseOpened) -> None:
+        self.show_case(message.code)
+
+    def on_case_selected(self, message: CaseSelected) -> None:
+        self.show_case(message.code)
+
+    def on_case_changed(self, message: CaseChanged) -> None:
+        self.refresh_home()
+
+    def on_document_due(self, message: DocumentDue) -> None:
+        self.print_doc(message.code, message.doc)
+
+    def on_document_issued(self, message: DocumentIssued) -> None:
+        self.refresh_home()
+
+    def on_detail_wanted(self, message: DetailWanted) -> None:
+        self.show_case_detail(message.code)
+
+    def on_dashboard_loaded(self, message: DashboardLoaded) -> None:
+        self.first_load_done()
+
     # ------------------------------------------------------------------ printing
 
     def print_doc(self, code: str, doc: str) -> None:
@@ -296,16 +434,34 @@ class LoketApp(App):
             and not self._replaying
         ):
             in_input = _is_text_field(self.focused)
+            event = self._caps_lock_free(event, in_input)
             decision = self.scanner.feed(event, event.key, event.character,
                                          time.monotonic(), in_input=in_input)
             await self._replay(decision.replay)
             if decision.scan is not None:
+                if in_input and not _is_loket_code(decision.scan):
+                    # fast typing that ends in Enter: it belongs to the field
+                    await self._replay([*decision.burst, event])
+                    return
                 self.handle_scan(decision.scan)
                 return
             if decision.hold:
                 self.set_timer(self.scanner.gap + 0.01, self._flush_keys)
                 return
         await super().on_event(event)
+
+    def _caps_lock_free(self, event: events.Key, in_input: bool) -> events.Key:
+        """Caps Lock on: 'S' does what 's' does when the screen has no key 'S' of its own
+        (a real Shift+U binding, like the log's reverse sort, keeps its meaning)."""
+        key = event.key
+        if in_input or len(key) != 1 or not (key.isalpha() and key.isupper()):
+            return event
+        active = self.screen.active_bindings
+        if key in active or key.lower() not in active:
+            return event
+        lowered = events.Key(key.lower(), key.lower())
+        lowered.set_sender(self)
+        return lowered
 
     async def _flush_keys(self) -> None:
         if self.scanner.expired(time.monotonic()):
@@ -320,6 +476,27 @@ class LoketApp(App):
                 await super().on_event(key_event)
         finally:
             self._replaying = False
+
+
+def _day_of(path: Path) -> date | None:
+    """The day a store file holds (``2026/2026-11-25.json``); None for other files."""
+    try:
+        return date.fromisoformat(path.stem) if path.suffix == ".json" else None
+    except ValueError:
+        return None
+
+
+def _is_loket_code(text: str) -> bool:
+    from counter.codes import parse_code
+    from counter.errors import CodeError
+
+    if not text or not set(text) <= set("0123456789- "):
+        return False
+    try:
+        parse_code(text)
+    except CodeError:
+        return False
+    return True
 
 
 def _is_text_field(widget: Any) -> bool:

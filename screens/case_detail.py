@@ -18,7 +18,6 @@ from typing import Any, ClassVar
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -27,9 +26,13 @@ from textual.widgets import Footer, Static
 
 from counter import dates
 from counter.errors import LoketError
+from counter.texts import shell as TS
 from counter.texts import ui_review as T
+from screens.messages import CaseChanged
+from screens.services import tell
 from screens.widgets import case_story as story
 from screens.widgets.choice import ChoiceModal
+from screens.worker_guard import guarded_work
 
 REFRESH_S = 15.0  # an open case's timers move; a slow refresh is enough on a detail page
 
@@ -40,10 +43,8 @@ def shell_header(app: Any) -> Any:
     """The app's one-line header (office, officer, date) when running inside the shell."""
     if not callable(getattr(app, "now", None)):
         return None
-    try:
-        from screens.widgets.header import LoketHeader
-    except ImportError:
-        return None
+    from screens.widgets.header import LoketHeader
+
     return LoketHeader()
 
 
@@ -132,9 +133,9 @@ class CaseDetailScreen(Screen[None]):
 
     CSS_PATH = "case_detail.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", T.KEY_BACK),
-        Binding("p,ctrl+p", "reprint", T.KEY_REPRINT, key_display="p"),
-        Binding("r", "reload", T.KEY_REFRESH),
+        Binding("escape", "back", T.KEY_BACK, id="riwayat.kembali"),
+        Binding("p,ctrl+p", "reprint", T.KEY_REPRINT, key_display="p", id="riwayat.cetak_ulang"),
+        Binding("r", "reload", T.KEY_REFRESH, id="riwayat.muat_ulang"),
     ]
 
     def __init__(
@@ -195,7 +196,7 @@ class CaseDetailScreen(Screen[None]):
         try:
             view = self.desk.view(self.code)
         except LoketError as err:
-            self.notify(str(err), severity="error")
+            self.notify(err.user_text, severity="error")
             return
         self.show(view)
 
@@ -235,14 +236,18 @@ class CaseDetailScreen(Screen[None]):
         self.notify(T.REPRINT_BUSY.format(doc=T.DOC_NAMES[kind]), timeout=3)
         self.print_worker(kind, self.pdf_dir())
 
-    @work(thread=True, exclusive=True, group="reprint")
+    @guarded_work(TS.WORK_REPRINT, recover="print_crashed", thread=True, exclusive=True,
+                  group="reprint")
     def print_worker(self, kind: str, pdf_dir: Path) -> None:
         """Render, save, print, record: disk and spooler work off the UI thread."""
         try:
             view, message, severity = self._print(kind, pdf_dir)
         except LoketError as err:
-            view, message, severity = None, str(err), "error"
+            view, message, severity = None, err.user_text, "error"
         self.app.call_from_thread(self._printed, view, message, severity)
+
+    def print_crashed(self) -> None:
+        self.printing = False
 
     def _print(self, kind: str, pdf_dir: Path) -> tuple[Any, str, str]:
         new_view, issued = self.desk.issue(self.code, kind, pdf_dir,
@@ -270,7 +275,5 @@ class CaseDetailScreen(Screen[None]):
         self.printing = False
         if view is not None:
             self.show(view)
-            refresh_home = getattr(self.app, "refresh_home", None)
-            if callable(refresh_home):
-                refresh_home()
+            tell(self, CaseChanged(self.code))
         self.notify(message, severity=severity, timeout=8)  # type: ignore[arg-type]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -11,30 +12,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from counter.texts import ui as T
-
-_KEY_NAMES = {"question_mark": "?", "escape": "Esc", "enter": "Enter", "space": "Spasi"}
-
-
-def key_label(key: str) -> str:
-    """'ctrl+q' → 'Ctrl+Q', 'f1' → 'F1'."""
-    parts = []
-    for part in key.split("+"):
-        parts.append(_KEY_NAMES.get(part, part.upper() if len(part) <= 3 else part.title()))
-    return "+".join(parts)
+from screens.keymap import keys_label
 
 
-def _lines(bindings: list) -> list[str]:
+def _lines(bindings: list[BindingType], keymap: Mapping[str, str]) -> list[str]:
+    """One line per described binding, with the office's keys where `[tombol]` moved them."""
     out = []
     for b in bindings:
         if isinstance(b, Binding) and b.description:
-            keys = ", ".join(key_label(k) for k in b.key.split(","))
+            keys = keys_label(keymap.get(b.id or "", b.key))
             out.append(f"  {keys:<14} {b.description}")
     return out
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1,question_mark,q", "dismiss_help", T.KEY_BACK),
+        Binding("escape,f1,question_mark,q", "dismiss_help", T.KEY_BACK, id="bantuan.tutup"),
     ]
 
     def __init__(self, below: object = None) -> None:
@@ -43,11 +36,13 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         below = self.below
+        keymap = self.app._keymap  # normalised by Textual; {} without [tombol]
         with VerticalScroll(id="help"):
             yield Static(T.HELP_TITLE, classes="title")
             yield Static(T.HELP_GLOBAL, classes="subtitle")
-            yield Static("\n".join(_lines(list(self.app.BINDINGS))))
-            screen_lines = _lines(list(getattr(below, "BINDINGS", []))) if below else []
+            yield Static("\n".join(_lines(list(self.app.BINDINGS), keymap)))
+            screen_lines = (_lines(list(getattr(below, "BINDINGS", [])), keymap)
+                            if below else [])
             if screen_lines:
                 yield Static(T.HELP_SCREEN, classes="subtitle")
                 yield Static("\n".join(screen_lines))

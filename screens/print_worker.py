@@ -7,16 +7,24 @@ that fails is a notification: the PDF is kept and the case goes on.
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from counter.texts import shell as TS
 from counter.texts import ui as T
+from screens.messages import DocumentIssued
+from screens.services import desk_of
+from screens.worker_guard import run_guarded
+
+if TYPE_CHECKING:
+    from screens.app import LoketApp
 
 
-def start_print(app: Any, code: str, doc: str) -> None:
+def start_print(app: LoketApp, code: str, doc: str) -> None:
     """Make, save and print `doc` for case `code` in a thread; record the attempt."""
     from counter.errors import LoketError
 
-    desk, pdf_dir, issue_fn = app.desk, app.paths.pdf_dir, app.issue
+    desk, pdf_dir, issue_fn = desk_of(app), app.paths.pdf_dir, app.issue
 
     def work() -> None:
         try:
@@ -24,23 +32,25 @@ def start_print(app: Any, code: str, doc: str) -> None:
         except LoketError as err:
             app.call_from_thread(_failed, app, doc, str(err))
             return
-        app.call_from_thread(_done, app, doc, issued)
+        app.call_from_thread(_done, app, code, doc, issued)
 
-    app.run_worker(work, thread=True, group="print", name=f"print-{doc}-{code}")
+    run_guarded(app, work, TS.WORK_PRINT, thread=True, group="print", name=f"print-{doc}-{code}")
 
 
-def _failed(app: Any, doc: str, message: str) -> None:
-    app.notify(T.PRINT_FAILED.format(doc=T.PRINT_DOCS.get(doc, doc), error=message, pdf="-"),
+def _failed(app: LoketApp, doc: str, message: str) -> None:
+    app.notify(T.PRINT_NOT_MADE.format(doc=T.PRINT_DOCS.get(doc, doc).capitalize(),
+                                       error=message.rstrip(". ")),
                severity="error", timeout=10)
 
 
-def _done(app: Any, doc: str, issued: Any) -> None:
+def _done(app: LoketApp, code: str, doc: str, issued: Any) -> None:
     name = T.PRINT_DOCS.get(doc, doc)
     if issued.ok:
         app.notify(T.PRINT_OK.format(doc=name.capitalize(), printer=issued.printer))
     elif not issued.printer:
-        app.notify(T.PRINT_SAVED.format(doc=name.capitalize(), pdf=issued.pdf), timeout=6)
+        # the file's name only: the whole path would cover the step text for seconds
+        app.notify(T.PRINT_SAVED.format(doc=name.capitalize(), pdf=Path(issued.pdf).name))
     else:
-        app.notify(T.PRINT_FAILED.format(doc=name.capitalize(), error=issued.error,
+        app.notify(T.PRINT_FAILED.format(doc=name.capitalize(), error=issued.error.rstrip(". "),
                                          pdf=issued.pdf), severity="warning", timeout=10)
-    app.refresh_home()
+    app.post_message(DocumentIssued(code, doc, issued))

@@ -169,10 +169,10 @@ class SopBrowserScreen(Screen[None]):
 
     CSS_PATH = "sop_browser.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", T.KEY_BACK),
-        Binding("ctrl+f,slash", "focus_filter", T.KEY_FILTER, key_display="/"),
-        Binding("right", "focus_detail", T.KEY_DETAIL, show=False),
-        Binding("left", "focus_list", T.KEY_LIST, show=False),
+        Binding("escape", "back", T.KEY_BACK, id="katalog.kembali"),
+        Binding("ctrl+f,slash", "focus_filter", T.KEY_FILTER, key_display="/", id="katalog.cari"),
+        Binding("right", "focus_detail", T.KEY_DETAIL, show=False, id="katalog.rincian"),
+        Binding("left", "focus_list", T.KEY_LIST, show=False, id="katalog.daftar"),
     ]
 
     def __init__(self, catalog: Any = None, *, selected: str | None = None) -> None:

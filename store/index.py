@@ -21,6 +21,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -28,7 +29,7 @@ from typing import Any
 
 from counter.texts import store as texts
 from store.errors import StoreError
-from store.files import FileCache, Lock, damaged, write_atomic
+from store.files import FileCache, damaged, write_atomic
 
 INDEX_NAME = "open.json"
 VERSION = 2
@@ -57,15 +58,21 @@ def open_in(events: Iterable[Mapping[str, Any]]) -> list[str]:
 class DayEntry:
     key: FileKey | None  # None: the file could not be read; `codes` are the last known
     codes: tuple[str, ...]
+    known: bool = True  # False: unreadable and never read before: its open cases unknown
 
     def as_json(self) -> dict[str, Any]:
-        return {"key": list(self.key) if self.key else None, "open": list(self.codes)}
+        out: dict[str, Any] = {"key": list(self.key) if self.key else None,
+                               "open": list(self.codes)}
+        if not self.known:
+            out["known"] = False
+        return out
 
 
 @dataclass(frozen=True)
 class IndexData:
     days: dict[str, DayEntry]
-    legacy: tuple[str, ...] = ()  # an older release's open list (for unreadable days only)
+    # An older release's open list (used for unreadable days only); None: there was none.
+    legacy: tuple[str, ...] | None = None
 
 
 def _validate(path: Path, data: Any) -> IndexData:
@@ -80,10 +87,12 @@ def _validate(path: Path, data: Any) -> IndexData:
         for day, entry in data["days"].items():
             key = entry.get("key") if isinstance(entry, dict) else None
             if not (isinstance(entry, dict) and codes_ok(entry.get("open"))
+                    and isinstance(entry.get("known", True), bool)
                     and (key is None or (isinstance(key, list)
                                          and all(type(k) is int for k in key)))):
                 break
-            days[day] = DayEntry(tuple(key) if key else None, tuple(entry["open"]))
+            days[day] = DayEntry(tuple(key) if key else None, tuple(entry["open"]),
+                                 entry.get("known", True))
         else:
             return IndexData(days)
     elif isinstance(data, dict) and codes_ok(data.get("open")) \
@@ -97,14 +106,18 @@ class OpenIndex:
 
     def __init__(self, store_dir: Path, tz: tzinfo, *, day_files: Callable[[], list[Path]],
                  read_day: Callable[[Path], Mapping[str, Any] | None],
-                 lock: Callable[[], Lock]) -> None:
+                 lock: Callable[[], AbstractContextManager[object]],
+                 read_only: bool = False) -> None:
         self.path = store_dir / INDEX_NAME
+        self.read_only = read_only  # a backup copy: answered from its days, never written
         self.tz = tz
         self._day_files = day_files
         self._read_day = read_day
         self._lock = lock
         self._file = FileCache(_validate, capacity=1)
         self._known: dict[str, DayEntry] = {}  # what this process learned since the last save
+        self._memory: dict[str, DayEntry] = {}  # entries that could not be saved (read-only)
+        self._last: dict[str, DayEntry] = {}  # as of the last `codes()`
         self.notices: list[str] = []
 
     def learned(self, path: Path, events: Iterable[Mapping[str, Any]], *,
@@ -121,7 +134,7 @@ class OpenIndex:
         except OSError:
             return
         day = path.stem
-        entry = self._known.get(day) or self._load().days.get(day)
+        entry = self._known.get(day) or self._memory.get(day) or self._load().days.get(day)
         if entry is not None and before is not None and entry.key == before:
             codes = set(entry.codes)
             for event in added:
@@ -137,6 +150,7 @@ class OpenIndex:
         """Codes of every case not closed, oldest day first."""
         saved = self._load()
         entries = dict(saved.days)
+        entries.update(self._memory)
         entries.update(self._known)
         changed = dict(self._known)
         seen: set[str] = set()
@@ -156,19 +170,23 @@ class OpenIndex:
         gone = [day for day in entries if day not in seen]
         for day in gone:  # a day file removed (e.g. the demo history replaced)
             del entries[day]
-        if changed or gone or saved.legacy:
+        if changed or gone or saved.legacy is not None:
             self._save(entries)
         self._known.clear()
+        self._last = entries
         return [code for day in sorted(entries) for code in entries[day].codes]
 
-    def unreadable_days(self) -> dict[str, tuple[str, ...]]:
-        """Days whose file could not be read at the last look, with their last known codes."""
-        return {day: e.codes for day, e in self._load().days.items() if e.key is None}
+    def unread_days(self) -> list[date]:
+        """Days whose file cannot be read and was never read before: their open cases are
+        not known (a day read once keeps its last known open cases)."""
+        self.codes()
+        return [date.fromisoformat(day) for day, e in sorted(self._last.items())
+                if e.key is None and not e.known]
 
     # -- inside
 
     def _read(self, path: Path, key: FileKey | None, entry: DayEntry | None,
-              legacy: tuple[str, ...]) -> DayEntry:
+              legacy: tuple[str, ...] | None) -> DayEntry:
         try:
             data = self._read_day(path)
         except StoreError:
@@ -177,7 +195,9 @@ class OpenIndex:
             events = data.get("events", {})
             return DayEntry(key, tuple(open_in(events.values())))
         if entry is not None:  # unreadable: keep what was known
-            return DayEntry(None, entry.codes)
+            return DayEntry(None, entry.codes, entry.known)
+        if legacy is None:
+            return DayEntry(None, (), known=False)
         prefix = f"{date.fromisoformat(path.stem):%y%m%d}"
         return DayEntry(None, tuple(c for c in legacy if c.startswith(prefix)))
 
@@ -191,6 +211,8 @@ class OpenIndex:
 
     def _set_aside(self) -> None:
         """A damaged index is kept for inspection (never deleted) and rebuilt."""
+        if self.read_only:
+            return
         stamp = datetime.now(self.tz).strftime("%Y%m%d-%H%M%S")
         target = self.path.with_name(f"{INDEX_NAME}.rusak-{stamp}")
         try:
@@ -205,6 +227,9 @@ class OpenIndex:
             path=target)))
 
     def _save(self, entries: dict[str, DayEntry]) -> None:
+        if self.read_only:
+            self._memory = dict(entries)  # a backup copy: remembered here, never written
+            return
         payload = {"version": VERSION,
                    "days": {day: entries[day].as_json() for day in sorted(entries)}}
         raw = json.dumps(payload, indent=0).encode("utf-8") + b"\n"
@@ -215,3 +240,4 @@ class OpenIndex:
                 self._file.stored(self.path, IndexData(dict(entries)))
         except StoreError:
             self._file.forget(self.path)  # a read-only store still answers from its days
+            self._memory = dict(entries)

@@ -25,6 +25,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from store.day import CODES, EVENTS, DayCache, DayStorage, write_day
 from store.errors import StoreError
 from store.files import Lock, copy_json, ensure_dir
 from store.index import INDEX_NAME, OpenIndex
+from store.upkeep import is_read_only, remove_stale_temps, tighten
 
 MAX_SEQ = 999
 _DAY_FILE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.json$")
@@ -50,16 +52,26 @@ LOCK_DIR = ".locks"
 class Store:
     """Repository of case events; see docs/contracts.md ("Store")."""
 
-    def __init__(self, store_dir: Path, tz: tzinfo) -> None:
+    def __init__(self, store_dir: Path, tz: tzinfo, *, read_only: bool | None = None) -> None:
+        """``read_only`` None: detected (a backup on a read-only disk is read without
+        locks and never written; every write is refused with a message)."""
         self.store_dir = Path(store_dir)
         self.tz = tz
         self.index_path = self.store_dir / INDEX_NAME
         self._days = DayCache()
         self._locks: dict[date, Lock] = {}
         self._code_counters: dict[Path, tuple[dict, dict[str, int], dict[int, int]]] = {}
+        self.read_only = is_read_only(self.store_dir) if read_only is None else read_only
         self._index = OpenIndex(self.store_dir, tz, day_files=self.day_files,
-                                read_day=self._days.load, lock=self._index_lock)
+                                read_day=self._days.load, lock=self._index_guard,
+                                read_only=self.read_only)
+        if self.read_only:
+            self.notices.append(texts.READ_ONLY.format(path=self.store_dir))
+            return
         ensure_dir(self.store_dir / LOCK_DIR)
+        tighten(self.store_dir)
+        remove_stale_temps(self.store_dir, lambda iso: self._day_lock(date.fromisoformat(iso)),
+                           self._index_lock, INDEX_NAME)
 
     @property
     def notices(self) -> list[str]:
@@ -86,6 +98,15 @@ class Store:
 
     def _index_lock(self) -> Lock:
         return Lock(self.store_dir / LOCK_DIR / "open.lock", self.index_path)
+
+    def _index_guard(self) -> AbstractContextManager[object]:
+        """The index lock; none on a read-only copy (nobody writes there, nor can we)."""
+        return nullcontext() if self.read_only else self._index_lock()
+
+    def _writable(self) -> None:
+        """Refuse any write to a read-only store, before touching anything."""
+        if self.read_only:
+            raise StoreError(texts.READ_ONLY_REFUSED, path=self.store_dir)
 
     def _db(self, day: date) -> TinyDB:
         return TinyDB(self.path_for(day), self._days, storage=DayStorage)
@@ -170,6 +191,7 @@ class Store:
         gets one. Durable once this returns.
         """
         return self._write_action(events, expect, check=True)
+
     def next_code(self, day: date, desk: int, *, reserve: bool = True) -> str:
         """A code never used before for ``desk`` on ``day``.
 
@@ -179,6 +201,7 @@ class Store:
         """
         make_code(day, desk, 1)  # refuses an impossible day or desk before touching disk
         path = self.path_for(day)
+        self._writable()  # a proposal too: it is only ever asked for in order to write
         if not reserve:  # nothing written: the day as it is now is enough, no lock needed
             return self._free_code(self._days.load(path) or {}, day, desk, path)
         ensure_dir(path.parent)
@@ -227,6 +250,7 @@ class Store:
         stored or a case's seqs would not run 0, 1, 2 … without gaps. The
         open-case index is updated for the cases touched. Returns the count.
         """
+        self._writable()
         by_day: dict[date, list[dict]] = {}
         for event in events:
             stored = self._checked(event, keep_seq=True)
@@ -272,6 +296,7 @@ class Store:
     def _write_action(self, events: Sequence[dict], expect: str | None, *,
                       check: bool) -> list[dict]:
         """The one write of an action; `check` compares the case's last event with `expect`."""
+        self._writable()
         prepared = [self._checked(e) for e in events]
         if not prepared:
             return []
@@ -340,6 +365,11 @@ class Store:
 
     # -- open-case index ------------------------------------------------------
 
+    def unread_days(self) -> list[date]:
+        """Days whose file cannot be read and whose open cases were never known (so none of
+        them can be listed); a day read once keeps its last known open cases listed."""
+        return self._index.unread_days()
+
     def open_codes(self) -> list[str]:
         """Codes of the cases not closed (day files are stat'ed, not read, when unchanged)."""
         return self._index.codes()
@@ -352,6 +382,17 @@ def _after(events: list[dict], expect: str | None) -> list[dict]:
     return ordered[ids.index(expect) + 1:] if expect in ids else ordered
 
 
-def open_store(store_dir: Path, tz: tzinfo) -> Store:
-    """The store in ``store_dir`` (created on first use) for an office in time zone ``tz``."""
-    return Store(Path(store_dir), tz)
+def _open_in(grouped: dict[str, list[dict]]) -> set[str]:
+    """The codes among one day's cases that were opened and not closed."""
+    found = set()
+    for code, events in grouped.items():
+        types = {e["type"] for e in events}
+        if "opened" in types and "closed" not in types:
+            found.add(code)
+    return found
+
+
+def open_store(store_dir: Path, tz: tzinfo, *, read_only: bool | None = None) -> Store:
+    """The store in ``store_dir`` (created on first use) for an office in time zone ``tz``;
+    a store that cannot be written is opened read-only (``read_only`` forces either way)."""
+    return Store(Path(store_dir), tz, read_only=read_only)

@@ -59,11 +59,9 @@ PRINT_OK_BOOL = "hasil cetak harus ya atau tidak"
 NO_EVENTS = "kasus tanpa kejadian"
 NOT_OPENED_FIRST = "kejadian pertama kasus harus 'opened' (pembukaan), bukan {type!r}"
 OTHER_CASE = "kejadian milik kasus lain ({other}) tercampur di kasus ini"
-EVENT_FIELD = "kejadian no. {seq}: {detail}"
 EVENT_NOT_DICT = "kejadian harus berupa objek, bukan {kind}"
 EVENT_NO_TYPE = "jenis kejadian tidak ada"
 EVENT_BAD_AT = "waktu {value!r} tidak terbaca (harus ISO 8601 dengan zona waktu)"
-EVENT_BAD_DATA = "isi kejadian ('data') harus berupa objek"
 
 # --- odd but possible histories: recorded as anomalies, shown, never fatal
 ANOM_SECOND_OPEN = "pembukaan kedua diabaikan"
@@ -75,7 +73,6 @@ ANOM_NOT_WAITING = "'lanjut' padahal kasus tidak menunggu pemohon; diabaikan"
 ANOM_ALREADY_WAITING = "kasus sudah menunggu pemohon; pencatatan kedua diabaikan"
 ANOM_TIME_BACKWARDS = "waktu kejadian lebih awal dari kejadian sebelumnya ({at})"
 ANOM_UNKNOWN_STEP = "langkah {step} tidak ada di SOP"
-ANOM_DATA = "isi kejadian tidak lengkap: {detail}"
 
 # --- errors of actions that do not fit the case's state (CaseError)
 CLOSED = "kasus sudah {status}; tidak dapat {action}"
@@ -87,7 +84,6 @@ NO_SOP = "SOP kasus ini ({sop_id}) tidak tersedia; langkah tidak dapat dijalanka
 SELESAI_PENDING = (
     "langkah {step} belum selesai; kasus hanya dapat ditutup 'ditolak' atau 'dibatalkan'"
 )
-STEP_NOT_IN_SOP = "langkah {step} tidak ada di SOP {sop_id}"
 
 # --- visitor validation (VisitorError)
 NAMA_REQUIRED = "nama pemohon wajib diisi"

@@ -43,6 +43,14 @@ INDEX_REBUILT = (
     "indeks kasus terbuka rusak atau hilang; dibangun ulang dari berkas harian{aside}"
 )
 INDEX_ASIDE = "; salinan yang rusak disimpan sebagai {path}"
+READ_ONLY = (
+    "penyimpanan {path} hanya dapat dibaca (mis. cadangan di disk lain): dibaca tanpa "
+    "kunci, tidak ada yang diubah"
+)
+READ_ONLY_REFUSED = (
+    "penyimpanan ini hanya dapat dibaca (salinan atau cadangan); tidak ada yang disimpan. "
+    "Buka penyimpanan kerja untuk mencatat"
+)
 ACTION_ONE_CASE = "satu tindakan hanya boleh mengubah satu kasus"
 ACTION_SECOND_OPEN = "pembukaan kasus hanya boleh menjadi peristiwa pertama tindakan"
 ACTION_OPEN_EXPECT = "pembukaan kasus baru tidak boleh menyebut peristiwa sebelumnya"

@@ -27,6 +27,10 @@ def run_app(args: Any, ctx: Context) -> int:
     from store import open_store
 
     profile = ctx.saved_profile  # None: first run, the app starts with the setup
+    if profile is not None:  # a [tombol] typo is named (file, line) before the app opens
+        from screens.keymap import check_keymap
+
+        check_keymap(profile, ctx.paths.config_file)
     tz = (profile or default_profile()).tz
     store = open_store(ctx.paths.store_dir, tz)
     app = LoketApp(ctx.paths, profile, ctx.catalog, store,

@@ -17,7 +17,9 @@ from counter.texts import ui_review as T
 class ChoiceModal(ModalScreen[str | None]):
     """Dismisses with the chosen option's id, or None."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", T.REPRINT_CANCEL)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", T.REPRINT_CANCEL, id="pilihan.batal"),
+    ]
     DEFAULT_CSS = """
     ChoiceModal { align: center middle; }
     ChoiceModal > Vertical {

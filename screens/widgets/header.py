@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from counter.dates import format_day_date, format_time
 from counter.texts import ui as T
+from screens.services import loket
 
 
 class LoketHeader(Static):
@@ -27,9 +28,9 @@ class LoketHeader(Static):
         self.set_interval(1.0, self.tick)
 
     def tick(self) -> None:
-        app = self.app
+        app = loket(self)
         now = app.now()
-        profile = getattr(app, "profile", None)
+        profile = getattr(app, "profile", None)  # a review screen may run in a bare app
         unit = (profile.unit or profile.instansi) if profile else T.APP_TITLE
         officer = getattr(app, "officer", None)
         if officer and getattr(app, "desk", None) is not None:
@@ -38,4 +39,6 @@ class LoketHeader(Static):
         else:
             text = T.HEADER_NO_OFFICER.format(unit=unit, date=format_day_date(now.date()),
                                               time=format_time(now))
+        if getattr(getattr(app, "store", None), "read_only", False):
+            text = T.HEADER_READ_ONLY.format(text=text)  # a backup: nothing can be recorded
         self.update(text)

@@ -24,11 +24,15 @@ MIN_SCAN = 8
 
 @dataclass
 class Decision:
-    """What to do with a key: `hold` it, or `replay` the held keys, then maybe `scan`."""
+    """What to do with a key: `hold` it, or `replay` the held keys, then maybe `scan`.
+
+    With a `scan`, `burst` holds its key events: when the text is no Loket code
+    (a fast typist, a laggy remote terminal) the app hands them to the field."""
 
     hold: bool = False
     replay: list[Any] = field(default_factory=list)
     scan: str | None = None
+    burst: list[Any] = field(default_factory=list)
 
 
 @dataclass
@@ -52,8 +56,7 @@ class ScanBuffer:
         if key == "enter" and fresh:
             text = "".join(c for _, c in self.held)
             if len(text) >= self.min_scan or (len(self.held) >= 2 and not in_input):
-                self.held.clear()
-                return Decision(scan=text.strip())
+                return Decision(scan=text.strip(), burst=self._drain())
             return Decision(replay=self._drain())
         # a space starts nothing (it ticks checklists) but is part of a burst
         if printable and (key != "space" or fresh):
