@@ -142,9 +142,20 @@ class OpenIndex:
                     codes.add(str(event.get("code")))
                 elif event.get("type") == "closed":
                     codes.discard(str(event.get("code")))
-            self._known[day] = DayEntry(key, tuple(sorted(codes)))
+            fresh = DayEntry(key, tuple(sorted(codes)))
         else:
-            self._known[day] = DayEntry(key, tuple(open_in(events)))
+            fresh = DayEntry(key, tuple(open_in(events)))
+        self._known[day] = fresh
+        if entry is None or fresh.codes != entry.codes:
+            # A case opened or closed: the cache is saved now (no fsync), so a day
+            # damaged later is still known by its open cases, read or not since.
+            saved = self._load()
+            if saved.legacy is not None:
+                self.codes()  # an older release's index: migrate every day at once
+                return
+            entries = {**saved.days, **self._memory, **self._known}
+            self._save(entries)
+            self._known.clear()
 
     def codes(self) -> list[str]:
         """Codes of every case not closed, oldest day first."""
