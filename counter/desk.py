@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from counter import case as C
 from counter.calendar import WorkingCalendar, calendar_for
-from counter.clock import CaseTiming, Level, measure_case
+from counter.clock import CaseTiming, Level, StepTiming, measure_case
 from counter.codes import DEMO_DESK, human, is_demo_code, normalize, parse_code
 from counter.config import Profile
 from counter.damage import UnreadableDay, merged
@@ -94,7 +94,13 @@ class CaseView:
     def next(self) -> C.NextAction:
         return C.next_action(self.state, self.sop)
 
-    def current_timing(self) -> Any | None:
+    @property
+    def run_timings(self) -> list[tuple[C.StepRun, StepTiming]]:
+        """Each step run with its timing, in the order they ran (none without an SOP)."""
+        return [(run, t) for run, (_, t) in zip(self.state.runs, self.timing.steps,
+                                                strict=False)]
+
+    def current_timing(self) -> StepTiming | None:
         """The timing of the running step run, if any (the step runner's timer)."""
         run = self.state.current_run
         for r, t in self.timing.steps:
@@ -296,10 +302,10 @@ class Desk:
         state (a note, a print attempt), or one overtaken only by such remarks (the
         print worker recording a receipt), is simply written after the newer events.
         """
-        events = self._applicant_alone([dict(ev) for ev in events], view.sop)
+        planned = self._applicant_alone([dict(ev) for ev in events], view.sop)
         for _attempt in range(3):
             try:
-                stored = self.repo.append_many(events, expect=view.state.last_event_id)
+                stored = self.repo.append_many(planned, expect=view.state.last_event_id)
                 break
             except ConflictError as err:
                 if not (any_state or _only_remarks(err.newer)):
@@ -512,8 +518,9 @@ class Desk:
         """
         paper = paper or self.profile.paper
         if issue_fn is None:
-            from counter.printing import issue as issue_fn
+            from counter.printing import issue
 
+            issue_fn = issue
             if self.profile.printer_kind == "escpos":  # a raster to the thermal head itself
                 from functools import partial
 
