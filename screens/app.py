@@ -187,8 +187,16 @@ class LoketApp(App[None]):
                          now=self.now, calendar=self.calendar)
         self.push_screen(HomeScreen())
         self.refresh_bindings()
-        for notice in getattr(self.store, "notices", ()):  # e.g. a read-only copy
+        self.say_store_notices()
+
+    def say_store_notices(self) -> None:
+        """What the store had to say (a read-only copy, a rebuilt index), each once."""
+        notices = getattr(self.store, "notices", None)
+        if not notices:
+            return
+        for notice in notices:
             self.notify(notice, severity="warning", timeout=10)
+        notices.clear()
 
     def _remember_duty(self) -> None:
         """Today's officer and desk, offered again after a restart or a crash."""
@@ -415,6 +423,7 @@ class LoketApp(App[None]):
         self.show_case_detail(message.code)
 
     def on_dashboard_loaded(self, message: DashboardLoaded) -> None:
+        self.say_store_notices()  # the first read may have rebuilt the open-case index
         self.first_load_done()
 
     # ------------------------------------------------------------------ printing

@@ -112,7 +112,9 @@ class DailyLogScreen(Screen[None]):
         with TabbedContent(id="log-tabs"):
             with TabPane(T.LOG_TITLE, id="tab-cases"):
                 yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
-                yield Static(id="log-damage")
+                damage = Static(id="log-damage")
+                damage.display = False  # shown only while a day file cannot be read
+                yield damage
                 yield Static(id="log-status")
             with TabPane(T.SUM_TITLE, id="tab-summary"), VerticalScroll(id="log-summary-box"):
                 yield Static(id="log-summary")
