@@ -92,7 +92,10 @@ async def test_damaged_day_named_on_dashboard_others_shown_and_restore_picked_up
         assert str(day_file) in str(log.query_one("#log-damage", Static).content)
         await pilot.press("left_square_bracket")
         await _settle(app, pilot)
-        assert _rows(app, "#log-table") == set()
+        assert _rows(app, "#log-table") == set(cases["damaged"])  # named placeholder rows
+        table = log.query_one("#log-table", DataTable)
+        assert all(str(table.get_cell(c, "status")) == "berkas harian rusak"
+                   for c in cases["damaged"])
         assert str(day_file) in str(log.query_one("#log-damage", Static).content)
         await pilot.press("left_square_bracket")
         await _settle(app, pilot)
