@@ -16,18 +16,22 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import platformdirs
-import tomli_w
+import tomlkit
+import tomlkit.exceptions
 
-from counter.atomic import ensure_folder, write_file
+from counter.atomic import OWNER_ONLY, ensure_folder, write_file
 from counter.errors import ConfigError
 from counter.keys import BadKey, normalize_keys
+from counter.paper_sizes import DEFAULT_DPI, DPIS, PAPER_NAMES
 from counter.texts import config as T
 from counter.toml_read import TomlDoc, read_toml
 
 APP_NAME = "loket"
 ENV_CONFIG_DIR = "LOKET_CONFIG_DIR"
 ENV_DATA_DIR = "LOKET_DATA_DIR"
-PAPERS = ("80mm", "58mm", "a5")
+PRINTER_KINDS = ("cups", "escpos")
+ENV_PUSAT_DSN = "LOKET_PUSAT_DSN"
+OFFICE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
@@ -66,10 +70,10 @@ def resolve_paths(
     """Explicit option, then environment variable, then the platform's default."""
     cfg = config_dir or os.environ.get(ENV_CONFIG_DIR) or platformdirs.user_config_dir(APP_NAME)
     data = data_dir or os.environ.get(ENV_DATA_DIR) or platformdirs.user_data_dir(APP_NAME)
-    data_path = Path(data).expanduser()
-    if demo:
-        data_path = data_path / "demo"
-    return Paths(config_dir=Path(cfg).expanduser(), data_dir=data_path)
+    data_path, cfg_path = Path(data).expanduser(), Path(cfg).expanduser()
+    if demo:  # the demo's own store and profile: never the real office's
+        data_path, cfg_path = data_path / "demo", cfg_path / "demo"
+    return Paths(config_dir=cfg_path, data_dir=data_path)
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,24 @@ class CalendarSettings:
 
 
 @dataclass(frozen=True)
+class PusatSettings:
+    """The office server this desk syncs with (`[pusat]`); empty `dsn` = standalone.
+
+    `peran` lists the SOP roles (jabatan) an official's desk serves; empty for a counter.
+    """
+
+    dsn: str = ""
+    kantor: str = ""
+    nama_meja: str = ""
+    peran: tuple[str, ...] = ()
+
+    @property
+    def effective_dsn(self) -> str:
+        """`LOKET_PUSAT_DSN` when set, else the profile's `dsn`."""
+        return (os.environ.get(ENV_PUSAT_DSN) or self.dsn).strip()
+
+
+@dataclass(frozen=True)
 class Profile:
     instansi: str = T.DEFAULT_INSTANSI
     unit: str = T.DEFAULT_UNIT
@@ -97,13 +119,21 @@ class Profile:
     officers: tuple[Officer, ...] = (Officer(T.DEFAULT_OFFICER, T.DEFAULT_JABATAN),)
     printer: str | None = None
     paper: str = "80mm"
+    dpi: int = DEFAULT_DPI  # the printer's resolution: the barcode is drawn in its dots
+    # "cups": `printer` is a CUPS queue; "escpos": `printer` is an ESC/POS target
+    # (usb:VID:PID, tcp:HOST[:PORT], file:/dev/usb/lp0), see counter/escpos_print.py
+    printer_kind: str = "cups"
     timezone: str = "WIB"
     nearing: float = 0.75
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    pusat: PusatSettings = field(default_factory=PusatSettings)
+    skm_bobot: str = "tepat"  # [skm] bobot: "tepat" (1/9), "0,111" or "0,11" (old worksheets)
+    skm_layar: int = 0  # [skm] layar: port of the survey page for a visitor's tablet; 0 = off
     # [tombol]: binding id → keys in the engine's names (see counter/keys.py)
     keys: tuple[tuple[str, str], ...] = ()
     # a barcode scanner's keys arrive within this many ms; slow wireless ones need more
     scan_gap_ms: int = 40
+    demo: bool = False  # never read from or written to loket.toml: set by `loket --demo`
 
     @property
     def tz(self) -> ZoneInfo:
@@ -159,8 +189,8 @@ class _ProfileReader:
 
     def read(self) -> Profile:
         d, base = self.data, Profile()
-        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol"}
-        known -= {"calendar", "keys"}
+        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm"}
+        known -= {"calendar", "keys", "demo", "skm_bobot", "skm_layar"}
         for key in d:
             if key not in known:
                 raise self.fail(key, T.UNKNOWN_KEY.format(key=key))
@@ -168,8 +198,16 @@ class _ProfileReader:
         if not 1 <= desk <= 99:
             raise self.fail("desk", T.BAD_DESK)
         paper = self.get(d, "paper", str, base.paper, "teks")
-        if paper not in PAPERS:
-            raise self.fail("paper", T.BAD_PAPER.format(value=paper, choices=", ".join(PAPERS)))
+        if paper not in PAPER_NAMES:
+            raise self.fail("paper", T.BAD_PAPER.format(value=paper,
+                                                        choices=", ".join(PAPER_NAMES)))
+        printer_kind = self.get(d, "printer_kind", str, base.printer_kind, "teks")
+        if printer_kind not in PRINTER_KINDS:
+            raise self.fail("printer_kind", T.BAD_PRINTER_KIND.format(
+                value=printer_kind, choices=", ".join(PRINTER_KINDS)))
+        dpi = self.get(d, "dpi", int, base.dpi, "bilangan bulat")
+        if dpi not in DPIS:
+            raise self.fail("dpi", T.BAD_DPI.format(value=dpi, choices=", ".join(map(str, DPIS))))
         tz = self.get(d, "timezone", str, base.timezone, "teks").upper()
         if tz not in ZONES:
             raise self.fail("timezone", T.BAD_TZ.format(value=tz))
@@ -191,12 +229,34 @@ class _ProfileReader:
             officers=self.officers(),
             printer=printer or None,
             paper=paper,
+            dpi=dpi,
+            printer_kind=printer_kind,
             timezone=tz,
             nearing=float(nearing),
             calendar=self.calendar(),
+            pusat=self.pusat(),
             keys=self.keys(),
             scan_gap_ms=scan_gap,
+            skm_bobot=self.skm_bobot(),
+            skm_layar=self.skm_layar(),
         )
+
+    def pusat(self) -> PusatSettings:
+        raw = self.get(self.data, "pusat", dict, {}, "tabel [pusat]")
+        for key in raw:
+            if key not in PusatSettings.__dataclass_fields__:
+                raise self.fail(f"pusat.{key}", T.UNKNOWN_KEY.format(key=key))
+        text = {k: self.get(raw, k, str, "", "teks", f"pusat.{k}")
+                for k in ("dsn", "kantor", "nama_meja")}
+        kantor = text["kantor"].strip()
+        if kantor and not OFFICE_ID.match(kantor):
+            raise self.fail("pusat.kantor", T.BAD_OFFICE.format(value=kantor))
+        peran = self.get(raw, "peran", list, [], "daftar teks", "pusat.peran")
+        if not all(isinstance(p, str) and p.strip() for p in peran):
+            raise self.fail("pusat.peran", T.WRONG_TYPE.format(expected="daftar teks"))
+        return PusatSettings(dsn=text["dsn"].strip(), kantor=kantor,
+                             nama_meja=text["nama_meja"].strip(),
+                             peran=tuple(p.strip() for p in peran))
 
     def keys(self) -> tuple[tuple[str, str], ...]:
         """`[tombol]`: `"log.hari_sebelum" = "F7"`, or nested `[tombol.log]` tables."""
@@ -224,6 +284,20 @@ class _ProfileReader:
         line = self.doc.line_of("tombol", action) \
             or self.doc.line_of("tombol", *action.split("."))
         return ConfigError(message, path=self.path, line=line, field=f"tombol.{action}")
+
+    def skm_layar(self) -> int:
+        raw = self.get(self.data, "skm", dict, {}, "tabel [skm]")
+        port = raw.get("layar", 0)
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+            raise self.fail("skm.layar", T.BAD_SKM_PORT.format(value=port))
+        return port
+
+    def skm_bobot(self) -> str:
+        raw = self.get(self.data, "skm", dict, {}, "tabel [skm]")
+        bobot = raw.get("bobot", "tepat")
+        if bobot not in ("tepat", "0,111", "0,11"):
+            raise self.fail("skm.bobot", T.BAD_SKM_WEIGHT.format(value=bobot))
+        return str(bobot)
 
     def officers(self) -> tuple[Officer, ...]:
         raw = self.get(self.data, "officers", list, None, "daftar [[officers]]")
@@ -270,10 +344,11 @@ def load_profile(paths: Paths) -> Profile | None:
     return _ProfileReader(read_toml(text, str(path), ConfigError), path).read()
 
 
-def profile_to_toml(profile: Profile) -> str:
+def _profile_data(profile: Profile) -> dict[str, Any]:
     data: dict[str, Any] = {
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
-                                                              "printer", "keys")
+                                                              "printer", "keys", "demo",
+                                                              "skm_bobot", "skm_layar")
     }
     data["logo"] = str(profile.logo) if profile.logo else ""
     data["printer"] = profile.printer or ""
@@ -282,12 +357,86 @@ def profile_to_toml(profile: Profile) -> str:
         "hari_tutup": list(profile.calendar.closed_days),
         "ramadan": [[a, b] for a, b in profile.calendar.ramadan],
     }
+    p = profile.pusat
+    if p != PusatSettings():
+        data["pusat"] = {"dsn": p.dsn, "kantor": p.kantor, "nama_meja": p.nama_meja,
+                         "peran": list(p.peran)}
+    data["skm"] = {"bobot": profile.skm_bobot, "layar": profile.skm_layar}
     if profile.keys:
         data["tombol"] = dict(profile.keys)
-    return tomli_w.dumps(data)
+    return data
+
+
+def profile_to_toml(profile: Profile, previous: str = "") -> str:
+    """The profile as TOML; given the file as it was, its comments, key order and layout
+    are kept (an office writes notes beside its settings) and only values change."""
+    data = _profile_data(profile)
+    try:
+        doc = tomlkit.parse(previous) if previous.strip() else tomlkit.document()
+    except tomlkit.exceptions.ParseError:
+        doc = tomlkit.document()  # a broken file is replaced (it could not be loaded anyway)
+    defaults = _profile_data(Profile())
+    for key, value in data.items():
+        if key not in doc and value == defaults.get(key):
+            continue  # a default the office never wrote stays unwritten
+        if key == "officers":
+            _update_officers(doc, value)
+        elif key in ("kalender", "tombol"):
+            table = doc.get(key)
+            if not isinstance(table, dict):
+                table = tomlkit.table()
+                doc[key] = table
+            for sub, sub_value in value.items():
+                node, name = _written_at(table, sub) if key == "tombol" else (table, sub)
+                if (name in node or sub_value) and node.get(name) != sub_value:
+                    node[name] = sub_value
+        elif doc.get(key) != value:
+            doc[key] = value
+    return tomlkit.dumps(doc)
+
+
+def _written_at(table: Any, action: str) -> tuple[Any, str]:
+    """Where a [tombol] entry is written: flat ("log.hari_sebelum" = …) or nested in
+    [tombol.log]; a new entry goes flat."""
+    if action in table:
+        return table, action
+    *parents, name = action.split(".")
+    node = table
+    for part in parents:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            return table, action
+        node = child
+    return (node, name) if name in node else (table, action)
+
+
+def _update_officers(doc: Any, officers: list[dict[str, str]]) -> None:
+    """Change the [[officers]] tables in place (their comments and spacing stay);
+    add or drop tables only for officers added or removed."""
+    current = doc.get("officers")
+    if current is None or not hasattr(current, "append"):
+        fresh = tomlkit.aot()
+        for o in officers:
+            fresh.append(tomlkit.table().add("nama", o["nama"]).add("jabatan", o["jabatan"]))
+        doc["officers"] = fresh
+        return
+    for table, o in zip(current, officers, strict=False):
+        for field_ in ("nama", "jabatan"):
+            if table.get(field_, "") != o[field_]:
+                table[field_] = o[field_]
+    while len(current) > len(officers):
+        del current[len(current) - 1]
+    for o in officers[len(current):]:
+        current.append(tomlkit.table().add("nama", o["nama"]).add("jabatan", o["jabatan"]))
 
 
 def save_profile(paths: Paths, profile: Profile) -> None:
-    """Write the profile atomically so a crash never leaves half a config."""
+    """Write the profile atomically so a crash never leaves half a config; what the
+    office wrote by hand (comments, order) survives the save."""
     ensure_folder(paths.config_dir, ConfigError)
-    write_file(paths.config_file, profile_to_toml(profile).encode("utf-8"), error=ConfigError)
+    try:
+        previous = paths.config_file.read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError):
+        previous = ""
+    write_file(paths.config_file, profile_to_toml(profile, previous).encode("utf-8"),
+               error=ConfigError, mode=OWNER_ONLY)  # it may hold the server's password

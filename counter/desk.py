@@ -8,7 +8,7 @@ same way everywhere, and the screens stay thin. The store is any object with the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 from counter import case as C
 from counter.calendar import WorkingCalendar, calendar_for
 from counter.clock import CaseTiming, Level, measure_case
-from counter.codes import human, normalize, parse_code
+from counter.codes import DEMO_DESK, human, is_demo_code, normalize, parse_code
 from counter.config import Profile
 from counter.damage import UnreadableDay, merged
-from counter.errors import CaseError, LoketError
+from counter.errors import CaseError, ConflictError, LoketError
 from counter.sop import Catalog, Sop, Step
+from counter.sync.order import describe_fork, forks
+from counter.texts import case as TC
 from counter.texts import desk as T
 from counter.visitor import Visitor, make_visitor
 
@@ -31,9 +33,18 @@ if TYPE_CHECKING:  # paper and printing load reportlab: only when a document is 
 
 
 class Repository(Protocol):
+    """What the desk needs of a store (store.Store on disk, demo.MemoryRepo in memory).
+
+    `append_many(events, expect)` writes one action's events in one atomic write, or
+    nothing and `ConflictError` when the case's last event is no longer `expect`;
+    `next_code(day, desk, reserve=False)` proposes a code that the `opened` event's
+    `append_many` then takes.
+    """
+
     def append(self, event: dict) -> dict: ...
+    def append_many(self, events: Sequence[dict], expect: str | None = None) -> list[dict]: ...
     def events(self, code: str) -> list[dict]: ...
-    def next_code(self, day: date, desk: int) -> str: ...
+    def next_code(self, day: date, desk: int, *, reserve: bool = True) -> str: ...
     def open_codes(self) -> list[str]: ...
     def codes_on(self, day: date) -> list[str]: ...
     def events_on(self, day: date) -> dict[str, list[dict]]: ...
@@ -50,6 +61,9 @@ class CaseView:
     sop: Sop | None
     handoff: C.HandOff | None = None  # the action just taken handed the file off
     received_now: bool = False  # a scan just recorded the file's arrival
+    # Desks that were apart acted on the same point of the case ("konflik: …" lines),
+    # not yet settled by a supervisor's `conflict_resolved` event.
+    conflicts: tuple[str, ...] = ()
 
     @property
     def code(self) -> str:
@@ -101,6 +115,8 @@ class CasesRead:
 class ScanResult:
     view: CaseView
     received: bool
+    # The file was sent to a role this desk does not serve: where it should be instead.
+    elsewhere: str = ""
 
 
 class Desk:
@@ -120,6 +136,8 @@ class Desk:
         self.profile = profile
         self.officer = officer or (profile.officers[0].nama if profile.officers else "")
         self.calendar = calendar or calendar_for(profile)
+        # Names of the office's desks (from the server), for conflict lines: {5: "Kabid"}.
+        self.desk_names: dict[int, str] = {}
         self._now = now or (lambda: datetime.now(profile.tz))
 
     # ---------------------------------------------------------------- reading
@@ -127,17 +145,20 @@ class Desk:
     def now(self) -> datetime:
         return self._now().astimezone(self.profile.tz)
 
-    def sop_of(self, sop_id: str) -> Sop | None:
+    def sop_of(self, sop_id: str, versi: int | None = None) -> Sop | None:
+        """The SOP (at the version a case began with, when it names one)."""
         try:
-            return self.catalog.get(sop_id)
+            return self.catalog.at_version(sop_id, versi)
         except KeyError:
             return None
 
     def fold(self, events: list[dict]) -> CaseView:
-        first = events[0] if events else {}
-        sop = self.sop_of(str(first.get("data", {}).get("sop_id", "")))
+        sop = self.sop_of(_sop_id(events), _sop_versi(events))
         state = C.fold(events, sop)
-        return self.measure(state, sop)
+        view = self.measure(state, sop)
+        conflicts = tuple(describe_fork(f, self.profile.tz, self.desk_names)
+                          for f in forks(events) if not f.resolved)
+        return replace(view, conflicts=conflicts) if conflicts else view
 
     def measure(self, state: C.CaseState, sop: Sop | None) -> CaseView:
         timing = measure_case(state, sop, self.calendar, self.now(), self.profile.nearing) \
@@ -150,6 +171,25 @@ class Desk:
 
     def view(self, code: str) -> CaseView:
         return self.fold(self.repo.events(code))
+
+    def planned(self, code: str, expect: str | None) -> CaseView:
+        """The case now, to plan an action on; `expect` is the last event id of the view the
+        officer decided on (None: plan on whatever is stored now).
+
+        If the case moved since that view, `ConflictError` says what changed, so an
+        officer never completes a step that another desk finished a moment ago.
+        """
+        events = self.repo.events(code)
+        sop = self.sop_of(_sop_id(events))
+        # Planning needs the state, not the clock: the timing is measured once, after.
+        view = CaseView(state=C.fold(events, sop), timing=_no_timing(), sop=sop)
+        if expect is not None and view.state.last_event_id != expect:
+            ids = [e["id"] for e in view.state.events]
+            newer = view.state.events[ids.index(expect) + 1:] if expect in ids else ()
+            if not newer or not _only_remarks(newer):
+                raise ConflictError(C.describe_conflict(newer, view.sop), code=view.code,
+                                    newer=tuple(dict(e) for e in newer))
+        return view
 
     def views_of(self, codes: Iterable[str]) -> list[CaseView]:
         """Many cases at once (the store reads each day file once); unknown codes are
@@ -231,10 +271,46 @@ class Desk:
     def _stamp(self) -> tuple[datetime, str, int]:
         return self.now(), self.officer, self.profile.desk
 
+    def _applicant_alone(self, events: list[dict[str, Any]], sop: Sop | None,
+                         ) -> list[dict[str, Any]]:
+        """A step the applicant does alone (`pemohon_sendiri`) starts as a wait for the
+        applicant: its time is theirs, as with berkas kurang."""
+        if not events or sop is None or events[-1]["type"] != C.STEP_STARTED:
+            return events
+        last = events[-1]
+        step = sop.find_step(last["data"].get("step"))
+        if step is None or not step.pemohon_sendiri:
+            return events
+        from counter.texts import sop_authoring as A
+
+        return [*events, C.waiting_applicant(last["code"], datetime.fromisoformat(last["at"]),
+                                             last["officer"], last["desk"], step.no, [],
+                                             A.APPLICANT_ALONE.format(kegiatan=step.kegiatan))]
+
     def _commit(self, view: CaseView, events: Iterable[Mapping[str, Any]],
-                handoff: C.HandOff | None = None) -> CaseView:
-        stored = [self.repo.append(dict(ev)) for ev in events]
+                handoff: C.HandOff | None = None, *, any_state: bool = False) -> CaseView:
+        """Write one action's events in one durable write, planned on `view`.
+
+        If the case moved meanwhile (another desk, another process) nothing is written
+        and `ConflictError` says, in Indonesian, what changed. An action that fits any
+        state (a note, a print attempt), or one overtaken only by such remarks (the
+        print worker recording a receipt), is simply written after the newer events.
+        """
+        events = self._applicant_alone([dict(ev) for ev in events], view.sop)
+        for _attempt in range(3):
+            try:
+                stored = self.repo.append_many(events, expect=view.state.last_event_id)
+                break
+            except ConflictError as err:
+                if not (any_state or _only_remarks(err.newer)):
+                    raise ConflictError(C.describe_conflict(err.newer, view.sop),
+                                        code=view.code, newer=err.newer) from None
+                view = self.view(view.code)
+        else:
+            raise ConflictError(C.describe_conflict((), view.sop), code=view.code)
         state = C.fold([*view.state.events, *stored], view.sop)
+        if view.state.problems:
+            state = replace(state, problems=view.state.problems + state.problems)
         return replace(self.measure(state, view.sop), handoff=handoff)
 
     def open_case(
@@ -257,30 +333,49 @@ class Desk:
             raise CaseError(T.SOP_NOT_USABLE.format(nama=sop.nama), field="sop_id")
         if not isinstance(visitor, Visitor):
             visitor = make_visitor(**dict(visitor))
-        at, officer, desk = self._stamp()
-        code = self.repo.next_code(at.date(), desk)
-        first = sop.first_step
+        at, _officer, desk = self._stamp()
+        # demo cases take the reserved desk 00: their codes can never be a real desk's
+        code_desk = DEMO_DESK if self.profile.demo else desk
         received, missing = list(received), list(missing)
-        opening = C.opened(code, at, officer, desk, sop.id, visitor)
+        for _attempt in range(3):
+            # A proposal, taken by the write of the opening itself: code and facts are one
+            # write, so a kill never leaves a code without its case or half a case.
+            code = self.repo.next_code(at.date(), code_desk, reserve=False)
+            events = self._opening(code, sop, visitor, received, missing, note, at)
+            try:
+                stored = self.repo.append_many(events, expect=None)
+                return self.measure(C.fold(stored, sop), sop)
+            except ConflictError:
+                continue  # another process took that code a moment ago: take the next
+        raise ConflictError(TC.CONFLICT_CODE_TAKEN, field="code")
+
+    def _opening(self, code: str, sop: Sop, visitor: Visitor, received: list[str],
+                 missing: list[str], note: str, at: datetime) -> list[dict[str, Any]]:
+        """The events of a walk-in: opened, the first step begun, kelengkapan, berkas kurang."""
+        officer, desk = self.officer, self.profile.desk
+        first = sop.first_step
+        opening = C.opened(code, at, officer, desk, sop.id, visitor, sop_versi=sop.versi)
         base = C.fold([{**opening, "seq": 0}], sop)
         events = [opening, *C.plan_start(base, sop, at, officer, desk)]
+        if not missing:  # berkas kurang already waits for the applicant
+            events = self._applicant_alone(events, sop)
         if received or missing:
             events.append(C.kelengkapan_checked(code, at, officer, desk, first.no, received,
                                                 missing))
         if missing:
             events.append(C.waiting_applicant(code, at, officer, desk, first.no, missing, note))
-        stored = [self.repo.append(dict(ev)) for ev in events]
-        return self.measure(C.fold(stored, sop), sop)
+        return events
 
     def complete_step(self, code: str, output: str = "", over_reason: str | None = None,
-                      to_name: str = "", received: Iterable[str] | None = None) -> CaseView:
+                      to_name: str = "", received: Iterable[str] | None = None,
+                      expect: str | None = None) -> CaseView:
         """Selesai: the step is done; the next one starts here, goes to its desk, or the case
         closes as selesai after the last step.
 
         `received` is the step's kelengkapan checklist as ticked now; it is recorded
         when it differs from what the case already holds for the step.
         """
-        view = self.view(code)
+        view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         state, sop = view.state, view.sop
         events: list[dict[str, Any]] = []
@@ -302,19 +397,36 @@ class Desk:
         handoff = nxt.hand_off if any(e["type"] == C.HANDED_OFF for e in events) else None
         return self._commit(view, events, handoff)
 
+    def jump_to(self, code: str, target: int, output: str = "",
+                to_name: str = "") -> CaseView:
+        """A decision's forward branch: complete this step and go on at step `target`."""
+        from counter.case_jump import plan_jump
+
+        view = self.view(code)
+        at, officer, desk = self._stamp()
+        events = plan_jump(view.state, view.sop, target, at, officer, desk, output, to_name)
+        handoff = None
+        for e in events:
+            if e["type"] == C.HANDED_OFF and view.sop is not None:
+                to_role = e["data"].get("to_role", "")
+                handoff = C.HandOff(target, view.state.holder_role, to_role,
+                                    view.sop.role_name(to_role))
+        return self._commit(view, events, handoff)
+
     def hand_off(self, code: str, output: str = "", to_name: str = "",
                  over_reason: str | None = None,
-                 received: Iterable[str] | None = None) -> CaseView:
+                 received: Iterable[str] | None = None, expect: str | None = None) -> CaseView:
         """Serahkan: complete this step and send the file to the next step's role."""
-        view = self.view(code)
+        view = self.planned(code, expect)
         if view.next.hand_off is None:
             raise CaseError(T.NOT_A_HAND_OFF.format(step=view.state.current_step), field="step")
         return self.complete_step(code, output=output, over_reason=over_reason, to_name=to_name,
-                                  received=received)
+                                  received=received, expect=expect)
 
-    def return_step(self, code: str, to_step: int, reason: str, to_name: str = "") -> CaseView:
+    def return_step(self, code: str, to_step: int, reason: str, to_name: str = "",
+                    expect: str | None = None) -> CaseView:
         """Kembalikan: a "tidak" decision sends the file back to an earlier step."""
-        view = self.view(code)
+        view = self.planned(code, expect)
         targets = [t for t in C.return_targets(view.state, view.sop) if t.step == to_step]
         if not targets:
             raise CaseError(T.NO_SUCH_TARGET.format(step=view.state.current_step,
@@ -329,32 +441,46 @@ class Desk:
                                 to_role_name=C.role_name(view.sop, ho["to_role"]))
         return self._commit(view, events, handoff)
 
-    def receive(self, code: str) -> CaseView:
-        view = self.view(code)
+    def receive(self, code: str, expect: str | None = None) -> CaseView:
+        view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         return self._commit(view, C.plan_receive(view.state, view.sop, at, officer, desk))
 
-    def wait_applicant(self, code: str, missing: Iterable[str], note: str = "") -> CaseView:
-        view = self.view(code)
+    def wait_applicant(self, code: str, missing: Iterable[str], note: str = "",
+                       expect: str | None = None) -> CaseView:
+        view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         return self._commit(view, C.plan_wait(view.state, view.sop, missing, note, at, officer,
                                               desk))
 
-    def resume(self, code: str) -> CaseView:
-        view = self.view(code)
+    def resume(self, code: str, expect: str | None = None) -> CaseView:
+        view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         return self._commit(view, C.plan_resume(view.state, view.sop, at, officer, desk))
 
-    def note(self, code: str, text: str) -> CaseView:
+    def note(self, code: str, text: str, expect: str | None = None) -> CaseView:
+        """A remark; it fits any state, so `expect` (what the officer saw) is not checked."""
         view = self.view(code)
         at, officer, desk = self._stamp()
-        return self._commit(view, [C.note(code, at, officer, desk, text)])
+        return self._commit(view, [C.note(code, at, officer, desk, text)], any_state=True)
 
-    def close(self, code: str, outcome: str, reason: str = "") -> CaseView:
-        view = self.view(code)
+    def close(self, code: str, outcome: str, reason: str = "",
+              expect: str | None = None) -> CaseView:
+        view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         return self._commit(view, C.plan_close(view.state, view.sop, outcome, reason, at,
                                                officer, desk))
+
+    def resolve_conflicts(self, code: str, note: str) -> CaseView:
+        """A supervisor settles the case's conflicts: one `conflict_resolved` per fork,
+        with what was decided. Both desks' actions stay as they were recorded."""
+        view = self.view(code)
+        if not view.conflicts:
+            raise CaseError(T.NO_CONFLICT.format(code=view.code_human), field="code")
+        at, officer, desk = self._stamp()
+        events = [C.conflict_resolved(code, at, officer, desk, fork.prev, note)
+                  for fork in forks(view.state.events) if not fork.resolved]
+        return self._commit(view, events)
 
     def record_print(self, code: str, doc: str, ok: bool, printer: str | None = None,
                      pdf: str = "", error: str = "") -> CaseView:
@@ -363,7 +489,7 @@ class Desk:
         at, officer, desk = self._stamp()
         event = C.printed(code, at, officer, desk, doc, ok=ok, printer=printer or "", pdf=pdf,
                           error=error)
-        return self._commit(view, [event])
+        return self._commit(view, [event], any_state=True)
 
     def receipt_data(self, view: CaseView, kind: str, copy_label: str = "") -> ReceiptData:
         """What a document shows; its officer is whoever received the file (the case's
@@ -372,7 +498,8 @@ class Desk:
 
         return receipt_data_for(view.state, view.sop, self.profile, view.timing, kind,
                                 now=self.now(), day_s=self.calendar.standard_day_s,
-                                copy_label=copy_label)
+                                copy_label=copy_label, printed_by=self.officer,
+                                demo=self.profile.demo or is_demo_code(view.code))
 
     def issue(self, code: str, kind: str, pdf_dir: Path, *, paper: str | None = None,
               printer: str | None = None, copy_label: str = "",
@@ -383,14 +510,21 @@ class Desk:
         kept under `pdf_dir` either way so the officer can reprint or hand it over.
         `issue_fn` stands in for `counter.printing.issue` (tests, a shell's printer).
         """
+        paper = paper or self.profile.paper
         if issue_fn is None:
             from counter.printing import issue as issue_fn
 
+            if self.profile.printer_kind == "escpos":  # a raster to the thermal head itself
+                from functools import partial
+
+                from counter.escpos_print import print_escpos
+
+                issue_fn = partial(issue_fn, print_fn=partial(print_escpos, paper=paper,
+                                                              dpi=self.profile.dpi))
         view = self.view(code)
-        issued = issue_fn(kind, self.receipt_data(view, kind, copy_label),
-                          paper or self.profile.paper, pdf_dir=pdf_dir,
+        issued = issue_fn(kind, self.receipt_data(view, kind, copy_label), paper, pdf_dir=pdf_dir,
                           printer=printer if printer is not None else self.profile.printer,
-                          at=self.now())
+                          at=self.now(), dpi=self.profile.dpi)
         view = self.record_print(code, **issued.event_data())
         return view, issued
 
@@ -403,18 +537,85 @@ class Desk:
         from counter.receipt import render
 
         check_target(Path(output), PrintError)  # before any work
-        pdf = render(kind, self.receipt_data(self.view(code), kind), paper or self.profile.paper)
+        pdf = render(kind, self.receipt_data(self.view(code), kind), paper or self.profile.paper,
+                     self.profile.dpi)
         return write_file(output, pdf, mode=OWNER_ONLY, error=PrintError)
 
     def scan(self, text: str) -> ScanResult:
-        """A scanned or typed code: the case, received here if it was on its way."""
+        """A scanned or typed code: the case, received here if it was on its way to a role
+        this desk serves; otherwise only opened, saying where the file should be."""
         parse_code(text)  # a clear message for a malformed code or a wrong check digit
         normalized = normalize(text)
         view = self.view(normalized)
         if view.state.status is C.Status.MENUNGGU_PELAKSANA:
+            if not self.serves_role(view.sop, view.state.holder_role):
+                return ScanResult(view=view, received=False, elsewhere=view.holder_name)
             received = self.receive(normalized)
             return ScanResult(view=replace(received, received_now=True), received=True)
         return ScanResult(view=view, received=False)
+
+    # ---------------------------------------------------------------- roles
+
+    @property
+    def serves(self) -> tuple[str, ...]:
+        """The SOP roles (jabatan) this desk serves: an official's desk (meja pejabat)
+        names them in the profile (`[pusat] peran`); a counter desk names none."""
+        return self.profile.pusat.peran
+
+    @property
+    def in_office(self) -> bool:
+        """Part of an office of several desks (a server is set)?"""
+        return bool(self.profile.pusat.effective_dsn)
+
+    def serves_role(self, sop: Sop | None, role: str | None) -> bool:
+        """May a scan here record the file as received by `role`?
+
+        An official's desk receives for the roles it serves, matched by id or by
+        name (jabatan) to the SOP's pelaksana. A counter desk in an office of several
+        desks receives only for counter roles: a counter re-scanning the slip of a file
+        it sent to the Kepala Bidang must not record it as received by him. A lone
+        desk (no server) keeps receiving for everyone, as it always has.
+        """
+        if role is None:
+            return False
+        if self.serves:
+            names = {_fold_name(role), _fold_name(C.role_name(sop, role))}
+            return any(_fold_name(s) in names for s in self.serves)
+        if not self.in_office:
+            return True
+        return C.is_counter_role(sop, role)
+
+    def files_for_me(self, views: Iterable[CaseView] | None = None) -> list[CaseView]:
+        """An official's desk's home list: files on their way to its roles (handed off,
+        not yet received) and files with it, oldest first. `views`: the open cases
+        already read (default: read them now)."""
+        views = self.open_views() if views is None else views
+        mine = [v for v in views
+                if not v.state.closed and self.serves_role(v.sop, v.state.holder_role)]
+        return sorted(mine, key=lambda v: (v.state.holder_since or v.state.opened_at, v.code))
+
+
+def _fold_name(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _sop_versi(events: list[dict]) -> int | None:
+    """The SOP version a case began with (its opening's `sop_versi`), None if not named."""
+    data = events[0].get("data") if events else None
+    versi = data.get("sop_versi") if isinstance(data, dict) else None
+    return versi if isinstance(versi, int) and not isinstance(versi, bool) else None
+
+
+def _sop_id(events: list[dict]) -> str:
+    """The SOP a case's stored events name (its opening's), or "" when unreadable."""
+    data = events[0].get("data") if events else None
+    sop_id = data.get("sop_id") if isinstance(data, dict) else None
+    return sop_id if isinstance(sop_id, str) else ""
+
+
+def _only_remarks(events: Iterable[Mapping[str, Any]]) -> bool:
+    """Events that change nothing an action is planned on (a note, a print attempt)."""
+    return all(e.get("type") in C.AFTER_CLOSE_OK for e in events)
 
 
 def _no_timing() -> CaseTiming:

@@ -28,9 +28,11 @@ Completing a step *hands the file off* when the next step's desk role is not a
 counter role, not the applicant, and not the current holder (`needs_hand_off`).
 """
 
+from counter.case.changes import describe_conflict, describe_event
 from counter.case.events import (
     AFTER_CLOSE_OK,
     CLOSED,
+    CONFLICT_RESOLVED,
     DOCS,
     EVENT_TYPES,
     HANDED_OFF,
@@ -51,6 +53,7 @@ from counter.case.events import (
     STEP_STARTED,
     WAITING_APPLICANT,
     Closed,
+    ConflictResolved,
     HandedOff,
     KelengkapanChecked,
     NoteAdded,
@@ -64,6 +67,7 @@ from counter.case.events import (
     StepStarted,
     WaitingApplicant,
     closed,
+    conflict_resolved,
     handed_off,
     kelengkapan_checked,
     note,
@@ -88,7 +92,7 @@ from counter.case.plans import (
     plan_start,
     plan_wait,
 )
-from counter.case.read import ReadCase, read_case
+from counter.case.read import ReadCase, last_event_id, read_case
 from counter.case.roles import (
     desk_role,
     intake_role,
@@ -142,6 +146,7 @@ from counter.visitor import Visitor
 __all__ = [
     "AFTER_CLOSE_OK",
     "CLOSED",
+    "CONFLICT_RESOLVED",
     "DOCS",
     "EVENT_TYPES",
     "HANDED_OFF",
@@ -166,6 +171,7 @@ __all__ = [
     "Anomaly",
     "CaseState",
     "Closed",
+    "ConflictResolved",
     "Event",
     "EventData",
     "HandOff",
@@ -196,6 +202,9 @@ __all__ = [
     "allowed_actions",
     "apply",
     "closed",
+    "conflict_resolved",
+    "describe_conflict",
+    "describe_event",
     "desk_role",
     "event_id",
     "event_type",
@@ -208,6 +217,7 @@ __all__ = [
     "is_counter_role",
     "is_id",
     "kelengkapan_checked",
+    "last_event_id",
     "legacy_id",
     "needs_hand_off",
     "new_id",

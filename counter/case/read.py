@@ -15,10 +15,11 @@ from datetime import date
 from typing import Any
 
 from counter.case.events import OPENED
-from counter.case.schema import Event, SchemaError, read_event
+from counter.case.schema import Event, SchemaError, event_id, read_event
 from counter.case.state import Problem
 from counter.codes import parse_code
 from counter.errors import CodeError
+from counter.sync.order import order_events
 from counter.texts import case as T
 
 
@@ -28,6 +29,7 @@ class ReadCase:
     facts: tuple[Event, ...]  # readable events, in the case's order
     stored: tuple[Mapping[str, Any], ...]  # their stored form, each with its id
     problems: tuple[Problem, ...]
+    last_id: str | None = None  # of the last stored event (by seq), readable or not
 
     @property
     def opened(self) -> bool:
@@ -43,7 +45,14 @@ def code_day(code: str) -> date | None:
 
 
 def ordered(events: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """By `seq`; events not yet stored (no seq) keep their given order, after stored ones."""
+    """The case's order. Once actions record `prev`, the order every desk agrees on
+    (`counter.sync.order`: by the prev links, ties by id; events from before ids get
+    their derived id), since `seq` is only this store's arrival order. Before that, by
+    `seq`; events not yet stored (no seq) keep their given order, after stored ones."""
+    events = list(events)
+    if all(isinstance(e, Mapping) for e in events) and any("prev" in e for e in events):
+        return order_events([e if isinstance(e.get("id"), str) else {**e, "id": event_id(e)}
+                             for e in events])
     indexed = list(enumerate(events))
 
     def key(item: tuple[int, Mapping[str, Any]]) -> tuple[int, int, int]:
@@ -52,6 +61,19 @@ def ordered(events: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         return (0, seq, i) if isinstance(seq, int) and not isinstance(seq, bool) else (1, 0, i)
 
     return [ev for _, ev in sorted(indexed, key=key)]
+
+
+def last_event_id(events: Iterable[Mapping[str, Any]]) -> str | None:
+    """The id of a case's last stored event (highest seq), readable or not.
+
+    The store and the desk both ask this, so an action planned on a state and the
+    check at write time agree even when the last event fails its schema.
+    """
+    last = None
+    for raw in ordered(events):
+        if isinstance(raw, Mapping) and _raw_seq(raw) is not None:
+            last = raw
+    return event_id(last) if last is not None else None
 
 
 def _raw_code(raw: object) -> str:
@@ -117,4 +139,4 @@ def read_case(events: Iterable[Mapping[str, Any]], day: date | None = None) -> R
         problems.append(Problem(code=code, event_id=None, seq=None, field=None,
                                 message=T.NO_EVENTS, day=day or code_day(code)))
     return ReadCase(code=code, facts=tuple(facts), stored=tuple(stored),
-                    problems=tuple(problems))
+                    problems=tuple(problems), last_id=last_event_id(raws))

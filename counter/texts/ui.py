@@ -8,6 +8,7 @@ APP_TITLE = "Loket"
 
 # --- header
 HEADER = "{unit} · {officer} · Loket {desk} · {date} {time}"
+HEADER_NARROW = "{officer} · Loket {desk} · {date} {time}"
 HEADER_NO_OFFICER = "{unit} · {date} {time}"
 
 # --- global bindings (footer labels)
@@ -51,6 +52,33 @@ SETTINGS_INTRO = "Ubah data kantor; Ctrl+S menyimpan ke {path}, Esc kembali tanp
 SETTINGS_PRINTER = "Printer CUPS (kosong: tanda terima hanya disimpan sebagai PDF)"
 SETTINGS_PRINTER_HINT = "mis. PDF atau EPSON_TM_T82"
 SETTINGS_PAPER = "Ukuran kertas"
+SETTINGS_CLOSED = "Hari tutup kantor (di luar libur nasional), pisahkan dengan koma"
+SETTINGS_CLOSED_HINT = "mis. 24 Desember 2026, 31 Desember 2026"
+SETTINGS_RAMADAN = "Jadwal Ramadan (jam kerja Ramadan), pisahkan dengan titik koma"
+SETTINGS_RAMADAN_HINT = "mis. 8 Februari 2027 s.d. 9 Maret 2027"
+SETTINGS_NEARING = "Peringatan 'hampir' pada persen mutu baku"
+SETTINGS_PRINTERS = "Printer yang ada di CUPS (pilih untuk mengisi nama di atas)"
+SETTINGS_PRINTERS_NONE = "(tanpa printer: hanya simpan PDF)"
+SETTINGS_PRINTERS_UNKNOWN = "Daftar printer tidak tersedia: {error} Ketik nama printer di atas."
+SETTINGS_PRINTER_KIND = "Jenis printer"
+SETTINGS_PRINTER_KINDS = {
+    "cups": "CUPS (printer yang terpasang di komputer)",
+    "escpos": "ESC/POS langsung: usb:VID:PID, tcp:ALAMAT[:PORT] atau file:/dev/usb/lp0",
+}
+SETTINGS_DPI = "Resolusi printer (kode batang digambar dalam titik printer)"
+SETTINGS_DPI_NAMES = {
+    203: "203 dpi (8 titik/mm: kebanyakan printer struk thermal)",
+    180: "180 dpi (kepala printer kelas Epson)",
+    300: "300 dpi (printer kantor/laser)",
+}
+SETTINGS_TEST_PRINT = "Cetak uji"
+SETTINGS_TEST_NO_PRINTER = "Isi atau pilih printer dahulu untuk cetak uji."
+SETTINGS_TEST_BUSY = "Mencetak halaman uji ke {printer}…"
+SETTINGS_TEST_OK = (
+    "Halaman uji dikirim ke {printer} ({job}). Pindai kode batangnya: bila terbaca, "
+    "printer, kertas dan resolusi sudah cocok. PDF: {pdf}"
+)
+SETTINGS_TEST_FAILED = "Cetak uji gagal: {error}"
 KEY_SETTINGS = "Pengaturan"
 SETUP_DESK = "Nomor loket (1–99)"
 SETUP_OFFICERS = "Nama petugas loket (pisahkan dengan koma)"
@@ -120,6 +148,9 @@ NEW_MISSING = "Berkas kurang"
 NEW_CHOSEN = "Layanan: {nomor} {nama}"
 NEW_CHOOSE_FIRST = "Pilih layanan dulu: ↑↓ lalu Enter pada daftar di atas"
 NEW_SOP_UNUSABLE = "{nama} belum dapat dipakai: {why}"
+NEW_RETURNING_TITLE = "Pemohon lama (Ctrl+O: isi dari kasus terakhir yang pertama):"
+NEW_RETURNING_FILLED = "Data pemohon diisi dari kasus {code}; periksa lalu lanjutkan"
+KEY_FILL_RETURNING = "Isi pemohon lama"
 NEW_OPENED = "Kasus {code} dibuka"
 NEW_WAITING = "Kasus {code} dicatat berkas kurang: {items}"
 NEW_STEP_INFO = "Langkah {n}: {kegiatan} · {waktu}"
@@ -210,12 +241,12 @@ PRINT_DOCS = {
     "tanda-terima": "tanda terima",
     "serah-terima": "slip serah terima",
     "berkas-kurang": "slip berkas kurang",
+    "pengembalian": "lembar pengembalian",
 }
 PRINT_OK = "{doc} dicetak ({printer})"
 PRINT_SAVED = "{doc} disimpan: {pdf}"
 PRINT_FAILED = "{doc} gagal dicetak: {error}. PDF tersimpan di {pdf}; cetak ulang dari riwayat."
 PRINT_NOT_MADE = "{doc} tidak dapat dibuat: {error}"
-PRINT_NO_PRINTER = "printer belum diatur"
 
 # --- errors
 HEADER_READ_ONLY = "HANYA BACA · {text}"
@@ -234,3 +265,18 @@ STORE_REPAIRED = "Berkas {path} dapat dibaca lagi; kasusnya tampil kembali."
 HELP_APP = "buka aplikasi loket (juga bila `loket` dijalankan tanpa sub-perintah)"
 HELP_OFFICER = "nama petugas yang bertugas (melewati pilihan petugas)"
 HELP_DESK = "nomor loket hari ini (1–99)"
+SCAN_ELSEWHERE = (
+    "Kasus {code} dibuka. Berkas ini sedang dikirim ke {role}: penerimaan dicatat saat "
+    "dipindai di meja {role}"
+)
+HOME_WITH_ME = "Berkas di meja ini (terlama di atas)"
+HOME_ON_THE_WAY = "Berkas dalam perjalanan ke meja ini — pindai saat diterima"
+SETTINGS_PUSAT = "Pusat kantor (beberapa meja; kosongkan bila hanya satu komputer)"
+SETTINGS_PUSAT_DSN = "Alamat pusat (PostgreSQL)"
+SETTINGS_PUSAT_DSN_HINT = "mis. postgresql://loket:SANDI@192.168.1.10/loket"
+SETTINGS_PUSAT_KANTOR = "Id kantor"
+SETTINGS_PUSAT_KANTOR_HINT = "mis. pacitan (huruf kecil, angka, - atau _)"
+SETTINGS_PUSAT_MEJA = "Nama meja (meja pejabat)"
+SETTINGS_PUSAT_MEJA_HINT = "mis. Kabid; kosong untuk loket"
+SETTINGS_PUSAT_PERAN = "Jabatan yang dilayani meja ini"
+SETTINGS_PUSAT_PERAN_HINT = "mis. Koor, Kepala Bidang; kosong untuk loket"

@@ -113,6 +113,7 @@ EVENT_WAITING = "Berkas kurang, menunggu pemohon: {missing}"
 EVENT_WAITING_NOTE = " \u2014 {note}"
 EVENT_RESUMED = "Pemohon kembali, langkah {step} dilanjutkan"
 EVENT_NOTE = "Catatan: {text}"
+EVENT_CONFLICT_RESOLVED = "Konflik antarmeja diselesaikan: {note}"
 EVENT_PRINTED_OK = "{doc} dicetak ke {printer}"
 EVENT_PRINTED_PDF = "{doc} disimpan sebagai PDF: {pdf}"
 EVENT_PRINT_FAILED = "{doc} GAGAL dicetak: {error}"
@@ -124,6 +125,7 @@ DOC_NAMES = {
     "tanda-terima": "Tanda terima",
     "serah-terima": "Slip serah terima",
     "berkas-kurang": "Slip berkas kurang",
+    "pengembalian": "Lembar pengembalian",
 }
 
 # reprinting
@@ -139,10 +141,6 @@ REPRINT_COPY = "cetak ulang"
 LOG_TITLE = "Log harian"
 LOG_RANGE_TITLE = "Rekap {first} s.d. {last}"
 LOG_DATE_PROMPT = "Tanggal (mis. 25 November 2026 atau 2026-11-25)"
-LOG_BAD_DATE = (
-    "Tanggal \u201c{text}\u201d tidak terbaca; tulis mis. 25 November 2026 atau 2026-11-25"
-)
-LOG_RANGE_PROMPT = "Rentang: minggu atau bulan dari tanggal terpilih"
 LOG_NO_CASES = "Tidak ada kasus pada {day}."
 LOG_NO_MATCH = "Tidak ada kasus yang cocok dengan filter."
 LOG_SHOWN = "{shown} dari {total} kasus"

@@ -39,6 +39,9 @@ def _fill(paths) -> dict[str, list[str]]:
             clock.advance(minutes=5)
         clock.advance(days=1)
     desk.close(cases["damaged"].pop(), "dibatalkan", "uji")  # a closed one: not counted
+    # the desk that served them has had its dashboard open: the open-case index knows them
+    # (it is refreshed on every look at the open cases, not on every write)
+    assert len(desk.repo.open_codes()) == 5
     return cases
 
 
