@@ -222,3 +222,4 @@ LOG_DAMAGED = (
     "⚠ Data {day} tidak dapat dibaca: {path} ({cases}); tidak termasuk di sini. "
     "Pulihkan dari cadangan, lalu tekan r."
 )
+LOG_PLACEHOLDER = "berkas harian rusak"
