@@ -16,7 +16,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import platformdirs
-import tomli_w
+import tomlkit
+import tomlkit.exceptions
 
 from counter.atomic import ensure_folder, write_file
 from counter.errors import ConfigError
@@ -286,7 +287,7 @@ def load_profile(paths: Paths) -> Profile | None:
     return _ProfileReader(read_toml(text, str(path), ConfigError), path).read()
 
 
-def profile_to_toml(profile: Profile) -> str:
+def _profile_data(profile: Profile) -> dict[str, Any]:
     data: dict[str, Any] = {
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
                                                               "printer", "keys", "demo")
@@ -300,10 +301,63 @@ def profile_to_toml(profile: Profile) -> str:
     }
     if profile.keys:
         data["tombol"] = dict(profile.keys)
-    return tomli_w.dumps(data)
+    return data
+
+
+def profile_to_toml(profile: Profile, previous: str = "") -> str:
+    """The profile as TOML; given the file as it was, its comments, key order and layout
+    are kept (an office writes notes beside its settings) and only values change."""
+    data = _profile_data(profile)
+    try:
+        doc = tomlkit.parse(previous) if previous.strip() else tomlkit.document()
+    except tomlkit.exceptions.ParseError:
+        doc = tomlkit.document()  # a broken file is replaced (it could not be loaded anyway)
+    defaults = _profile_data(Profile())
+    for key, value in data.items():
+        if key not in doc and value == defaults.get(key):
+            continue  # a default the office never wrote stays unwritten
+        if key == "officers":
+            _update_officers(doc, value)
+        elif key in ("kalender", "tombol"):
+            table = doc.get(key)
+            if not isinstance(table, dict):
+                table = tomlkit.table()
+                doc[key] = table
+            for sub, sub_value in value.items():
+                if (sub in table or sub_value) and table.get(sub) != sub_value:
+                    table[sub] = sub_value
+        elif doc.get(key) != value:
+            doc[key] = value
+    return tomlkit.dumps(doc)
+
+
+def _update_officers(doc: Any, officers: list[dict[str, str]]) -> None:
+    """Change the [[officers]] tables in place (their comments and spacing stay);
+    add or drop tables only for officers added or removed."""
+    current = doc.get("officers")
+    if current is None or not hasattr(current, "append"):
+        fresh = tomlkit.aot()
+        for o in officers:
+            fresh.append(tomlkit.table().add("nama", o["nama"]).add("jabatan", o["jabatan"]))
+        doc["officers"] = fresh
+        return
+    for table, o in zip(current, officers, strict=False):
+        for field_ in ("nama", "jabatan"):
+            if table.get(field_, "") != o[field_]:
+                table[field_] = o[field_]
+    while len(current) > len(officers):
+        del current[len(current) - 1]
+    for o in officers[len(current):]:
+        current.append(tomlkit.table().add("nama", o["nama"]).add("jabatan", o["jabatan"]))
 
 
 def save_profile(paths: Paths, profile: Profile) -> None:
-    """Write the profile atomically so a crash never leaves half a config."""
+    """Write the profile atomically so a crash never leaves half a config; what the
+    office wrote by hand (comments, order) survives the save."""
     ensure_folder(paths.config_dir, ConfigError)
-    write_file(paths.config_file, profile_to_toml(profile).encode("utf-8"), error=ConfigError)
+    try:
+        previous = paths.config_file.read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError):
+        previous = ""
+    write_file(paths.config_file, profile_to_toml(profile, previous).encode("utf-8"),
+               error=ConfigError)

@@ -383,7 +383,7 @@ class DailyLogScreen(Screen[None]):
 
         folder = loket(self).paths.report_dir
         try:
-            private_dir(folder, self.app.paths.data_dir)
+            private_dir(folder, loket(self).paths.data_dir)
             written = [private_file(p) for p in export.write_report(
                 summary, loket(self).profile, fmt,
                 folder / export.default_name(summary.first, summary.last, fmt))]

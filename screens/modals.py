@@ -181,7 +181,7 @@ class BroughtModal(FormModal):
     (the usual case, one key); untick what is still missing."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "confirm", T.MODAL_OK, priority=True, id="dibawa.ok"),
+        Binding("enter", "confirm", T.MODAL_OK, priority=True, id="dibawa.simpan"),
     ]
 
     def __init__(self, missing: list[str]) -> None:

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from counter.codes import human
 from counter.errors import LoketError, VisitorError
 from counter.sop import Sop
 from counter.texts import shell as TS
@@ -25,73 +26,15 @@ from counter.texts import ui as T
 from counter.visitor import mask_nik, validate_nama, validate_nik, validate_telepon
 from screens.messages import CaseChanged, CaseOpened, DocumentDue
 from screens.services import desk_of, loket, tell
+from screens.sop_pick import draft_reason, named_by_number, pick_sops
 from screens.widgets.checklist import Checklist
 from screens.widgets.header import LoketHeader
+from screens.widgets.masked_input import MaskedInput
+from screens.widgets.returning_list import ReturningList
+from screens.worker_guard import guarded_work
 
 FIELDS = (("nama", T.NEW_NAMA), ("nik", T.NEW_NIK), ("telepon", T.NEW_TELEPON),
           ("nama_usaha", T.NEW_USAHA))
-
-
-def sop_number(sop: Sop) -> int | None:
-    """The SOP's own number (07 of "07/SOP/DIKUPERIND/2023"), as officers call it."""
-    digits = ""
-    for char in sop.nomor.strip():
-        if not char.isdigit():
-            break
-        digits += char
-    return int(digits) if digits else None
-
-
-def pick_sops(sops: list[Sop], text: str, search: list[Sop]) -> list[Sop]:
-    """Typed digits name an SOP by its number first ("7" is 07, not 17 or 27); the
-    word search follows. Usable and counter services come first."""
-    text = text.strip()
-    by_number = [s for s in sops if text.isdigit() and sop_number(s) == int(text)]
-    rest = [s for s in search if s not in by_number]
-    rest.sort(key=lambda s: (not s.usable, not s.layanan_loket, s.id))
-    by_number.sort(key=lambda s: (not s.usable, not s.layanan_loket, s.id))
-    return by_number + rest
-
-
-def named_by_number(sops: list[Sop], text: str) -> Sop | None:
-    """The SOP that typed digits can only mean ("7" or "07"; not "1", which may still
-    become 10–19), so the form moves on without Enter."""
-    text = text.strip()
-    if not text.isdigit():
-        return None
-    numbers = {n for n in (sop_number(s) for s in sops) if n is not None}
-    could_be = {n for n in numbers if str(n).startswith(text) or f"{n:02d}".startswith(text)}
-    if could_be != {int(text)}:
-        return None
-    return next(s for s in sops if sop_number(s) == int(text))
-
-
-def draft_reason(sop: Sop) -> str:
-    """Why a catalog entry cannot be served yet, in the officer's words."""
-    return T.NEW_DRAFT_STATUS if sop.status != "berlaku" else T.NEW_DRAFT_NO_STEPS
-
-
-class MaskedInput(Input):
-    """The NIK field: the full number while editing, masked once the officer moves on."""
-
-    real_value = ""
-
-    def _on_blur(self, event: events.Blur) -> None:
-        self.real_value = self.value
-        if len(self.value) == 16 and self.value.isdigit():
-            with self.prevent(Input.Changed):
-                self.value = mask_nik(self.value)
-        super()._on_blur(event)
-
-    def _on_focus(self, event: events.Focus) -> None:
-        if self.real_value and "*" in self.value:
-            with self.prevent(Input.Changed):
-                self.value = self.real_value
-        super()._on_focus(event)
-
-    @property
-    def typed(self) -> str:
-        return self.real_value if "*" in self.value else self.value
 
 
 class NewCaseScreen(Screen[None]):
@@ -99,6 +42,7 @@ class NewCaseScreen(Screen[None]):
         Binding("escape", "back", T.KEY_BACK, id="baru.kembali"),
         Binding("ctrl+s", "open_case", T.NEW_OPEN, id="baru.buka_kasus"),
         Binding("ctrl+b", "missing", T.NEW_MISSING, id="baru.berkas_kurang"),
+        Binding("ctrl+o", "fill_returning", T.KEY_FILL_RETURNING, id="baru.pemohon_lama"),
         Binding("down", "arrow(1)", show=False, id="baru.bawah"),
         Binding("up", "arrow(-1)", show=False, id="baru.atas"),
     ]
@@ -125,6 +69,7 @@ class NewCaseScreen(Screen[None]):
                     yield cls(id=key, compact=True, restrict=restrict,
                               max_length=16 if key == "nik" else 100)
             yield Static("", id="form-error", classes="error")
+            yield ReturningList(id="returning")
             yield Static(T.NEW_KELENGKAPAN, classes="section")
             yield Checklist(id="kelengkapan")
             yield Static("", id="no-items", classes="hint")
@@ -133,6 +78,45 @@ class NewCaseScreen(Screen[None]):
     def on_mount(self) -> None:
         self._filter("")
         self.query_one("#search", Input).focus()
+        self.query_one("#returning", ReturningList).display = False
+        self._load_visits()
+
+    @guarded_work(TS.WORK_RETURNING, thread=True, group="returning")
+    def _load_visits(self) -> None:
+        """The desk's past visitors, read off the UI thread (a year of day files)."""
+        from counter.returning import past_visits
+
+        desk = desk_of(self)
+        try:
+            visits = past_visits(desk.repo, desk.now().date())
+        except (LoketError, OSError):
+            return  # not worth a message: the form works without it
+        self.app.call_from_thread(setattr, self.query_one("#returning", ReturningList),
+                                  "visits", visits)
+
+    def _sop_name(self, sop_id: str) -> str:
+        try:
+            return str(loket(self).catalog.get(sop_id).nama)
+        except KeyError:
+            return sop_id
+
+    def action_fill_returning(self) -> None:
+        """Fill the visitor fields from the first past visitor shown."""
+        visit = self.query_one("#returning", ReturningList).first
+        if visit is None:
+            return
+        v = visit.visitor
+        telepon = "0" + v.telepon[3:] if v.telepon.startswith("+62") else v.telepon
+        for key, value in (("nama", v.nama), ("telepon", telepon),
+                           ("nama_usaha", v.nama_usaha)):
+            self.query_one(f"#{key}", Input).value = value
+        nik = self.query_one("#nik", MaskedInput)
+        nik.real_value = v.nik
+        with nik.prevent(Input.Changed):
+            nik.value = mask_nik(v.nik) if len(v.nik) == 16 else v.nik
+        self.query_one("#returning", ReturningList).display = False
+        self.app.notify(T.NEW_RETURNING_FILLED.format(code=human(visit.code)))
+        self.query_one("#nama_usaha", Input).focus()
 
     # ------------------------------------------------------------------ service
 
@@ -167,6 +151,8 @@ class NewCaseScreen(Screen[None]):
                 self._choose(only)
         elif event.input.id in ("nama", "nik", "telepon"):
             self._check_field(event.input.id, final=False)
+            self.query_one("#returning", ReturningList).show_for(self._typed(event.input.id),
+                                                                 self._sop_name)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":

@@ -25,10 +25,10 @@ class ReceivedAsk(ModalScreen[Answer | None]):
     """Dismisses with "all" (every item received), "missing" (berkas kurang) or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "answer('all')", T.ASK_ALL_KEY, id="lengkap.semua"),
-        Binding("y", "answer('all')", T.ASK_ALL_KEY, show=False, id="lengkap.ya"),
-        Binding("b", "answer('missing')", T.ASK_MISSING_KEY, id="lengkap.kurang"),
-        Binding("escape", "answer('')", T.ASK_BACK_KEY, id="lengkap.kembali"),
+        Binding("enter", "answer('all')", T.ASK_ALL_KEY, id="tanya.semua_diterima"),
+        Binding("y", "answer('all')", T.ASK_ALL_KEY, show=False, id="tanya.ya"),
+        Binding("b", "answer('missing')", T.ASK_MISSING_KEY, id="tanya.berkas_kurang"),
+        Binding("escape", "answer('')", T.ASK_BACK_KEY, id="tanya.kembali"),
     ]
 
     def __init__(self, unticked: list[str], step: int) -> None:

@@ -6,6 +6,7 @@ The first run must not need a text editor: four fields make a working profile
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual import work
@@ -16,9 +17,17 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from counter.calendar_text import (
+    closed_days_text,
+    parse_closed_days,
+    parse_percent,
+    parse_ramadan,
+    percent_text,
+    ramadan_text,
+)
 from counter.config import PRINTER_KINDS, Officer, Profile, default_profile, save_profile
 from counter.duty import Duty
-from counter.errors import LoketError
+from counter.errors import ConfigError, LoketError
 from counter.paper_sizes import DPIS, PAPERS
 from counter.texts import ui as T
 from counter.texts.receipt import PAPER_NAMES
@@ -74,6 +83,14 @@ class SetupScreen(Screen[Profile | None]):
                         placeholder=T.SETUP_OFFICERS_HINT)
             if p is not None:
                 yield from self._printing(p)
+                yield Label(T.SETTINGS_CLOSED)
+                yield Input(closed_days_text(p.calendar.closed_days), id="closed",
+                            placeholder=T.SETTINGS_CLOSED_HINT)
+                yield Label(T.SETTINGS_RAMADAN)
+                yield Input(ramadan_text(p.calendar.ramadan), id="ramadan",
+                            placeholder=T.SETTINGS_RAMADAN_HINT)
+                yield Label(T.SETTINGS_NEARING)
+                yield Input(percent_text(p.nearing), id="nearing", restrict=r"[0-9.,% ]*")
             yield Static("", id="setup-error", classes="error")
             yield Button(T.SETUP_SAVE if p is None else T.SETTINGS_SAVE, id="save",
                          variant="primary")
@@ -181,6 +198,24 @@ class SetupScreen(Screen[Profile | None]):
         known = {o.nama: o for o in (self.profile.officers if self.profile else ())}
         return tuple(known.get(n) or Officer(n) for n in names)
 
+    def _calendar_changes(self, error: Static) -> dict[str, object] | None:
+        """The office calendar and threshold from their fields; a wrong one is named and
+        focused, and nothing is saved."""
+        assert self.profile is not None
+        wid = "closed"
+        try:
+            closed = parse_closed_days(self._value("closed"))
+            wid = "ramadan"
+            ramadan = parse_ramadan(self._value("ramadan"))
+            wid = "nearing"
+            nearing = parse_percent(self._value("nearing"))
+        except ConfigError as err:
+            error.update(f"{err.field}: {err.message}")
+            self.query_one(f"#{wid}", Input).focus()
+            return None
+        return {"calendar": replace(self.profile.calendar, closed_days=closed, ramadan=ramadan),
+                "nearing": nearing}
+
     def action_save(self) -> None:
         error = self.query_one("#setup-error", Static)
         instansi, unit = self._value("instansi"), self._value("unit")
@@ -221,6 +256,10 @@ class SetupScreen(Screen[Profile | None]):
             changes["printer_kind"] = kind
             changes["paper"] = str(self.query_one("#paper", Select).value)
             changes["dpi"] = int(self.query_one("#dpi", Select).value)  # type: ignore[arg-type]
+            calendar = self._calendar_changes(error)
+            if calendar is None:
+                return
+            changes.update(calendar)
         profile = (self.profile or default_profile()).with_changes(**changes)
         try:
             save_profile(loket(self).paths, profile)

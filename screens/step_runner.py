@@ -18,7 +18,7 @@ from textual.widgets import Footer, Static
 
 from counter.case import Action, Status
 from counter.clock import Level, format_duration
-from counter.errors import LoketError
+from counter.errors import ConflictError, LoketError
 from counter.texts import ui as T
 from screens.messages import CaseChanged, DetailWanted, DocumentDue
 from screens.services import desk_of, loket, tell
@@ -190,8 +190,16 @@ class StepRunnerScreen(Screen[None]):
 
     def _act(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         """Call the desk; a refused action is a notification and the case stays on screen."""
+        # Planned on what the officer sees: if another desk moved the case meanwhile,
+        # the desk refuses rather than act on a step the officer did not see.
+        kwargs.setdefault("expect", self.view.state.last_event_id)
         try:
             view = fn(*args, **kwargs)
+        except ConflictError as err:  # another desk moved the case: show it as it is now
+            self.app.notify(err.message, severity="warning", timeout=10)
+            self.load()
+            tell(self, CaseChanged(self.code))
+            return None
         except LoketError as err:  # nothing was recorded; the case stays here
             self.app.notify(err.user_text, severity="error")
             return None

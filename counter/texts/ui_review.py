@@ -140,10 +140,6 @@ REPRINT_COPY = "cetak ulang"
 LOG_TITLE = "Log harian"
 LOG_RANGE_TITLE = "Rekap {first} s.d. {last}"
 LOG_DATE_PROMPT = "Tanggal (mis. 25 November 2026 atau 2026-11-25)"
-LOG_BAD_DATE = (
-    "Tanggal \u201c{text}\u201d tidak terbaca; tulis mis. 25 November 2026 atau 2026-11-25"
-)
-LOG_RANGE_PROMPT = "Rentang: minggu atau bulan dari tanggal terpilih"
 LOG_NO_CASES = "Tidak ada kasus pada {day}."
 LOG_NO_MATCH = "Tidak ada kasus yang cocok dengan filter."
 LOG_SHOWN = "{shown} dari {total} kasus"

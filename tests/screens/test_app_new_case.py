@@ -62,3 +62,41 @@ async def test_a_refused_save_puts_focus_on_the_field_at_fault(paths):
         await pilot.pause()
         assert isinstance(app.screen, NewCaseScreen)
         assert app.focused is form.query_one("#nik", Input)
+
+
+async def test_a_returning_visitor_fills_the_form_from_the_last_case(paths):
+    clock = Clock()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        ani = {"nama": "Ani Lestari", "nik": "3501011508900002", "telepon": "081234567890",
+               "nama_usaha": "Keripik Ani"}
+        app.desk.open_case("pct-07-konsultasi-bisnis", ani, ["Form konsultasi bisnis"], [])
+        clock.advance(days=7)
+        form = await open_form(app, pilot)
+        await app.workers.wait_for_complete()
+        await key(pilot, "7")
+        returning = form.query_one("#returning")
+        for typed, field in (("3501011508", "nik"), ("0812345", "telepon"), ("lestari", "nama")):
+            box = form.query_one(f"#{field}", Input)
+            box.focus()
+            await type_text(pilot, typed)
+            assert returning.display and returning.first is not None, typed
+            shown = str(returning.content)
+            assert "Ani Lestari" in shown and "0812****7890" in shown
+            assert "3501011508900002" not in shown and "3501" not in shown  # NIK never shown
+            box.value = ""
+            await pilot.pause()
+        await type_text(pilot, "ani")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert form.query_one("#nama", Input).value == "Ani Lestari"
+        assert form.query_one("#telepon", Input).value == "081234567890"
+        assert form.query_one("#nama_usaha", Input).value == "Keripik Ani"
+        assert form.query_one("#nik", Input).value == "3501********0002"
+        assert form._typed("nik") == "3501011508900002"
+        await pilot.press("ctrl+s", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        opened = [app.store.events(c)[0] for c in app.store.open_codes()]
+        assert sum(e["data"]["visitor"]["nik"] == ani["nik"] for e in opened) == 2
