@@ -472,7 +472,8 @@ class Desk:
         issued = make(kind, self.receipt_data(view, kind, copy_label), paper, pdf_dir=pdf_dir,
                           printer=printer if printer is not None else self.profile.printer,
                           at=self.now(), dpi=self.profile.dpi)
-        view = self.record_print(code, **issued.event_data())
+        view = self.record_print(code, doc=issued.doc, ok=issued.ok, printer=issued.printer,
+                                 pdf=str(issued.pdf), error=issued.error)
         return view, issued
 
     def export_document(self, code: str, kind: str, output: Path,
