@@ -324,11 +324,27 @@ def profile_to_toml(profile: Profile, previous: str = "") -> str:
                 table = tomlkit.table()
                 doc[key] = table
             for sub, sub_value in value.items():
-                if (sub in table or sub_value) and table.get(sub) != sub_value:
-                    table[sub] = sub_value
+                node, name = _written_at(table, sub) if key == "tombol" else (table, sub)
+                if (name in node or sub_value) and node.get(name) != sub_value:
+                    node[name] = sub_value
         elif doc.get(key) != value:
             doc[key] = value
     return tomlkit.dumps(doc)
+
+
+def _written_at(table: Any, action: str) -> tuple[Any, str]:
+    """Where a [tombol] entry is written: flat ("log.hari_sebelum" = …) or nested in
+    [tombol.log]; a new entry goes flat."""
+    if action in table:
+        return table, action
+    *parents, name = action.split(".")
+    node = table
+    for part in parents:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            return table, action
+        node = child
+    return (node, name) if name in node else (table, action)
 
 
 def _update_officers(doc: Any, officers: list[dict[str, str]]) -> None:
