@@ -517,22 +517,26 @@ class Desk:
         `issue_fn` stands in for `counter.printing.issue` (tests, a shell's printer).
         """
         paper = paper or self.profile.paper
-        if issue_fn is None:
+        make: Callable[..., Issued]
+        if issue_fn is not None:
+            make = issue_fn
+        else:
             from counter.printing import issue
 
-            issue_fn = issue
+            make = issue
             if self.profile.printer_kind == "escpos":  # a raster to the thermal head itself
                 from functools import partial
 
                 from counter.escpos_print import print_escpos
 
-                issue_fn = partial(issue_fn, print_fn=partial(print_escpos, paper=paper,
-                                                              dpi=self.profile.dpi))
+                make = partial(issue, print_fn=partial(print_escpos, paper=paper,
+                                                       dpi=self.profile.dpi))
         view = self.view(code)
-        issued = issue_fn(kind, self.receipt_data(view, kind, copy_label), paper, pdf_dir=pdf_dir,
-                          printer=printer if printer is not None else self.profile.printer,
-                          at=self.now(), dpi=self.profile.dpi)
-        view = self.record_print(code, **issued.event_data())
+        issued = make(kind, self.receipt_data(view, kind, copy_label), paper, pdf_dir=pdf_dir,
+                      printer=printer if printer is not None else self.profile.printer,
+                      at=self.now(), dpi=self.profile.dpi)
+        view = self.record_print(code, doc=issued.doc, ok=issued.ok, printer=issued.printer,
+                                 pdf=str(issued.pdf), error=issued.error)
         return view, issued
 
     def export_document(self, code: str, kind: str, output: Path,
