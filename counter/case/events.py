@@ -33,12 +33,13 @@ RESUMED = "resumed"
 NOTE = "note"
 PRINTED = "printed"
 CLOSED = "closed"
+NIK_REVEALED = "nik_revealed"  # an audit fact: who saw the full NIK, when (the fold skips it)
 EVENT_TYPES = (
     OPENED, STEP_STARTED, KELENGKAPAN_CHECKED, STEP_COMPLETED, OVER_REASON, STEP_RETURNED,
-    HANDED_OFF, RECEIVED, WAITING_APPLICANT, RESUMED, NOTE, PRINTED, CLOSED,
+    HANDED_OFF, RECEIVED, WAITING_APPLICANT, RESUMED, NOTE, PRINTED, CLOSED, NIK_REVEALED,
 )
-# Events that stay meaningful after a case is closed (a late remark, a reprint).
-AFTER_CLOSE_OK = frozenset({NOTE, PRINTED})
+# Events that stay meaningful after a case is closed (a late remark, a reprint, a look).
+AFTER_CLOSE_OK = frozenset({NOTE, PRINTED, NIK_REVEALED})
 
 OUTCOMES = ("selesai", "ditolak", "dibatalkan")
 DOCS = ("tanda-terima", "serah-terima", "berkas-kurang")
@@ -198,6 +199,15 @@ class NoteAdded(EventData):
         _required(self.text, T.NOTE_EMPTY, "text")
 
 
+@event_type(NIK_REVEALED)
+@dataclass(frozen=True)
+class NikRevealed(EventData):
+    """The officer (the envelope's `officer`, `desk`, `at`) showed the full NIK on screen,
+    e.g. to type it into another system; `where` is the screen it was shown on."""
+
+    where: str = ""
+
+
 @event_type(PRINTED)
 @dataclass(frozen=True)
 class Printed(EventData):
@@ -327,6 +337,11 @@ def resumed(code: str, at: datetime, officer: str, desk: int, step: int) -> dict
 
 def note(code: str, at: datetime, officer: str, desk: int, text: str) -> dict[str, Any]:
     return _event(code, at, officer, desk, NoteAdded(_text(text)))
+
+
+def nik_revealed(code: str, at: datetime, officer: str, desk: int,
+                 where: str = "") -> dict[str, Any]:
+    return _event(code, at, officer, desk, NikRevealed(_text(where)))
 
 
 def printed(code: str, at: datetime, officer: str, desk: int, doc: str, *, ok: bool,
