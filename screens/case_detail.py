@@ -134,6 +134,8 @@ class CaseDetailScreen(Screen[None]):
 
     CSS_PATH = "case_detail.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # first, so the footer keeps F1 at 80 columns
+        Binding("f1", "app.help", T.KEY_HELP, id="riwayat.bantuan"),
         Binding("escape", "back", T.KEY_BACK, id="riwayat.kembali"),
         Binding("p,ctrl+p", "reprint", T.KEY_REPRINT, key_display="p", id="riwayat.cetak_ulang"),
         Binding("r", "reload", T.KEY_REFRESH, id="riwayat.muat_ulang"),
