@@ -50,7 +50,7 @@ def _temp_name(path: Path) -> str:
 
 
 def replace_file(path: Path, payload: Payload, *, mode: int = SHARED,
-                 temp: Path | None = None) -> None:
+                 temp: Path | None = None, durable: bool = True) -> None:
     """Replace ``path`` with ``payload`` (bytes, or a function writing to a binary file).
 
     ``temp`` fixes the temporary file's name (the store does, under its lock, so a
@@ -70,16 +70,19 @@ def replace_file(path: Path, payload: Payload, *, mode: int = SHARED,
                 view = memoryview(payload)
                 while view:
                     view = view[os.write(fd, view):]
-                os.fsync(fd)
+                if durable:
+                    os.fsync(fd)
             else:
                 with os.fdopen(fd, "wb", closefd=False) as fh:
                     payload(fh)
                     fh.flush()
-                os.fsync(fd)
+                if durable:
+                    os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
-        fsync_dir(path.parent)
+        if durable:
+            fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()

@@ -9,11 +9,11 @@ for the same day only (tomorrow may be someone else's shift).
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from counter.atomic import OWNER_ONLY, ensure_folder, write_file
 from counter.config import Paths
 
 FILE_NAME = "tugas-hari-ini.json"
@@ -31,16 +31,12 @@ def duty_file(paths: Paths) -> Path:
 
 
 def save_duty(paths: Paths, duty: Duty) -> None:
-    """Write atomically (temp, fsync, rename): a crash leaves the old duty or the new."""
+    """Write through the one atomic writer: a crash leaves the old duty or the new.
+    Raises `WriteError` (a `LoketError`) when the disk refuses."""
     path = duty_file(paths)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".json.tmp")
+    ensure_folder(path.parent)
     payload = {"day": duty.day.isoformat(), "officer": duty.officer, "desk": duty.desk}
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(payload, fh, ensure_ascii=False)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    write_file(path, json.dumps(payload, ensure_ascii=False).encode("utf-8"), mode=OWNER_ONLY)
 
 
 def load_duty(paths: Paths, today: date) -> Duty | None:

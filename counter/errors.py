@@ -68,3 +68,17 @@ class CaseError(LoketError):
 
 class PrintError(LoketError):
     """A document that could not be rendered or printed."""
+
+
+class ConflictError(CaseError):
+    """An action planned on a case that moved meanwhile (another desk or process).
+
+    Nothing of the action was written. `newer` holds the stored events the action
+    did not know about, so the desk can say what changed; `code` names the case.
+    """
+
+    def __init__(self, message: str, *, code: str = "",
+                 newer: tuple[dict[str, object], ...] = (), field: str | None = None) -> None:
+        super().__init__(message, field=field)
+        self.code = code
+        self.newer = newer

@@ -197,7 +197,7 @@ class LoketApp(App[None]):
         if self.officer and self.desk_no:
             try:
                 save_duty(self.paths, Duty(self.now().date(), self.officer, self.desk_no))
-            except OSError as err:  # not worth stopping the day for: say it once
+            except LoketError as err:  # not worth stopping the day for: say it once
                 self.notify(T.DUTY_NOT_SAVED.format(error=err), severity="warning")
 
     def first_load_done(self) -> None:
@@ -366,8 +366,9 @@ class LoketApp(App[None]):
         except LoketError as err:  # an unknown code says so once; a damaged file names it
             from counter.codes import human, normalize
 
-            message = (T.SCAN_UNKNOWN.format(code=human(normalize(text))) if err.path is None
-                       else err.user_text)
+            code = human(normalize(text))
+            message = (T.SCAN_UNKNOWN.format(code=code) if err.path is None
+                       else T.SCAN_DAMAGED.format(code=code, error=err.user_text))
             self.notify(message, severity="error")
             return
         view = result.view

@@ -11,6 +11,7 @@ from __future__ import annotations
 from contextlib import suppress
 from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -21,6 +22,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from counter.case import Status
 from counter.clock import Level
+from counter.codes import human
 from counter.damage import UnreadableDay, merged
 from counter.dates import format_time
 from counter.errors import LoketError
@@ -65,6 +67,15 @@ def _signature(value: Any) -> tuple[str, str]:
     """Text and style of a cell: a colour change alone must reach the screen too."""
     style = str(value.style) if isinstance(value, Text) else ""
     return (str(value), style)
+
+
+def _placeholder_row(code: str, item: UnreadableDay) -> list[Text]:
+    """A wait-list row for an open case whose day file cannot be read: its code and the
+    file, in the columns code, due, waiting, visitor, service."""
+    warn = "bold red"
+    return [Text(human(code)), Text("-"), Text(T.HOME_PLACEHOLDER_STATUS, style=warn),
+            Text("?"), Text(_short(T.HOME_PLACEHOLDER_FILE.format(name=Path(item.path).name),
+                                   24))]
 
 
 def _cases_text(item: UnreadableDay) -> str:
@@ -148,7 +159,7 @@ class HomeScreen(Screen[None]):
             self._stale = True
             return
         self._reading, self._stale = True, False
-        known = frozenset(self.app.damaged_days)
+        known = frozenset(loket(self).damaged_days)
         run_guarded(self, partial(self._read, desk, known), TS.WORK_HOME_RELOAD,
                     recover=self._read_crashed, thread=True, group="home-reload")
 
@@ -215,7 +226,7 @@ class HomeScreen(Screen[None]):
         still = {u.day for u in unreadable}
         for gone in [u for u in self.unreadable if u.day not in still]:
             self.app.notify(T.STORE_REPAIRED.format(path=gone.path))
-        self.app.damaged_days -= checked - still
+        loket(self).damaged_days -= checked - still
         self.unreadable = unreadable
         line = self.query_one("#damage", Static)
         line.display = bool(unreadable)
@@ -245,9 +256,11 @@ class HomeScreen(Screen[None]):
     def _place_rows(self, now: datetime) -> None:
         """Add and remove rows so each table holds its cases in order; rare, on reload."""
         work, wait = self._split(now)
+        # the open cases of an unreadable day file: never out of sight, a named row each
+        missing = {c: u for u in self.unreadable for c in u.codes if c not in self.views}
         for tid, views in (("work", work), ("wait", wait)):
             table = self.query_one(f"#{tid}", DataTable)
-            codes = [v.code for v in views]
+            codes = [v.code for v in views] + (list(missing) if tid == "wait" else [])
             if codes != self._order[tid]:
                 selected = self._selected_code(table)
                 for code in self._order[tid]:
@@ -256,6 +269,9 @@ class HomeScreen(Screen[None]):
                 for v in views:
                     table.add_row(*self._row(tid, v), key=v.code)
                     self._remember(tid, v)
+                if tid == "wait":
+                    for code, item in missing.items():
+                        table.add_row(*_placeholder_row(code, item), key=code)
                 self._order[tid] = codes
                 if selected in codes:
                     table.move_cursor(row=codes.index(selected))

@@ -11,7 +11,7 @@ messages of `screens/messages.py`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual.message import Message
@@ -36,6 +36,7 @@ class AppServices(Protocol):
     officer: str | None
     desk_no: int | None
     issue: Callable[..., Any] | None
+    damaged_days: set[date]  # day files the start-up check found unreadable
 
     def now(self) -> datetime: ...
 

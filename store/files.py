@@ -53,15 +53,17 @@ def ensure_dir(directory: Path) -> None:
     fsync_dir(directory.parent)
 
 
-def write_atomic(path: Path, payload: bytes) -> None:
+def write_atomic(path: Path, payload: bytes, *, durable: bool = True) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file.
 
     The writing itself is the core's one atomic writer (`counter.atomic`); the store
     only adds its fixed temporary name and its own error. Raises `StoreError` naming
     ``path`` when the disk refuses (full, read-only); the old file is then untouched.
+    ``durable=False`` skips the fsyncs, for derived files (caches) that are rebuilt
+    when a power cut loses them.
     """
     try:
-        replace_file(path, payload, mode=FILE_MODE, temp=temp_path(path))
+        replace_file(path, payload, mode=FILE_MODE, temp=temp_path(path), durable=durable)
     except OSError as exc:
         raise StoreError(texts.WRITE_FAILED.format(error=exc.strerror or exc), path=path) from exc
 
@@ -132,6 +134,12 @@ class FileCache:
         value = self._validate(path, parse_json(path, raw))
         self._remember(path, key, value)
         return value
+
+    def key_of(self, path: Path) -> tuple[int, ...] | None:
+        """The identity of the file as last read or written here (None if not cached)."""
+        with self._mutex:
+            hit = self._entries.get(path)
+        return hit[0] if hit is not None else None
 
     def load_fresh(self, path: Path) -> Any | None:
         """Parse ``path`` anew without keeping it: the result aliases nothing, so bulk

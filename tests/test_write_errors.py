@@ -203,3 +203,22 @@ def test_printed_documents_folder_failure_is_a_message(case_code: str, paths,
     paths.pdf_dir.write_bytes(b"bukan folder")
     assert main(["cetak", case_code]) == 1
     _refused(capsys, str(paths.pdf_dir))
+
+
+def test_duty_of_the_day_on_a_full_disk_keeps_the_old_one(paths, full_disk: Path) -> None:
+    from datetime import date
+
+    from counter.config import Paths
+    from counter.duty import Duty, duty_file, load_duty, save_duty
+    from counter.errors import LoketError
+
+    on_disk = Paths(config_dir=paths.config_dir, data_dir=full_disk)
+    save_duty(on_disk, Duty(date(2026, 11, 25), "Siti Aminah", 1))
+    before = duty_file(on_disk).read_bytes()
+    _fill(full_disk)
+    with pytest.raises(LoketError) as err:
+        save_duty(on_disk, Duty(date(2026, 11, 25), "B" * 70_000, 2))
+    assert T.REASONS["ENOSPC"] in str(err.value)
+    assert duty_file(on_disk).read_bytes() == before
+    assert load_duty(on_disk, date(2026, 11, 25)) == Duty(date(2026, 11, 25), "Siti Aminah", 1)
+    assert duty_file(on_disk).stat().st_mode & 0o777 == 0o600

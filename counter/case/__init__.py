@@ -28,6 +28,7 @@ Completing a step *hands the file off* when the next step's desk role is not a
 counter role, not the applicant, and not the current holder (`needs_hand_off`).
 """
 
+from counter.case.changes import describe_conflict, describe_event
 from counter.case.events import (
     AFTER_CLOSE_OK,
     CLOSED,
@@ -91,7 +92,7 @@ from counter.case.plans import (
     plan_start,
     plan_wait,
 )
-from counter.case.read import ReadCase, read_case
+from counter.case.read import ReadCase, last_event_id, read_case
 from counter.case.roles import (
     desk_role,
     intake_role,
@@ -201,6 +202,8 @@ __all__ = [
     "allowed_actions",
     "apply",
     "closed",
+    "describe_conflict",
+    "describe_event",
     "desk_role",
     "event_id",
     "event_type",
@@ -213,6 +216,7 @@ __all__ = [
     "is_counter_role",
     "is_id",
     "kelengkapan_checked",
+    "last_event_id",
     "legacy_id",
     "needs_hand_off",
     "new_id",

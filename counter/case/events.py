@@ -42,7 +42,7 @@ EVENT_TYPES = (
 AFTER_CLOSE_OK = frozenset({NOTE, PRINTED, NIK_REVEALED})
 
 OUTCOMES = ("selesai", "ditolak", "dibatalkan")
-DOCS = ("tanda-terima", "serah-terima", "berkas-kurang")
+DOCS = ("tanda-terima", "serah-terima", "berkas-kurang", "pengembalian")
 
 # Outcomes of a step run.
 RUN_SELESAI = "selesai"

@@ -335,7 +335,7 @@ class _Folder:
             kelengkapan=dict(self.kelengkapan), over_reasons=dict(self.over_reasons),
             waiting_missing=self.waiting_missing, waiting_note=self.waiting_note,
             anomalies=tuple(self.anomalies), events=read.stored, last_at=self.last_at,
-            facts=read.facts, problems=read.problems,
+            facts=read.facts, problems=read.problems, last_event_id=read.last_id,
         )
 
 
@@ -394,5 +394,5 @@ def unreadable(read: ReadCase) -> CaseState:
         closed_at=None, outcome=None, close_reason="", notes=(), prints=(), kelengkapan={},
         over_reasons={}, waiting_missing=(), waiting_note="", anomalies=(), events=read.stored,
         last_at=max((ev.at for ev in read.facts), default=at), facts=read.facts,
-        problems=read.problems,
+        problems=read.problems, last_event_id=read.last_id,
     )

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from counter.case.events import OPENED
-from counter.case.schema import Event, SchemaError, read_event
+from counter.case.schema import Event, SchemaError, event_id, read_event
 from counter.case.state import Problem
 from counter.codes import parse_code
 from counter.errors import CodeError
@@ -28,6 +28,7 @@ class ReadCase:
     facts: tuple[Event, ...]  # readable events, in the case's order
     stored: tuple[Mapping[str, Any], ...]  # their stored form, each with its id
     problems: tuple[Problem, ...]
+    last_id: str | None = None  # of the last stored event (by seq), readable or not
 
     @property
     def opened(self) -> bool:
@@ -52,6 +53,19 @@ def ordered(events: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
         return (0, seq, i) if isinstance(seq, int) and not isinstance(seq, bool) else (1, 0, i)
 
     return [ev for _, ev in sorted(indexed, key=key)]
+
+
+def last_event_id(events: Iterable[Mapping[str, Any]]) -> str | None:
+    """The id of a case's last stored event (highest seq), readable or not.
+
+    The store and the desk both ask this, so an action planned on a state and the
+    check at write time agree even when the last event fails its schema.
+    """
+    last = None
+    for raw in ordered(events):
+        if isinstance(raw, Mapping) and _raw_seq(raw) is not None:
+            last = raw
+    return event_id(last) if last is not None else None
 
 
 def _raw_code(raw: object) -> str:
@@ -117,4 +131,4 @@ def read_case(events: Iterable[Mapping[str, Any]], day: date | None = None) -> R
         problems.append(Problem(code=code, event_id=None, seq=None, field=None,
                                 message=T.NO_EVENTS, day=day or code_day(code)))
     return ReadCase(code=code, facts=tuple(facts), stored=tuple(stored),
-                    problems=tuple(problems))
+                    problems=tuple(problems), last_id=last_event_id(raws))

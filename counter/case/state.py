@@ -174,11 +174,9 @@ class CaseState:
     last_at: datetime
     facts: tuple[Event, ...] = ()  # the same events, typed
     problems: tuple[Problem, ...] = ()  # stored events that could not be read
-
-    @property
-    def last_event_id(self) -> str | None:
-        """The id an action on this state is planned on (`append_many`'s `expect`)."""
-        return self.facts[-1].id if self.facts else None
+    # The id of the case's last stored event, readable or not: an action on this state
+    # is planned on it (`append_many`'s `expect`).
+    last_event_id: str | None = None
 
     @property
     def closed(self) -> bool:

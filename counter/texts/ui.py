@@ -58,6 +58,28 @@ SETTINGS_RAMADAN_HINT = "mis. 8 Februari 2027 s.d. 9 Maret 2027"
 SETTINGS_HOURS = "Jam kerja unit ini (kosong: jam kerja nasional)"
 SETTINGS_HOURS_HINT = "mis. Senin-Kamis 07.30-16.00 istirahat 12.00-13.00; Jumat 07.30-16.30"
 SETTINGS_NEARING = "Peringatan 'hampir' pada persen mutu baku"
+SETTINGS_PRINTERS = "Printer yang ada di CUPS (pilih untuk mengisi nama di atas)"
+SETTINGS_PRINTERS_NONE = "(tanpa printer: hanya simpan PDF)"
+SETTINGS_PRINTERS_UNKNOWN = "Daftar printer tidak tersedia: {error} Ketik nama printer di atas."
+SETTINGS_PRINTER_KIND = "Jenis printer"
+SETTINGS_PRINTER_KINDS = {
+    "cups": "CUPS (printer yang terpasang di komputer)",
+    "escpos": "ESC/POS langsung: usb:VID:PID, tcp:ALAMAT[:PORT] atau file:/dev/usb/lp0",
+}
+SETTINGS_DPI = "Resolusi printer (kode batang digambar dalam titik printer)"
+SETTINGS_DPI_NAMES = {
+    203: "203 dpi (8 titik/mm: kebanyakan printer struk thermal)",
+    180: "180 dpi (kepala printer kelas Epson)",
+    300: "300 dpi (printer kantor/laser)",
+}
+SETTINGS_TEST_PRINT = "Cetak uji"
+SETTINGS_TEST_NO_PRINTER = "Isi atau pilih printer dahulu untuk cetak uji."
+SETTINGS_TEST_BUSY = "Mencetak halaman uji ke {printer}…"
+SETTINGS_TEST_OK = (
+    "Halaman uji dikirim ke {printer} ({job}). Pindai kode batangnya: bila terbaca, "
+    "printer, kertas dan resolusi sudah cocok. PDF: {pdf}"
+)
+SETTINGS_TEST_FAILED = "Cetak uji gagal: {error}"
 KEY_SETTINGS = "Pengaturan"
 SETUP_DESK = "Nomor loket (1–99)"
 SETUP_OFFICERS = "Nama petugas loket (pisahkan dengan koma)"
@@ -210,6 +232,7 @@ SCAN_TITLE = "Pindai atau ketik kode kasus"
 SCAN_PLACEHOLDER = "mis. 261125-01-007-7"
 SCAN_BAD = "Kode tidak dikenali: {message}"
 SCAN_GARBAGE = "Bukan kode kasus Loket: '{text}'"
+SCAN_DAMAGED = "Kasus {code} tidak dapat dibuka, berkas harinya rusak: {error}"
 SCAN_UNKNOWN = "Kasus {code} tidak ada di penyimpanan loket ini"
 SCAN_RECEIVED = "Berkas {code} diterima oleh {role}"
 SCAN_OPENED = "Kasus {code} dibuka"
@@ -219,6 +242,7 @@ PRINT_DOCS = {
     "tanda-terima": "tanda terima",
     "serah-terima": "slip serah terima",
     "berkas-kurang": "slip berkas kurang",
+    "pengembalian": "lembar pengembalian",
 }
 PRINT_OK = "{doc} dicetak ({printer})"
 PRINT_SAVED = "{doc} disimpan: {pdf}"
@@ -231,9 +255,11 @@ STORE_DAMAGED = "Berkas data rusak: {path}: {message}"
 # the dashboard's persistent line while a day file cannot be read
 HOME_DAMAGED = "⚠ Berkas rusak: {files}. Pulihkan dari cadangan; dimuat ulang sendiri."
 HOME_DAMAGED_FILE = "{path} — {cases}"
-HOME_DAMAGED_CASES = "{count} kasus terbuka tidak tampil"
+HOME_DAMAGED_CASES = "{count} kasus terbuka tanpa rincian"
 HOME_DAMAGED_NO_CASES = "tanpa kasus terbuka"
 HOME_DAMAGED_UNKNOWN = "jumlah kasus terbuka tidak diketahui"
+HOME_PLACEHOLDER_STATUS = "berkas harian rusak"
+HOME_PLACEHOLDER_FILE = "lihat {name}"
 STORE_REPAIRED = "Berkas {path} dapat dibaca lagi; kasusnya tampil kembali."
 
 # --- command line (`loket app`)

@@ -128,6 +128,7 @@ DOC_NAMES = {
     "tanda-terima": "Tanda terima",
     "serah-terima": "Slip serah terima",
     "berkas-kurang": "Slip berkas kurang",
+    "pengembalian": "Lembar pengembalian",
 }
 
 # reprinting

@@ -205,8 +205,8 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
             errors.extend(catalog.errors)
             warnings.extend(catalog.warnings)
             count = len(catalog) + len(catalog.errors)
-    for err in errors:
-        for one in problems(err):
+    for failed in errors:
+        for one in problems(failed):
             print(str(one), file=sys.stderr)
     for warning in warnings:
         print(T.WARNING_PREFIX + str(warning), file=sys.stderr)

@@ -70,8 +70,14 @@ async def test_damaged_day_named_on_dashboard_others_shown_and_restore_picked_up
         await _settle(app, pilot)
         home = app.screen
         assert isinstance(home, HomeScreen)
+        # every readable case as usual; the damaged day's open ones as named placeholders
         shown = _rows(app, "#work") | _rows(app, "#wait")
-        assert shown == {*cases["earlier"], *cases["today"]}
+        assert shown == {*cases["earlier"], *cases["damaged"], *cases["today"]}
+        assert not set(home.views) & set(cases["damaged"])
+        wait = home.query_one("#wait", DataTable)
+        for code in cases["damaged"]:
+            assert str(wait.get_cell(code, "waiting")) == "berkas harian rusak"
+            assert str(wait.get_cell(code, "code")) == human(code)
         line = home.query_one("#damage", Static)
         assert line.display
         text = str(line.content)
@@ -98,7 +104,14 @@ async def test_damaged_day_named_on_dashboard_others_shown_and_restore_picked_up
         inside = cases["damaged"][0]
         app.handle_scan(human(inside))
         await _settle(app, pilot)
-        assert any(str(day_file) in n for n in notices)
+        scanned = [n for n in notices if human(inside) in n]
+        assert scanned and str(day_file) in scanned[-1]
+        assert isinstance(app.screen, HomeScreen)
+        before = len(notices)
+        app.show_case(inside)  # Enter on its placeholder row: named, back on the dashboard
+        await _settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert any(str(day_file) in n for n in notices[before:])
         with pytest.raises(StoreError) as info:
             app.desk.note(inside, "coba")
         assert info.value.path == str(day_file)
@@ -111,6 +124,7 @@ async def test_damaged_day_named_on_dashboard_others_shown_and_restore_picked_up
         assert isinstance(app.screen, HomeScreen)
         shown = _rows(app, "#work") | _rows(app, "#wait")
         assert shown == {*cases["earlier"], *cases["damaged"], *cases["today"]}
+        assert set(cases["damaged"]) <= set(app.screen.views)  # real rows again
         assert not app.screen.query_one("#damage", Static).display
         assert any("dapat dibaca lagi" in n for n in notices)
 

@@ -53,6 +53,7 @@ def test_store_folders_and_files_are_owner_only_whatever_the_umask(tmp_path: Pat
     with _umask(mask):
         store = open_store(tmp_path / "data" / "store", WIB)
         _fill(store)
+        assert len(store.open_codes()) == 2  # writes the open-case cache (open.json)
     modes = _modes(store.store_dir)
     assert {"open.json", "2026", "2026/2026-11-25.json", ".locks"} <= set(modes)
     for name, mode in modes.items():
@@ -140,7 +141,7 @@ def test_read_only_path_reads_without_locks_and_writes_nothing(tmp_path: Path) -
     store = open_store(tmp_path / "store", WIB)
     codes = _fill(store)
     copy = _backup(store.store_dir, tmp_path / "cadangan")
-    (copy / "open.json").unlink()  # a backup made without the index: rebuilt in memory
+    (copy / "open.json").unlink(missing_ok=True)  # a backup without the index: rebuilt in memory
     before = _modes(copy), {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()}
     ro = open_store(copy, WIB, read_only=True)
     assert ro.read_only and ro.notices == [texts.READ_ONLY.format(path=copy)]
@@ -168,3 +169,36 @@ def test_a_read_only_backup_is_detected_and_read(tmp_path: Path) -> None:
         assert not (usb / ".locks").exists()
         with pytest.raises(StoreError):
             ro.append(note(codes[1], "x"))
+
+
+@pytest.mark.parametrize("choice", [0, 2])  # XLSX, CSV (two files)
+async def test_reports_exported_from_the_daily_log_are_owner_only(tmp_path: Path, paths,
+                                                                  choice: int) -> None:
+    from counter.config import default_profile
+    from screens.daily_log import DailyLogScreen
+    from screens.widgets.choice import ChoiceModal
+    from tests.screens.review_fixtures import catalog, make_day
+    from tests.screens.test_daily_log import Host, settle
+
+    day = make_day(open_store(tmp_path / "store", default_profile().tz), catalog(),
+                   default_profile())
+    screen = DailyLogScreen(day.desk)
+    app = Host(screen)
+    app.paths, app.profile = paths, default_profile()
+    with _umask(0o022):
+        async with app.run_test(size=(100, 30)) as pilot:
+            await settle(pilot, screen)
+            await pilot.press("e")
+            await pilot.pause()
+            assert isinstance(app.screen, ChoiceModal)
+            for _ in range(choice):
+                await pilot.press("down")
+            await pilot.press("enter")
+            await pilot.pause()
+            await screen.workers.wait_for_complete()
+            await pilot.pause()
+    folder = paths.data_dir / "laporan"
+    written = list(folder.iterdir())
+    assert len(written) == (2 if choice == 2 else 1)
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in written), written
