@@ -19,7 +19,7 @@ import platformdirs
 import tomlkit
 import tomlkit.exceptions
 
-from counter.atomic import ensure_folder, write_file
+from counter.atomic import OWNER_ONLY, ensure_folder, write_file
 from counter.errors import ConfigError
 from counter.keys import BadKey, normalize_keys
 from counter.paper_sizes import DEFAULT_DPI, DPIS, PAPER_NAMES
@@ -30,6 +30,8 @@ APP_NAME = "loket"
 ENV_CONFIG_DIR = "LOKET_CONFIG_DIR"
 ENV_DATA_DIR = "LOKET_DATA_DIR"
 PRINTER_KINDS = ("cups", "escpos")
+ENV_PUSAT_DSN = "LOKET_PUSAT_DSN"
+OFFICE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
@@ -92,6 +94,24 @@ class CalendarSettings:
 
 
 @dataclass(frozen=True)
+class PusatSettings:
+    """The office server this desk syncs with (`[pusat]`); empty `dsn` = standalone.
+
+    `peran` lists the SOP roles (jabatan) an official's desk serves; empty for a counter.
+    """
+
+    dsn: str = ""
+    kantor: str = ""
+    nama_meja: str = ""
+    peran: tuple[str, ...] = ()
+
+    @property
+    def effective_dsn(self) -> str:
+        """`LOKET_PUSAT_DSN` when set, else the profile's `dsn`."""
+        return (os.environ.get(ENV_PUSAT_DSN) or self.dsn).strip()
+
+
+@dataclass(frozen=True)
 class Profile:
     instansi: str = T.DEFAULT_INSTANSI
     unit: str = T.DEFAULT_UNIT
@@ -109,6 +129,9 @@ class Profile:
     timezone: str = "WIB"
     nearing: float = 0.75
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
+    pusat: PusatSettings = field(default_factory=PusatSettings)
+    skm_bobot: str = "tepat"  # [skm] bobot: "tepat" (1/9), "0,111" or "0,11" (old worksheets)
+    skm_layar: int = 0  # [skm] layar: port of the survey page for a visitor's tablet; 0 = off
     # [tombol]: binding id → keys in the engine's names (see counter/keys.py)
     keys: tuple[tuple[str, str], ...] = ()
     # a barcode scanner's keys arrive within this many ms; slow wireless ones need more
@@ -169,8 +192,8 @@ class _ProfileReader:
 
     def read(self) -> Profile:
         d, base = self.data, Profile()
-        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol"}
-        known -= {"calendar", "keys", "demo"}
+        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm"}
+        known -= {"calendar", "keys", "demo", "skm_bobot", "skm_layar"}
         for key in d:
             if key not in known:
                 raise self.fail(key, T.UNKNOWN_KEY.format(key=key))
@@ -214,9 +237,29 @@ class _ProfileReader:
             timezone=tz,
             nearing=float(nearing),
             calendar=self.calendar(),
+            pusat=self.pusat(),
             keys=self.keys(),
             scan_gap_ms=scan_gap,
+            skm_bobot=self.skm_bobot(),
+            skm_layar=self.skm_layar(),
         )
+
+    def pusat(self) -> PusatSettings:
+        raw = self.get(self.data, "pusat", dict, {}, "tabel [pusat]")
+        for key in raw:
+            if key not in PusatSettings.__dataclass_fields__:
+                raise self.fail(f"pusat.{key}", T.UNKNOWN_KEY.format(key=key))
+        text = {k: self.get(raw, k, str, "", "teks", f"pusat.{k}")
+                for k in ("dsn", "kantor", "nama_meja")}
+        kantor = text["kantor"].strip()
+        if kantor and not OFFICE_ID.match(kantor):
+            raise self.fail("pusat.kantor", T.BAD_OFFICE.format(value=kantor))
+        peran = self.get(raw, "peran", list, [], "daftar teks", "pusat.peran")
+        if not all(isinstance(p, str) and p.strip() for p in peran):
+            raise self.fail("pusat.peran", T.WRONG_TYPE.format(expected="daftar teks"))
+        return PusatSettings(dsn=text["dsn"].strip(), kantor=kantor,
+                             nama_meja=text["nama_meja"].strip(),
+                             peran=tuple(p.strip() for p in peran))
 
     def keys(self) -> tuple[tuple[str, str], ...]:
         """`[tombol]`: `"log.hari_sebelum" = "F7"`, or nested `[tombol.log]` tables."""
@@ -244,6 +287,20 @@ class _ProfileReader:
         line = self.doc.line_of("tombol", action) \
             or self.doc.line_of("tombol", *action.split("."))
         return ConfigError(message, path=self.path, line=line, field=f"tombol.{action}")
+
+    def skm_layar(self) -> int:
+        raw = self.get(self.data, "skm", dict, {}, "tabel [skm]")
+        port = raw.get("layar", 0)
+        if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
+            raise self.fail("skm.layar", T.BAD_SKM_PORT.format(value=port))
+        return port
+
+    def skm_bobot(self) -> str:
+        raw = self.get(self.data, "skm", dict, {}, "tabel [skm]")
+        bobot = raw.get("bobot", "tepat")
+        if bobot not in ("tepat", "0,111", "0,11"):
+            raise self.fail("skm.bobot", T.BAD_SKM_WEIGHT.format(value=bobot))
+        return str(bobot)
 
     def officers(self) -> tuple[Officer, ...]:
         raw = self.get(self.data, "officers", list, None, "daftar [[officers]]")
@@ -303,7 +360,8 @@ def load_profile(paths: Paths) -> Profile | None:
 def _profile_data(profile: Profile) -> dict[str, Any]:
     data: dict[str, Any] = {
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
-                                                              "printer", "keys", "demo")
+                                                              "printer", "keys", "demo",
+                                                              "skm_bobot", "skm_layar")
     }
     data["logo"] = str(profile.logo) if profile.logo else ""
     data["printer"] = profile.printer or ""
@@ -313,6 +371,11 @@ def _profile_data(profile: Profile) -> dict[str, Any]:
         "ramadan": [[a, b] for a, b in profile.calendar.ramadan],
         "jam_kerja": profile.calendar.jam_kerja,
     }
+    p = profile.pusat
+    if p != PusatSettings():
+        data["pusat"] = {"dsn": p.dsn, "kantor": p.kantor, "nama_meja": p.nama_meja,
+                         "peran": list(p.peran)}
+    data["skm"] = {"bobot": profile.skm_bobot, "layar": profile.skm_layar}
     if profile.keys:
         data["tombol"] = dict(profile.keys)
     return data
@@ -390,4 +453,4 @@ def save_profile(paths: Paths, profile: Profile) -> None:
     except (FileNotFoundError, UnicodeDecodeError):
         previous = ""
     write_file(paths.config_file, profile_to_toml(profile, previous).encode("utf-8"),
-               error=ConfigError)
+               error=ConfigError, mode=OWNER_ONLY)  # it may hold the server's password

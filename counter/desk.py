@@ -22,6 +22,7 @@ from counter.config import Profile
 from counter.damage import UnreadableDay, merged
 from counter.errors import CaseError, ConflictError, LoketError
 from counter.sop import Catalog, Sop, Step
+from counter.sync.order import describe_fork, forks
 from counter.texts import case as TC
 from counter.texts import desk as T
 from counter.visitor import Visitor, make_visitor
@@ -60,6 +61,9 @@ class CaseView:
     sop: Sop | None
     handoff: C.HandOff | None = None  # the action just taken handed the file off
     received_now: bool = False  # a scan just recorded the file's arrival
+    # Desks that were apart acted on the same point of the case ("konflik: …" lines),
+    # not yet settled by a supervisor's `conflict_resolved` event.
+    conflicts: tuple[str, ...] = ()
 
     @property
     def code(self) -> str:
@@ -111,6 +115,8 @@ class CasesRead:
 class ScanResult:
     view: CaseView
     received: bool
+    # The file was sent to a role this desk does not serve: where it should be instead.
+    elsewhere: str = ""
 
 
 class Desk:
@@ -130,6 +136,8 @@ class Desk:
         self.profile = profile
         self.officer = officer or (profile.officers[0].nama if profile.officers else "")
         self.calendar = calendar or calendar_for(profile)
+        # Names of the office's desks (from the server), for conflict lines: {5: "Kabid"}.
+        self.desk_names: dict[int, str] = {}
         self._now = now or (lambda: datetime.now(profile.tz))
 
     # ---------------------------------------------------------------- reading
@@ -137,16 +145,20 @@ class Desk:
     def now(self) -> datetime:
         return self._now().astimezone(self.profile.tz)
 
-    def sop_of(self, sop_id: str) -> Sop | None:
+    def sop_of(self, sop_id: str, versi: int | None = None) -> Sop | None:
+        """The SOP (at the version a case began with, when it names one)."""
         try:
-            return self.catalog.get(sop_id)
+            return self.catalog.at_version(sop_id, versi)
         except KeyError:
             return None
 
     def fold(self, events: list[dict]) -> CaseView:
-        sop = self.sop_of(_sop_id(events))
+        sop = self.sop_of(_sop_id(events), _sop_versi(events))
         state = C.fold(events, sop)
-        return self.measure(state, sop)
+        view = self.measure(state, sop)
+        conflicts = tuple(describe_fork(f, self.profile.tz, self.desk_names)
+                          for f in forks(events) if not f.resolved)
+        return replace(view, conflicts=conflicts) if conflicts else view
 
     def measure(self, state: C.CaseState, sop: Sop | None) -> CaseView:
         timing = measure_case(state, sop, self.calendar, self.now(), self.profile.nearing) \
@@ -259,6 +271,22 @@ class Desk:
     def _stamp(self) -> tuple[datetime, str, int]:
         return self.now(), self.officer, self.profile.desk
 
+    def _applicant_alone(self, events: list[dict[str, Any]], sop: Sop | None,
+                         ) -> list[dict[str, Any]]:
+        """A step the applicant does alone (`pemohon_sendiri`) starts as a wait for the
+        applicant: its time is theirs, as with berkas kurang."""
+        if not events or sop is None or events[-1]["type"] != C.STEP_STARTED:
+            return events
+        last = events[-1]
+        step = sop.find_step(last["data"].get("step"))
+        if step is None or not step.pemohon_sendiri:
+            return events
+        from counter.texts import sop_authoring as A
+
+        return [*events, C.waiting_applicant(last["code"], datetime.fromisoformat(last["at"]),
+                                             last["officer"], last["desk"], step.no, [],
+                                             A.APPLICANT_ALONE.format(kegiatan=step.kegiatan))]
+
     def _commit(self, view: CaseView, events: Iterable[Mapping[str, Any]],
                 handoff: C.HandOff | None = None, *, any_state: bool = False) -> CaseView:
         """Write one action's events in one durable write, planned on `view`.
@@ -268,7 +296,7 @@ class Desk:
         state (a note, a print attempt), or one overtaken only by such remarks (the
         print worker recording a receipt), is simply written after the newer events.
         """
-        events = [dict(ev) for ev in events]
+        events = self._applicant_alone([dict(ev) for ev in events], view.sop)
         for _attempt in range(3):
             try:
                 stored = self.repo.append_many(events, expect=view.state.last_event_id)
@@ -326,9 +354,11 @@ class Desk:
         """The events of a walk-in: opened, the first step begun, kelengkapan, berkas kurang."""
         officer, desk = self.officer, self.profile.desk
         first = sop.first_step
-        opening = C.opened(code, at, officer, desk, sop.id, visitor)
+        opening = C.opened(code, at, officer, desk, sop.id, visitor, sop_versi=sop.versi)
         base = C.fold([{**opening, "seq": 0}], sop)
         events = [opening, *C.plan_start(base, sop, at, officer, desk)]
+        if not missing:  # berkas kurang already waits for the applicant
+            events = self._applicant_alone(events, sop)
         if received or missing:
             events.append(C.kelengkapan_checked(code, at, officer, desk, first.no, received,
                                                 missing))
@@ -365,6 +395,22 @@ class Desk:
             return self._commit(view, events)
         events += C.plan_complete(state, sop, at, officer, desk, output=output, to_name=to_name)
         handoff = nxt.hand_off if any(e["type"] == C.HANDED_OFF for e in events) else None
+        return self._commit(view, events, handoff)
+
+    def jump_to(self, code: str, target: int, output: str = "",
+                to_name: str = "") -> CaseView:
+        """A decision's forward branch: complete this step and go on at step `target`."""
+        from counter.case_jump import plan_jump
+
+        view = self.view(code)
+        at, officer, desk = self._stamp()
+        events = plan_jump(view.state, view.sop, target, at, officer, desk, output, to_name)
+        handoff = None
+        for e in events:
+            if e["type"] == C.HANDED_OFF and view.sop is not None:
+                to_role = e["data"].get("to_role", "")
+                handoff = C.HandOff(target, view.state.holder_role, to_role,
+                                    view.sop.role_name(to_role))
         return self._commit(view, events, handoff)
 
     def hand_off(self, code: str, output: str = "", to_name: str = "",
@@ -437,6 +483,17 @@ class Desk:
         return self._commit(view, C.plan_close(view.state, view.sop, outcome, reason, at,
                                                officer, desk))
 
+    def resolve_conflicts(self, code: str, note: str) -> CaseView:
+        """A supervisor settles the case's conflicts: one `conflict_resolved` per fork,
+        with what was decided. Both desks' actions stay as they were recorded."""
+        view = self.view(code)
+        if not view.conflicts:
+            raise CaseError(T.NO_CONFLICT.format(code=view.code_human), field="code")
+        at, officer, desk = self._stamp()
+        events = [C.conflict_resolved(code, at, officer, desk, fork.prev, note)
+                  for fork in forks(view.state.events) if not fork.resolved]
+        return self._commit(view, events)
+
     def record_print(self, code: str, doc: str, ok: bool, printer: str | None = None,
                      pdf: str = "", error: str = "") -> CaseView:
         """Every print attempt is a fact; only an ok one counts as issued."""
@@ -497,14 +554,68 @@ class Desk:
         return write_file(output, pdf, mode=OWNER_ONLY, error=PrintError)
 
     def scan(self, text: str) -> ScanResult:
-        """A scanned or typed code: the case, received here if it was on its way."""
+        """A scanned or typed code: the case, received here if it was on its way to a role
+        this desk serves; otherwise only opened, saying where the file should be."""
         parse_code(text)  # a clear message for a malformed code or a wrong check digit
         normalized = normalize(text)
         view = self.view(normalized)
         if view.state.status is C.Status.MENUNGGU_PELAKSANA:
+            if not self.serves_role(view.sop, view.state.holder_role):
+                return ScanResult(view=view, received=False, elsewhere=view.holder_name)
             received = self.receive(normalized)
             return ScanResult(view=replace(received, received_now=True), received=True)
         return ScanResult(view=view, received=False)
+
+    # ---------------------------------------------------------------- roles
+
+    @property
+    def serves(self) -> tuple[str, ...]:
+        """The SOP roles (jabatan) this desk serves: an official's desk (meja pejabat)
+        names them in the profile (`[pusat] peran`); a counter desk names none."""
+        return self.profile.pusat.peran
+
+    @property
+    def in_office(self) -> bool:
+        """Part of an office of several desks (a server is set)?"""
+        return bool(self.profile.pusat.effective_dsn)
+
+    def serves_role(self, sop: Sop | None, role: str | None) -> bool:
+        """May a scan here record the file as received by `role`?
+
+        An official's desk receives for the roles it serves, matched by id or by
+        name (jabatan) to the SOP's pelaksana. A counter desk in an office of several
+        desks receives only for counter roles: a counter re-scanning the slip of a file
+        it sent to the Kepala Bidang must not record it as received by him. A lone
+        desk (no server) keeps receiving for everyone, as it always has.
+        """
+        if role is None:
+            return False
+        if self.serves:
+            names = {_fold_name(role), _fold_name(C.role_name(sop, role))}
+            return any(_fold_name(s) in names for s in self.serves)
+        if not self.in_office:
+            return True
+        return C.is_counter_role(sop, role)
+
+    def files_for_me(self, views: Iterable[CaseView] | None = None) -> list[CaseView]:
+        """An official's desk's home list: files on their way to its roles (handed off,
+        not yet received) and files with it, oldest first. `views`: the open cases
+        already read (default: read them now)."""
+        views = self.open_views() if views is None else views
+        mine = [v for v in views
+                if not v.state.closed and self.serves_role(v.sop, v.state.holder_role)]
+        return sorted(mine, key=lambda v: (v.state.holder_since or v.state.opened_at, v.code))
+
+
+def _fold_name(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _sop_versi(events: list[dict]) -> int | None:
+    """The SOP version a case began with (its opening's `sop_versi`), None if not named."""
+    data = events[0].get("data") if events else None
+    versi = data.get("sop_versi") if isinstance(data, dict) else None
+    return versi if isinstance(versi, int) and not isinstance(versi, bool) else None
 
 
 def _sop_id(events: list[dict]) -> str:

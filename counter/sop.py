@@ -22,6 +22,7 @@ from counter.waktu import Kind, Waktu, parse_waktu
 
 BERLAKU = "berlaku"
 DRAF = "draf"
+DEFAULT_BIAYA = "Tidak dipungut biaya"
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -45,6 +46,14 @@ class Kembali:
 
 
 @dataclass(frozen=True)
+class Lanjut:
+    """The forward branch of a decision ("jika lengkap, langsung ke langkah 4")."""
+
+    syarat: str
+    ke_langkah: int
+
+
+@dataclass(frozen=True)
 class MutuBaku:
     kelengkapan: tuple[str, ...]
     waktu: Waktu
@@ -60,6 +69,10 @@ class Step:
     keterangan: str = ""
     kembali: tuple[Kembali, ...] = ()
     pelaksana_disimpulkan: bool = False
+    lanjut: tuple[Lanjut, ...] = ()  # forward jumps (added for imported tables)
+    # Done by the applicant alone, away from the counter: the file is with the applicant
+    # and the time is theirs (the case waits for the applicant, as with berkas kurang).
+    pemohon_sendiri: bool = False
 
     @property
     def role(self) -> str:
@@ -103,6 +116,17 @@ class Sop:
     steps: tuple[Step, ...] = ()
     langkah_hilang: tuple[int, ...] = ()
     path: str = ""
+    # Standar Pelayanan (PermenPANRB 15/2014): what a service charter publishes.
+    persyaratan: tuple[str, ...] = ()
+    biaya: str = DEFAULT_BIAYA
+    produk_layanan: str = ""
+    jangka_waktu: str = ""
+    pengaduan: str = ""
+    # Versions: each saved change of an office SOP is a new number (counter/sop_versions.py).
+    versi: int = 1
+    tanggal_versi: str = ""
+    # Numbers the document skips with no step lost (rows 1-3, 5-8), unlike langkah_hilang.
+    nomor_dilewati: tuple[int, ...] = ()
 
     @property
     def usable(self) -> bool:
@@ -279,8 +303,11 @@ class _Reader:
         steps = self.read_steps(role_ids, status)
         hilang = self.read_missing()
         # Gaps are judged only on a clean numbering, for the same reason.
-        self.check_numbering(steps, set(hilang), gaps=not self._bad_numbers)
+        standar = self.read_standar()  # Standar Pelayanan, versi, nomor_dilewati
+        self.check_numbering(steps, set(hilang) | set(standar["nomor_dilewati"]),
+                             gaps=not self._bad_numbers)
         self.check_targets(steps, role_ids)
+        self.check_forward(steps)
         source = self.read_source()
         sop = Sop(
             id=sop_id,
@@ -306,6 +333,7 @@ class _Reader:
             steps=steps,
             langkah_hilang=tuple(hilang),
             path=self.path,
+            **standar,
         )
         return None if self.errors else sop
 
@@ -422,6 +450,9 @@ class _Reader:
             kembali=kembali,
             pelaksana_disimpulkan=self.flag(s, "pelaksana_disimpulkan", *at,
                                             label=f"{where}.pelaksana_disimpulkan"),
+            lanjut=self.read_lanjut(s, at, where),
+            pemohon_sendiri=self.flag(s, "pemohon_sendiri", *at,
+                                      label=f"{where}.pemohon_sendiri"),
         )
         if not good_no:
             return None
@@ -456,6 +487,59 @@ class _Reader:
             kembali.append(Kembali(syarat=syarat, ke_langkah=ke_langkah,
                                    ke_pelaksana=ke_pelaksana or None))
         return tuple(kembali)
+
+    # ------------------------------------------------ additions: Standar Pelayanan,
+    # versions, skipped numbering and forward jumps (kept apart from the reader above)
+
+    def read_standar(self) -> dict[str, Any]:
+        d = self.data
+        versi = d.get("versi", 1)
+        if not _is_int(versi) or versi < 1:
+            self.problem(T.WRONG_TYPE.format(field="versi", expected=T.EXPECT_NUMBER), "versi",
+                         "versi")
+            versi = 1
+        skipped = d.get("nomor_dilewati", [])
+        if not isinstance(skipped, list) or not all(_is_int(n) for n in skipped):
+            self.problem(T.WRONG_TYPE.format(field="nomor_dilewati", expected=T.EXPECT_NUMBERS),
+                         "nomor_dilewati", "nomor_dilewati")
+            skipped = []
+        return {
+            "persyaratan": self.texts(d, "persyaratan"),
+            "biaya": self.text(d, "biaya").strip() or DEFAULT_BIAYA,
+            "produk_layanan": self.text(d, "produk_layanan"),
+            "jangka_waktu": self.text(d, "jangka_waktu"),
+            "pengaduan": self.text(d, "pengaduan"),
+            "versi": versi,
+            "tanggal_versi": self.text(d, "tanggal_versi"),
+            "nomor_dilewati": tuple(n for n in skipped if 1 <= n <= MAX_STEP_NO),
+        }
+
+    def read_lanjut(self, s: dict[str, Any], at: tuple[str, int],
+                    where: str) -> tuple[Lanjut, ...]:
+        if "lanjut" not in s:
+            return ()
+        label = f"{where}.lanjut"
+        out = []
+        for j, k in self.tables(s["lanjut"], "lanjut", MAX_RETURNS, *at, label=label,
+                                header="langkah.lanjut"):
+            target = k.get("ke_langkah")
+            if not _is_int(target):
+                self.problem(T.LANJUT_NO_TARGET, f"{label}.ke_langkah", *at, "lanjut", j)
+                continue
+            out.append(Lanjut(syarat=self.text(k, "syarat", *at, "lanjut", j,
+                                               label=f"{label}.syarat"), ke_langkah=target))
+        return tuple(out)
+
+    def check_forward(self, steps: tuple[Step, ...]) -> None:
+        numbers = {s.no for s in steps}
+        for step in steps:
+            where = T.STEP_FIELD.format(no=step.no)
+            i = self._index_of(step)
+            for j, k in enumerate(step.lanjut):
+                if k.ke_langkah not in numbers or k.ke_langkah <= step.no:
+                    self.problem(T.LANJUT_BAD_TARGET.format(value=k.ke_langkah, no=step.no),
+                                 f"{where}.lanjut.ke_langkah", "langkah", i, "lanjut", j,
+                                 "ke_langkah")
 
     def check_numbering(self, steps: tuple[Step, ...], hilang: set[int], gaps: bool) -> None:
         """Duplicates and order, then (when `gaps`) undeclared gaps; every one is reported."""
@@ -534,9 +618,26 @@ class Catalog:
     sops: dict[str, Sop]
     errors: list[SopError] = field(default_factory=list)
     warnings: list[SopError] = field(default_factory=list)  # e.g. two office files, one id
+    # Earlier versions kept in the office folder (counter/sop_versions.py): id → versi → Sop
+    versions: dict[str, dict[int, Sop]] = field(default_factory=dict)
 
     def get(self, sop_id: str) -> Sop:
         return self.sops[sop_id]
+
+    def at_version(self, sop_id: str, versi: int | None) -> Sop:
+        """The SOP as it was at `versi` (a case is timed against the version it began
+        with); the current one when that version is the current or was never kept."""
+        current = self.sops[sop_id]
+        if versi is None or versi == current.versi:
+            return current
+        return self.versions.get(sop_id, {}).get(versi, current)
+
+    def versions_of(self, sop_id: str) -> list[Sop]:
+        """Every known version of an SOP, oldest first, the current one last."""
+        kept = dict(self.versions.get(sop_id, {}))
+        if sop_id in self.sops:
+            kept[self.sops[sop_id].versi] = self.sops[sop_id]
+        return [kept[v] for v in sorted(kept)]
 
     def all(self) -> list[Sop]:
         return sorted(self.sops.values(), key=_sort_key)
@@ -601,7 +702,15 @@ def load_catalog(extra_dirs: Iterable[str | Path] = ()) -> Catalog:
                                          path=path, field="id"))
             office[sop.id] = str(path)
             sops[sop.id] = sop
-    return Catalog(sops=sops, errors=errors, warnings=warnings)
+    from counter.sop_versions import load_versions  # kept versions of office SOPs
+
+    versions: dict[str, dict[int, Sop]] = {}
+    for folder in extra_dirs:
+        found, broken = load_versions(Path(folder))
+        errors.extend(broken)
+        for sop_id, by_number in found.items():
+            versions.setdefault(sop_id, {}).update(by_number)
+    return Catalog(sops=sops, errors=errors, warnings=warnings, versions=versions)
 
 
 def counter_standard(sop: Sop) -> dict[str, float]:

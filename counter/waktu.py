@@ -16,6 +16,7 @@ from enum import StrEnum
 
 from counter.errors import WaktuError
 from counter.texts import waktu as T
+from counter.waktu_forms import normalize_waktu_forms
 
 
 class Unit(StrEnum):
@@ -110,6 +111,8 @@ def parse_waktu(text: str) -> Waktu:
     """Parse a waktu text; raise `WaktuError` (Indonesian) when it cannot be read."""
     raw = text if isinstance(text, str) else str(text)
     norm = re.sub(r"\s+", " ", raw.strip().lower())
+    if norm not in _NO_LIMIT:
+        norm = normalize_waktu_forms(norm)  # real tables' forms (counter/waktu_forms.py)
     if norm in _NO_LIMIT:
         return Waktu(raw=raw, kind=Kind.TANPA)
 

@@ -24,6 +24,7 @@ from counter.config import Paths, Profile, default_profile
 from counter.errors import LoketError
 from counter.sop import Catalog
 from counter.texts import shell as TS
+from counter.texts import skm as TK
 from counter.texts import ui as T
 from screens.messages import (
     CaseChanged,
@@ -57,6 +58,7 @@ class LoketApp(App[None]):
         Binding("f4", "daily_log", T.KEY_DAILY_LOG, id="umum.log_harian"),
         Binding("f5", "scan", T.KEY_SCAN, id="umum.pindai"),
         Binding("f9", "settings", T.KEY_SETTINGS, id="umum.pengaturan"),
+        Binding("k", "survey", TK.KEY_SURVEY, show=False, id="umum.survei"),
         Binding("ctrl+q", "quit", T.KEY_QUIT, priority=True, id="umum.keluar"),
     ]
 
@@ -89,6 +91,9 @@ class LoketApp(App[None]):
         self.issue = issue  # render+save+print; None is counter.printing.issue
         self._replaying = False
         self._damage_checked = False
+        self.sync_state: Any = None  # counter.sync.port.SyncState while a server is set
+        self._sync: Any = None
+        self._sync_stop: Any = None
         # days whose file the start-up check found unreadable; the dashboard reads them
         # again on every refresh and drops each one once it is restored
         self.damaged_days: set[date] = set()
@@ -187,8 +192,68 @@ class LoketApp(App[None]):
                          now=self.now, calendar=self.calendar)
         self.push_screen(HomeScreen())
         self.refresh_bindings()
+        from screens.skm_offer import open_visitor_screen
+
+        open_visitor_screen(self)
         for notice in getattr(self.store, "notices", ()):  # e.g. a read-only copy
             self.notify(notice, severity="warning", timeout=10)
+        self.start_sync()
+
+    # ------------------------------------------------------------------ sync
+
+    def start_sync(self) -> None:
+        """Sync with the office server in a thread when one is set (else standalone).
+
+        Other desks' events land in this desk's own store, so every screen reads them
+        as its own; the dashboard reloads when something arrived."""
+        import threading
+
+        self.stop_sync()
+        read_only = getattr(self.store, "read_only", False)  # a backup copy: never written
+        if self.profile is None or not self.profile.pusat.effective_dsn or read_only:
+            self.sync_state = None
+            return
+        from store.sync.desk import syncer_for
+
+        try:
+            syncer = syncer_for(self.profile, self.store, now=self.now)
+        except LoketError as err:
+            self.notify(str(err), severity="error", timeout=15)
+            return
+        if syncer is None:
+            return
+        self._sync, self._sync_stop = syncer, threading.Event()
+        self.sync_state = syncer.snapshot()
+        stop = self._sync_stop
+
+        def changed(state: Any, result: Any) -> None:
+            with suppress(RuntimeError):  # the app closed meanwhile
+                self.call_from_thread(self._synced, state, result)
+
+        run_guarded(self, lambda: syncer.run(stop, changed), TS.WORK_SYNC, thread=True,
+                    group="sync", name="sync")
+
+    def _synced(self, state: Any, result: Any) -> None:
+        self.sync_state = state
+        if self.desk is not None and state.desks:
+            self.desk.desk_names = {d.desk: d.label for d in state.desks if d.label}
+        if result is not None and result.pulled:
+            self.refresh_home()
+
+    def stop_sync(self) -> None:
+        if self._sync_stop is not None:
+            self._sync_stop.set()
+        if self._sync is not None:
+            self._sync.nudge()
+        self._sync = self._sync_stop = None
+
+    def nudge_sync(self) -> None:
+        """A local action was stored: push it now."""
+        if self._sync is not None:
+            self._sync.nudge()
+
+    def on_unmount(self) -> None:
+        self.stop_sync()
 
     def _remember_duty(self) -> None:
         """Today's officer and desk, offered again after a restart or a crash."""
@@ -242,8 +307,14 @@ class LoketApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Before the day has started (setup, officer choice) only help, catalog and quit."""
-        return not (action in ("new_case", "daily_log", "scan", "settings")
+        return not (action in ("new_case", "daily_log", "scan", "settings", "survey")
                     and self.desk is None)
+
+    def action_survey(self) -> None:
+        """Turn the screen to the visitor for the satisfaction survey (SKM)."""
+        from screens.skm_offer import start_survey
+
+        start_survey(self)
 
     def action_settings(self) -> None:
         """Edit the office profile (printer, paper, officers…) without a text editor."""
@@ -269,6 +340,7 @@ class LoketApp(App[None]):
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=self.officer or "",
                          now=self.now, calendar=self.calendar)
+        self.start_sync()
 
     def action_help(self) -> None:
         from screens.help import HelpScreen
@@ -375,6 +447,9 @@ class LoketApp(App[None]):
         self.show_case(view.code)
         if result.received:
             self.notify(T.SCAN_RECEIVED.format(code=view.code_human, role=view.holder_name))
+        elif result.elsewhere:
+            self.notify(T.SCAN_ELSEWHERE.format(code=view.code_human, role=result.elsewhere),
+                        severity="warning", timeout=10)
         else:
             self.notify(T.SCAN_OPENED.format(code=view.code_human))
 

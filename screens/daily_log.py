@@ -36,6 +36,7 @@ from counter.errors import LoketError
 from counter.log_filter import SPANS, WAITING, Filters, Sort, span_dates, visible_rows
 from counter.private import private_dir, private_file
 from counter.texts import shell as TS
+from counter.texts import skm as TK
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
 from screens.daily_log_cells import COLUMNS, column_widths, row_cells
@@ -69,6 +70,7 @@ class DailyLogScreen(Screen[None]):
         Binding("s", "toggle_summary", T.KEY_SUMMARY, id="log.ringkasan"),
         Binding("f", "focus_filters", T.KEY_FILTERS, id="log.saring"),
         Binding("e", "export", T.KEY_EXPORT, id="log.ekspor"),
+        Binding("k", "skm", TK.KEY_SKM, id="log.skm"),
         Binding("slash", "search", T.KEY_SEARCH, key_display="/", id="log.cari"),
         Binding("r", "reload", T.KEY_REFRESH, show=False, id="log.muat_ulang"),
     ]
@@ -362,6 +364,12 @@ class DailyLogScreen(Screen[None]):
 
 
     # ------------------------------------------------------------- export
+
+    def action_skm(self) -> None:
+        """The satisfaction index (SKM) of the semester, from the day's review."""
+        from screens.skm_review import SkmReviewScreen
+
+        self.app.push_screen(SkmReviewScreen(loket(self).now().date()))
 
     def action_export(self) -> None:
         """The shown period as XLSX, PDF or CSV in the data folder's `laporan/`."""

@@ -9,6 +9,7 @@ cells whose text changed, so the table never flickers and a tick stays cheap.
 from __future__ import annotations
 
 from contextlib import suppress
+from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
@@ -30,6 +31,7 @@ from counter.texts import shell as TS
 from counter.texts import ui as T
 from screens.messages import CaseSelected, DashboardLoaded
 from screens.services import desk_of, loket, tell
+from screens.skm_offer import show_skm_progress
 from screens.widgets.header import LoketHeader
 from screens.widgets.step_label import step_of
 from screens.widgets.timing import LEVEL_STYLE, timer_text
@@ -121,12 +123,15 @@ class HomeScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield LoketHeader()
         yield Static(T.HOME_LOADING, id="counts")
+        yield Static("", id="skm-progress", classes="hint")
         yield Static("", id="damage")
-        yield Static(T.HOME_IN_WORK, classes="section")
+        desk = loket(self).desk
+        official = bool(desk is not None and desk.serves)
+        yield Static(T.HOME_WITH_ME if official else T.HOME_IN_WORK, classes="section")
         work: DataTable[Any] = DataTable(id="work", cursor_type="row", zebra_stripes=True)
         yield work
         yield Static(T.HOME_EMPTY, id="empty", classes="hint")
-        yield Static(T.HOME_WAITING, classes="section")
+        yield Static(T.HOME_ON_THE_WAY if official else T.HOME_WAITING, classes="section")
         yield DataTable(id="wait", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
@@ -137,6 +142,7 @@ class HomeScreen(Screen[None]):
                 table.add_column(label, key=key)
         self.query_one("#damage", Static).display = False
         self.call_after_refresh(self.reload)  # draw first: the keyboard works at once
+        self.call_after_refresh(show_skm_progress, self)
         self.set_interval(1.0, self.tick)
 
     def on_screen_resume(self) -> None:
@@ -168,6 +174,8 @@ class HomeScreen(Screen[None]):
         (with the days the start-up check found damaged, read again each time)."""
         try:
             open_now = desk.open_cases()
+            if desk.serves:  # an official's desk (meja pejabat): only the files for it
+                open_now = replace(open_now, views=desk.files_for_me(open_now.views))
             today = desk.cases_on(desk.now().date())
             again = [desk.cases_on(d).unreadable for d in sorted(known_damaged)]
         except LoketError as err:

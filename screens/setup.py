@@ -25,11 +25,19 @@ from counter.calendar_text import (
     percent_text,
     ramadan_text,
 )
-from counter.config import PRINTER_KINDS, Officer, Profile, default_profile, save_profile
+from counter.config import (
+    PRINTER_KINDS,
+    Officer,
+    Profile,
+    PusatSettings,
+    default_profile,
+    save_profile,
+)
 from counter.duty import Duty
 from counter.errors import ConfigError, LoketError
 from counter.office_hours import parse_hours
 from counter.paper_sizes import DPIS, PAPERS
+from counter.sync.dsn import mask_dsn
 from counter.texts import ui as T
 from counter.texts.receipt import PAPER_NAMES
 from screens.services import loket
@@ -94,6 +102,21 @@ class SetupScreen(Screen[Profile | None]):
                 yield Input(p.calendar.jam_kerja, id="hours", placeholder=T.SETTINGS_HOURS_HINT)
                 yield Label(T.SETTINGS_NEARING)
                 yield Input(percent_text(p.nearing), id="nearing", restrict=r"[0-9.,% ]*")
+                yield Static(T.SETTINGS_PUSAT, classes="title")
+                yield Label(T.SETTINGS_PUSAT_DSN)
+                # The saved address is never put on screen: only its masked form as a
+                # hint; typing a new one replaces it, leaving it empty keeps it.
+                hint = mask_dsn(p.pusat.dsn) if p.pusat.dsn else T.SETTINGS_PUSAT_DSN_HINT
+                yield Input("", id="pusat-dsn", placeholder=hint, password=True)
+                yield Label(T.SETTINGS_PUSAT_KANTOR)
+                yield Input(p.pusat.kantor, id="pusat-kantor", restrict=r"[a-z0-9_-]*",
+                            max_length=40, placeholder=T.SETTINGS_PUSAT_KANTOR_HINT)
+                yield Label(T.SETTINGS_PUSAT_MEJA)
+                yield Input(p.pusat.nama_meja, id="pusat-meja",
+                            placeholder=T.SETTINGS_PUSAT_MEJA_HINT)
+                yield Label(T.SETTINGS_PUSAT_PERAN)
+                yield Input(", ".join(p.pusat.peran), id="pusat-peran",
+                            placeholder=T.SETTINGS_PUSAT_PERAN_HINT)
             yield Static("", id="setup-error", classes="error")
             yield Button(T.SETUP_SAVE if p is None else T.SETTINGS_SAVE, id="save",
                          variant="primary")
@@ -267,6 +290,11 @@ class SetupScreen(Screen[Profile | None]):
                 return
             changes.update(calendar)
             changes["dpi"] = int(self.query_one("#dpi", Select).value)  # type: ignore[arg-type]
+            changes["pusat"] = PusatSettings(
+                dsn=self._value("pusat-dsn") or self.profile.pusat.dsn,
+                kantor=self._value("pusat-kantor"), nama_meja=self._value("pusat-meja"),
+                peran=tuple(r.strip() for r in self._value("pusat-peran").split(",")
+                            if r.strip()))
         profile = (self.profile or default_profile()).with_changes(**changes)
         try:
             save_profile(loket(self).paths, profile)

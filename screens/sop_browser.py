@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from counter.sop import DRAF, Sop
+from counter.texts import sop_authoring as A
 from counter.texts import ui_review as T
 
 NARROW = 70  # below this width the step table folds kelengkapan/output under kegiatan
@@ -31,7 +32,10 @@ def not_usable_reasons(sop: Sop) -> list[str]:
     """Why a SOP cannot guide a case yet (empty when it can)."""
     if sop.usable:
         return []
-    reasons = [T.SOP_WHY_DRAF if sop.status == DRAF else T.SOP_WHY_NO_STEPS]
+    if sop.status == DRAF and sop.steps:  # an imported or edited draft: steps are there
+        reasons = [A.WHY_DRAF_WITH_STEPS]
+    else:
+        reasons = [T.SOP_WHY_DRAF if sop.status == DRAF else T.SOP_WHY_NO_STEPS]
     reasons.extend(sop.catatan)
     return reasons
 
@@ -71,7 +75,24 @@ def _returns(sop: Sop, step: Any) -> list[str]:
             lines.append(T.SOP_RETURN.format(syarat=k.syarat, target=target))
         else:
             lines.append(T.SOP_RETURN_NO_SYARAT.format(target=target))
+    for j in step.lanjut:  # forward jumps ("jika lengkap, langsung ke langkah 4")
+        lines.append(A.FORWARD.format(syarat=j.syarat, target=j.ke_langkah) if j.syarat
+                     else A.FORWARD_NO_SYARAT.format(target=j.ke_langkah))
     return lines
+
+
+def standar_table(sop: Sop) -> Table:
+    """The Standar Pelayanan (PermenPANRB 15/2014) a service charter publishes."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", max_width=17)
+    table.add_column(overflow="fold")
+    L = A.STANDAR_LABELS
+    items = sop.persyaratan
+    table.add_row(L["persyaratan"], "\n".join(f"\u2022 {i}" for i in items) if items
+                  else A.EMPTY)
+    for key in ("biaya", "produk_layanan", "jangka_waktu", "pengaduan"):
+        table.add_row(L[key], getattr(sop, key) or A.EMPTY)
+    return table
 
 
 def _who(sop: Sop, step: Any) -> str:
@@ -132,22 +153,46 @@ class StepTable:
         return table
 
 
-def sop_detail(sop: Sop) -> Group:
-    """Everything the detail pane shows for one SOP."""
+def versions_part(versions: list[Sop]) -> list[Any]:
+    """The kept versions of an SOP and what changed in each, newest first."""
+    from counter.sop_versions import diff_sops
+
+    parts: list[Any] = [Text(""), Text(A.VERSIONS_TITLE, style="bold underline")]
+    for i in range(len(versions) - 1, -1, -1):
+        v = versions[i]
+        tanggal = A.VERSION_DATE.format(tanggal=v.tanggal_versi) if v.tanggal_versi else ""
+        current = A.VERSION_CURRENT if i == len(versions) - 1 else ""
+        parts.append(Text(A.VERSION_ITEM.format(versi=v.versi, tanggal=tanggal,
+                                                current=current), style="bold"))
+        if i:
+            lines = diff_sops(versions[i - 1], v) or [A.DIFF_NONE]
+            parts.extend(Text(f"  \u2022 {line}") for line in lines)
+    return parts
+
+
+def sop_detail(sop: Sop, versions: list[Sop] | None = None) -> Group:
+    """Everything the detail pane shows for one SOP (and its versions, when kept)."""
     parts: list[Any] = [Text(sop.nama, style="bold")]
     reasons = not_usable_reasons(sop)
     if reasons:
         warn = Text(f"\u26a0 {T.SOP_NOT_USABLE}", style="bold black on yellow")
         parts.append(warn)
         parts.extend(Text(f"  {r}", style="yellow") for r in reasons)
+    tanggal = A.VERSION_DATE.format(tanggal=sop.tanggal_versi) if sop.tanggal_versi else ""
+    parts.append(Text(A.VERSION_LINE.format(versi=sop.versi, tanggal=tanggal), style="dim"))
     parts.append(Text(""))
     parts.append(identity_table(sop))
+    parts.append(Text(""))
+    parts.append(Text(A.STANDAR_TITLE, style="bold underline"))
+    parts.append(standar_table(sop))
     if sop.langkah_hilang:
         parts.append(Text(T.SOP_MISSING_STEPS.format(
             numbers=", ".join(map(str, sop.langkah_hilang))), style="yellow"))
     parts.append(Text(""))
     parts.append(Text(T.SOP_STEPS_TITLE.format(count=len(sop.steps)), style="bold underline"))
     parts.append(StepTable(sop) if sop.steps else Text(T.SOP_NO_STEPS, style="dim"))
+    if versions and len(versions) > 1:
+        parts.extend(versions_part(versions))
     return Group(*parts)
 
 
@@ -173,6 +218,8 @@ class SopBrowserScreen(Screen[None]):
         Binding("ctrl+f,slash", "focus_filter", T.KEY_FILTER, key_display="/", id="katalog.cari"),
         Binding("right", "focus_detail", T.KEY_DETAIL, show=False, id="katalog.rincian"),
         Binding("left", "focus_list", T.KEY_LIST, show=False, id="katalog.daftar"),
+        Binding("ctrl+e", "edit", A.KEY_EDIT, key_display="^E", priority=True,
+                id="katalog.ubah"),
     ]
 
     def __init__(self, catalog: Any = None, *, selected: str | None = None) -> None:
@@ -202,9 +249,10 @@ class SopBrowserScreen(Screen[None]):
         self.title = T.SOP_TITLE
         if self.catalog is None:
             self.catalog = self.app.catalog  # type: ignore[attr-defined]
+        wanted = self.selected  # refilter shows (and selects) the first SOP
         self.refilter("")
-        if self.selected:
-            self.select(self.selected)
+        if wanted:
+            self.select(wanted)
         self.query_one("#sop-filter", Input).focus()
 
     # ---------------------------------------------------------------- filtering
@@ -270,7 +318,9 @@ class SopBrowserScreen(Screen[None]):
 
     def show(self, sop: Sop) -> None:
         self.selected = sop.id
-        self.query_one("#sop-view", Static).update(sop_detail(sop))
+        versions_of = getattr(self.catalog, "versions_of", None)
+        versions = versions_of(sop.id) if versions_of else None
+        self.query_one("#sop-view", Static).update(sop_detail(sop, versions))
         self.query_one("#sop-detail", VerticalScroll).scroll_home(animate=False)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -292,6 +342,24 @@ class SopBrowserScreen(Screen[None]):
             box.focus()
             return
         self.dismiss(None)
+
+    def action_edit(self) -> None:
+        """Open the highlighted SOP in the editor; on return, show the saved version."""
+        from screens.sop_editor import SopEditorScreen
+
+        sop_id = self.current_id()
+        if sop_id is None or not hasattr(self.app, "paths"):
+            return
+        self.app.push_screen(SopEditorScreen(self.catalog.get(sop_id)), self._after_edit)
+
+    def _after_edit(self, saved: Sop | None) -> None:
+        app_catalog = getattr(self.app, "catalog", None)
+        if app_catalog is not None:
+            self.catalog = app_catalog
+        box = self.query_one("#sop-filter", Input)
+        self.refilter(box.value)
+        if saved is not None:
+            self.select(saved.id)
 
     def action_focus_filter(self) -> None:
         self.query_one("#sop-filter", Input).focus()

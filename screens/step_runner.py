@@ -19,6 +19,7 @@ from textual.widgets import Footer, Static
 from counter.case import Action, Status
 from counter.clock import Level, format_duration
 from counter.errors import ConflictError, LoketError
+from counter.texts import sop_authoring as A
 from counter.texts import ui as T
 from screens.messages import CaseChanged, DetailWanted, DocumentDue
 from screens.services import desk_of, loket, tell
@@ -44,6 +45,7 @@ class StepRunnerScreen(Screen[None]):
         Binding("t", "close", T.KEY_CLOSE, id="kasus.tutup"),
         Binding("p", "reprint", T.KEY_REPRINT, id="kasus.cetak_ulang"),
         Binding("d", "detail", T.KEY_DETAIL, id="kasus.riwayat"),
+        Binding("j", "jump", A.KEY_JUMP, id="kasus.lompat"),  # "langsung ke langkah N"
     ]
 
     def __init__(self, code: str) -> None:
@@ -131,7 +133,8 @@ class StepRunnerScreen(Screen[None]):
             self.query_one("#kegiatan", Static).update("")
             self.query_one("#details", Static).update("")
             checklist.display = False
-        self.query_one("#state-line", Static).update(state_text(self.view))
+        self.query_one("#state-line", Static).update(
+            "\n".join(line for line in (*self.view.conflicts, state_text(self.view)) if line))
         self._timer_sig.clear()
         self.tick(remeasure=False)
         self.refresh_bindings()
@@ -181,6 +184,8 @@ class StepRunnerScreen(Screen[None]):
             "resume": Action.LANJUT in allowed,
             "close": Action.TUTUP in allowed,
             "note": Action.CATAT in allowed,
+            "jump": Action.SELESAI_LANGKAH in allowed and self.view is not None
+            and bool(self.view.current_step and self.view.current_step.lanjut),
         }
         if action in rules:
             return rules[action]  # hidden when it does not fit: the footer stays short
@@ -214,12 +219,28 @@ class StepRunnerScreen(Screen[None]):
         """A case that left the desk (closed, handed off, waiting) goes back to the list."""
         if view.state.closed or view.state.status in (Status.MENUNGGU_PELAKSANA,
                                                       Status.MENUNGGU_PEMOHON):
+            if view.state.closed:
+                from screens.skm_offer import offer_survey
+
+                offer_survey(self.app, view)
             self.app.pop_screen()
         else:
             self.show()
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def action_jump(self) -> None:
+        """The step's forward branch (the first one written in the SOP)."""
+        step = self.view.current_step if self.view is not None else None
+        if step is None or not step.lanjut:
+            return
+        target = step.lanjut[0]
+        view = self._act(self.app.desk.jump_to, self.code, target.ke_langkah,
+                         output=target.syarat)
+        if view is not None:
+            self.app.notify(A.JUMPED.format(target=target.ke_langkah, syarat=target.syarat))
+            self._leave_if_gone(view)
 
     def _over_title(self) -> str | None:
         timing = self.view.current_timing()

@@ -22,3 +22,32 @@ def paths(loket_dirs: tuple[Path, Path]):
     from counter.config import resolve_paths
 
     return resolve_paths()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One real PostgreSQL cluster for the whole test session (see tests/pg.py)."""
+    import shutil
+    import tempfile
+
+    from tests.pg import start_cluster
+
+    # Not under pytest's 0700 temp folder: the server runs as the `postgres` user.
+    folder = Path(tempfile.mkdtemp(prefix="loket-pg-"))
+    folder.chmod(0o755)
+    cluster = start_cluster(folder)
+    yield cluster
+    if cluster.owned:
+        cluster.stop()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_dsn(pg_cluster):
+    """A fresh database on the session's cluster, dropped after the test."""
+    from tests.pg import create_database, drop_database
+
+    pg_cluster.start()  # a test may have stopped the server; start is idempotent
+    name, dsn = create_database(pg_cluster)
+    yield dsn
+    drop_database(pg_cluster, name)

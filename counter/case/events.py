@@ -31,15 +31,17 @@ RECEIVED = "received"
 WAITING_APPLICANT = "waiting_applicant"
 RESUMED = "resumed"
 NOTE = "note"
+CONFLICT_RESOLVED = "conflict_resolved"
 PRINTED = "printed"
 CLOSED = "closed"
 NIK_REVEALED = "nik_revealed"  # an audit fact: who saw the full NIK, when (the fold skips it)
 EVENT_TYPES = (
     OPENED, STEP_STARTED, KELENGKAPAN_CHECKED, STEP_COMPLETED, OVER_REASON, STEP_RETURNED,
-    HANDED_OFF, RECEIVED, WAITING_APPLICANT, RESUMED, NOTE, PRINTED, CLOSED, NIK_REVEALED,
+    HANDED_OFF, RECEIVED, WAITING_APPLICANT, RESUMED, NOTE, PRINTED, CLOSED, CONFLICT_RESOLVED,
+    NIK_REVEALED,
 )
 # Events that stay meaningful after a case is closed (a late remark, a reprint, a look).
-AFTER_CLOSE_OK = frozenset({NOTE, PRINTED, NIK_REVEALED})
+AFTER_CLOSE_OK = frozenset({NOTE, PRINTED, CONFLICT_RESOLVED, NIK_REVEALED})
 
 OUTCOMES = ("selesai", "ditolak", "dibatalkan")
 DOCS = ("tanda-terima", "serah-terima", "berkas-kurang", "pengembalian")
@@ -69,9 +71,19 @@ def _required(text: str | None, message: str, name: str) -> None:
 class Opened(EventData):
     sop_id: str
     visitor: Visitor
+    sop_versi: int | None = None  # the SOP version the case is timed against
 
     def check(self) -> None:
         _required(self.sop_id, T.SOP_ID_EMPTY, "sop_id")
+        if self.sop_versi is not None and (isinstance(self.sop_versi, bool)
+                                           or self.sop_versi < 1):
+            raise SchemaError(T.STEP_NUMBER.format(value=self.sop_versi), field="sop_versi")
+
+    def to_json(self) -> dict[str, Any]:
+        data = super().to_json()
+        if data.get("sop_versi") is None:
+            data.pop("sop_versi", None)  # events of unversioned cases stay as they were
+        return data
 
 
 @event_type(STEP_STARTED)
@@ -208,6 +220,20 @@ class NikRevealed(EventData):
     where: str = ""
 
 
+@event_type(CONFLICT_RESOLVED)
+@dataclass(frozen=True)
+class ConflictResolved(EventData):
+    """A supervisor settled a fork (two desks acted on the same `fork` event while apart,
+    see counter.sync.order): both actions stay; this records that someone looked."""
+
+    fork: str
+    note: str
+
+    def check(self) -> None:
+        _required(self.fork, T.CONFLICT_FORK_EMPTY, "fork")
+        _required(self.note, T.CONFLICT_NOTE_EMPTY, "note")
+
+
 @event_type(PRINTED)
 @dataclass(frozen=True)
 class Printed(EventData):
@@ -271,14 +297,19 @@ def _event(code: str, at: datetime, officer: str, desk: int, data: EventData) ->
 
 
 def opened(code: str, at: datetime, officer: str, desk: int, sop_id: str,
-           visitor: Visitor | Mapping[str, str]) -> dict[str, Any]:
-    """A new case for `visitor` under SOP `sop_id`; the visitor is (re)validated."""
+           visitor: Visitor | Mapping[str, str], sop_versi: int | None = None,
+           ) -> dict[str, Any]:
+    """A new case for `visitor` under SOP `sop_id`; the visitor is (re)validated.
+
+    `sop_versi` is the SOP version the case begins with: it is timed against that
+    version to its end, whatever the office changes meanwhile."""
     if not isinstance(sop_id, str) or not sop_id.strip():
         raise SchemaError(T.SOP_ID_EMPTY, field="sop_id")
     fields = visitor.as_dict() if isinstance(visitor, Visitor) else dict(visitor)
     v = make_visitor(**{k: fields.get(k, "") for k in
                         ("nama", "nik", "telepon", "nama_usaha", "alamat")})
-    return _event(code, at, officer, desk, Opened(sop_id=sop_id.strip(), visitor=v))
+    return _event(code, at, officer, desk, Opened(sop_id=sop_id.strip(), visitor=v,
+                                                  sop_versi=sop_versi))
 
 
 def step_started(code: str, at: datetime, officer: str, desk: int,
@@ -342,6 +373,11 @@ def note(code: str, at: datetime, officer: str, desk: int, text: str) -> dict[st
 def nik_revealed(code: str, at: datetime, officer: str, desk: int,
                  where: str = "") -> dict[str, Any]:
     return _event(code, at, officer, desk, NikRevealed(_text(where)))
+
+
+def conflict_resolved(code: str, at: datetime, officer: str, desk: int, fork: str,
+                      note_text: str) -> dict[str, Any]:
+    return _event(code, at, officer, desk, ConflictResolved(_text(fork), _text(note_text)))
 
 
 def printed(code: str, at: datetime, officer: str, desk: int, doc: str, *, ok: bool,

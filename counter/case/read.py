@@ -19,6 +19,7 @@ from counter.case.schema import Event, SchemaError, event_id, read_event
 from counter.case.state import Problem
 from counter.codes import parse_code
 from counter.errors import CodeError
+from counter.sync.order import order_events
 from counter.texts import case as T
 
 
@@ -44,7 +45,14 @@ def code_day(code: str) -> date | None:
 
 
 def ordered(events: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """By `seq`; events not yet stored (no seq) keep their given order, after stored ones."""
+    """The case's order. Once actions record `prev`, the order every desk agrees on
+    (`counter.sync.order`: by the prev links, ties by id; events from before ids get
+    their derived id), since `seq` is only this store's arrival order. Before that, by
+    `seq`; events not yet stored (no seq) keep their given order, after stored ones."""
+    events = list(events)
+    if all(isinstance(e, Mapping) for e in events) and any("prev" in e for e in events):
+        return order_events([e if isinstance(e.get("id"), str) else {**e, "id": event_id(e)}
+                             for e in events])
     indexed = list(enumerate(events))
 
     def key(item: tuple[int, Mapping[str, Any]]) -> tuple[int, int, int]:

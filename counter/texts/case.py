@@ -152,3 +152,5 @@ CHANGE = {
 }
 CHANGE_OTHER = "ada perubahan ({type})"
 CONFLICT_CODE_TAKEN = "Kode kasus baru saja dipakai di tempat lain; coba buka kasus lagi."
+CONFLICT_FORK_EMPTY = "konflik yang diselesaikan tidak disebut"
+CONFLICT_NOTE_EMPTY = "penyelesaian konflik perlu catatan: apa yang diputuskan"

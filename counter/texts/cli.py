@@ -68,3 +68,10 @@ ARGPARSE = {
     "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
     "not allowed with argument %s": "tidak boleh bersama argumen %s",
 }
+
+HELP_PUSAT = "pusat kantor (PostgreSQL) untuk beberapa meja: siapkan skema"
+HELP_PUSAT_SIAPKAN = "buat atau naikkan skema basis data pusat (aman dijalankan berulang)"
+HELP_PUSAT_DSN = "alamat pusat, mis. postgresql://loket@192.168.1.10/loket (bawaan: [pusat] dsn)"
+HELP_SINKRON = "sinkron meja ini dengan pusat kantor (terus berjalan sampai Ctrl+C)"
+HELP_SINKRON_SEKALI = "sinkron sekali sekarang lalu tampilkan keadaannya"
+HELP_SINKRON_STATUS = "tampilkan keadaan tanpa menghubungi pusat"

@@ -23,6 +23,12 @@ F9_NEARING = "Peringatan 'hampir'"
 F9_RANGE_FORM = "'{text}': tulis rentang sebagai 'tanggal awal s.d. tanggal akhir'"
 F9_RANGE_REVERSED = "'{text}': tanggal akhir jatuh sebelum tanggal awal"
 F9_PERCENT = "'{text}': tulis persen 1 sampai 99, misalnya 75"
+BAD_OFFICE = (
+    "id kantor {value!r} tidak sah: pakai huruf kecil, angka, '-' atau '_' (paling banyak 40), "
+    "diawali huruf atau angka"
+)
+BAD_SKM_WEIGHT = "bobot {value!r} tidak dikenal; pilih \"tepat\" (1/9), \"0,111\" atau \"0,11\""
+BAD_SKM_PORT = "port layar survei {value!r} harus bilangan 1-65535 (0 = tidak dipakai)"
 KEY_EMPTY = "nama tombol kosong"
 KEY_UNKNOWN = (
     "tombol '{key}' tidak dikenal; tulis misalnya F7, Ctrl+H, Shift+U, PgUp, Esc, [ atau /"

@@ -191,3 +191,8 @@ UNREADABLE_LINE = "{day}: {path} ({cases}) — {message}"
 UNREADABLE_CASES = "{count} kasus terbuka"
 UNREADABLE_CASES_UNKNOWN = "jumlah kasus terbuka tidak diketahui"
 UNREADABLE_WARNING = "Peringatan: data {day} tidak dapat dibaca ({path}); tidak termasuk laporan"
+
+HELP_PUSAT = "laporan dari catatan pusat kantor (semua meja), per kantor"
+HELP_KANTOR = "id kantor yang dilaporkan (bawaan: semua kantor di pusat); memakai pusat"
+NO_OFFICES = "tidak ada kantor dengan catatan di pusat (periksa --kantor)"
+OFFICE_HEADING = "\n=== Kantor: {office} ===\n"

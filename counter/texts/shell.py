@@ -10,6 +10,7 @@ WORK_DAMAGE_CHECK = "Pemeriksaan berkas penyimpanan"
 WORK_LOG_LOAD = "Memuat log harian"
 WORK_EXPORT = "Ekspor laporan"
 WORK_RETURNING = "Mencari pemohon lama"
+WORK_SYNC = "Sinkron dengan pusat"
 
 # Asking before throwing typed input away.
 CONFIRM_YES = "Ya"

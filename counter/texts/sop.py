@@ -12,12 +12,17 @@ STEP_ORDER = "nomor langkah {no} tidak naik (sesudah langkah {prev})"
 STEP_DUP = "nomor langkah {no} dipakai lebih dari sekali"
 STEP_GAP = (
     "nomor langkah melompat dari {prev} ke {no}; bila langkah {missing} memang hilang "
-    "di dokumen sumber, cantumkan di 'langkah_hilang'"
+    "di dokumen sumber, cantumkan di 'langkah_hilang'; bila penomorannya memang melompat "
+    "tanpa langkah yang hilang, cantumkan di 'nomor_dilewati'"
 )
 UNKNOWN_ROLE = "pelaksana '{value}' tidak ada di daftar [[pelaksana]] SOP ini ({known})"
 NO_TARGET = "cabang kembali harus menyebut 'ke_langkah' atau 'ke_pelaksana'"
 UNKNOWN_STEP_TARGET = "langkah tujuan {value} tidak ada di SOP ini"
 UNKNOWN_ROLE_TARGET = "pelaksana tujuan '{value}' tidak ada di daftar [[pelaksana]] SOP ini"
+LANJUT_NO_TARGET = "cabang lanjut harus menyebut 'ke_langkah' (nomor langkah)"
+LANJUT_BAD_TARGET = (
+    "cabang lanjut ke langkah {value} tidak sah: harus nomor langkah yang ada sesudah langkah {no}"
+)
 DUP_ID = "id SOP '{value}' dipakai juga oleh {other}"
 STEP_FIELD = "langkah {no}"
 TOO_BIG = "berkas SOP terlalu besar (lebih dari {limit} KB); SOP yang wajar jauh lebih kecil"

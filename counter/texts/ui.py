@@ -8,6 +8,7 @@ APP_TITLE = "Loket"
 
 # --- header
 HEADER = "{unit} · {officer} · Loket {desk} · {date} {time}"
+HEADER_NARROW = "{officer} · Loket {desk} · {date} {time}"
 HEADER_NO_OFFICER = "{unit} · {date} {time}"
 
 # --- global bindings (footer labels)
@@ -266,3 +267,18 @@ STORE_REPAIRED = "Berkas {path} dapat dibaca lagi; kasusnya tampil kembali."
 HELP_APP = "buka aplikasi loket (juga bila `loket` dijalankan tanpa sub-perintah)"
 HELP_OFFICER = "nama petugas yang bertugas (melewati pilihan petugas)"
 HELP_DESK = "nomor loket hari ini (1–99)"
+SCAN_ELSEWHERE = (
+    "Kasus {code} dibuka. Berkas ini sedang dikirim ke {role}: penerimaan dicatat saat "
+    "dipindai di meja {role}"
+)
+HOME_WITH_ME = "Berkas di meja ini (terlama di atas)"
+HOME_ON_THE_WAY = "Berkas dalam perjalanan ke meja ini — pindai saat diterima"
+SETTINGS_PUSAT = "Pusat kantor (beberapa meja; kosongkan bila hanya satu komputer)"
+SETTINGS_PUSAT_DSN = "Alamat pusat (PostgreSQL)"
+SETTINGS_PUSAT_DSN_HINT = "mis. postgresql://loket:SANDI@192.168.1.10/loket"
+SETTINGS_PUSAT_KANTOR = "Id kantor"
+SETTINGS_PUSAT_KANTOR_HINT = "mis. pacitan (huruf kecil, angka, - atau _)"
+SETTINGS_PUSAT_MEJA = "Nama meja (meja pejabat)"
+SETTINGS_PUSAT_MEJA_HINT = "mis. Kabid; kosong untuk loket"
+SETTINGS_PUSAT_PERAN = "Jabatan yang dilayani meja ini"
+SETTINGS_PUSAT_PERAN_HINT = "mis. Koor, Kepala Bidang; kosong untuk loket"

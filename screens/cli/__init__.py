@@ -18,7 +18,7 @@ from counter.texts import cli as T
 from screens.cli.context import Context
 
 # Modules under screens/cli/ that define `register(subparsers)`.
-COMMANDS = ("app", "sop", "kasus", "cetak", "laporan", "demo")
+COMMANDS = ("app", "sop", "kasus", "cetak", "laporan", "demo", "pusat", "sinkron", "skm")
 
 
 def _speak_indonesian() -> None:

@@ -68,7 +68,17 @@ def fill_demo_store(ctx: Context, *, days: int, per_day: float = 30.0, seed: int
         shutil.rmtree(store_dir)
     ctx.__dict__.pop("store", None)  # a store opened before the wipe points at nothing
     write_history(ctx.store, repo)
+    write_demo_surveys(ctx, repo, seed)
     return result
+
+
+def write_demo_surveys(ctx: Context, repo: demo.MemoryRepo, seed: int) -> int:
+    """Anonymous SKM answers for the demo's closed cases, so F4's SKM has figures."""
+    from counter.skm.demo import demo_responses
+    from screens.skm_service import survey_store
+
+    surveys = survey_store(ctx.paths)
+    return surveys.add(demo_responses(surveys.questionnaire, repo.all_events(), seed))
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:

@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--sampai", help=T.HELP_SAMPAI)
     p.add_argument("--format", default="teks", help=T.HELP_FORMAT)
     p.add_argument("-o", "--output", help=T.HELP_OUTPUT)
+    p.add_argument("--pusat", action="store_true", help=T.HELP_PUSAT)
+    p.add_argument("--kantor", nargs="+", metavar="ID", help=T.HELP_KANTOR)
     p.set_defaults(func=cmd_laporan)
 
 
@@ -89,6 +91,8 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
     out = Path(args.output).expanduser() if args.output else None
     if out is not None:
         export.check_target(out)
+    if args.pusat or args.kantor:
+        return _report_offices(args, ctx, fmt, first, last, out)
     with no_cyclic_gc():
         summary = build_summary(ctx, first, last)
         warn_unreadable(summary)
@@ -107,5 +111,45 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
     if fmt == "csv":
         print(T.WRITTEN_CSV.format(cases=written[0], steps=written[1]))
     else:
+        print(T.WRITTEN.format(path=written[0]))
+    return 0
+
+
+def _report_offices(args: argparse.Namespace, ctx: Context, fmt: str, first: date, last: date,
+                    out: Path | None) -> int:
+    """`--pusat [--kantor ID…]`: the same report for each office, from the server's record
+    (a provincial office reading its regencies). One section, or one file, per office."""
+    from counter.desk import Desk
+    from counter.sync.port import SyncError
+    from counter.texts import sync as TS
+    from store.sync.office_report import office_repos
+    from store.sync.server import PgServer
+
+    dsn = ctx.profile.pusat.effective_dsn
+    if not dsn:
+        raise SyncError(TS.NOT_CONFIGURED)
+    server = PgServer(dsn)
+    try:
+        repos = office_repos(server, args.kantor or None)
+    finally:
+        server.close()
+    if not repos:
+        raise R.ReportError(T.NO_OFFICES, field="--kantor")
+    for office, repo in repos.items():
+        with no_cyclic_gc():
+            summary = R.load_summary(Desk(repo, ctx.catalog, ctx.profile), first, last)
+        if fmt == "teks" and out is None:
+            sys.stdout.write(T.OFFICE_HEADING.format(office=office))
+            console = Console(width=None if sys.stdout.isatty() else report_text.WIDTH,
+                              highlight=False)
+            report_text.print_report(console, summary)
+            continue
+        base = out or Path(export.default_name(first, last, fmt))
+        target = base.with_name(f"{base.stem}-{office}{base.suffix}")
+        if fmt == "teks":
+            written = [export.write(target,
+                                    report_text.render_text(summary).encode("utf-8"))]
+        else:
+            written = export.write_report(summary, ctx.profile, fmt, target)
         print(T.WRITTEN.format(path=written[0]))
     return 0

@@ -39,6 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     check = verbs.add_parser("check", help=T.HELP_SOP_CHECK)
     check.add_argument("paths", nargs="*", help=T.HELP_PATHS)
     check.set_defaults(func=cmd_check)
+    from screens.cli.sop_impor import register_verbs  # impor / ekspor of office tables
+
+    register_verbs(verbs)
 
 
 def _console() -> Console:
@@ -97,6 +100,10 @@ def sop_as_dict(s: Sop) -> dict[str, Any]:
         "catatan": list(s.catatan),
         "langkah_hilang": list(s.langkah_hilang),
         "sumber": {"dokumen": s.source.dokumen, "lokasi": s.source.lokasi},
+        # Standar Pelayanan and version (additions for office-authored SOPs)
+        "persyaratan": list(s.persyaratan), "biaya": s.biaya,
+        "produk_layanan": s.produk_layanan, "jangka_waktu": s.jangka_waktu,
+        "pengaduan": s.pengaduan, "versi": s.versi, "tanggal_versi": s.tanggal_versi,
         "pelaksana": [
             {"id": p.id, "nama": p.nama, "loket": p.loket, "pemohon": p.pemohon}
             for p in s.pelaksana
@@ -116,6 +123,7 @@ def sop_as_dict(s: Sop) -> dict[str, Any]:
                      "ke_pelaksana": k.ke_pelaksana}
                     for k in st.kembali
                 ],
+                "lanjut": [{"syarat": j.syarat, "ke_langkah": j.ke_langkah} for j in st.lanjut],
             }
             for st in s.steps
         ],

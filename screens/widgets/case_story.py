@@ -114,6 +114,8 @@ def describe(event: Mapping[str, Any], sop: Any) -> str:
         return T.EVENT_RESUMED.format(step=step)
     if kind == "note":
         return T.EVENT_NOTE.format(text=d.get("text", ""))
+    if kind == "conflict_resolved":
+        return T.EVENT_CONFLICT_RESOLVED.format(note=d.get("note", ""))
     if kind == "printed":
         if d.get("ok"):
             return T.EVENT_PRINTED_OK.format(doc=_doc(d.get("doc")), printer=d.get("printer"))

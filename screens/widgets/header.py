@@ -10,6 +10,7 @@ from textual.widgets import Static
 from counter.dates import format_day_date, format_time
 from counter.texts import ui as T
 from screens.services import loket
+from screens.widgets.sync_status import status_text
 
 
 class LoketHeader(Static):
@@ -39,6 +40,18 @@ class LoketHeader(Static):
         else:
             text = T.HEADER_NO_OFFICER.format(unit=unit, date=format_day_date(now.date()),
                                               time=format_time(now))
+        sync = getattr(app, "sync_state", None)
+        if sync is not None and profile is not None:
+            status = status_text(sync, profile.tz)
+            room = self.size.width - 2
+            if status and len(text) + len(status) + 3 > room:
+                status = status_text(sync, profile.tz, short=True)
+                if len(text) + len(status) + 3 > room and officer:
+                    # Narrow: the link matters more than the office's name and the weekday.
+                    text = T.HEADER_NARROW.format(officer=officer, desk=app.desk_no,
+                                                  date=f"{now:%d/%m}", time=format_time(now))
+            if status:
+                text = f"{text} · {status}"
         if getattr(getattr(app, "store", None), "read_only", False):
             text = T.HEADER_READ_ONLY.format(text=text)  # a backup: nothing can be recorded
         self.update(text)

@@ -1,0 +1,35 @@
+"""The step runner offers a decision's forward branch (j): "langsung ke langkah 4"."""
+
+from __future__ import annotations
+
+from counter.sop import load_catalog
+from screens.app import LoketApp
+from screens.step_runner import StepRunnerScreen
+from store import open_store
+from tests.counter.test_case_jump import SOP
+from tests.screens.app_fixtures import GAP, OFFICER, Clock, key, make_profile
+
+
+async def test_j_jumps_forward_and_is_hidden_where_the_step_has_no_branch(paths) -> None:
+    paths.sop_dir.mkdir(parents=True)
+    (paths.sop_dir / "uji.toml").write_text(SOP, encoding="utf-8")
+    profile = make_profile()
+    app = LoketApp(paths, profile, load_catalog([paths.sop_dir]),
+                   open_store(paths.store_dir, profile.tz), now=Clock(), officer=OFFICER,
+                   scan_gap=GAP)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.desk.open_case("uji-lompat", {"nama": "Ani"})
+        app.show_case(view.code)
+        await pilot.pause()
+        assert isinstance(app.screen, StepRunnerScreen)
+        assert app.screen.check_action("jump", ()) is False  # step 1 has no branch
+        app.desk.complete_step(view.code)
+        app.show_case(view.code)
+        await pilot.pause()
+        assert app.screen.check_action("jump", ()) is True
+        await key(pilot, "j")
+        await pilot.pause()
+        state = app.desk.view(view.code).state
+        assert state.current_step == 4
+        assert any("langsung ke langkah 4" in n.message for n in app._notifications)

@@ -1,0 +1,64 @@
+"""The app with an office server: settings, header status, the password never shown."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from textual.widgets import Input, Static
+
+from counter.config import PusatSettings, load_profile
+from screens.setup import SetupScreen
+from screens.widgets.header import LoketHeader
+from tests.screens.app_fixtures import Clock, make_app, make_profile
+
+
+def screen_text(app) -> str:
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
+
+
+async def test_the_server_is_set_in_settings_and_its_password_never_shown(paths, pg_dsn):
+    secret = "postgresql://loket:rahasia99@/loket?host=/nowhere&port=1"
+    profile = make_profile().with_changes(pusat=PusatSettings(dsn=secret, kantor="pacitan"))
+    app = make_app(paths, Clock(), profile=profile)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        dsn_input = app.screen.query_one("#pusat-dsn", Input)
+        assert dsn_input.value == "" and "rahasia99" not in dsn_input.placeholder
+        assert "***" in dsn_input.placeholder
+        assert "rahasia99" not in screen_text(app)
+        dsn_input.value = pg_dsn
+        app.screen.query_one("#pusat-meja", Input).value = "Koor"
+        app.screen.query_one("#pusat-peran", Input).value = "Koor, Kepala Bidang"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = load_profile(paths)
+        assert saved is not None
+        assert saved.pusat == PusatSettings(dsn=pg_dsn, kantor="pacitan", nama_meja="Koor",
+                                            peran=("Koor", "Kepala Bidang"))
+        assert stat.S_IMODE(os.stat(paths.config_file).st_mode) == 0o600
+
+
+async def test_the_header_says_when_the_server_is_away(paths):
+    dead = "postgresql://loket:rahasia99@/loket?host=/nowhere&port=1"
+    clock = Clock()
+    profile = make_profile().with_changes(pusat=PusatSettings(dsn=dead, kantor="pacitan"))
+    app = make_app(paths, clock, profile=profile)
+    async with app.run_test(size=(160, 40)) as pilot:
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if app.sync_state is not None and app.sync_state.down_since is not None:
+                break
+        header = app.screen.query_one(LoketHeader)
+        header.tick()
+        text = str(header.render())
+        assert "Pusat: terputus sejak 09.00 · 0 catatan belum terkirim" in text
+        assert "rahasia99" not in text
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        header.tick()
+        assert str(header.render()).endswith("Pusat: terputus · 0 blm terkirim")
+        app.stop_sync()
