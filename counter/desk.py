@@ -470,6 +470,18 @@ class Desk:
         at, officer, desk = self._stamp()
         return self._commit(view, [C.note(code, at, officer, desk, text)], any_state=True)
 
+    def reveal_nik(self, code: str, where: str = "") -> str:
+        """The case's full NIK, for an officer who must type it elsewhere; the look is
+        recorded first (who, when, at which desk), so an auditor can ask who saw it.
+        Like a note it fits any state."""
+        view = self.view(code)
+        nik = view.state.visitor.nik
+        if not nik:
+            raise CaseError(T.NO_NIK.format(code=view.code_human), field="nik")
+        at, officer, desk = self._stamp()
+        self._commit(view, [C.nik_revealed(code, at, officer, desk, where)], any_state=True)
+        return nik
+
     def close(self, code: str, outcome: str, reason: str = "",
               expect: str | None = None) -> CaseView:
         view = self.planned(code, expect)
