@@ -14,10 +14,17 @@ are then measured in interleaved rounds (so drift on the machine hits each
 alike): each round opens 10 new cases through the real API (next_code, then
 opened, step events, hand-off, closed) and times every `append`.
 
-A last section appends 250 cases into one empty day to show what the cost does
+A further section appends 250 cases into one empty day to show what the cost does
 grow with: the size of that day.
 
+The last section times whole counter actions through `Desk` (read the case, plan,
+write, fold the result) with 40 and with 300 cases already in the day: opening a
+case (code and events), opening with documents missing, completing a step, and
+completing with a hand-off; and it counts the day-file writes of each action.
+Target: one day-file write per action, median <= 10 ms at 300 cases a day.
+
 Run: .venv/bin/python bench/store_bench.py [--sizes 1000,10000,100000] [--keep DIR]
+     [--actions-only]
 """
 
 from __future__ import annotations
@@ -144,13 +151,106 @@ def busy_day(store_dir: Path) -> None:
               f"{statistics.median(ms[-200:]):5.2f} ms (day file then {size_kb:,.0f} kB)")
 
 
+class _WriteCounter:
+    """Counts the store's file replacements by kind (day file or other)."""
+
+    def __init__(self) -> None:
+        import store.day as day_module
+
+        self.day_writes = 0
+        self._module = day_module
+        self._real = day_module.write_atomic
+
+        def counting(path: Path, payload: bytes, *args: object, **kwargs: object) -> None:
+            self.day_writes += 1
+            self._real(path, payload, *args, **kwargs)
+
+        day_module.write_atomic = counting  # type: ignore[assignment]
+
+
+ACTION_SOP = "pct-17-pengajuan-proposal"  # steps 1-2 at the counter, 3 a back office
+
+
+def actions(store_dir: Path) -> None:
+    """Whole counter actions through Desk at 40 and 300 cases in the day."""
+    counter = _WriteCounter()
+    print()
+    print("whole actions through Desk (read, plan, write, fold), day-file writes per action:")
+    print(f"{'cases in day':>12}  {'action':<32} {'median':>9} {'p90':>9}  {'writes':>6}  "
+          f"{'CPU median':>10}")
+    print(f"{'':>12}  (wall time includes the fsyncs of the file and its folder: on a "
+          f"busy disk they dominate; CPU is this process's own work)")
+    for day_cases, day in ((40, TODAY), (300, TODAY + timedelta(days=1))):
+        _actions_on(store_dir, day, day_cases, counter)
+
+
+def _actions_on(store_dir: Path, day: date, day_cases: int, counter: _WriteCounter) -> None:
+    from counter.config import default_profile
+    from counter.desk import Desk
+    from counter.sop import load_catalog
+
+    clock = [datetime.combine(day, dtime(8, 0), WIB)]
+    store = open_store(store_dir, WIB)
+    desk = Desk(store, load_catalog(), default_profile(), officer="Siti Aminah",
+                now=lambda: clock[0])
+    codes = []
+    while len(codes) < day_cases - 30:  # the day so far (30 more are opened below)
+        clock[0] += timedelta(seconds=20)
+        codes.append(desk.open_case(ACTION_SOP, {"nama": f"Pemohon {len(codes)}"}).code)
+    timings: dict[str, list[float]] = {}
+    writes: dict[str, list[int]] = {}
+
+    cpu: dict[str, list[float]] = {}
+
+    def timed(name: str, fn, *args, **kwargs):
+        before = counter.day_writes
+        t, c = time.perf_counter(), time.process_time()
+        result = fn(*args, **kwargs)
+        timings.setdefault(name, []).append((time.perf_counter() - t) * 1000)
+        cpu.setdefault(name, []).append((time.process_time() - c) * 1000)
+        writes.setdefault(name, []).append(counter.day_writes - before)
+        return result
+
+    for i in range(30):
+        clock[0] += timedelta(seconds=20)
+        if i % 2:
+            timed("open (code + events)", desk.open_case, ACTION_SOP, {"nama": f"Tamu {i}"})
+        else:
+            timed("open, documents missing", desk.open_case, ACTION_SOP,
+                  {"nama": f"Tamu {i}"}, received=[], missing=["Proposal"],
+                  note="besok")
+    for code in codes[:30]:
+        clock[0] += timedelta(seconds=20)
+        view = timed("complete a step (next starts)", desk.complete_step, code)
+        clock[0] += timedelta(seconds=20)
+        if view.next.hand_off is not None:
+            timed("complete + hand off", desk.complete_step, code, to_name="Pak Budi")
+    for name, ms in timings.items():
+        ms = sorted(ms)
+        w = "/".join(map(str, sorted(set(writes[name]))))
+        print(f"{day_cases:>12}  {name:<32} {statistics.median(ms):6.2f} ms "
+              f"{ms[int(len(ms) * 0.9)]:6.2f} ms  {w:>6}  "
+              f"{statistics.median(cpu[name]):6.2f} ms")
+    size_kb = store.path_for(day).stat().st_size / 1000
+    print(f"{'':>12}  (day file {size_kb:,.0f} kB)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--keep", type=Path, help="build the stores here and keep them")
+    parser.add_argument("--actions-only", action="store_true",
+                        help="only the whole-action latencies")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     base = args.keep or Path(tempfile.mkdtemp(prefix="loket-store-bench-"))
+    if args.actions_only:
+        try:
+            actions(base / "actions")
+        finally:
+            if args.keep is None:
+                shutil.rmtree(base, ignore_errors=True)
+        return
     try:
         dirs = {}
         for size in sizes:
@@ -181,6 +281,7 @@ def main() -> None:
         print(f"ratio of medians {sizes[-1]:,} / {sizes[0]:,} cases: {ratio:.2f} "
               f"(target <= 1.5); worst median {max(medians.values()):.2f} ms (target < 15 ms)")
         busy_day(base / "busy")
+        actions(base / "actions")
     finally:
         if args.keep is None:
             shutil.rmtree(base, ignore_errors=True)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -17,11 +16,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import platformdirs
-import tomli_w
+import tomlkit
+import tomlkit.exceptions
 
+from counter.atomic import ensure_folder, write_file
 from counter.errors import ConfigError
 from counter.keys import BadKey, normalize_keys
 from counter.texts import config as T
+from counter.toml_read import TomlDoc, read_toml
 
 APP_NAME = "loket"
 ENV_CONFIG_DIR = "LOKET_CONFIG_DIR"
@@ -46,6 +48,11 @@ class Paths:
     @property
     def pdf_dir(self) -> Path:
         return self.data_dir / "cetak"
+
+    @property
+    def report_dir(self) -> Path:
+        """Where reports go, from the log's `e` and from `loket laporan` alike."""
+        return self.data_dir / "laporan"
 
     @property
     def sop_dir(self) -> Path:
@@ -114,20 +121,24 @@ def default_profile() -> Profile:
 # ---------------------------------------------------------------- reading
 
 
-def _line_of(text: str, key: str) -> int | None:
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    for i, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return i
-    return None
+def _key_path(label: str) -> tuple[str | int, ...]:
+    """'officers[2].nama' -> ('officers', 1, 'nama'): where `TomlDoc.line_of` looks."""
+    out: list[str | int] = []
+    for part in label.split("."):
+        m = re.fullmatch(r"(.+)\[(\d+)\]", part)
+        if m:
+            out += [m.group(1), int(m.group(2)) - 1]
+        else:
+            out.append(part)
+    return tuple(out)
 
 
 class _ProfileReader:
-    def __init__(self, data: dict[str, Any], text: str, path: Path) -> None:
-        self.data, self.text, self.path = data, text, path
+    def __init__(self, doc: TomlDoc, path: Path) -> None:
+        self.doc, self.data, self.path = doc, doc.data, path
 
     def fail(self, key: str, message: str) -> ConfigError:
-        return ConfigError(message, path=self.path, line=_line_of(self.text, key.split(".")[-1]),
+        return ConfigError(message, path=self.path, line=self.doc.line_of(*_key_path(key)),
                            field=key)
 
     def get(self, src: dict[str, Any], key: str, kind: type | tuple[type, ...], default: Any,
@@ -211,8 +222,8 @@ class _ProfileReader:
 
     def fail_key(self, name: str, action: str, message: str) -> ConfigError:
         """An error in [tombol], at the line that names the action (quoted or not)."""
-        line = _line_of(self.text, f'"{action}"') or _line_of(self.text, action) \
-            or _line_of(self.text, name)
+        line = self.doc.line_of("tombol", action) \
+            or self.doc.line_of("tombol", *action.split("."))
         return ConfigError(message, path=self.path, line=line, field=f"tombol.{action}")
 
     def officers(self) -> tuple[Officer, ...]:
@@ -257,16 +268,10 @@ def load_profile(paths: Paths) -> Profile | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(T.UNREADABLE.format(detail=err), path=path) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        m = re.search(r"line (\d+)", str(err))
-        raise ConfigError(T.TOML_SYNTAX.format(detail=err), path=path,
-                          line=int(m.group(1)) if m else None) from None
-    return _ProfileReader(data, text, path).read()
+    return _ProfileReader(read_toml(text, str(path), ConfigError), path).read()
 
 
-def profile_to_toml(profile: Profile) -> str:
+def _profile_data(profile: Profile) -> dict[str, Any]:
     data: dict[str, Any] = {
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
                                                               "printer", "keys")
@@ -280,12 +285,63 @@ def profile_to_toml(profile: Profile) -> str:
     }
     if profile.keys:
         data["tombol"] = dict(profile.keys)
-    return tomli_w.dumps(data)
+    return data
+
+
+def profile_to_toml(profile: Profile, previous: str = "") -> str:
+    """The profile as TOML; given the file as it was, its comments, key order and layout
+    are kept (an office writes notes beside its settings) and only values change."""
+    data = _profile_data(profile)
+    try:
+        doc = tomlkit.parse(previous) if previous.strip() else tomlkit.document()
+    except tomlkit.exceptions.ParseError:
+        doc = tomlkit.document()  # a broken file is replaced (it could not be loaded anyway)
+    defaults = _profile_data(Profile())
+    for key, value in data.items():
+        if key not in doc and value == defaults.get(key):
+            continue  # a default the office never wrote stays unwritten
+        if key == "officers":
+            _update_officers(doc, value)
+        elif key in ("kalender", "tombol"):
+            table = doc.get(key)
+            if not isinstance(table, dict):
+                table = tomlkit.table()
+                doc[key] = table
+            for sub, sub_value in value.items():
+                if (sub in table or sub_value) and table.get(sub) != sub_value:
+                    table[sub] = sub_value
+        elif doc.get(key) != value:
+            doc[key] = value
+    return tomlkit.dumps(doc)
+
+
+def _update_officers(doc: Any, officers: list[dict[str, str]]) -> None:
+    """Change the [[officers]] tables in place (their comments and spacing stay);
+    add or drop tables only for officers added or removed."""
+    current = doc.get("officers")
+    if current is None or not hasattr(current, "append"):
+        fresh = tomlkit.aot()
+        for o in officers:
+            fresh.append(tomlkit.table().add("nama", o["nama"]).add("jabatan", o["jabatan"]))
+        doc["officers"] = fresh
+        return
+    for table, o in zip(current, officers, strict=False):
+        for field_ in ("nama", "jabatan"):
+            if table.get(field_, "") != o[field_]:
+                table[field_] = o[field_]
+    while len(current) > len(officers):
+        del current[len(current) - 1]
+    for o in officers[len(current):]:
+        current.append(tomlkit.table().add("nama", o["nama"]).add("jabatan", o["jabatan"]))
 
 
 def save_profile(paths: Paths, profile: Profile) -> None:
-    """Write the profile atomically so a crash never leaves half a config."""
-    paths.config_dir.mkdir(parents=True, exist_ok=True)
-    tmp = paths.config_file.with_suffix(".toml.tmp")
-    tmp.write_text(profile_to_toml(profile), encoding="utf-8")
-    os.replace(tmp, paths.config_file)
+    """Write the profile atomically so a crash never leaves half a config; what the
+    office wrote by hand (comments, order) survives the save."""
+    ensure_folder(paths.config_dir, ConfigError)
+    try:
+        previous = paths.config_file.read_text(encoding="utf-8")
+    except (FileNotFoundError, UnicodeDecodeError):
+        previous = ""
+    write_file(paths.config_file, profile_to_toml(profile, previous).encode("utf-8"),
+               error=ConfigError)

@@ -20,6 +20,7 @@ class UnreadableDay:
     path: str
     message: str  # why (the store's words: empty, not JSON at line…, wrong shape…)
     open_cases: int | None  # open cases of the index living there; None: not known
+    codes: tuple[str, ...] = ()  # their codes, when known (placeholder rows name them)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"

@@ -23,16 +23,17 @@ from __future__ import annotations
 
 import heapq
 import random
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from counter.calendar import WorkingCalendar, calendar_for
 from counter.case.roles import is_back_office
+from counter.case.schema import event_id, new_id, seeded_ids
 from counter.codes import make_code, parse_code
 from counter.config import Officer, Profile
-from counter.errors import CaseError, LoketError
+from counter.errors import CaseError, ConflictError, LoketError
 from counter.sop import Catalog, Sop, Step
 from counter.texts import report as T
 from counter.waktu import Unit
@@ -56,24 +57,56 @@ class MemoryRepo:
     def append(self, event: dict) -> dict:
         code = event["code"]
         events = self._cases.get(code)
-        if events is None:
-            if event["type"] != "opened":
-                raise CaseError(f"unknown case {code}")
-            events = self._cases[code] = []
+        return self._write([event], self.last_id(code) if events else None)[0]
+
+    def append_many(self, events: Sequence[dict], expect: str | None = None) -> list[dict]:
+        """One action's events at once, refused whole if the case moved (as the store does)."""
+        return self._write(list(events), expect)
+
+    def last_id(self, code: str) -> str | None:
+        events = self._cases.get(code)
+        return event_id(events[-1]) if events else None
+
+    def _write(self, events: list[dict], expect: str | None) -> list[dict]:
+        if not events:
+            return []
+        code = events[0]["code"]
+        have = self._cases.get(code)
+        if events[0]["type"] == "opened":
+            if have is not None:
+                raise ConflictError(f"code {code} taken", code=code)
+        elif have is None:
+            raise CaseError(f"unknown case {code}")
+        last = self.last_id(code)
+        if last != expect:
+            newer = [e for e in have or () if e["seq"] > _seq_of(have or [], expect)]
+            raise ConflictError(f"case {code} moved", code=code, newer=tuple(newer))
+        if have is None:
+            have = self._cases[code] = []
             self._days.setdefault(parse_code(code).day, []).append(code)
             self._open[code] = None
-        stored = {**event, "seq": len(events)}
-        events.append(stored)
-        if stored["type"] in CLOSED_TYPES:
-            self._open.pop(code, None)
-        return dict(stored)
+        stored = []
+        for i, event in enumerate(events):
+            one = {**event, "seq": len(have)}
+            if "id" not in one:
+                one["id"] = new_id(datetime.fromisoformat(one["at"]))
+            if i == 0 and last is not None:
+                one["prev"] = last
+            have.append(one)
+            stored.append(dict(one))
+            if one["type"] in CLOSED_TYPES:
+                self._open.pop(code, None)
+        return stored
 
     def events(self, code: str) -> list[dict]:
         return list(self._cases[code])
 
-    def next_code(self, day: date, desk: int) -> str:
+    def next_code(self, day: date, desk: int, *, reserve: bool = True) -> str:
         seq = self._issued.get((day, desk), 0) + 1
-        self._issued[(day, desk)] = seq
+        while make_code(day, desk, seq) in self._cases:
+            seq += 1
+        if reserve:
+            self._issued[(day, desk)] = seq
         return make_code(day, desk, seq)
 
     def open_codes(self) -> list[str]:
@@ -409,6 +442,11 @@ class _Simulation:
         return codes
 
 
+def _seq_of(events: list[dict], event: str | None) -> int:
+    """The seq of the event with id `event` (-1 when unknown: every event is newer)."""
+    return next((e["seq"] for e in events if event_id(e) == event), -1)
+
+
 def _return_target(step: Step) -> int | None:
     for k in step.kembali:
         if k.ke_langkah is not None:
@@ -448,7 +486,8 @@ def generate(
     work_days = working_days_until(cal, last, days)
     sim = _Simulation(repo, catalog, profile, cal, random.Random(seed), settings or DemoSettings(),
                       until)
-    codes = sim.run(work_days)
+    with seeded_ids(seed):
+        codes = sim.run(work_days)
     return DemoResult(work_days[0], work_days[-1], tuple(work_days), tuple(codes))
 
 

@@ -8,7 +8,7 @@ same way everywhere, and the screens stay thin. The store is any object with the
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -20,8 +20,9 @@ from counter.clock import CaseTiming, Level, measure_case
 from counter.codes import human, normalize, parse_code
 from counter.config import Profile
 from counter.damage import UnreadableDay, merged
-from counter.errors import CaseError, LoketError
+from counter.errors import CaseError, ConflictError, LoketError
 from counter.sop import Catalog, Sop, Step
+from counter.texts import case as TC
 from counter.texts import desk as T
 from counter.visitor import Visitor, make_visitor
 
@@ -31,9 +32,18 @@ if TYPE_CHECKING:  # paper and printing load reportlab: only when a document is 
 
 
 class Repository(Protocol):
+    """What the desk needs of a store (store.Store on disk, demo.MemoryRepo in memory).
+
+    `append_many(events, expect)` writes one action's events in one atomic write, or
+    nothing and `ConflictError` when the case's last event is no longer `expect`;
+    `next_code(day, desk, reserve=False)` proposes a code that the `opened` event's
+    `append_many` then takes.
+    """
+
     def append(self, event: dict) -> dict: ...
+    def append_many(self, events: Sequence[dict], expect: str | None = None) -> list[dict]: ...
     def events(self, code: str) -> list[dict]: ...
-    def next_code(self, day: date, desk: int) -> str: ...
+    def next_code(self, day: date, desk: int, *, reserve: bool = True) -> str: ...
     def open_codes(self) -> list[str]: ...
     def codes_on(self, day: date) -> list[str]: ...
     def events_on(self, day: date) -> dict[str, list[dict]]: ...
@@ -134,8 +144,7 @@ class Desk:
             return None
 
     def fold(self, events: list[dict]) -> CaseView:
-        first = events[0] if events else {}
-        sop = self.sop_of(str(first.get("data", {}).get("sop_id", "")))
+        sop = self.sop_of(_sop_id(events))
         state = C.fold(events, sop)
         return self.measure(state, sop)
 
@@ -150,6 +159,25 @@ class Desk:
 
     def view(self, code: str) -> CaseView:
         return self.fold(self.repo.events(code))
+
+    def planned(self, code: str, expect: str | None) -> CaseView:
+        """The case now, to plan an action on; `expect` is the last event id of the view the
+        officer decided on (None: plan on whatever is stored now).
+
+        If the case moved since that view, `ConflictError` says what changed, so an
+        officer never completes a step that another desk finished a moment ago.
+        """
+        events = self.repo.events(code)
+        sop = self.sop_of(_sop_id(events))
+        # Planning needs the state, not the clock: the timing is measured once, after.
+        view = CaseView(state=C.fold(events, sop), timing=_no_timing(), sop=sop)
+        if expect is not None and view.state.last_event_id != expect:
+            ids = [e["id"] for e in view.state.events]
+            newer = view.state.events[ids.index(expect) + 1:] if expect in ids else ()
+            if not newer or not _only_remarks(newer):
+                raise ConflictError(C.describe_conflict(newer, view.sop), code=view.code,
+                                    newer=tuple(dict(e) for e in newer))
+        return view
 
     def views_of(self, codes: Iterable[str]) -> list[CaseView]:
         """Many cases at once (the store reads each day file once); unknown codes are
@@ -218,11 +246,13 @@ class Desk:
             return CasesRead([], (self._unreadable(day, err),))
 
     def _unreadable(self, day: date, err: LoketError) -> UnreadableDay:
+        codes: tuple[str, ...] = ()
         count: int | None = None
         if day not in self.repo.unread_days():
-            count = sum(1 for c in self.repo.open_codes() if parse_code(c).day == day)
+            codes = tuple(c for c in self.repo.open_codes() if parse_code(c).day == day)
+            count = len(codes)
         return UnreadableDay(day=day, path=err.path or "", message=err.message,
-                             open_cases=count)
+                             open_cases=count, codes=codes)
 
     # ---------------------------------------------------------------- acting
 
@@ -230,9 +260,29 @@ class Desk:
         return self.now(), self.officer, self.profile.desk
 
     def _commit(self, view: CaseView, events: Iterable[Mapping[str, Any]],
-                handoff: C.HandOff | None = None) -> CaseView:
-        stored = [self.repo.append(dict(ev)) for ev in events]
+                handoff: C.HandOff | None = None, *, any_state: bool = False) -> CaseView:
+        """Write one action's events in one durable write, planned on `view`.
+
+        If the case moved meanwhile (another desk, another process) nothing is written
+        and `ConflictError` says, in Indonesian, what changed. An action that fits any
+        state (a note, a print attempt), or one overtaken only by such remarks (the
+        print worker recording a receipt), is simply written after the newer events.
+        """
+        events = [dict(ev) for ev in events]
+        for _attempt in range(3):
+            try:
+                stored = self.repo.append_many(events, expect=view.state.last_event_id)
+                break
+            except ConflictError as err:
+                if not (any_state or _only_remarks(err.newer)):
+                    raise ConflictError(C.describe_conflict(err.newer, view.sop),
+                                        code=view.code, newer=err.newer) from None
+                view = self.view(view.code)
+        else:
+            raise ConflictError(C.describe_conflict((), view.sop), code=view.code)
         state = C.fold([*view.state.events, *stored], view.sop)
+        if view.state.problems:
+            state = replace(state, problems=view.state.problems + state.problems)
         return replace(self.measure(state, view.sop), handoff=handoff)
 
     def open_case(
@@ -255,10 +305,25 @@ class Desk:
             raise CaseError(T.SOP_NOT_USABLE.format(nama=sop.nama), field="sop_id")
         if not isinstance(visitor, Visitor):
             visitor = make_visitor(**dict(visitor))
-        at, officer, desk = self._stamp()
-        code = self.repo.next_code(at.date(), desk)
-        first = sop.first_step
+        at, _officer, desk = self._stamp()
         received, missing = list(received), list(missing)
+        for _attempt in range(3):
+            # A proposal, taken by the write of the opening itself: code and facts are one
+            # write, so a kill never leaves a code without its case or half a case.
+            code = self.repo.next_code(at.date(), desk, reserve=False)
+            events = self._opening(code, sop, visitor, received, missing, note, at)
+            try:
+                stored = self.repo.append_many(events, expect=None)
+                return self.measure(C.fold(stored, sop), sop)
+            except ConflictError:
+                continue  # another process took that code a moment ago: take the next
+        raise ConflictError(TC.CONFLICT_CODE_TAKEN, field="code")
+
+    def _opening(self, code: str, sop: Sop, visitor: Visitor, received: list[str],
+                 missing: list[str], note: str, at: datetime) -> list[dict[str, Any]]:
+        """The events of a walk-in: opened, the first step begun, kelengkapan, berkas kurang."""
+        officer, desk = self.officer, self.profile.desk
+        first = sop.first_step
         opening = C.opened(code, at, officer, desk, sop.id, visitor)
         base = C.fold([{**opening, "seq": 0}], sop)
         events = [opening, *C.plan_start(base, sop, at, officer, desk)]
@@ -267,18 +332,18 @@ class Desk:
                                                 missing))
         if missing:
             events.append(C.waiting_applicant(code, at, officer, desk, first.no, missing, note))
-        stored = [self.repo.append(dict(ev)) for ev in events]
-        return self.measure(C.fold(stored, sop), sop)
+        return events
 
     def complete_step(self, code: str, output: str = "", over_reason: str | None = None,
-                      to_name: str = "", received: Iterable[str] | None = None) -> CaseView:
+                      to_name: str = "", received: Iterable[str] | None = None,
+                      expect: str | None = None) -> CaseView:
         """Selesai: the step is done; the next one starts here, goes to its desk, or the case
         closes as selesai after the last step.
 
         `received` is the step's kelengkapan checklist as ticked now; it is recorded
         when it differs from what the case already holds for the step.
         """
-        view = self.view(code)
+        view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         state, sop = view.state, view.sop
         events: list[dict[str, Any]] = []
@@ -302,17 +367,18 @@ class Desk:
 
     def hand_off(self, code: str, output: str = "", to_name: str = "",
                  over_reason: str | None = None,
-                 received: Iterable[str] | None = None) -> CaseView:
+                 received: Iterable[str] | None = None, expect: str | None = None) -> CaseView:
         """Serahkan: complete this step and send the file to the next step's role."""
-        view = self.view(code)
+        view = self.planned(code, expect)
         if view.next.hand_off is None:
             raise CaseError(T.NOT_A_HAND_OFF.format(step=view.state.current_step), field="step")
         return self.complete_step(code, output=output, over_reason=over_reason, to_name=to_name,
-                                  received=received)
+                                  received=received, expect=expect)
 
-    def return_step(self, code: str, to_step: int, reason: str, to_name: str = "") -> CaseView:
+    def return_step(self, code: str, to_step: int, reason: str, to_name: str = "",
+                    expect: str | None = None) -> CaseView:
         """Kembalikan: a "tidak" decision sends the file back to an earlier step."""
-        view = self.view(code)
+        view = self.planned(code, expect)
         targets = [t for t in C.return_targets(view.state, view.sop) if t.step == to_step]
         if not targets:
             raise CaseError(T.NO_SUCH_TARGET.format(step=view.state.current_step,
@@ -327,29 +393,32 @@ class Desk:
                                 to_role_name=C.role_name(view.sop, ho["to_role"]))
         return self._commit(view, events, handoff)
 
-    def receive(self, code: str) -> CaseView:
-        view = self.view(code)
+    def receive(self, code: str, expect: str | None = None) -> CaseView:
+        view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         return self._commit(view, C.plan_receive(view.state, view.sop, at, officer, desk))
 
-    def wait_applicant(self, code: str, missing: Iterable[str], note: str = "") -> CaseView:
-        view = self.view(code)
+    def wait_applicant(self, code: str, missing: Iterable[str], note: str = "",
+                       expect: str | None = None) -> CaseView:
+        view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         return self._commit(view, C.plan_wait(view.state, view.sop, missing, note, at, officer,
                                               desk))
 
-    def resume(self, code: str) -> CaseView:
-        view = self.view(code)
+    def resume(self, code: str, expect: str | None = None) -> CaseView:
+        view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         return self._commit(view, C.plan_resume(view.state, view.sop, at, officer, desk))
 
-    def note(self, code: str, text: str) -> CaseView:
+    def note(self, code: str, text: str, expect: str | None = None) -> CaseView:
+        """A remark; it fits any state, so `expect` (what the officer saw) is not checked."""
         view = self.view(code)
         at, officer, desk = self._stamp()
-        return self._commit(view, [C.note(code, at, officer, desk, text)])
+        return self._commit(view, [C.note(code, at, officer, desk, text)], any_state=True)
 
-    def close(self, code: str, outcome: str, reason: str = "") -> CaseView:
-        view = self.view(code)
+    def close(self, code: str, outcome: str, reason: str = "",
+              expect: str | None = None) -> CaseView:
+        view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         return self._commit(view, C.plan_close(view.state, view.sop, outcome, reason, at,
                                                officer, desk))
@@ -361,7 +430,7 @@ class Desk:
         at, officer, desk = self._stamp()
         event = C.printed(code, at, officer, desk, doc, ok=ok, printer=printer or "", pdf=pdf,
                           error=error)
-        return self._commit(view, [event])
+        return self._commit(view, [event], any_state=True)
 
     def receipt_data(self, view: CaseView, kind: str, copy_label: str = "") -> ReceiptData:
         """What a document shows; its officer is whoever received the file (the case's
@@ -394,12 +463,15 @@ class Desk:
 
     def export_document(self, code: str, kind: str, output: Path,
                         paper: str | None = None) -> Path:
-        """The document as a PDF file where the user asked; not a print, so not recorded."""
-        from counter.printing import save_pdf
+        """The document as a PDF file where the user asked; not a print, so not recorded.
+        The folder must exist (a mistyped folder is refused, not created)."""
+        from counter.atomic import OWNER_ONLY, check_target, write_file
+        from counter.errors import PrintError
         from counter.receipt import render
 
+        check_target(Path(output), PrintError)  # before any work
         pdf = render(kind, self.receipt_data(self.view(code), kind), paper or self.profile.paper)
-        return save_pdf(pdf, Path(output))
+        return write_file(output, pdf, mode=OWNER_ONLY, error=PrintError)
 
     def scan(self, text: str) -> ScanResult:
         """A scanned or typed code: the case, received here if it was on its way."""
@@ -410,6 +482,18 @@ class Desk:
             received = self.receive(normalized)
             return ScanResult(view=replace(received, received_now=True), received=True)
         return ScanResult(view=view, received=False)
+
+
+def _sop_id(events: list[dict]) -> str:
+    """The SOP a case's stored events name (its opening's), or "" when unreadable."""
+    data = events[0].get("data") if events else None
+    sop_id = data.get("sop_id") if isinstance(data, dict) else None
+    return sop_id if isinstance(sop_id, str) else ""
+
+
+def _only_remarks(events: Iterable[Mapping[str, Any]]) -> bool:
+    """Events that change nothing an action is planned on (a note, a print attempt)."""
+    return all(e.get("type") in C.AFTER_CLOSE_OK for e in events)
 
 
 def _no_timing() -> CaseTiming:

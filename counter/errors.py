@@ -33,6 +33,14 @@ class LoketError(Exception):
         parts = [p for p in (place, self.field) if p]
         return ": ".join([*parts, self.message])
 
+    @property
+    def user_text(self) -> str:
+        """The message for a screen: the file's place and field when a file is at fault,
+        else the message alone (a case action's field is a program name, not the user's)."""
+        if not self.path:
+            return self.message
+        return str(self)
+
 
 class SopError(LoketError):
     """An SOP file that cannot be used: syntax, a missing field, a broken reference."""
@@ -60,3 +68,17 @@ class CaseError(LoketError):
 
 class PrintError(LoketError):
     """A document that could not be rendered or printed."""
+
+
+class ConflictError(CaseError):
+    """An action planned on a case that moved meanwhile (another desk or process).
+
+    Nothing of the action was written. `newer` holds the stored events the action
+    did not know about, so the desk can say what changed; `code` names the case.
+    """
+
+    def __init__(self, message: str, *, code: str = "",
+                 newer: tuple[dict[str, object], ...] = (), field: str | None = None) -> None:
+        super().__init__(message, field=field)
+        self.code = code
+        self.newer = newer

@@ -17,14 +17,16 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from counter.atomic import OWNER_ONLY, ensure_folder, reason, write_file
 from counter.errors import PrintError
+from counter.private import private_dir
 from counter.receipt import ReceiptData, render
+from counter.texts import files as TF
 from counter.texts import receipt as T
 
 LP_TIMEOUT = 20.0
@@ -147,20 +149,10 @@ def pdf_path_for(pdf_dir: Path, code: str, kind: str, at: datetime) -> Path:
 
 
 def save_pdf(pdf: bytes, path: Path) -> Path:
-    """Write durably (temp file, fsync, rename): a power cut leaves the old state or the
-    whole PDF, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(pdf)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    """Keep an issued document under Loket's own dated PDF folder (created as needed),
+    written whole or not at all, readable by the owner only (it names the applicant)."""
+    ensure_folder(path.parent, PrintError)
+    return write_file(path, pdf, mode=OWNER_ONLY, error=PrintError)
 
 
 @dataclass(frozen=True)
@@ -209,9 +201,11 @@ def issue(
     pdf = render(kind, data, paper)
     target = pdf_path_for(pdf_dir, data.code, kind, at)
     try:
-        path = save_pdf(pdf, target)
+        private_dir(target.parent, pdf_dir.parent)  # cetak/YYYY/YYYY-MM-DD, owner only
     except OSError as err:
-        raise PrintError(T.SAVE_FAILED.format(detail=err.strerror or err), path=target) from None
+        raise PrintError(TF.WRITE_FAILED.format(reason=reason(err), kept=TF.KEPT_NONE),
+                         path=target.parent) from None
+    path = save_pdf(pdf, target)
     send = print_fn or print_pdf
     result = send(path, printer, timeout=timeout, copies=copies, title=path.stem)
     return Issued(kind, path, printer or None, result.ok, result.error,

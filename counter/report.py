@@ -27,6 +27,7 @@ Definitions (the report's footnotes, kept here so every output agrees):
 
 from __future__ import annotations
 
+import calendar as _calendar
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -40,6 +41,7 @@ from counter.damage import UnreadableDay, merged
 from counter.errors import LoketError
 from counter.texts import dates as TD
 from counter.texts import report as T
+from counter.whereabouts import whereabouts
 
 # Status values of counter.case.Status, compared as strings so this module
 # can summarise views built by any version of the fold.
@@ -229,17 +231,8 @@ def _human(code: str) -> str:
 
 def _holder(view: Any) -> tuple[str, str | None]:
     """(display name of who holds the file, role id) for an open case."""
-    state = view.state
-    status = _value(state.status)
-    if status == MENUNGGU_PEMOHON:
-        return T.APPLICANT, None
-    role = state.holder_role
-    name = role_name(view.sop, role) or T.UNKNOWN_HOLDER
-    run = state.current_run if hasattr(state, "current_run") else None
-    official = getattr(run, "handed_off_name", "") if run is not None else ""
-    if official:
-        name = T.HOLDER_WITH_NAME.format(role=name, name=official)
-    return name, role
+    where = whereabouts(view.state, view.sop)
+    return (where.holder, where.role) if where is not None else ("", None)
 
 
 def overrun_seconds(timing: Any) -> float:
@@ -462,8 +455,10 @@ def waiting_lines(views: Iterable[Any]) -> tuple[WaitLine, ...]:
         state = view.state
         if _value(state.status) in CLOSED:
             continue
-        holder, role = _holder(view)
-        since = getattr(state, "holder_since", None) or state.opened_at
+        where = whereabouts(state, view.sop)
+        if where is None:
+            continue
+        holder, role, since = where.holder, where.role, where.since
         groups[holder].append((since, state.code, role))
     lines = []
     for holder, items in groups.items():
@@ -500,16 +495,26 @@ def parse_date(text: str, today: date | None = None) -> date:
     if low in T.TODAY_WORDS or low in T.YESTERDAY_WORDS:
         base = today or date.today()
         return base if low in T.TODAY_WORDS else base - timedelta(days=1)
+    parts: tuple[int, int, int] | None = None
+    if m := _ISO.match(low):
+        parts = int(m[1]), int(m[2]), int(m[3])
+    elif m := _NUMERIC.match(low):
+        parts = int(m[3]), int(m[2]), int(m[1])
+    elif (m := _WORDS.match(low)) and m[2] in _MONTHS:
+        parts = int(m[3]), _MONTHS[m[2]], int(m[1])
+    if parts is None:
+        raise ReportError(T.BAD_DATE.format(text=raw), field="tanggal")
+    year, month, day = parts
     try:
-        if m := _ISO.match(low):
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if m := _NUMERIC.match(low):
-            return date(int(m[3]), int(m[2]), int(m[1]))
-        if (m := _WORDS.match(low)) and m[2] in _MONTHS:
-            return date(int(m[3]), _MONTHS[m[2]], int(m[1]))
+        return date(year, month, day)
     except ValueError:
         pass
-    raise ReportError(T.BAD_DATE.format(text=raw), field="tanggal")
+    # read, but not a day of the calendar: "31 Februari 2026" says so, not "not understood"
+    if 1 <= month <= 12 and 1 <= year <= 9999:
+        last = _calendar.monthrange(year, month)[1]
+        raise ReportError(T.NO_SUCH_DATE.format(text=raw, month=TD.BULAN[month - 1],
+                                                year=year, last=last), field="tanggal")
+    raise ReportError(T.NO_SUCH_MONTH.format(text=raw), field="tanggal")
 
 
 def check_range(first: date, last: date) -> None:

@@ -8,7 +8,6 @@ broken office file never stops the bundled catalog from loading.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,9 +15,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from counter.errors import SopError, WaktuError
+from counter.errors import LoketError, SopError, WaktuError
 from counter.texts import sop as T
-from counter.waktu import Waktu, parse_waktu
+from counter.toml_read import TomlDoc, read_toml
+from counter.waktu import Kind, Waktu, parse_waktu
 
 BERLAKU = "berlaku"
 DRAF = "draf"
@@ -153,135 +153,141 @@ class Sop:
             return role_id
 
 
-# ---------------------------------------------------------------- locating lines
-
-
-@dataclass
-class _Lines:
-    """Finds the line of a field in the raw TOML text, for messages an admin can act on."""
-
-    text: str
-    _lines: list[str] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self._lines = self.text.splitlines()
-
-    def _block_start(self, table: str | None, index: int) -> tuple[int, int]:
-        """Line range (0-based, end exclusive) of the index-th [[table]] (or the top)."""
-        if table is None:
-            end = next(
-                (i for i, ln in enumerate(self._lines) if ln.strip().startswith("[")),
-                len(self._lines),
-            )
-            return 0, end
-        header = f"[[{table}]]"
-        seen = -1
-        for i, ln in enumerate(self._lines):
-            if ln.strip() == header:
-                seen += 1
-                if seen == index:
-                    end = next(
-                        (
-                            j
-                            for j in range(i + 1, len(self._lines))
-                            if self._lines[j].strip().startswith("[[")
-                            and self._lines[j].strip() in (header, "[[pelaksana]]", "[[langkah]]")
-                        ),
-                        len(self._lines),
-                    )
-                    return i, end
-        return 0, 0
-
-    def find(self, table: str | None, index: int, key: str | None) -> int | None:
-        start, end = self._block_start(table, index)
-        if start == end == 0 and table is not None:
-            return None
-        if key is None:
-            return start + 1
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        for i in range(start, end):
-            if pattern.match(self._lines[i]):
-                return i + 1
-        return start + 1 if table is not None else None
-
-
 # ---------------------------------------------------------------- loading
+
+# Limits that keep a mistyped file from exhausting memory (a step `no = 100000000`
+# once built a list of every missing number); real SOPs have fewer than 30 steps.
+MAX_STEP_NO = 999
+MAX_STEPS = 200
+MAX_ROLES = 50
+MAX_RETURNS = 20
+MAX_FILE_BYTES = 1_000_000
+
+
+class SopErrors(SopError):
+    """Every problem of one SOP file, so an admin can fix them all in one go.
+
+    Behaves as its first problem (`path`, `line`, `field`, `message`); `str()` lists
+    every one on its own line."""
+
+    def __init__(self, errors: Iterable[SopError]) -> None:
+        self.errors = tuple(errors)
+        first = self.errors[0]
+        super().__init__(first.message, path=first.path, line=first.line, field=first.field)
+
+    def __str__(self) -> str:
+        return "\n".join(LoketError.__str__(e) for e in self.errors)
+
+
+def problems(err: SopError) -> tuple[SopError, ...]:
+    """The single problems inside an error from the loader (one, or a file's many)."""
+    return err.errors if isinstance(err, SopErrors) else (err,)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 class _Reader:
-    """Reads one parsed TOML document into a Sop, collecting the first error with its place."""
+    """Reads one parsed TOML document into a Sop, collecting every problem with its place.
 
-    def __init__(self, data: dict[str, Any], text: str, path: str) -> None:
-        self.data = data
-        self.lines = _Lines(text)
-        self.path = path
+    Each reading function records what is wrong and goes on with a harmless value,
+    so one pass finds all the problems of a file."""
 
-    def fail(
-        self, message: str, field_name: str, table: str | None = None, index: int = 0,
-        key: str | None = None, label: str | None = None,
-    ) -> SopError:
-        line = self.lines.find(table, index, key)
-        return SopError(message, path=self.path, line=line, field=label or field_name)
+    def __init__(self, doc: TomlDoc) -> None:
+        self.doc = doc
+        self.data = doc.data
+        self.path = doc.path
+        self.errors: list[SopError] = []
+        self._index: dict[int, int] = {}  # id(step) -> its [[langkah]] index
+        self._bad_numbers = False  # a step number or langkah_hilang could not be read
 
-    def text(self, src: dict[str, Any], key: str, *, required: bool = False,
-             table: str | None = None, index: int = 0, label: str | None = None) -> str:
+    def problem(self, message: str, label: str, *keys: str | int) -> None:
+        self.errors.append(SopError(message, path=self.path, line=self.doc.line_of(*keys),
+                                    field=label))
+
+    def text(self, src: dict[str, Any], key: str, *where: str | int, required: bool = False,
+             label: str | None = None) -> str:
         value = src.get(key, "")
         name = label or key
         if not isinstance(value, str):
-            raise self.fail(T.WRONG_TYPE.format(field=key, expected="teks"), name, table, index,
-                            key, name)
+            self.problem(T.WRONG_TYPE.format(field=key, expected=T.EXPECT_TEXT), name,
+                         *where, key)
+            return ""
         if required and not value.strip():
-            raise self.fail(T.MISSING.format(field=key), name, table, index, key, name)
+            self.problem(T.MISSING.format(field=key), name, *where, key)
         return value
 
-    def texts(self, src: dict[str, Any], key: str, *, table: str | None = None,
-              index: int = 0, label: str | None = None) -> tuple[str, ...]:
+    def texts(self, src: dict[str, Any], key: str, *where: str | int,
+              label: str | None = None) -> tuple[str, ...]:
         value = src.get(key, [])
         if isinstance(value, str):
             value = [value] if value.strip() else []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise self.fail(T.WRONG_TYPE.format(field=key, expected="daftar teks"),
-                            label or key, table, index, key, label)
+            self.problem(T.WRONG_TYPE.format(field=key, expected=T.EXPECT_TEXTS), label or key,
+                         *where, key)
+            return ()
         return tuple(value)
 
-    def flag(self, src: dict[str, Any], key: str, table: str | None = None, index: int = 0,
+    def flag(self, src: dict[str, Any], key: str, *where: str | int,
              label: str | None = None) -> bool:
         value = src.get(key, False)
         if not isinstance(value, bool):
-            raise self.fail(T.WRONG_TYPE.format(field=key, expected="true atau false"),
-                            label or key, table, index, key, label)
+            self.problem(T.WRONG_TYPE.format(field=key, expected=T.EXPECT_FLAG), label or key,
+                         *where, key)
+            return False
         return value
 
-    def read(self) -> Sop:
+    def tables(self, value: Any, key: str, limit: int, *where: str | int,
+               label: str | None = None, header: str | None = None,
+               ) -> list[tuple[int, dict[str, Any]]]:
+        """(index, table) of a [[header]] list; anything else, and entries past `limit`,
+        are problems."""
+        name = label or key
+        header = header or key
+        if not isinstance(value, list):
+            self.problem(T.WRONG_TYPE.format(field=key,
+                                             expected=T.EXPECT_TABLES.format(key=header)),
+                         name, *where, key)
+            return []
+        if len(value) > limit:
+            self.problem(T.TOO_MANY.format(field=key, count=len(value), limit=limit), name,
+                         *where, key, limit)
+            value = value[:limit]
+        out = []
+        for i, entry in enumerate(value):
+            if isinstance(entry, dict):
+                out.append((i, entry))
+            else:
+                self.problem(T.NOT_A_TABLE.format(field=key, n=i + 1, header=header),
+                             f"{name}[{i + 1}]", *where, key, i)
+        return out
+
+    def read(self) -> Sop | None:
         d = self.data
         sop_id = self.text(d, "id", required=True)
-        if not _ID.match(sop_id):
-            raise self.fail(T.BAD_ID.format(value=sop_id), "id", key="id")
+        if sop_id and not _ID.match(sop_id):
+            self.problem(T.BAD_ID.format(value=sop_id), "id", "id")
         status = self.text(d, "status", required=True)
-        if status not in (BERLAKU, DRAF):
-            raise self.fail(T.BAD_STATUS.format(value=status), "status", key="status")
+        if status and status not in (BERLAKU, DRAF):
+            self.problem(T.BAD_STATUS.format(value=status), "status", "status")
+        before = len(self.errors)
         roles = self.read_roles(status)
-        steps = self.read_steps({r.id for r in roles}, status)
-        hilang = d.get("langkah_hilang", [])
-        if not isinstance(hilang, list) or not all(isinstance(n, int) for n in hilang):
-            raise self.fail(T.WRONG_TYPE.format(field="langkah_hilang",
-                                                expected="daftar nomor"),
-                            "langkah_hilang", key="langkah_hilang")
-        self.check_numbering(steps, set(hilang))
-        self.check_targets(steps, {r.id for r in roles})
-        sumber = d.get("sumber")
-        if not isinstance(sumber, dict):
-            raise SopError(T.MISSING.format(field="sumber"), path=self.path, field="sumber")
-        return Sop(
+        # Steps name roles; when the roles themselves are wrong, saying every step's
+        # role is unknown would only bury the real problem.
+        role_ids = {r.id for r in roles} if len(self.errors) == before else None
+        steps = self.read_steps(role_ids, status)
+        hilang = self.read_missing()
+        # Gaps are judged only on a clean numbering, for the same reason.
+        self.check_numbering(steps, set(hilang), gaps=not self._bad_numbers)
+        self.check_targets(steps, role_ids)
+        source = self.read_source()
+        sop = Sop(
             id=sop_id,
             nama=self.text(d, "nama", required=True),
             status=status,
             instansi=self.text(d, "instansi", required=True),
-            source=Source(
-                dokumen=self.text(sumber, "dokumen", required=True, label="sumber.dokumen"),
-                lokasi=self.text(sumber, "lokasi", label="sumber.lokasi"),
-                catatan=self.text(sumber, "catatan", label="sumber.catatan"),
-            ),
+            source=source,
             nomor=self.text(d, "nomor"),
             layanan_loket=self.flag(d, "layanan_loket"),
             unit=self.text(d, "unit"),
@@ -301,140 +307,215 @@ class _Reader:
             langkah_hilang=tuple(hilang),
             path=self.path,
         )
+        return None if self.errors else sop
+
+    def read_source(self) -> Source:
+        sumber = self.data.get("sumber")
+        if not isinstance(sumber, dict):
+            wrong = T.WRONG_TYPE.format(field="sumber", expected=T.EXPECT_TABLE.format(
+                key="sumber"))
+            self.problem(T.MISSING.format(field="sumber") if sumber is None else wrong,
+                         "sumber", "sumber")
+            return Source(dokumen="")
+        return Source(
+            dokumen=self.text(sumber, "dokumen", "sumber", required=True, label="sumber.dokumen"),
+            lokasi=self.text(sumber, "lokasi", "sumber", label="sumber.lokasi"),
+            catatan=self.text(sumber, "catatan", "sumber", label="sumber.catatan"),
+        )
+
+    def read_missing(self) -> list[int]:
+        hilang = self.data.get("langkah_hilang", [])
+        if not isinstance(hilang, list) or not all(_is_int(n) for n in hilang):
+            self._bad_numbers = True
+            self.problem(T.WRONG_TYPE.format(field="langkah_hilang", expected=T.EXPECT_NUMBERS),
+                         "langkah_hilang", "langkah_hilang")
+            return []
+        wrong = [n for n in hilang if not 1 <= n <= MAX_STEP_NO]
+        if wrong:
+            self._bad_numbers = True
+            self.problem(T.STEP_NO_RANGE.format(no=wrong[0], limit=MAX_STEP_NO),
+                         "langkah_hilang", "langkah_hilang")
+            return [n for n in hilang if 1 <= n <= MAX_STEP_NO]
+        return hilang
 
     def read_roles(self, status: str) -> tuple[Pelaksana, ...]:
         """Roles are required to serve; a draft may hold only the SOP's identity."""
         raw = self.data.get("pelaksana", [])
         if status == DRAF and raw == [] and not self.data.get("langkah"):
             return ()
-        if not isinstance(raw, list) or not raw:
-            raise self.fail(T.MISSING.format(field="pelaksana"), "pelaksana")
+        if raw == []:
+            self.problem(T.MISSING.format(field="pelaksana"), "pelaksana", "pelaksana")
+            return ()
         roles: list[Pelaksana] = []
-        for i, r in enumerate(raw):
+        for i, r in self.tables(raw, "pelaksana", MAX_ROLES):
             label = f"pelaksana[{i + 1}]"
-            role_id = self.text(r, "id", required=True, table="pelaksana", index=i,
-                                label=f"{label}.id")
-            if any(p.id == role_id for p in roles):
-                raise self.fail(T.DUP_ROLE.format(value=role_id), label, "pelaksana", i, "id",
-                                f"{label}.id")
+            role_id = self.text(r, "id", "pelaksana", i, required=True, label=f"{label}.id")
+            if role_id and any(p.id == role_id for p in roles):
+                self.problem(T.DUP_ROLE.format(value=role_id), f"{label}.id", "pelaksana", i,
+                             "id")
             roles.append(Pelaksana(
                 id=role_id,
-                nama=self.text(r, "nama", required=True, table="pelaksana", index=i,
-                               label=f"{label}.nama"),
-                loket=self.flag(r, "loket", "pelaksana", i, f"{label}.loket"),
-                pemohon=self.flag(r, "pemohon", "pelaksana", i, f"{label}.pemohon"),
+                nama=self.text(r, "nama", "pelaksana", i, required=True, label=f"{label}.nama"),
+                loket=self.flag(r, "loket", "pelaksana", i, label=f"{label}.loket"),
+                pemohon=self.flag(r, "pemohon", "pelaksana", i, label=f"{label}.pemohon"),
             ))
         return tuple(roles)
 
-    def read_steps(self, role_ids: set[str], status: str) -> tuple[Step, ...]:
+    def read_steps(self, role_ids: set[str] | None, status: str) -> tuple[Step, ...]:
         raw = self.data.get("langkah", [])
-        if not isinstance(raw, list):
-            raise self.fail(T.WRONG_TYPE.format(field="langkah", expected="daftar [[langkah]]"),
-                            "langkah")
-        if status == BERLAKU and not raw:
-            raise SopError(T.NO_STEPS, path=self.path, field="langkah")
-        return tuple(self.read_step(s, i, role_ids) for i, s in enumerate(raw))
+        if status == BERLAKU and raw == []:
+            self.problem(T.NO_STEPS, "langkah", "langkah")
+            return ()
+        steps = []
+        for i, s in self.tables(raw, "langkah", MAX_STEPS):
+            step = self.read_step(s, i, role_ids)
+            if step is not None:
+                steps.append(step)
+        return tuple(steps)
 
-    def read_step(self, s: dict[str, Any], i: int, role_ids: set[str]) -> Step:
-        no = s.get("no")
-        where = T.STEP_FIELD.format(no=no if isinstance(no, int) else i + 1)
-        if not isinstance(no, int):
-            raise self.fail(T.MISSING.format(field="no"), where, "langkah", i, "no", f"{where}.no")
-        pelaksana = self.texts(s, "pelaksana", table="langkah", index=i,
-                               label=f"{where}.pelaksana")
-        if not pelaksana:
-            raise self.fail(T.MISSING.format(field="pelaksana"), where, "langkah", i,
-                            "pelaksana", f"{where}.pelaksana")
+    def read_step(self, s: dict[str, Any], i: int, role_ids: set[str] | None) -> Step | None:
+        """The step, or None when its number is unusable (the rest is still checked)."""
+        no: Any = s.get("no")
+        step_no: int | None = no if _is_int(no) and 1 <= no <= MAX_STEP_NO else None
+        good_no = step_no is not None
+        where = T.STEP_FIELD.format(no=step_no if step_no is not None else i + 1)
+        at = ("langkah", i)
+        self._bad_numbers |= not good_no
+        if "no" not in s:
+            self.problem(T.MISSING.format(field="no"), f"{where}.no", *at, "no")
+        elif not _is_int(no):
+            self.problem(T.WRONG_TYPE.format(field="no", expected=T.EXPECT_NUMBER),
+                         f"{where}.no", *at, "no")
+        elif not good_no:
+            self.problem(T.STEP_NO_RANGE.format(no=no, limit=MAX_STEP_NO), f"{where}.no",
+                         *at, "no")
+        before = len(self.errors)
+        pelaksana = self.texts(s, "pelaksana", *at, label=f"{where}.pelaksana")
+        if not pelaksana and len(self.errors) == before:  # absent or empty, not mistyped
+            self.problem(T.MISSING.format(field="pelaksana"), f"{where}.pelaksana", *at,
+                         "pelaksana")
         for role in pelaksana:
-            if role not in role_ids:
-                raise self.fail(
+            if role_ids is not None and role not in role_ids:
+                self.problem(
                     T.UNKNOWN_ROLE.format(value=role, known=", ".join(sorted(role_ids))),
-                    where, "langkah", i, "pelaksana", f"{where}.pelaksana")
+                    f"{where}.pelaksana", *at, "pelaksana")
+        waktu = Waktu(raw="", kind=Kind.TANPA)
         if "waktu" not in s:
-            raise self.fail(T.MISSING.format(field="waktu"), where, "langkah", i, None,
-                            f"{where}.waktu")
-        raw_waktu = self.text(s, "waktu", table="langkah", index=i, label=f"{where}.waktu")
-        try:
-            waktu = parse_waktu(raw_waktu)
-        except WaktuError as err:
-            raise self.fail(err.message, where, "langkah", i, "waktu", f"{where}.waktu") from None
+            self.problem(T.MISSING.format(field="waktu"), f"{where}.waktu", *at, "waktu")
+        else:
+            raw_waktu = self.text(s, "waktu", *at, label=f"{where}.waktu")
+            try:
+                waktu = parse_waktu(raw_waktu)
+            except WaktuError as err:
+                self.problem(err.message, f"{where}.waktu", *at, "waktu")
+        kembali = self.read_returns(s, at, where)
+        step = Step(
+            no=step_no if step_no is not None else 0,
+            kegiatan=self.text(s, "kegiatan", *at, required=True, label=f"{where}.kegiatan"),
+            pelaksana=pelaksana or ("",),
+            mutu_baku=MutuBaku(
+                kelengkapan=self.texts(s, "kelengkapan", *at, label=f"{where}.kelengkapan"),
+                waktu=waktu,
+                output=self.text(s, "output", *at, label=f"{where}.output"),
+            ),
+            keterangan=self.text(s, "keterangan", *at, label=f"{where}.keterangan"),
+            kembali=kembali,
+            pelaksana_disimpulkan=self.flag(s, "pelaksana_disimpulkan", *at,
+                                            label=f"{where}.pelaksana_disimpulkan"),
+        )
+        if not good_no:
+            return None
+        self._index[id(step)] = i
+        return step
+
+    def read_returns(self, s: dict[str, Any], at: tuple[str, int],
+                     where: str) -> tuple[Kembali, ...]:
+        """The "tidak" branches: tables with a target step or role."""
+        if "kembali" not in s:
+            return ()
+        label = f"{where}.kembali"
         kembali = []
-        for k in s.get("kembali", []):
+        for j, k in self.tables(s["kembali"], "kembali", MAX_RETURNS, *at, label=label,
+                                header="langkah.kembali"):
+            here = (*at, "kembali", j)
             ke_langkah = k.get("ke_langkah")
             ke_pelaksana = k.get("ke_pelaksana")
+            if ke_langkah is not None and not _is_int(ke_langkah):
+                self.problem(T.WRONG_TYPE.format(field="ke_langkah", expected=T.EXPECT_NUMBER),
+                             f"{label}.ke_langkah", *here, "ke_langkah")
+                ke_langkah = None
+            if ke_pelaksana is not None and not isinstance(ke_pelaksana, str):
+                self.problem(T.WRONG_TYPE.format(field="ke_pelaksana", expected=T.EXPECT_TEXT),
+                             f"{label}.ke_pelaksana", *here, "ke_pelaksana")
+                ke_pelaksana = None
             if ke_langkah is None and not ke_pelaksana:
-                raise self.fail(T.NO_TARGET, where, "langkah", i, "kembali", f"{where}.kembali")
-            kembali.append(Kembali(syarat=str(k.get("syarat", "")), ke_langkah=ke_langkah,
-                                   ke_pelaksana=ke_pelaksana))
-        return Step(
-            no=no,
-            kegiatan=self.text(s, "kegiatan", required=True, table="langkah", index=i,
-                               label=f"{where}.kegiatan"),
-            pelaksana=pelaksana,
-            mutu_baku=MutuBaku(
-                kelengkapan=self.texts(s, "kelengkapan", table="langkah", index=i,
-                                       label=f"{where}.kelengkapan"),
-                waktu=waktu,
-                output=self.text(s, "output", table="langkah", index=i, label=f"{where}.output"),
-            ),
-            keterangan=self.text(s, "keterangan", table="langkah", index=i,
-                                 label=f"{where}.keterangan"),
-            kembali=tuple(kembali),
-            pelaksana_disimpulkan=self.flag(s, "pelaksana_disimpulkan", "langkah", i,
-                                            f"{where}.pelaksana_disimpulkan"),
-        )
+                if "ke_langkah" not in k and "ke_pelaksana" not in k:
+                    self.problem(T.NO_TARGET, label, *here)
+                continue
+            syarat = self.text(k, "syarat", *here, label=f"{label}.syarat")
+            kembali.append(Kembali(syarat=syarat, ke_langkah=ke_langkah,
+                                   ke_pelaksana=ke_pelaksana or None))
+        return tuple(kembali)
 
-    def check_numbering(self, steps: tuple[Step, ...], hilang: set[int]) -> None:
-        """Duplicates and order first (the likelier typo), then undeclared gaps."""
+    def check_numbering(self, steps: tuple[Step, ...], hilang: set[int], gaps: bool) -> None:
+        """Duplicates and order, then (when `gaps`) undeclared gaps; every one is reported."""
         seen: set[int] = set()
         for i, step in enumerate(steps):
             where = T.STEP_FIELD.format(no=step.no)
+            at = self._index_of(step)
             if step.no in seen:
-                raise self.fail(T.STEP_DUP.format(no=step.no), where, "langkah", i, "no",
-                                f"{where}.no")
-            if i and step.no < steps[i - 1].no:
-                raise self.fail(T.STEP_ORDER.format(no=step.no, prev=steps[i - 1].no), where,
-                                "langkah", i, "no", f"{where}.no")
+                self.problem(T.STEP_DUP.format(no=step.no), f"{where}.no", "langkah", at, "no")
+            elif i and step.no < steps[i - 1].no:
+                self.problem(T.STEP_ORDER.format(no=step.no, prev=steps[i - 1].no),
+                             f"{where}.no", "langkah", at, "no")
             seen.add(step.no)
-        for i in range(1, len(steps)):
+        for i in range(1, len(steps) if gaps else 0):
             prev, no = steps[i - 1].no, steps[i].no
+            # Both are within MAX_STEP_NO, so this range stays small.
             missing = [n for n in range(prev + 1, no) if n not in hilang]
             if missing:
                 where = T.STEP_FIELD.format(no=no)
-                raise self.fail(
+                self.problem(
                     T.STEP_GAP.format(prev=prev, no=no, missing=", ".join(map(str, missing))),
-                    where, "langkah", i, "no", f"{where}.no")
+                    f"{where}.no", "langkah", self._index_of(steps[i]), "no")
 
-    def check_targets(self, steps: tuple[Step, ...], role_ids: set[str]) -> None:
+    def _index_of(self, step: Step) -> int:
+        """The step's position among the [[langkah]] tables (for its line)."""
+        return self._index.get(id(step), 0)
+
+    def check_targets(self, steps: tuple[Step, ...], role_ids: set[str] | None) -> None:
         numbers = {s.no for s in steps}
-        for i, step in enumerate(steps):
+        for step in steps:
             where = T.STEP_FIELD.format(no=step.no)
-            for k in step.kembali:
+            i = self._index_of(step)
+            for j, k in enumerate(step.kembali):
+                here = ("langkah", i, "kembali", j)
                 if k.ke_langkah is not None and k.ke_langkah not in numbers:
-                    raise self.fail(T.UNKNOWN_STEP_TARGET.format(value=k.ke_langkah), where,
-                                    "langkah", i, "ke_langkah", f"{where}.kembali.ke_langkah")
-                if k.ke_pelaksana and k.ke_pelaksana not in role_ids:
-                    raise self.fail(T.UNKNOWN_ROLE_TARGET.format(value=k.ke_pelaksana), where,
-                                    "langkah", i, "ke_pelaksana",
-                                    f"{where}.kembali.ke_pelaksana")
+                    self.problem(T.UNKNOWN_STEP_TARGET.format(value=k.ke_langkah),
+                                 f"{where}.kembali.ke_langkah", *here, "ke_langkah")
+                if k.ke_pelaksana and role_ids is not None and k.ke_pelaksana not in role_ids:
+                    self.problem(T.UNKNOWN_ROLE_TARGET.format(value=k.ke_pelaksana),
+                                 f"{where}.kembali.ke_pelaksana", *here, "ke_pelaksana")
 
 
 def parse_sop(text: str, path: str) -> Sop:
-    """Parse and check the text of one SOP file; `path` is only used in messages."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        detail = str(err)
-        m = re.search(r"line (\d+)", detail)
-        raise SopError(T.TOML_SYNTAX.format(detail=detail), path=path,
-                       line=int(m.group(1)) if m else None) from None
-    return _Reader(data, text, path).read()
+    """Parse and check the text of one SOP file; `path` is only used in messages.
+
+    Raises `SopErrors` listing every problem of the file (a `SopError`)."""
+    doc = read_toml(text, path, SopError)
+    reader = _Reader(doc)
+    sop = reader.read()
+    if sop is None:
+        raise SopErrors(reader.errors)
+    return sop
 
 
 def load_sop(path: str | Path) -> Sop:
     """Load and check one SOP file from disk."""
     p = Path(path)
     try:
+        if p.stat().st_size > MAX_FILE_BYTES:
+            raise SopError(T.TOO_BIG.format(limit=MAX_FILE_BYTES // 1000), path=p)
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise SopError(T.NOT_FOUND, path=p) from None
@@ -452,6 +533,7 @@ class Catalog:
 
     sops: dict[str, Sop]
     errors: list[SopError] = field(default_factory=list)
+    warnings: list[SopError] = field(default_factory=list)  # e.g. two office files, one id
 
     def get(self, sop_id: str) -> Sop:
         return self.sops[sop_id]
@@ -502,6 +584,8 @@ def load_catalog(extra_dirs: Iterable[str | Path] = ()) -> Catalog:
         sops[sop.id] = sop
         origin[sop.id] = name
     errors: list[SopError] = []
+    warnings: list[SopError] = []
+    office: dict[str, str] = {}  # id -> the office file that gave it
     for folder in extra_dirs:
         d = Path(folder)
         if not d.is_dir():
@@ -512,8 +596,12 @@ def load_catalog(extra_dirs: Iterable[str | Path] = ()) -> Catalog:
             except SopError as err:
                 errors.append(err)
                 continue
+            if sop.id in office:
+                warnings.append(SopError(T.DUP_OFFICE_ID.format(value=sop.id, other=office[sop.id]),
+                                         path=path, field="id"))
+            office[sop.id] = str(path)
             sops[sop.id] = sop
-    return Catalog(sops=sops, errors=errors)
+    return Catalog(sops=sops, errors=errors, warnings=warnings)
 
 
 def counter_standard(sop: Sop) -> dict[str, float]:

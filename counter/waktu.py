@@ -83,6 +83,11 @@ class Waktu:
         """The text officers see: the source's own words, or 'tanpa batas waktu'."""
         return self.raw.strip() or T.NO_LIMIT
 
+    def spoken(self) -> str:
+        """The limit as Loket says it ("40 menit", not the source's "40 Menit"); the
+        SOP table itself keeps `label()`, the source's own words."""
+        return _SPOKEN_UNITS.sub(lambda m: m.group(0).lower(), self.label())
+
     def as_dict(self) -> dict[str, object]:
         return {
             "raw": self.raw,
@@ -92,6 +97,9 @@ class Waktu:
             "unit": self.unit.value if self.unit else None,
             "hari_kerja": self.hari_kerja,
         }
+
+
+_SPOKEN_UNITS = re.compile(r"\b(menit|jam|hari|minggu|bulan|kerja|kalender)\b", re.IGNORECASE)
 
 
 def _num(text: str) -> float:
@@ -132,11 +140,16 @@ def parse_waktu(text: str) -> Waktu:
 
 
 def _fold_compound(norm: str, raw: str) -> tuple[float, Unit]:
-    """'1 jam 30 menit' → (90, menit); only jam and menit combine."""
+    """'1 jam 30 menit' → (90, menit); only jam and menit combine, each once
+    ("1 jam 2 jam" is a typo, not 3 hours)."""
     total = 0.0
+    seen: set[Unit] = set()
     for number, word in _TERM.findall(norm):
         unit = _UNIT_WORDS[word]
         if unit not in _MINUTES:
             raise WaktuError(T.UNREADABLE.format(text=raw))
+        if unit in seen:
+            raise WaktuError(T.REPEATED_UNIT.format(text=raw, unit=unit.value))
+        seen.add(unit)
         total += _num(number) * _MINUTES[unit]
     return total, Unit.MENIT

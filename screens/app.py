@@ -11,7 +11,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from contextlib import suppress
-from datetime import datetime
+from datetime import date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
@@ -47,6 +48,7 @@ class LoketApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = T.APP_TITLE
     ENABLE_COMMAND_PALETTE = False
+    NOTIFICATION_TIMEOUT = 3  # short toasts: they sit over the step text (errors stay longer)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "help", T.KEY_HELP, id="umum.bantuan"),
         Binding("question_mark", "help", T.KEY_HELP, show=False, id="umum.bantuan_tanya"),
@@ -87,6 +89,9 @@ class LoketApp(App[None]):
         self.issue = issue  # render+save+print; None is counter.printing.issue
         self._replaying = False
         self._damage_checked = False
+        # days whose file the start-up check found unreadable; the dashboard reads them
+        # again on every refresh and drops each one once it is restored
+        self.damaged_days: set[date] = set()
 
     def _scan_gap(self, profile: Profile | None) -> float:
         if self._fixed_gap is not None:
@@ -122,6 +127,7 @@ class LoketApp(App[None]):
     # ------------------------------------------------------------------ start
 
     def on_mount(self) -> None:
+        self._note_office_sops()
         self.use_profile_keys(self.profile)
         if self.profile is None:
             from screens.setup import SetupScreen
@@ -131,6 +137,17 @@ class LoketApp(App[None]):
             self.begin_day(self.officer, self.desk_no or self.profile.desk)
         else:
             self._ask_officer()
+
+    def _note_office_sops(self) -> None:
+        """A broken office SOP file is skipped, not fatal; the officer is told once."""
+        from counter.texts import sop as T_SOP
+
+        if self.catalog.errors:
+            self.notify(T_SOP.OFFICE_SKIPPED.format(count=len(self.catalog.errors)),
+                        severity="warning", timeout=10)
+        if self.catalog.warnings:
+            self.notify(T_SOP.OFFICE_WARNINGS.format(count=len(self.catalog.warnings)),
+                        severity="warning", timeout=10)
 
     def _after_setup(self, profile: Profile | None) -> None:
         if profile is None:
@@ -142,9 +159,12 @@ class LoketApp(App[None]):
         self._ask_officer()
 
     def _ask_officer(self) -> None:
+        from counter.duty import load_duty
         from screens.setup import StartScreen
 
-        self.push_screen(StartScreen(self.profile or default_profile()), self._after_start)
+        assert self.profile is not None
+        remembered = load_duty(self.paths, self.now().date())
+        self.push_screen(StartScreen(self.profile, remembered), self._after_start)
 
     def _after_start(self, choice: tuple[str, int] | None) -> None:
         if choice is None:
@@ -161,11 +181,24 @@ class LoketApp(App[None]):
         if desk_no != self.profile.desk:
             self.profile = self.profile.with_changes(desk=desk_no)
         self.officer, self.desk_no = officer, desk_no
+        self._remember_duty()
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=officer,
                          now=self.now, calendar=self.calendar)
         self.push_screen(HomeScreen())
         self.refresh_bindings()
+        for notice in getattr(self.store, "notices", ()):  # e.g. a read-only copy
+            self.notify(notice, severity="warning", timeout=10)
+
+    def _remember_duty(self) -> None:
+        """Today's officer and desk, offered again after a restart or a crash."""
+        from counter.duty import Duty, save_duty
+
+        if self.officer and self.desk_no:
+            try:
+                save_duty(self.paths, Duty(self.now().date(), self.officer, self.desk_no))
+            except LoketError as err:  # not worth stopping the day for: say it once
+                self.notify(T.DUTY_NOT_SAVED.format(error=err), severity="warning")
 
     def first_load_done(self) -> None:
         """The dashboard has its cases: now check the history's files for damage."""
@@ -180,17 +213,27 @@ class LoketApp(App[None]):
             return
 
         def check() -> None:
+            days: set[date] = set()
             try:
+                bad = damaged()
                 found = [T.STORE_DAMAGED.format(path=path, message=message)
-                         for path, message in damaged()]
+                         for path, message in bad]
+                days = {d for d in (_day_of(Path(path)) for path, _ in bad) if d is not None}
             except LoketError as err:
                 found = [str(err)]
             for text in found:
                 with suppress(RuntimeError):  # the app closed meanwhile
                     self.call_from_thread(self.notify, text, severity="error", timeout=15)
+            if days:
+                with suppress(RuntimeError):
+                    self.call_from_thread(self._damage_found, days)
 
         run_guarded(self, check, TS.WORK_DAMAGE_CHECK, thread=True, group="damage",
                     name="damage-check")
+
+    def _damage_found(self, days: set[date]) -> None:
+        self.damaged_days |= days
+        self.refresh_home()
 
     # ------------------------------------------------------------------ actions
 
@@ -222,6 +265,7 @@ class LoketApp(App[None]):
         self.profile, self.desk_no = profile, profile.desk
         self.scanner.gap = self._scan_gap(profile)
         self.use_profile_keys(profile)
+        self._remember_duty()
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=self.officer or "",
                          now=self.now, calendar=self.calendar)
@@ -241,25 +285,25 @@ class LoketApp(App[None]):
         self.push_screen(NewCaseScreen())
 
     def action_catalog(self) -> None:
-        self._open_optional("screens.sop_browser", "SopBrowserScreen", T.SCREEN_CATALOG)
+        from screens.sop_browser import SopBrowserScreen
+
+        if not isinstance(self.screen, SopBrowserScreen):
+            self.push_screen(SopBrowserScreen())
 
     def action_daily_log(self) -> None:
         if not self._desk_ready():
             return
-        self._open_optional("screens.daily_log", "DailyLogScreen", T.SCREEN_DAILY_LOG)
+        from screens.daily_log import DailyLogScreen
 
-    def _open_optional(self, module: str, name: str, what: str, *args: Any) -> None:
-        """Screens built alongside this one; a missing one is a notice, not a crash."""
-        import importlib
+        if not isinstance(self.screen, DailyLogScreen):
+            self.push_screen(DailyLogScreen())
 
-        try:
-            screen_cls = getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            self.notify(T.NOT_AVAILABLE.format(what=what), severity="warning")
-            return
-        if type(self.screen) is screen_cls:
-            return
-        self.push_screen(screen_cls(*args))
+    def show_case_detail(self, code: str) -> None:
+        """The case's history (from the step runner's `d`)."""
+        from screens.case_detail import CaseDetailScreen
+
+        if not isinstance(self.screen, CaseDetailScreen):
+            self.push_screen(CaseDetailScreen(code))
 
     def action_scan(self) -> None:
         if not self._desk_ready():
@@ -319,9 +363,13 @@ class LoketApp(App[None]):
         """A valid code: receive the file if it was on its way here, and show the case."""
         try:
             result = desk_of(self).scan(text)
-        except LoketError as err:
-            self.notify(T.SCAN_UNKNOWN.format(code=text.strip(), message=err.message),
-                        severity="error")
+        except LoketError as err:  # an unknown code says so once; a damaged file names it
+            from counter.codes import human, normalize
+
+            code = human(normalize(text))
+            message = (T.SCAN_UNKNOWN.format(code=code) if err.path is None
+                       else T.SCAN_DAMAGED.format(code=code, error=err.user_text))
+            self.notify(message, severity="error")
             return
         view = result.view
         self.show_case(view.code)
@@ -364,8 +412,7 @@ class LoketApp(App[None]):
         self.refresh_home()
 
     def on_detail_wanted(self, message: DetailWanted) -> None:
-        self._open_optional("screens.case_detail", "CaseDetailScreen", T.SCREEN_DETAIL,
-                            message.code)
+        self.show_case_detail(message.code)
 
     def on_dashboard_loaded(self, message: DashboardLoaded) -> None:
         self.first_load_done()
@@ -429,6 +476,14 @@ class LoketApp(App[None]):
                 await super().on_event(key_event)
         finally:
             self._replaying = False
+
+
+def _day_of(path: Path) -> date | None:
+    """The day a store file holds (``2026/2026-11-25.json``); None for other files."""
+    try:
+        return date.fromisoformat(path.stem) if path.suffix == ".json" else None
+    except ValueError:
+        return None
 
 
 def _is_loket_code(text: str) -> bool:

@@ -43,10 +43,8 @@ def shell_header(app: Any) -> Any:
     """The app's one-line header (office, officer, date) when running inside the shell."""
     if not callable(getattr(app, "now", None)):
         return None
-    try:
-        from screens.widgets.header import LoketHeader
-    except ImportError:
-        return None
+    from screens.widgets.header import LoketHeader
+
     return LoketHeader()
 
 
@@ -198,7 +196,7 @@ class CaseDetailScreen(Screen[None]):
         try:
             view = self.desk.view(self.code)
         except LoketError as err:
-            self.notify(str(err), severity="error")
+            self.notify(err.user_text, severity="error")
             return
         self.show(view)
 
@@ -245,7 +243,7 @@ class CaseDetailScreen(Screen[None]):
         try:
             view, message, severity = self._print(kind, pdf_dir)
         except LoketError as err:
-            view, message, severity = None, str(err), "error"
+            view, message, severity = None, err.user_text, "error"
         self.app.call_from_thread(self._printed, view, message, severity)
 
     def print_crashed(self) -> None:

@@ -9,20 +9,16 @@ the store runs in a worker so the screen never freezes on a month of history.
 
 from __future__ import annotations
 
-import calendar as _calendar
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, ClassVar
 
-from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.coordinate import Coordinate
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import (
     Checkbox,
     DataTable,
@@ -36,248 +32,21 @@ from textual.widgets import (
 
 from counter import dates
 from counter import report as R
-from counter.clock import format_duration
 from counter.errors import LoketError
+from counter.log_filter import SPANS, WAITING, Filters, Sort, span_dates, visible_rows
+from counter.private import private_dir, private_file
 from counter.texts import shell as TS
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
+from screens.daily_log_cells import COLUMNS, column_widths, row_cells
+from screens.daily_log_summary import summary_view
+from screens.date_modal import DateModal
 from screens.services import loket
-from screens.widgets import case_story as story
+from screens.widgets.checklist import TickBox
 from screens.widgets.choice import ChoiceModal
 from screens.worker_guard import guarded_work
 
-# The order puts what a supervisor scans for first, so an 80-column screen shows it.
-COLUMNS = ("code", "opened", "service", "status", "time", "over", "holder", "visitor",
-           "officer", "desk")
-WIDTHS = {"code": 15, "opened": 5, "service": 14, "status": 14, "time": 13, "over": 5,
-          "holder": 16, "visitor": 12, "officer": 14, "desk": 5}
-SORT_FIELD = {  # column -> CaseRow attribute
-    "code": "code", "opened": "opened_at", "visitor": "visitor", "service": "service",
-    "officer": "officer", "desk": "desk", "status": "status_label", "holder": "holder",
-    "time": "elapsed_s", "over": "over",
-}
-WAITING = (R.MENUNGGU_PELAKSANA, R.MENUNGGU_PEMOHON)
-SPANS = ("day", "week", "month")
-# Room beyond what every column needs goes to the texts that get cut, up to a cap.
-GROW = (("service", 0.5, 40), ("status", 0.25, 26), ("holder", 0.25, 30))
-CELL_PADDING = 2
-
-
-def column_widths(screen_width: int, in_range: bool) -> dict[str, int]:
-    """Each column's width: the defaults, widened on a screen wider than all of them."""
-    widths = dict(WIDTHS)
-    if in_range:
-        widths["opened"] = 12
-    extra = screen_width - sum(w + CELL_PADDING for w in widths.values()) - 2
-    for col, share, cap in GROW:
-        widths[col] = min(cap, widths[col] + max(0, int(extra * share)))
-    return widths
-
-
-def span_dates(day: date, span: str) -> tuple[date, date]:
-    """The period around `day`: the day, its Monday-to-Sunday week, or its month."""
-    if span == "week":
-        first = day - timedelta(days=day.weekday())
-        return first, first + timedelta(days=6)
-    if span == "month":
-        last_day = _calendar.monthrange(day.year, day.month)[1]
-        return day.replace(day=1), day.replace(day=last_day)
-    return day, day
-
-
-@dataclass
-class Filters:
-    service: str | None = None  # sop_id
-    officer: str | None = None
-    status: str | None = None
-    only_over: bool = False
-    only_waiting: bool = False
-    text: str = ""  # part of the visitor's name or of the code (a visitor without receipt)
-
-    def keep(self, row: Any) -> bool:
-        return (
-            self._matches(row)
-            and (self.service is None or row.sop_id == self.service)
-            and (self.officer is None or row.officer == self.officer)
-            and (self.status is None or row.status == self.status)
-            and (not self.only_over or row.over)
-            and (not self.only_waiting or row.status in WAITING)
-        )
-
-    def _matches(self, row: Any) -> bool:
-        words = self.text.lower().split()
-        if not words:
-            return True
-        haystack = f"{row.visitor} {row.code} {row.code_human}".lower()
-        return all(w.replace("-", "") in haystack.replace("-", "") for w in words)
-
-
-@dataclass
-class Sort:
-    column: str = "opened"
-    reverse: bool = False
-    history: list[str] = field(default_factory=list)
-
-
-def hm(seconds: float) -> str:
-    """Working time as h:mm, short enough for a table cell."""
-    minutes = int(max(seconds, 0) // 60)
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-def time_cell(row: Any) -> Text:
-    """ "5:00 / 7:55": the case's working time against its allowance (h:mm)."""
-    text = f"{hm(row.elapsed_s)} / {hm(row.limit_s)}" if row.limit_s else hm(row.elapsed_s)
-    return Text(text, style=story.level_style(row.level))
-
-
-def row_cells(row: Any, in_range: bool) -> list[Any]:
-    at = row.opened_at
-    opened = (f"{at.day:02d}/{at.month:02d} {dates.format_time(at)}" if in_range
-              else dates.format_time(at))
-    # Text, not str: a str cell is parsed as markup on every render (slow for 300 rows,
-    # and a "[" in a name would be taken for a tag).
-    cells = {
-        "code": Text(row.code_human),
-        "opened": Text(opened),
-        "visitor": Text(story.mask_name(row.visitor)),
-        "service": Text(row.service),
-        "officer": Text(row.officer),
-        "desk": Text(str(row.desk)),
-        "status": Text(row.status_label),
-        "holder": Text(row.holder or T.NOTHING),
-        "time": time_cell(row),
-        "over": Text(T.LOG_OVER_FLAG, style="bold red") if row.over else Text(""),
-    }
-    return [cells[c] for c in COLUMNS]
-
-
-# ----------------------------------------------------------------- summary panel
-
-
-def bars(arrivals: tuple[tuple[int, int], ...], width: int = 24) -> Text:
-    """Arrivals per hour as horizontal bars: easier to glance at than a list of numbers."""
-    text = Text()
-    top = max((n for _, n in arrivals), default=0)
-    for hour, n in arrivals:
-        size = round(width * n / top) if top else 0
-        text.append(f"{hour:02d}.00 ")
-        text.append("\u2588" * size, style="cyan")
-        text.append(f" {n}\n" if n else "\n", style="bold" if n else "dim")
-    return text
-
-
-def summary_view(s: Any) -> Group:
-    parts: list[Any] = [Text(R.period_text(s), style="bold")]
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
-    grid.add_row(T.SUM_OPENED, str(s.opened))
-    outcomes = T.SUM_OUTCOMES.format(selesai=s.selesai, ditolak=s.ditolak,
-                                     dibatalkan=s.dibatalkan)
-    grid.add_row(T.SUM_CLOSED, f"{s.closed} ({outcomes})")
-    grid.add_row(T.SUM_STILL_OPEN, str(s.still_open))
-    share = s.within_share
-    grid.add_row(T.SUM_WITHIN_SHARE, T.SUM_NONE if share is None else T.SUM_SHARE.format(
-        pct=R.share_text(share), within=s.steps_within, total=s.steps_measured))
-    parts.append(grid)
-
-    parts.append(Text(f"\n{T.SUM_PER_SERVICE}", style="bold underline"))
-    if not s.services:
-        parts.append(Text(T.SUM_NONE, style="dim"))
-    for line in s.services:
-        med = format_duration(line.median_s) if line.median_s is not None else T.NOTHING
-        std = format_duration(line.standard_s) if line.standard_s is not None else T.NOTHING
-        over = line.median_s is not None and line.standard_s is not None \
-            and line.median_s > line.standard_s
-        t = Text(f"{line.service}: ")
-        if line.median_s is None:
-            t.append(T.SUM_SERVICE_NONE_DONE.format(count=line.count, standard=std))
-        else:
-            t.append(T.SUM_SERVICE_LINE.format(count=line.count, median=med, standard=std),
-                     style="red" if over else "")
-        parts.append(t)
-
-    parts.append(Text(f"\n{T.SUM_OVERRUNS}", style="bold underline"))
-    if not s.over_steps:
-        parts.append(Text(T.SUM_NONE, style="dim"))
-    for o in s.over_steps[:8]:
-        parts.append(Text(T.SUM_OVERRUN_LINE.format(
-            sop=o.service, step=o.step, count=o.count,
-            median=format_duration(o.median_overrun_s)), style="red"))
-        reasons = ", ".join(f"{r} ({n})" if n > 1 else r for r, n in o.reasons if r)
-        if reasons:
-            parts.append(Text("  " + T.SUM_REASONS.format(reasons=reasons), style="italic"))
-
-    parts.append(Text(f"\n{T.SUM_WAITING}", style="bold underline"))
-    if not s.waiting:
-        parts.append(Text(T.SUM_NONE, style="dim"))
-    for w in s.waiting:
-        parts.append(Text(T.SUM_WAITING_LINE.format(
-            role=w.holder, count=w.count, code=story_human(w.oldest_code),
-            since=dates.format_datetime_short(w.oldest_since))))
-
-    if not s.is_day and s.days:
-        parts.append(Text(f"\n{T.SUM_PER_DAY}", style="bold underline"))
-        for d in s.days:
-            parts.append(Text(T.SUM_DAY_LINE.format(day=dates.format_date_short(d.day),
-                                                    opened=d.opened, selesai=d.selesai,
-                                                    over=d.over)))
-
-    parts.append(Text(f"\n{T.SUM_ARRIVALS}", style="bold underline"))
-    parts.append(bars(s.arrivals))
-    return Group(*parts)
-
-
-def story_human(code: str) -> str:
-    from counter.codes import human
-
-    try:
-        return human(code)
-    except LoketError:
-        return code
-
-
-# ----------------------------------------------------------------- date modal
-
-
-class DateModal(ModalScreen[date | None]):
-    """Type a date the way people write it: "25 November 2026", "2026-11-25", "kemarin"."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", T.REPRINT_CANCEL, id="tanggal.batal"),
-    ]
-    DEFAULT_CSS = """
-    DateModal { align: center middle; }
-    DateModal > Vertical {
-        width: 60; height: auto; padding: 1 2; border: thick $primary; background: $surface;
-    }
-    DateModal #date-error { color: $error; height: auto; }
-    """
-
-    def __init__(self, today: date) -> None:
-        super().__init__()
-        self.today = today
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(T.LOG_DATE_PROMPT)
-            yield Input(id="date-input")
-            yield Static("", id="date-error")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        try:
-            chosen = R.parse_date(event.value, today=self.today)
-        except LoketError:
-            self.query_one("#date-error", Static).update(T.LOG_BAD_DATE.format(text=event.value))
-            return
-        self.dismiss(chosen)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-# ----------------------------------------------------------------- the screen
+__all__ = ["DailyLogScreen", "DateModal"]
 
 
 class DailyLogScreen(Screen[None]):
@@ -285,9 +54,13 @@ class DailyLogScreen(Screen[None]):
 
     CSS_PATH = "daily_log.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # first, so the footer keeps F1 at 80 columns however many keys the screen has
+        Binding("f1", "app.help", T.KEY_HELP, id="log.bantuan"),
         Binding("escape", "back", T.KEY_BACK, id="log.kembali"),
-        Binding("left_square_bracket,pageup", "prev_day", T.KEY_PREV_DAY, id="log.hari_sebelum"),
-        Binding("right_square_bracket,pagedown", "next_day", T.KEY_NEXT_DAY, id="log.hari_sesudah"),
+        Binding("left_square_bracket,pageup", "prev_day", T.KEY_PREV_DAY, key_display="[",
+                id="log.hari_sebelum"),
+        Binding("right_square_bracket,pagedown", "next_day", T.KEY_NEXT_DAY, key_display="]",
+                id="log.hari_sesudah"),
         Binding("t", "pick_date", T.KEY_DATE, id="log.tanggal"),
         Binding("h", "today", T.KEY_TODAY, id="log.hari_ini"),
         Binding("m", "cycle_span", T.KEY_RANGE, id="log.rentang"),
@@ -326,8 +99,8 @@ class DailyLogScreen(Screen[None]):
             yield header
         with Horizontal(id="log-top"):
             yield Static(id="log-title")
-            yield Checkbox(T.LOG_ONLY_OVER, id="f-over", compact=True)
-            yield Checkbox(T.LOG_ONLY_WAITING, id="f-waiting", compact=True)
+            yield TickBox(T.LOG_ONLY_OVER, id="f-over", compact=True)
+            yield TickBox(T.LOG_ONLY_WAITING, id="f-waiting", compact=True)
         with Horizontal(id="log-filters"):
             yield Select([], prompt=f"{T.LOG_FILTER_SERVICE}: {T.LOG_ALL}", id="f-service",
                          compact=True)
@@ -339,6 +112,7 @@ class DailyLogScreen(Screen[None]):
         with TabbedContent(id="log-tabs"):
             with TabPane(T.LOG_TITLE, id="tab-cases"):
                 yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
+                yield Static(id="log-damage")
                 yield Static(id="log-status")
             with TabPane(T.SUM_TITLE, id="tab-summary"), VerticalScroll(id="log-summary-box"):
                 yield Static(id="log-summary")
@@ -387,6 +161,12 @@ class DailyLogScreen(Screen[None]):
         self.refill()
         self.query_one("#log-summary", Static).update(
             summary_view(summary) if summary is not None else "")
+        damage = self.query_one("#log-damage", Static)
+        lines = [T.LOG_DAMAGED.format(day=dates.format_day_date(u.day), path=u.path,
+                                      cases=R.unreadable_cases(u))
+                 for u in (summary.unreadable if summary is not None else ())]
+        damage.display = bool(lines)
+        damage.update(Text("\n".join(lines)))
 
     def title_text(self, loading: bool = False) -> Text:
         first, last = self.period
@@ -454,8 +234,7 @@ class DailyLogScreen(Screen[None]):
     # ------------------------------------------------------------- the table
 
     def refill(self) -> None:
-        kept = [r for r in self.rows if self.filters.keep(r)]
-        self.shown = R.rows_sorted(kept, SORT_FIELD[self.sort.column], self.sort.reverse)
+        self.shown = visible_rows(self.rows, self.filters, self.sort)
         table = self.query_one("#log-table", DataTable)
         in_range = self.period[0] != self.period[1]
         keep = self.cursor_code()
@@ -602,12 +381,12 @@ class DailyLogScreen(Screen[None]):
     def export_worker(self, summary: Any, fmt: str) -> None:
         from counter import export
 
-        folder = loket(self).paths.data_dir / "laporan"
+        folder = loket(self).paths.report_dir
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            written = export.write_report(
+            private_dir(folder, loket(self).paths.data_dir)
+            written = [private_file(p) for p in export.write_report(
                 summary, loket(self).profile, fmt,
-                folder / export.default_name(summary.first, summary.last, fmt))
+                folder / export.default_name(summary.first, summary.last, fmt))]
         except (LoketError, OSError) as err:
             self.app.call_from_thread(self.notify, T.EXPORT_FAILED.format(error=err),
                                       severity="error")

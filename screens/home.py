@@ -9,8 +9,9 @@ cells whose text changed, so the table never flickers and a tick stays cheap.
 from __future__ import annotations
 
 from contextlib import suppress
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -21,6 +22,8 @@ from textual.widgets import DataTable, Footer, Static
 
 from counter.case import Status
 from counter.clock import Level
+from counter.codes import human
+from counter.damage import UnreadableDay, merged
 from counter.dates import format_time
 from counter.errors import LoketError
 from counter.texts import shell as TS
@@ -28,10 +31,13 @@ from counter.texts import ui as T
 from screens.messages import CaseSelected, DashboardLoaded
 from screens.services import desk_of, loket, tell
 from screens.widgets.header import LoketHeader
+from screens.widgets.step_label import step_of
 from screens.widgets.timing import LEVEL_STYLE, timer_text
 from screens.worker_guard import run_guarded
 
 RELOAD_EVERY = 30.0
+# While a day file is unreadable, look again sooner: a restored backup shows at once.
+RELOAD_DAMAGED_EVERY = 5.0
 # The live columns come first so an 80-column terminal always shows them.
 WORK_COLUMNS = (("code", T.COL_CODE), ("step", T.COL_STEP), ("elapsed", T.COL_ELAPSED),
                 ("visitor", T.COL_VISITOR), ("service", T.COL_SERVICE))
@@ -61,6 +67,23 @@ def _signature(value: Any) -> tuple[str, str]:
     """Text and style of a cell: a colour change alone must reach the screen too."""
     style = str(value.style) if isinstance(value, Text) else ""
     return (str(value), style)
+
+
+def _placeholder_row(code: str, item: UnreadableDay) -> list[Text]:
+    """A wait-list row for an open case whose day file cannot be read: its code and the
+    file, in the columns code, due, waiting, visitor, service."""
+    warn = "bold red"
+    return [Text(human(code)), Text("-"), Text(T.HOME_PLACEHOLDER_STATUS, style=warn),
+            Text("?"), Text(_short(T.HOME_PLACEHOLDER_FILE.format(name=Path(item.path).name),
+                                   24))]
+
+
+def _cases_text(item: UnreadableDay) -> str:
+    if item.open_cases is None:
+        return T.HOME_DAMAGED_UNKNOWN
+    if item.open_cases == 0:
+        return T.HOME_DAMAGED_NO_CASES
+    return T.HOME_DAMAGED_CASES.format(count=item.open_cases)
 
 
 def _is_over(view: Any) -> bool:
@@ -93,10 +116,12 @@ class HomeScreen(Screen[None]):
         self.loaded = False
         self._reading = False
         self._stale = False
+        self.unreadable: tuple[UnreadableDay, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield LoketHeader()
         yield Static(T.HOME_LOADING, id="counts")
+        yield Static("", id="damage")
         yield Static(T.HOME_IN_WORK, classes="section")
         work: DataTable[Any] = DataTable(id="work", cursor_type="row", zebra_stripes=True)
         yield work
@@ -110,6 +135,7 @@ class HomeScreen(Screen[None]):
             table = self.query_one(f"#{tid}", DataTable)
             for key, label in columns:
                 table.add_column(label, key=key)
+        self.query_one("#damage", Static).display = False
         self.call_after_refresh(self.reload)  # draw first: the keyboard works at once
         self.set_interval(1.0, self.tick)
 
@@ -133,17 +159,23 @@ class HomeScreen(Screen[None]):
             self._stale = True
             return
         self._reading, self._stale = True, False
-        run_guarded(self, partial(self._read, desk), TS.WORK_HOME_RELOAD,
+        known = frozenset(loket(self).damaged_days)
+        run_guarded(self, partial(self._read, desk, known), TS.WORK_HOME_RELOAD,
                     recover=self._read_crashed, thread=True, group="home-reload")
 
-    def _read(self, desk: Any) -> None:
+    def _read(self, desk: Any, known_damaged: frozenset[date]) -> None:
+        """Open cases and today's, each day file on its own: an unreadable one is named
+        (with the days the start-up check found damaged, read again each time)."""
         try:
-            views = desk.open_views()
-            today = desk.views_on(desk.now().date())
+            open_now = desk.open_cases()
+            today = desk.cases_on(desk.now().date())
+            again = [desk.cases_on(d).unreadable for d in sorted(known_damaged)]
         except LoketError as err:
             self._from_thread(self._failed, str(err))
             return
-        self._from_thread(self._apply, views, today)
+        unreadable = merged(open_now.unreadable, today.unreadable, *again)
+        self._from_thread(self._apply, open_now.views, today.views, unreadable,
+                          known_damaged)
 
     def _read_crashed(self) -> None:
         self._reading = False
@@ -156,7 +188,9 @@ class HomeScreen(Screen[None]):
         with suppress(RuntimeError):  # the app closed meanwhile
             self.app.call_from_thread(fn, *args, **kwargs)
 
-    def _apply(self, views: list[Any], today: list[Any]) -> None:
+    def _apply(self, views: list[Any], today: list[Any],
+               unreadable: tuple[UnreadableDay, ...] = (),
+               checked: frozenset[date] = frozenset()) -> None:
         self._reading = False
         if not self.is_mounted:
             return
@@ -164,6 +198,7 @@ class HomeScreen(Screen[None]):
             self.reload()
         self.views = {v.code: v for v in views}
         self.loaded = True
+        self._show_damage(unreadable, checked)
         self._show_counts(today, views)
         self._place_rows(desk_of(self).now())
         tell(self, DashboardLoaded())
@@ -175,13 +210,30 @@ class HomeScreen(Screen[None]):
         if desk is None:
             return
         self._since_reload += 1.0
-        if self._since_reload >= RELOAD_EVERY:
+        every = RELOAD_DAMAGED_EVERY if self.unreadable else RELOAD_EVERY
+        if self._since_reload >= every:
             self.reload()
         for code in self._order["work"]:
             view = self.views.get(code)
             if view is not None:
                 self.views[code] = desk.remeasure(view)
         self._fill_cells(tables=("work",))
+
+    def _show_damage(self, unreadable: tuple[UnreadableDay, ...],
+                     checked: frozenset[date]) -> None:
+        """The persistent line naming each unreadable day file and its open cases; a file
+        that was unreadable and reads again is announced once and leaves the line."""
+        still = {u.day for u in unreadable}
+        for gone in [u for u in self.unreadable if u.day not in still]:
+            self.app.notify(T.STORE_REPAIRED.format(path=gone.path))
+        loket(self).damaged_days -= checked - still
+        self.unreadable = unreadable
+        line = self.query_one("#damage", Static)
+        line.display = bool(unreadable)
+        if unreadable:
+            files = ", ".join(T.HOME_DAMAGED_FILE.format(path=u.path, cases=_cases_text(u))
+                              for u in unreadable)
+            line.update(Text(T.HOME_DAMAGED.format(files=files)))
 
     def _show_counts(self, today: list[Any], open_views: list[Any]) -> None:
         done = sum(1 for v in today if v.state.status is Status.SELESAI)
@@ -204,9 +256,11 @@ class HomeScreen(Screen[None]):
     def _place_rows(self, now: datetime) -> None:
         """Add and remove rows so each table holds its cases in order; rare, on reload."""
         work, wait = self._split(now)
+        # the open cases of an unreadable day file: never out of sight, a named row each
+        missing = {c: u for u in self.unreadable for c in u.codes if c not in self.views}
         for tid, views in (("work", work), ("wait", wait)):
             table = self.query_one(f"#{tid}", DataTable)
-            codes = [v.code for v in views]
+            codes = [v.code for v in views] + (list(missing) if tid == "wait" else [])
             if codes != self._order[tid]:
                 selected = self._selected_code(table)
                 for code in self._order[tid]:
@@ -215,6 +269,9 @@ class HomeScreen(Screen[None]):
                 for v in views:
                     table.add_row(*self._row(tid, v), key=v.code)
                     self._remember(tid, v)
+                if tid == "wait":
+                    for code, item in missing.items():
+                        table.add_row(*_placeholder_row(code, item), key=code)
                 self._order[tid] = codes
                 if selected in codes:
                     table.move_cursor(row=codes.index(selected))
@@ -242,8 +299,7 @@ class HomeScreen(Screen[None]):
         if key == "visitor":
             return _short(state.visitor.nama, 16)
         if key == "step":
-            total = len(sop.steps) if sop else 0
-            return T.STEP_OF.format(n=state.current_step or "-", total=total)
+            return step_of(sop, state.current_step, compact=True)
         if key == "elapsed":
             timing = v.current_timing()
             return timer_text(timing) if timing is not None else Text("")

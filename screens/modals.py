@@ -7,6 +7,7 @@ Enter in the last field confirms; Ctrl+S confirms from anywhere.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -14,10 +15,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Label, OptionList, SelectionList, Static
+from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from counter.texts import ui as T
+from screens.widgets.checklist import Checklist
+
+
+class FieldProblem(ValueError):
+    """A refused answer: the message, and the id of the field the officer must fix."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class FormModal(ModalScreen[Any]):
@@ -31,6 +41,8 @@ class FormModal(ModalScreen[Any]):
     def __init__(self, title: str) -> None:
         super().__init__()
         self.title_text = title
+        # tries the answer (a Desk action); a message back keeps the dialog open on it
+        self.attempt: Callable[[Any], str | None] | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box"):
@@ -54,6 +66,12 @@ class FormModal(ModalScreen[Any]):
             result = self.answer()
         except ValueError as err:
             self.query_one("#modal-error", Static).update(str(err))
+            if isinstance(err, FieldProblem):  # focus goes where the typing must go
+                self.query_one(f"#{err.field}").focus()
+            return
+        problem = self.attempt(result) if self.attempt is not None else None
+        if problem:
+            self.query_one("#modal-error", Static).update(problem)
             return
         self.dismiss(result)
 
@@ -83,43 +101,8 @@ class TextModal(FormModal):
     def answer(self) -> str:
         text = self.value("text")
         if self.required and not text:
-            raise ValueError(T.MODAL_REQUIRED.format(field=self.label))
+            raise FieldProblem(T.MODAL_REQUIRED.format(field=self.label), "text")
         return text
-
-
-@dataclass(frozen=True)
-class Completion:
-    output: str
-    over_reason: str | None
-    to_name: str = ""
-
-
-class CompleteModal(FormModal):
-    """Selesai / Serahkan: the output note; first a short reason when the step ran over;
-    the receiving official's name when the file goes to another role."""
-
-    def __init__(self, title: str, over_title: str | None, output_hint: str = "",
-                 handoff_role: str | None = None) -> None:
-        super().__init__(title)
-        self.over_title, self.output_hint = over_title, output_hint
-        self.handoff_role = handoff_role
-
-    def fields(self) -> ComposeResult:
-        if self.over_title:
-            yield Static(self.over_title, classes="warning")
-            yield Label(T.MODAL_OVER_LABEL)
-            yield Input(id="over")
-        yield Label(T.MODAL_OUTPUT_LABEL)
-        yield Input(placeholder=self.output_hint, id="output")
-        if self.handoff_role:
-            yield Label(T.MODAL_HANDOFF_NAME)
-            yield Input(id="to_name")
-
-    def answer(self) -> Completion:
-        over = self.value("over") if self.over_title else None
-        to_name = self.value("to_name") if self.handoff_role else ""
-        return Completion(output=self.value("output"), over_reason=over or None,
-                          to_name=to_name)
 
 
 @dataclass(frozen=True)
@@ -143,9 +126,9 @@ class ReturnModal(FormModal):
         yield Input(id="reason")
 
     def on_mount(self) -> None:
-        targets = self.query_one("#targets", OptionList)
-        targets.highlighted = 0
-        targets.focus()
+        # the first target is highlighted; the reason is what the officer types
+        self.query_one("#targets", OptionList).highlighted = 0
+        self.query_one("#reason", Input).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.query_one("#reason", Input).focus()
@@ -155,7 +138,8 @@ class ReturnModal(FormModal):
         index = targets.highlighted if targets.highlighted is not None else 0
         reason = self.value("reason")
         if not reason:
-            raise ValueError(T.MODAL_REQUIRED.format(field=T.MODAL_RETURN_REASON))
+            raise FieldProblem(T.MODAL_REQUIRED.format(field=T.MODAL_RETURN_REASON_FIELD),
+                               "reason")
         return ReturnChoice(to_step=self.targets[index][0], reason=reason)
 
 
@@ -175,7 +159,7 @@ class MissingModal(FormModal):
     def fields(self) -> ComposeResult:
         if self.items:
             yield Label(T.MODAL_MISSING_ITEMS)
-            yield SelectionList[str](
+            yield Checklist(
                 *[(item, item, item in self.missing) for item in self.items], id="items")
         yield Label(T.MODAL_MISSING_NOTE)
         yield Input(id="note")
@@ -185,11 +169,34 @@ class MissingModal(FormModal):
         self.query_one("#note", Input).focus()
 
     def answer(self) -> Missing:
-        chosen = list(self.query_one("#items", SelectionList).selected) if self.items else []
+        chosen = list(self.query_one("#items", Checklist).selected) if self.items else []
         note = self.value("note")
         if not chosen and not note:
-            raise ValueError(T.MODAL_REQUIRED.format(field=T.MODAL_MISSING_NOTE))
+            raise FieldProblem(T.MODAL_MISSING_EMPTY, "note")
         return Missing(items=[i for i in self.items if i in chosen], note=note)
+
+
+class BroughtModal(FormModal):
+    """Lanjutkan after berkas kurang: what did the applicant bring? All ticked to start
+    (the usual case, one key); untick what is still missing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "confirm", T.MODAL_OK, priority=True, id="dibawa.simpan"),
+    ]
+
+    def __init__(self, missing: list[str]) -> None:
+        super().__init__(T.MODAL_BROUGHT_TITLE)
+        self.missing = missing
+
+    def fields(self) -> ComposeResult:
+        yield Label(T.MODAL_BROUGHT_ITEMS)
+        yield Checklist(*[(item, item, True) for item in self.missing], id="items")
+
+    def on_mount(self) -> None:
+        self.query_one("#items", Checklist).focus()
+
+    def answer(self) -> list[str]:
+        return list(self.query_one("#items", Checklist).selected)
 
 
 @dataclass(frozen=True)
@@ -199,11 +206,18 @@ class Closing:
 
 
 class CloseModal(FormModal):
-    """Tutup: selesai, ditolak or dibatalkan; a reason is required unless selesai."""
+    """Tutup: selesai, ditolak or dibatalkan; a reason is required unless selesai.
+
+    Only the outcomes that fit the case are offered (selesai needs the last step),
+    so the highlighted one can always be saved."""
+
+    def __init__(self, title: str, outcomes: list[str] | None = None) -> None:
+        super().__init__(title)
+        self.outcomes = outcomes or list(T.OUTCOMES)
 
     def fields(self) -> ComposeResult:
         yield Label(T.MODAL_CLOSE_OUTCOME)
-        yield OptionList(*[Option(label, id=key) for key, label in T.OUTCOMES.items()],
+        yield OptionList(*[Option(T.OUTCOMES[key], id=key) for key in self.outcomes],
                          id="outcome")
         yield Label(T.MODAL_CLOSE_REASON)
         yield Input(id="reason")
@@ -219,10 +233,11 @@ class CloseModal(FormModal):
     def answer(self) -> Closing:
         options = self.query_one("#outcome", OptionList)
         index = options.highlighted if options.highlighted is not None else 0
-        outcome = list(T.OUTCOMES)[index]
+        outcome = self.outcomes[index]
         reason = self.value("reason")
         if outcome != "selesai" and not reason:
-            raise ValueError(T.MODAL_REQUIRED.format(field=T.MODAL_CLOSE_REASON))
+            raise FieldProblem(T.MODAL_REQUIRED.format(field=T.MODAL_CLOSE_REASON_FIELD),
+                               "reason")
         return Closing(outcome=outcome, reason=reason)
 
 

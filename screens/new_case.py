@@ -15,9 +15,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, SelectionList, Static
+from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from counter.codes import human
 from counter.errors import LoketError, VisitorError
 from counter.sop import Sop
 from counter.texts import shell as TS
@@ -25,38 +26,15 @@ from counter.texts import ui as T
 from counter.visitor import mask_nik, validate_nama, validate_nik, validate_telepon
 from screens.messages import CaseChanged, CaseOpened, DocumentDue
 from screens.services import desk_of, loket, tell
+from screens.sop_pick import draft_reason, named_by_number, pick_sops
+from screens.widgets.checklist import Checklist
 from screens.widgets.header import LoketHeader
+from screens.widgets.masked_input import MaskedInput
+from screens.widgets.returning_list import ReturningList
+from screens.worker_guard import guarded_work
 
 FIELDS = (("nama", T.NEW_NAMA), ("nik", T.NEW_NIK), ("telepon", T.NEW_TELEPON),
           ("nama_usaha", T.NEW_USAHA))
-
-
-def draft_reason(sop: Sop) -> str:
-    """Why a catalog entry cannot be served yet, in the officer's words."""
-    return T.NEW_DRAFT_STATUS if sop.status != "berlaku" else T.NEW_DRAFT_NO_STEPS
-
-
-class MaskedInput(Input):
-    """The NIK field: the full number while editing, masked once the officer moves on."""
-
-    real_value = ""
-
-    def _on_blur(self, event: events.Blur) -> None:
-        self.real_value = self.value
-        if len(self.value) == 16 and self.value.isdigit():
-            with self.prevent(Input.Changed):
-                self.value = mask_nik(self.value)
-        super()._on_blur(event)
-
-    def _on_focus(self, event: events.Focus) -> None:
-        if self.real_value and "*" in self.value:
-            with self.prevent(Input.Changed):
-                self.value = self.real_value
-        super()._on_focus(event)
-
-    @property
-    def typed(self) -> str:
-        return self.real_value if "*" in self.value else self.value
 
 
 class NewCaseScreen(Screen[None]):
@@ -64,6 +42,7 @@ class NewCaseScreen(Screen[None]):
         Binding("escape", "back", T.KEY_BACK, id="baru.kembali"),
         Binding("ctrl+s", "open_case", T.NEW_OPEN, id="baru.buka_kasus"),
         Binding("ctrl+b", "missing", T.NEW_MISSING, id="baru.berkas_kurang"),
+        Binding("ctrl+o", "fill_returning", T.KEY_FILL_RETURNING, id="baru.pemohon_lama"),
         Binding("down", "arrow(1)", show=False, id="baru.bawah"),
         Binding("up", "arrow(-1)", show=False, id="baru.atas"),
     ]
@@ -90,21 +69,61 @@ class NewCaseScreen(Screen[None]):
                     yield cls(id=key, compact=True, restrict=restrict,
                               max_length=16 if key == "nik" else 100)
             yield Static("", id="form-error", classes="error")
+            yield ReturningList(id="returning")
             yield Static(T.NEW_KELENGKAPAN, classes="section")
-            yield SelectionList[str](id="kelengkapan")
+            yield Checklist(id="kelengkapan")
             yield Static("", id="no-items", classes="hint")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._filter("")
         self.query_one("#search", Input).focus()
+        self.query_one("#returning", ReturningList).display = False
+        self._load_visits()
+
+    @guarded_work(TS.WORK_RETURNING, thread=True, group="returning")
+    def _load_visits(self) -> None:
+        """The desk's past visitors, read off the UI thread (a year of day files)."""
+        from counter.returning import past_visits
+
+        desk = desk_of(self)
+        try:
+            visits = past_visits(desk.repo, desk.now().date())
+        except (LoketError, OSError):
+            return  # not worth a message: the form works without it
+        self.app.call_from_thread(setattr, self.query_one("#returning", ReturningList),
+                                  "visits", visits)
+
+    def _sop_name(self, sop_id: str) -> str:
+        try:
+            return str(loket(self).catalog.get(sop_id).nama)
+        except KeyError:
+            return sop_id
+
+    def action_fill_returning(self) -> None:
+        """Fill the visitor fields from the first past visitor shown."""
+        visit = self.query_one("#returning", ReturningList).first
+        if visit is None:
+            return
+        v = visit.visitor
+        telepon = "0" + v.telepon[3:] if v.telepon.startswith("+62") else v.telepon
+        for key, value in (("nama", v.nama), ("telepon", telepon),
+                           ("nama_usaha", v.nama_usaha)):
+            self.query_one(f"#{key}", Input).value = value
+        nik = self.query_one("#nik", MaskedInput)
+        nik.real_value = v.nik
+        with nik.prevent(Input.Changed):
+            nik.value = mask_nik(v.nik) if len(v.nik) == 16 else v.nik
+        self.query_one("#returning", ReturningList).display = False
+        self.app.notify(T.NEW_RETURNING_FILLED.format(code=human(visit.code)))
+        self.query_one("#nama_usaha", Input).focus()
 
     # ------------------------------------------------------------------ service
 
     def _filter(self, text: str) -> None:
         catalog = loket(self).catalog
-        sops = catalog.search(text) if text.strip() else catalog.all()
-        sops.sort(key=lambda s: (not s.usable, not s.layanan_loket, s.id))
+        sops = pick_sops(catalog.all(), text,
+                         catalog.search(text) if text.strip() else catalog.all())
         self._shown = sops
         options = []
         for s in sops:
@@ -116,23 +135,37 @@ class NewCaseScreen(Screen[None]):
         table.set_options(options)
         first = next((i for i, s in enumerate(sops) if s.usable), None)
         table.highlighted = first
+        chosen = self.query_one("#chosen", Static)
         if not sops:
-            self.query_one("#chosen", Static).update(T.NEW_NO_MATCH.format(text=text))
+            chosen.update(T.NEW_NO_MATCH.format(text=text))
+        elif self.sop is None:  # a stale "no match" line goes as soon as something matches
+            chosen.update(T.NEW_CHOOSE_FIRST)
+        else:
+            self._show_chosen(self.sop)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
             self._filter(event.value)
+            only = named_by_number(loket(self).catalog.all(), event.value)
+            if only is not None and only.usable and only is not self.sop:
+                self._choose(only)
         elif event.input.id in ("nama", "nik", "telepon"):
             self._check_field(event.input.id, final=False)
+            self.query_one("#returning", ReturningList).show_for(self._typed(event.input.id),
+                                                                 self._sop_name)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "search":
             table = self.query_one("#sops", OptionList)
             if table.highlighted is not None:
                 self._choose(self._shown[table.highlighted])
+            elif self._shown:  # only drafts match: say why none can be served
+                self._choose(self._shown[0])
             return
+        if event.input.id == "nama" and not event.value.strip():
+            return  # an Enter out of habit after the SOP number: stay on the name
         if event.input.id == "nama_usaha":
-            self.query_one("#kelengkapan", SelectionList).focus()
+            self.query_one("#kelengkapan", Checklist).focus()
             return
         self.focus_next()
 
@@ -161,11 +194,8 @@ class NewCaseScreen(Screen[None]):
             return
         self.sop = sop
         first = sop.first_step
-        self.query_one("#chosen", Static).update(
-            T.NEW_CHOSEN.format(nomor=sop.nomor, nama=sop.nama) + "\n"
-            + T.NEW_STEP_INFO.format(kegiatan=first.kegiatan,
-                                     waktu=first.mutu_baku.waktu.label()))
-        items = self.query_one("#kelengkapan", SelectionList)
+        self._show_chosen(sop)
+        items = self.query_one("#kelengkapan", Checklist)
         items.clear_options()
         items.add_options([(item, item, False) for item in first.mutu_baku.kelengkapan])
         items.display = bool(first.mutu_baku.kelengkapan)
@@ -174,6 +204,13 @@ class NewCaseScreen(Screen[None]):
         self.query_one("#no-items", Static).update(
             "" if first.mutu_baku.kelengkapan else T.NEW_NO_KELENGKAPAN)
         self.query_one("#nama", Input).focus()
+
+    def _show_chosen(self, sop: Sop) -> None:
+        first = sop.first_step
+        self.query_one("#chosen", Static).update(
+            T.NEW_CHOSEN.format(nomor=sop.nomor, nama=sop.nama) + "\n"
+            + T.NEW_STEP_INFO.format(n=first.no, kegiatan=first.kegiatan,
+                                     waktu=first.mutu_baku.waktu.spoken()))
 
     # ------------------------------------------------------------------ visitor
 
@@ -222,7 +259,7 @@ class NewCaseScreen(Screen[None]):
 
     def _items(self) -> tuple[list[str], list[str]]:
         assert self.sop is not None
-        chosen = set(self.query_one("#kelengkapan", SelectionList).selected)
+        chosen = set(self.query_one("#kelengkapan", Checklist).selected)
         items = list(self.sop.first_step.mutu_baku.kelengkapan)
         return [i for i in items if i in chosen], [i for i in items if i not in chosen]
 
@@ -261,10 +298,28 @@ class NewCaseScreen(Screen[None]):
             return
         visitor, received, missing = ready
         if missing:
-            self.query_one("#form-error", Static).update(
-                T.NEW_MISSING_CONFIRM.format(items=", ".join(missing)))
-            self.query_one("#kelengkapan", SelectionList).focus()
+            self._ask_received(visitor, missing)
             return
+        self._open_and_serve(visitor, received)
+
+    def _ask_received(self, visitor: dict[str, str], missing: list[str]) -> None:
+        """Unticked documents: one question, "semua diterima?" (Enter), or berkas kurang."""
+        from screens.received_ask import ReceivedAsk
+
+        assert self.sop is not None
+        everything = list(self.sop.first_step.mutu_baku.kelengkapan)
+
+        def answered(answer: str | None) -> None:
+            if answer == "all":
+                self._open_and_serve(visitor, everything)
+            elif answer == "missing":
+                self.action_missing()
+            else:
+                self.query_one("#kelengkapan", Checklist).focus()
+
+        self.app.push_screen(ReceivedAsk(missing, self.sop.first_step.no), answered)
+
+    def _open_and_serve(self, visitor: dict[str, str], received: list[str]) -> None:
         view = self._open(visitor, received, [])
         if view is None:
             return
@@ -305,6 +360,11 @@ class NewCaseScreen(Screen[None]):
         assert self.sop is not None
         try:
             return desk_of(self).open_case(self.sop.id, visitor, received, missing, note)
-        except (LoketError, OSError) as err:  # the form stays filled in
+        except LoketError as err:  # the form stays filled in, focus on the field at fault
+            if err.field in {key for key, _ in FIELDS}:
+                self.query_one(f"#{err.field}", Input).focus()
+            self.app.notify(err.user_text, severity="error")
+            return None
+        except OSError as err:
             self.app.notify(str(err), severity="error")
             return None

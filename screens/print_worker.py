@@ -7,6 +7,7 @@ that fails is a notification: the PDF is kept and the case goes on.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter.texts import shell as TS
@@ -37,7 +38,8 @@ def start_print(app: LoketApp, code: str, doc: str) -> None:
 
 
 def _failed(app: LoketApp, doc: str, message: str) -> None:
-    app.notify(T.PRINT_FAILED.format(doc=T.PRINT_DOCS.get(doc, doc), error=message, pdf="-"),
+    app.notify(T.PRINT_NOT_MADE.format(doc=T.PRINT_DOCS.get(doc, doc).capitalize(),
+                                       error=message.rstrip(". ")),
                severity="error", timeout=10)
 
 
@@ -46,8 +48,9 @@ def _done(app: LoketApp, code: str, doc: str, issued: Any) -> None:
     if issued.ok:
         app.notify(T.PRINT_OK.format(doc=name.capitalize(), printer=issued.printer))
     elif not issued.printer:
-        app.notify(T.PRINT_SAVED.format(doc=name.capitalize(), pdf=issued.pdf), timeout=6)
+        # the file's name only: the whole path would cover the step text for seconds
+        app.notify(T.PRINT_SAVED.format(doc=name.capitalize(), pdf=Path(issued.pdf).name))
     else:
-        app.notify(T.PRINT_FAILED.format(doc=name.capitalize(), error=issued.error,
+        app.notify(T.PRINT_FAILED.format(doc=name.capitalize(), error=issued.error.rstrip(". "),
                                          pdf=issued.pdf), severity="warning", timeout=10)
     app.post_message(DocumentIssued(code, doc, issued))

@@ -11,13 +11,14 @@ messages of `screens/messages.py`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from textual.message import Message
 from textual.message_pump import MessagePump
 
 if TYPE_CHECKING:
+    from counter.calendar import WorkingCalendar
     from counter.config import Paths, Profile
     from counter.desk import Desk
     from counter.sop import Catalog
@@ -31,9 +32,11 @@ class AppServices(Protocol):
     catalog: Catalog
     store: Any
     desk: Desk | None
+    calendar: WorkingCalendar | None
     officer: str | None
     desk_no: int | None
     issue: Callable[..., Any] | None
+    damaged_days: set[date]  # day files the start-up check found unreadable
 
     def now(self) -> datetime: ...
 

@@ -6,6 +6,7 @@ The first run must not need a text editor: four fields make a working profile
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -15,8 +16,17 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from counter.calendar_text import (
+    closed_days_text,
+    parse_closed_days,
+    parse_percent,
+    parse_ramadan,
+    percent_text,
+    ramadan_text,
+)
 from counter.config import PAPERS, Officer, Profile, default_profile, save_profile
-from counter.errors import LoketError
+from counter.duty import Duty
+from counter.errors import ConfigError, LoketError
 from counter.texts import ui as T
 from counter.texts.receipt import PAPER_NAMES
 from screens.services import loket
@@ -63,8 +73,8 @@ class SetupScreen(Screen[Profile | None]):
             yield Label(T.SETUP_TELEPON)
             yield Input(p.telepon if p else "", id="telepon")
             yield Label(T.SETUP_DESK)
-            yield Input(str((p or default_profile()).desk), id="desk", restrict=r"[0-9]*",
-                        max_length=2)
+            # no max_length: 150 must be refused with a message, not cut to 15
+            yield Input(str((p or default_profile()).desk), id="desk", restrict=r"[0-9]*")
             yield Label(T.SETUP_OFFICERS)
             yield Input(", ".join(o.nama for o in p.officers) if p else "", id="officers",
                         placeholder=T.SETUP_OFFICERS_HINT)
@@ -74,6 +84,14 @@ class SetupScreen(Screen[Profile | None]):
                 yield Label(T.SETTINGS_PAPER)
                 yield Select([(PAPER_NAMES[k], k) for k in PAPERS], value=p.paper,
                              allow_blank=False, id="paper")
+                yield Label(T.SETTINGS_CLOSED)
+                yield Input(closed_days_text(p.calendar.closed_days), id="closed",
+                            placeholder=T.SETTINGS_CLOSED_HINT)
+                yield Label(T.SETTINGS_RAMADAN)
+                yield Input(ramadan_text(p.calendar.ramadan), id="ramadan",
+                            placeholder=T.SETTINGS_RAMADAN_HINT)
+                yield Label(T.SETTINGS_NEARING)
+                yield Input(percent_text(p.nearing), id="nearing", restrict=r"[0-9.,% ]*")
             yield Static("", id="setup-error", classes="error")
             yield Button(T.SETUP_SAVE if p is None else T.SETTINGS_SAVE, id="save",
                          variant="primary")
@@ -104,6 +122,24 @@ class SetupScreen(Screen[Profile | None]):
         known = {o.nama: o for o in (self.profile.officers if self.profile else ())}
         return tuple(known.get(n) or Officer(n) for n in names)
 
+    def _calendar_changes(self, error: Static) -> dict[str, object] | None:
+        """The office calendar and threshold from their fields; a wrong one is named and
+        focused, and nothing is saved."""
+        assert self.profile is not None
+        wid = "closed"
+        try:
+            closed = parse_closed_days(self._value("closed"))
+            wid = "ramadan"
+            ramadan = parse_ramadan(self._value("ramadan"))
+            wid = "nearing"
+            nearing = parse_percent(self._value("nearing"))
+        except ConfigError as err:
+            error.update(f"{err.field}: {err.message}")
+            self.query_one(f"#{wid}", Input).focus()
+            return None
+        return {"calendar": replace(self.profile.calendar, closed_days=closed, ramadan=ramadan),
+                "nearing": nearing}
+
     def action_save(self) -> None:
         error = self.query_one("#setup-error", Static)
         instansi, unit = self._value("instansi"), self._value("unit")
@@ -128,6 +164,10 @@ class SetupScreen(Screen[Profile | None]):
         if self.profile is not None:
             changes["printer"] = self._value("printer") or None
             changes["paper"] = str(self.query_one("#paper", Select).value)
+            calendar = self._calendar_changes(error)
+            if calendar is None:
+                return
+            changes.update(calendar)
         profile = (self.profile or default_profile()).with_changes(**changes)
         try:
             save_profile(loket(self).paths, profile)
@@ -145,17 +185,23 @@ class StartScreen(Screen[tuple[str, int] | None]):
         Binding("escape", "quit_app", T.KEY_QUIT, show=False, id="mulai.keluar"),
     ]
 
-    def __init__(self, profile: Profile) -> None:
+    def __init__(self, profile: Profile, remembered: Duty | None = None) -> None:
         super().__init__()
         self.profile = profile
+        self.remembered = remembered  # today's duty before a restart, offered again
 
     def compose(self) -> ComposeResult:
         yield LoketHeader()
         with VerticalScroll(id="start"):
             yield Static(T.START_TITLE, classes="title")
             yield Static(T.START_INTRO, classes="hint")
+            if self.remembered is not None:
+                yield Static(T.START_REMEMBERED.format(officer=self.remembered.officer,
+                                                       desk=self.remembered.desk),
+                             id="remembered", classes="warning")
             yield Label(T.START_DESK)
-            yield Input(str(self.profile.desk), id="desk", restrict=r"[0-9]*", max_length=2)
+            desk = self.remembered.desk if self.remembered else self.profile.desk
+            yield Input(str(desk), id="desk", restrict=r"[0-9]*")
             yield Label(T.START_OFFICER)
             yield OptionList(
                 *[Option(o.nama + (f" ({o.jabatan})" if o.jabatan else ""), id=str(i))
@@ -170,7 +216,18 @@ class StartScreen(Screen[tuple[str, int] | None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#officers", OptionList).focus()
+        officers = self.query_one("#officers", OptionList)
+        officers.focus()
+        if self.remembered is None:
+            return
+        names = [o.nama for o in self.profile.officers]
+        if self.remembered.officer in names:
+            officers.highlighted = names.index(self.remembered.officer)
+        else:  # an officer typed in by hand that day
+            officers.highlighted = len(names)
+            other = self.query_one("#other-name", Input)
+            other.value = self.remembered.officer
+            other.display = True
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "other-name":

@@ -14,31 +14,25 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, SelectionList, Static
+from textual.widgets import Footer, Static
 
 from counter.case import Action, Status
 from counter.clock import Level, format_duration
-from counter.dates import format_datetime_short
-from counter.errors import LoketError
+from counter.errors import ConflictError, LoketError
 from counter.texts import ui as T
 from screens.messages import CaseChanged, DetailWanted, DocumentDue
-from screens.services import desk_of, tell
+from screens.services import desk_of, loket, tell
+from screens.widgets.checklist import Checklist
 from screens.widgets.header import LoketHeader
-from screens.widgets.timing import level_class, timer_text
-
-BAR = 24
-
-
-def progress_line(position: int, total: int) -> str:
-    """'━━━━━━━━────────  3/6': where the case is among the SOP's steps."""
-    if total <= 0:
-        return ""
-    filled = round(BAR * (position - 1) / total)
-    return "━" * filled + "─" * (BAR - filled) + f"  {position}/{total}"
+from screens.widgets.step_label import step_of
+from screens.widgets.step_texts import after_text, progress_line, state_text
+from screens.widgets.timing import level_class, timer_text, working_now
 
 
 class StepRunnerScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        # first, so the footer keeps F1 at 80 columns however many keys the screen has
+        Binding("f1", "app.help", T.KEY_HELP, id="kasus.bantuan"),
         Binding("escape", "back", T.KEY_BACK, id="kasus.kembali"),
         Binding("s", "complete", T.KEY_DONE, id="kasus.selesai"),
         Binding("h", "hand_off", T.KEY_HANDOFF, id="kasus.serahkan"),
@@ -57,6 +51,7 @@ class StepRunnerScreen(Screen[None]):
         self.code = code
         self.view: Any = None
         self._timer_sig: dict[str, tuple[str, str]] = {}
+        self._brought: set[str] = set()  # what the applicant brought back on Lanjutkan
 
     # ------------------------------------------------------------------ layout
 
@@ -68,11 +63,12 @@ class StepRunnerScreen(Screen[None]):
             yield Static("", id="progress")
             yield Static("", id="kegiatan", classes="kegiatan")
             yield Static("", id="details")
-            yield SelectionList[str](id="checklist")
+            yield Checklist(id="checklist")
             yield Static("", id="state-line", classes="warning")
         with Vertical(id="timers"):
             yield Static("", id="step-timer", classes="timer")
             yield Static("", id="case-timer", classes="timer")
+            yield Static(T.RUN_OFF_HOURS, id="off-hours", classes="warning")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -99,30 +95,33 @@ class StepRunnerScreen(Screen[None]):
         self.query_one("#case-line", Static).update(
             T.RUN_CASE.format(code=v.code_human, visitor=state.visitor.nama))
         step = v.current_step
-        checklist = self.query_one("#checklist", SelectionList)
+        checklist = self.query_one("#checklist", Checklist)
         checklist.clear_options()
         if step is not None and sop is not None:
             position = [s.no for s in sop.steps].index(step.no) + 1
             self.query_one("#progress", Static).update(progress_line(position, len(sop.steps)))
             self.query_one("#kegiatan", Static).update(
-                Text(T.RUN_STEP.format(n=position, total=len(sop.steps)), style="bold")
+                Text(T.RUN_STEP.format(where=step_of(sop, step.no)), style="bold")
                 + Text(step.kegiatan))
             mb = step.mutu_baku
             roles = ", ".join(sop.role_name(r) for r in step.pelaksana)
             lines = [
                 f"{T.RUN_PELAKSANA}: {roles}",
                 f"{T.RUN_OUTPUT}: {mb.output or T.RUN_NO_ITEMS}",
-                f"{T.RUN_WAKTU}: {mb.waktu.label()}",
+                f"{T.RUN_WAKTU}: {mb.waktu.spoken()}",
             ]
             if step.keterangan:
                 lines.append(f"{T.RUN_KETERANGAN}: {step.keterangan}")
             if step.is_decision:
                 lines.append(T.RUN_DECISION)
-            lines.append(self._after_text())
+            lines.append(after_text(self.view))
             if mb.kelengkapan:
                 lines.append(f"{T.RUN_KELENGKAPAN}:")
             self.query_one("#details", Static).update("\n".join(lines))
-            got = set(state.kelengkapan.get(step.no, ()))
+            # a document already in the file (received at an earlier step) stays ticked
+            got = set(state.kelengkapan.get(step.no, ())) or {
+                item for items in state.kelengkapan.values() for item in items}
+            got |= self._brought
             checklist.add_options([(i, i, i in got) for i in mb.kelengkapan])
             checklist.display = bool(mb.kelengkapan)
             if mb.kelengkapan:
@@ -132,36 +131,10 @@ class StepRunnerScreen(Screen[None]):
             self.query_one("#kegiatan", Static).update("")
             self.query_one("#details", Static).update("")
             checklist.display = False
-        self.query_one("#state-line", Static).update(self._state_text())
+        self.query_one("#state-line", Static).update(state_text(self.view))
         self._timer_sig.clear()
         self.tick(remeasure=False)
         self.refresh_bindings()
-
-    def _after_text(self) -> str:
-        """What Selesai will do: the next step here, a hand-off, or closing the case."""
-        nxt = self.view.next
-        if nxt.is_last:
-            return T.RUN_AFTER_LAST
-        if nxt.hand_off is not None:
-            return T.RUN_AFTER_HANDOFF.format(n=nxt.hand_off.step, role=nxt.hand_off.to_role_name)
-        if nxt.next_step is not None and self.view.sop is not None:
-            return T.RUN_AFTER_NEXT.format(n=nxt.next_step.no,
-                                           role=self.view.sop.role_name(nxt.next_step.role))
-        return ""
-
-    def _state_text(self) -> str:
-        v = self.view
-        state = v.state
-        if state.closed:
-            when = format_datetime_short(state.closed_at) if state.closed_at else ""
-            return T.RUN_CLOSED.format(status=v.status_text, when=when)
-        if state.status is Status.MENUNGGU_PEMOHON:
-            items = ", ".join(state.waiting_missing) or state.waiting_note
-            return T.RUN_WAITING_APPLICANT.format(items=items)
-        if state.status is Status.MENUNGGU_PELAKSANA:
-            return T.RUN_HANDED.format(holder=v.holder_name,
-                                       when=format_datetime_short(state.holder_since))
-        return ""
 
     def tick(self, remeasure: bool = True) -> None:
         """Re-measure from the stored times; touch only the timer whose text changed."""
@@ -169,6 +142,9 @@ class StepRunnerScreen(Screen[None]):
             return
         if remeasure:
             self.view = desk_of(self).remeasure(self.view)
+        off = self.query_one("#off-hours", Static)
+        off.display = (not self.view.state.closed
+                       and not working_now(loket(self).calendar, loket(self).now()))
         step_timing = self.view.current_timing()
         self._set_timer("#step-timer", T.RUN_TIMER_STEP, step_timing)
         self._set_timer("#case-timer", T.RUN_TIMER_CASE, self.view.timing)
@@ -214,9 +190,20 @@ class StepRunnerScreen(Screen[None]):
 
     def _act(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
         """Call the desk; a refused action is a notification and the case stays on screen."""
+        # Planned on what the officer sees: if another desk moved the case meanwhile,
+        # the desk refuses rather than act on a step the officer did not see.
+        kwargs.setdefault("expect", self.view.state.last_event_id)
         try:
             view = fn(*args, **kwargs)
-        except (LoketError, OSError) as err:  # nothing was recorded; the case stays here
+        except ConflictError as err:  # another desk moved the case: show it as it is now
+            self.app.notify(err.message, severity="warning", timeout=10)
+            self.load()
+            tell(self, CaseChanged(self.code))
+            return None
+        except LoketError as err:  # nothing was recorded; the case stays here
+            self.app.notify(err.user_text, severity="error")
+            return None
+        except OSError as err:
             self.app.notify(str(err), severity="error")
             return None
         self.view = view
@@ -240,7 +227,7 @@ class StepRunnerScreen(Screen[None]):
             return None
         return T.MODAL_OVER_TITLE.format(n=self.view.state.current_step,
                                          elapsed=format_duration(timing.elapsed_s),
-                                         limit=self.view.current_step.mutu_baku.waktu.label()
+                                         limit=self.view.current_step.mutu_baku.waktu.spoken()
                                          if self.view.current_step else "")
 
     def action_complete(self) -> None:
@@ -250,38 +237,67 @@ class StepRunnerScreen(Screen[None]):
         self._complete(hand_off=True)
 
     def _complete(self, hand_off: bool) -> None:
-        from screens.modals import CompleteModal
+        """s / h finish at once: unticked documents are asked about once ("semua
+        diterima?"), a step over its mutu baku asks for an optional reason; a note is `c`."""
+        from screens.received_ask import ReceivedAsk
 
-        nxt = self.view.next
         step = self.view.current_step
-        role = nxt.hand_off.to_role_name if nxt.hand_off is not None else None
-        title = (T.MODAL_HANDOFF_TITLE.format(role=role) if role else
-                 T.MODAL_OUTPUT_TITLE.format(n=self.view.state.current_step))
-        modal = CompleteModal(title, self._over_title(),
-                              output_hint=step.mutu_baku.output if step else "",
-                              handoff_role=role)
+        checklist = self.query_one("#checklist", Checklist)
+        unticked = checklist.unticked if step is not None and step.mutu_baku.kelengkapan else []
+        if not unticked:
+            self._finish(list(checklist.selected))
+            return
 
-        def done(answer: Any) -> None:
-            if answer is None:
-                return
-            before = self.view
-            ticked = list(self.query_one("#checklist", SelectionList).selected)
-            view = self._act(desk_of(self).complete_step, self.code, output=answer.output,
-                             over_reason=answer.over_reason, to_name=answer.to_name,
-                             received=ticked)
-            if view is None:
-                return
-            if view.handoff is not None:
-                self.app.notify(T.RUN_HANDED_OFF.format(holder=view.holder_name))
-                tell(self, DocumentDue(self.code, "serah-terima"))
-            elif view.state.closed:
-                self.app.notify(T.RUN_CLOSED_NOTE.format(code=view.code_human,
-                                                         outcome=view.status_text))
-            elif view.state.current_step != before.state.current_step:
-                self.app.notify(T.RUN_NEXT_STEP.format(n=view.state.current_step))
-            self._leave_if_gone(view)
+        def answered(answer: str | None) -> None:
+            if answer == "all":
+                self._finish(list(step.mutu_baku.kelengkapan) if step else [])
+            elif answer == "missing":
+                self.action_missing()
+            else:
+                checklist.focus()
 
-        self.app.push_screen(modal, done)
+        self.app.push_screen(ReceivedAsk(unticked, self.view.state.current_step), answered)
+
+    def _finish(self, ticked: list[str]) -> None:
+        over_title = self._over_title()
+        if over_title is None:
+            self._record_completion(ticked, None)
+            return
+        from screens.modals import TextModal
+
+        def reason(text: str | None) -> None:
+            if text is not None:
+                self._record_completion(ticked, text)
+
+        self.app.push_screen(TextModal(over_title, T.MODAL_OVER_LABEL), reason)
+
+    def _record_completion(self, ticked: list[str], over_reason: str | None) -> None:
+        before = self.view
+        view = self._act(desk_of(self).complete_step, self.code, over_reason=over_reason,
+                         received=ticked)
+        if view is None:
+            return
+        if view.handoff is not None:
+            self.app.notify(T.RUN_HANDED_OFF.format(holder=view.holder_name))
+            tell(self, DocumentDue(self.code, "serah-terima"))
+        elif view.state.closed:
+            self.app.notify(T.RUN_CLOSED_NOTE.format(code=view.code_human,
+                                                     outcome=view.status_text))
+        elif view.state.current_step != before.state.current_step:
+            self.app.notify(T.RUN_NEXT_STEP.format(n=view.state.current_step))
+        self._leave_if_gone(view)
+
+    def _attempt(self, fn: Any, *args: Any) -> str | None:
+        """Run a desk action from a dialog: its refusal is shown in the dialog, which
+        stays open with what the officer typed."""
+        try:
+            self.view = fn(*args)
+        except LoketError as err:
+            return err.user_text
+        except OSError as err:
+            return str(err)
+        tell(self, CaseChanged(self.code))
+        return None
 
     def action_return_step(self) -> None:
         from screens.modals import ReturnModal
@@ -289,19 +305,20 @@ class StepRunnerScreen(Screen[None]):
         targets = [(t.step, t.label) for t in self.view.next.returns]
         if not targets:
             return
+        modal = ReturnModal(targets)
+        modal.attempt = lambda answer: self._attempt(desk_of(self).return_step, self.code,
+                                                     answer.to_step, answer.reason)
 
         def done(answer: Any) -> None:
             if answer is None:
                 return
-            view = self._act(desk_of(self).return_step, self.code, answer.to_step, answer.reason)
-            if view is None:
-                return
+            view = self.view
             self.app.notify(T.RUN_RETURNED.format(n=answer.to_step))
             if view.handoff is not None:
                 tell(self, DocumentDue(self.code, "serah-terima"))
             self._leave_if_gone(view)
 
-        self.app.push_screen(ReturnModal(targets), done)
+        self.app.push_screen(modal, done)
 
     def action_receive(self) -> None:
         view = self._act(desk_of(self).receive, self.code)
@@ -314,7 +331,7 @@ class StepRunnerScreen(Screen[None]):
 
         step = self.view.current_step
         items = list(step.mutu_baku.kelengkapan) if step else []
-        ticked = set(self.query_one("#checklist", SelectionList).selected)
+        ticked = set(self.query_one("#checklist", Checklist).selected)
         missing = [i for i in items if i not in ticked]
 
         def done(answer: Any) -> None:
@@ -329,10 +346,24 @@ class StepRunnerScreen(Screen[None]):
         self.app.push_screen(MissingModal(items, missing), done)
 
     def action_resume(self) -> None:
-        view = self._act(desk_of(self).resume, self.code)
-        if view is not None:
-            self.app.notify(T.RUN_RESUMED.format(n=view.state.current_step))
-            self.show()
+        """Lanjutkan: first ask what the applicant brought; those items come ticked."""
+        from screens.modals import BroughtModal
+
+        missing = list(self.view.state.waiting_missing)
+
+        def done(brought: list[str] | None) -> None:
+            if brought is None:
+                return
+            view = self._act(desk_of(self).resume, self.code)
+            if view is not None:
+                self._brought = set(brought)
+                self.app.notify(T.RUN_RESUMED.format(n=view.state.current_step))
+                self.show()
+
+        if not missing:
+            done([])
+            return
+        self.app.push_screen(BroughtModal(missing), done)
 
     def action_note(self) -> None:
         from screens.modals import TextModal
@@ -348,16 +379,23 @@ class StepRunnerScreen(Screen[None]):
     def action_close(self) -> None:
         from screens.modals import CloseModal
 
+        nxt = self.view.next
+        can_finish = nxt.is_last and self.view.state.status in (Status.BERJALAN,
+                                                                 Status.MENUNGGU_PELAKSANA)
+        outcomes = [o for o in T.OUTCOMES if o != "selesai" or can_finish]
+        modal = CloseModal(T.MODAL_CLOSE_TITLE, outcomes)
+        modal.attempt = lambda answer: self._attempt(desk_of(self).close, self.code,
+                                                     answer.outcome, answer.reason)
+
         def done(answer: Any) -> None:
             if answer is None:
                 return
-            view = self._act(desk_of(self).close, self.code, answer.outcome, answer.reason)
-            if view is not None:
-                self.app.notify(T.RUN_CLOSED_NOTE.format(code=view.code_human,
-                                                         outcome=view.status_text))
-                self._leave_if_gone(view)
+            view = self.view
+            self.app.notify(T.RUN_CLOSED_NOTE.format(code=view.code_human,
+                                                     outcome=view.status_text))
+            self._leave_if_gone(view)
 
-        self.app.push_screen(CloseModal(T.MODAL_CLOSE_TITLE), done)
+        self.app.push_screen(modal, done)
 
     def action_reprint(self) -> None:
         tell(self, DocumentDue(self.code, "tanda-terima"))

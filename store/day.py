@@ -47,17 +47,18 @@ def validate_day(path: Path, data: Any) -> dict[str, dict[str, dict[str, Any]]]:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-LineMemo = dict[int, tuple[dict[str, Any], str]]
+# table name -> (the ids and the documents of the table as last written, its lines)
+LineMemo = dict[str, tuple[list[str], list[Any], list[str]]]
 
 
 def serialize(data: dict[str, dict[str, Any]], memo: LineMemo | None = None) -> bytes:
     """JSON of a TinyDB state with one document per line (still one valid JSON object).
 
-    ``memo`` maps ``id(doc)`` to (doc, its line) from the previous write of the
-    same file and is refilled for the next one: documents are never changed in
-    place once stored (events are facts), so only the new document of an
-    append is encoded, not the whole day again. The memo holds the document
-    itself and checks identity, so a recycled ``id`` can never match.
+    ``memo`` keeps, per table, the table as last written and its encoded lines, and
+    is refilled for the next write. Documents are never changed once stored (events
+    are facts) and an append only adds documents, so a table that grew is encoded
+    as its old lines plus the new documents' lines, not the whole day again (the
+    comparison is by identity, so an edited or replaced document is encoded anew).
     """
     previous = dict(memo or {})
     if memo is not None:
@@ -65,13 +66,19 @@ def serialize(data: dict[str, dict[str, Any]], memo: LineMemo | None = None) -> 
     encode = _ENCODER.encode
     tables = []
     for name, docs in data.items():
-        lines = []
-        for doc_id, doc in docs.items():
-            hit = previous.get(id(doc))
-            body = hit[1] if hit is not None and hit[0] is doc else encode(doc)
-            if memo is not None:
-                memo[id(doc)] = (doc, body)
-            lines.append(f"{encode(str(doc_id))}:{body}")
+        ids, values = list(docs), list(docs.values())
+        old_ids, old_values, old_lines = previous.get(name, ([], [], []))
+        n = len(old_ids)
+        # Grown from the last write: the same ids and the very same documents first
+        # (list == compares identity first, so this costs no re-encoding).
+        if n and ids[:n] == old_ids and values[:n] == old_values:
+            lines = old_lines[:]
+        else:
+            lines, n = [], 0
+        lines += [f"{encode(str(i))}:{encode(doc)}" for i, doc in zip(ids[n:], values[n:],
+                                                                      strict=True)]
+        if memo is not None:
+            memo[name] = (ids, values, lines)
         joined = ",\n".join(lines)
         tables.append(f"{encode(name)}:{{\n{joined}\n}}")
     return ("{" + ",\n".join(tables) + "}\n").encode("utf-8")
@@ -100,6 +107,17 @@ class DayCache(FileCache):
             self._memos.pop(path, None)
 
 
+def write_day(path: Path, data: dict[str, dict[str, Any]], cache: DayCache) -> None:
+    """Replace the day file with ``data`` (the caller holds the day's lock): one atomic,
+    durable write; only documents new since the last write are encoded."""
+    try:
+        write_atomic(path, serialize(data, cache.memo(path)))
+    except BaseException:
+        cache.forget(path)
+        raise
+    cache.stored(path, data)
+
+
 class DayStorage(Storage):
     """TinyDB storage for one day file, sharing a `DayCache` across TinyDB instances.
 
@@ -122,9 +140,4 @@ class DayStorage(Storage):
         return None if data is None else dict(data)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        try:
-            write_atomic(self._path, serialize(data, self._cache.memo(self._path)))
-        except BaseException:
-            self._cache.forget(self._path)
-            raise
-        self._cache.stored(self._path, data)
+        write_day(self._path, data, self._cache)

@@ -11,7 +11,6 @@ anyway); a temporary file left by a killed process is simply overwritten.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import threading
@@ -22,26 +21,19 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 
+from counter.atomic import fsync_dir, replace_file
 from counter.texts import store as texts
 from store.errors import StoreError
 
 LOCK_TIMEOUT_S = 30.0
+# Day files hold full NIKs and phone numbers: owner only, whatever the umask says.
+DIR_MODE = 0o700
+FILE_MODE = 0o600
 
 
 def temp_path(path: Path) -> Path:
     """Where the next version of ``path`` is written before it replaces ``path``."""
     return path.with_name(f".{path.name}.tmp")
-
-
-def fsync_dir(directory: Path) -> None:
-    """Make a rename or a new entry in ``directory`` survive a power cut."""
-    if os.name == "nt":  # Windows cannot open a directory; NTFS journals renames itself
-        return
-    fd = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def ensure_dir(directory: Path) -> None:
@@ -50,7 +42,8 @@ def ensure_dir(directory: Path) -> None:
         return
     ensure_dir(directory.parent)
     try:
-        directory.mkdir()
+        directory.mkdir(DIR_MODE)
+        os.chmod(directory, DIR_MODE)  # mkdir's mode is filtered by the umask
     except FileExistsError:
         return
     except OSError as exc:
@@ -60,27 +53,18 @@ def ensure_dir(directory: Path) -> None:
     fsync_dir(directory.parent)
 
 
-def write_atomic(path: Path, payload: bytes) -> None:
+def write_atomic(path: Path, payload: bytes, *, durable: bool = True) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file.
 
-    Raises `StoreError` naming ``path`` when the disk refuses (full, read-only);
-    the old file is then untouched.
+    The writing itself is the core's one atomic writer (`counter.atomic`); the store
+    only adds its fixed temporary name and its own error. Raises `StoreError` naming
+    ``path`` when the disk refuses (full, read-only); the old file is then untouched.
+    ``durable=False`` skips the fsyncs, for derived files (caches) that are rebuilt
+    when a power cut loses them.
     """
-    tmp = temp_path(path)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view) :]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        os.replace(tmp, path)
-        fsync_dir(path.parent)
+        replace_file(path, payload, mode=FILE_MODE, temp=temp_path(path), durable=durable)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise StoreError(texts.WRITE_FAILED.format(error=exc.strerror or exc), path=path) from exc
 
 
@@ -151,6 +135,12 @@ class FileCache:
         self._remember(path, key, value)
         return value
 
+    def key_of(self, path: Path) -> tuple[int, ...] | None:
+        """The identity of the file as last read or written here (None if not cached)."""
+        with self._mutex:
+            hit = self._entries.get(path)
+        return hit[0] if hit is not None else None
+
     def load_fresh(self, path: Path) -> Any | None:
         """Parse ``path`` anew without keeping it: the result aliases nothing, so bulk
         readers (reports over a month) need no defensive copy of every event."""
@@ -187,16 +177,28 @@ class FileCache:
 class Lock:
     """A cross-process lock on a lock file; a stuck holder becomes a `StoreError`."""
 
-    def __init__(self, path: Path, guards: Path) -> None:
-        self._lock = FileLock(str(path), timeout=LOCK_TIMEOUT_S)
+    def __init__(self, path: Path, guards: Path, timeout: float = LOCK_TIMEOUT_S) -> None:
+        self._lock = FileLock(str(path), timeout=timeout, mode=FILE_MODE)
         self._guards = guards
+        self._timeout = timeout
+
+    def try_acquire(self) -> bool:
+        """Take the lock only if nobody holds it now (False: a live process does)."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return False
+        return True
+
+    def release(self) -> None:
+        self._lock.release()
 
     def __enter__(self) -> Lock:
         try:
             self._lock.acquire()
         except Timeout:
             raise StoreError(
-                texts.LOCK_TIMEOUT.format(seconds=int(LOCK_TIMEOUT_S)), path=self._guards
+                texts.LOCK_TIMEOUT.format(seconds=int(self._timeout)), path=self._guards
             ) from None
         except OSError as exc:
             raise StoreError(

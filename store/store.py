@@ -3,7 +3,7 @@
 Layout under ``store_dir``::
 
     2026/2026-11-25.json   one TinyDB file per day (tables: events, codes)
-    open.json              the codes of cases not yet closed (dashboard index)
+    open.json              a cache of the open cases per day file (see store.index)
     .locks/                cross-process lock files
 
 A case code begins with the day it was opened, so finding a case reads exactly
@@ -11,6 +11,12 @@ one day file, and appending an event costs the size of one day however long
 the history grows. Every file is replaced atomically (see `store.files`), under
 a cross-process lock for every read-modify-write, so two desks on one shared
 store never lose or duplicate an event, and a power cut never leaves a torn file.
+
+One action is one write: `append_many` puts all of an action's events (for a new
+case: its code taken by the `opened` event, and so its place among the open
+cases) into the day file in one atomic replace, after checking that the case has
+not moved since the action was planned (`expect`); a kill can never leave half
+an action, and two desks acting on one case never both succeed.
 """
 
 from __future__ import annotations
@@ -18,56 +24,59 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date, datetime, tzinfo
 from pathlib import Path
-from typing import Any
 
-from tinydb import TinyDB, where
+from tinydb import TinyDB
 
+from counter.case.read import last_event_id
+from counter.case.schema import SchemaError, event_id, is_id, new_id, read_event
 from counter.codes import make_code, normalize, parse_code
+from counter.errors import ConflictError
 from counter.texts import store as texts
-from store.day import CODES, EVENTS, DayCache, DayStorage
+from store.day import CODES, EVENTS, DayCache, DayStorage, write_day
 from store.errors import StoreError
-from store.files import FileCache, Lock, copy_json, damaged, ensure_dir, write_atomic
+from store.files import Lock, copy_json, ensure_dir
+from store.index import INDEX_NAME, OpenIndex
+from store.upkeep import is_read_only, remove_stale_temps, tighten
 
 MAX_SEQ = 999
 _DAY_FILE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.json$")
 _YEAR_DIR = re.compile(r"^\d{4}$")
 _CODE = re.compile(r"^\d{12}$")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-INDEX_NAME = "open.json"
 LOCK_DIR = ".locks"
-
-
-def _validate_index(path: Path, data: Any) -> dict[str, list[str]]:
-    """The index: open codes, codes being written ("pending"), and days whose open cases
-    are not known because their file was unreadable when the index was rebuilt ("unread",
-    optional: older indexes lack it)."""
-    ok = (
-        isinstance(data, dict)
-        and isinstance(data.get("open"), list)
-        and isinstance(data.get("pending"), list)
-        and isinstance(data.get("unread", []), list)
-        and all(isinstance(c, str) and _CODE.match(c) for c in data["open"] + data["pending"])
-        and all(isinstance(d, str) and _ISO_DAY.match(d) for d in data.get("unread", []))
-    )
-    if not ok:
-        raise damaged(path, texts.REASON_SHAPE.format(detail=texts.SHAPE_INDEX))
-    return {"open": data["open"], "pending": data["pending"], "unread": data.get("unread", [])}
 
 
 class Store:
     """Repository of case events; see docs/contracts.md ("Store")."""
 
-    def __init__(self, store_dir: Path, tz: tzinfo) -> None:
+    def __init__(self, store_dir: Path, tz: tzinfo, *, read_only: bool | None = None) -> None:
+        """``read_only`` None: detected (a backup on a read-only disk is read without
+        locks and never written; every write is refused with a message)."""
         self.store_dir = Path(store_dir)
         self.tz = tz
         self.index_path = self.store_dir / INDEX_NAME
-        self.notices: list[str] = []
         self._days = DayCache()
-        self._index = FileCache(_validate_index, capacity=1)
+        self._locks: dict[date, Lock] = {}
+        self._code_counters: dict[Path, tuple[dict, dict[str, int], dict[int, int]]] = {}
+        self.read_only = is_read_only(self.store_dir) if read_only is None else read_only
+        self._index = OpenIndex(self.store_dir, tz, day_files=self.day_files,
+                                read_day=self._days.load, lock=self._index_guard,
+                                read_only=self.read_only)
+        if self.read_only:
+            self.notices.append(texts.READ_ONLY.format(path=self.store_dir))
+            return
         ensure_dir(self.store_dir / LOCK_DIR)
+        tighten(self.store_dir)
+        remove_stale_temps(self.store_dir, lambda iso: self._day_lock(date.fromisoformat(iso)),
+                           self._index_lock, INDEX_NAME)
+
+    @property
+    def notices(self) -> list[str]:
+        """Messages about repairs (e.g. a damaged open-case index set aside and rebuilt)."""
+        return self._index.notices
 
     # -- places ---------------------------------------------------------------
 
@@ -80,10 +89,24 @@ class Store:
         return datetime.now(self.tz).date()
 
     def _day_lock(self, day: date) -> Lock:
-        return Lock(self.store_dir / LOCK_DIR / f"{day.isoformat()}.lock", self.path_for(day))
+        lock = self._locks.get(day)
+        if lock is None:  # one lock object per day: making one costs more than taking it
+            lock = Lock(self.store_dir / LOCK_DIR / f"{day.isoformat()}.lock",
+                        self.path_for(day))
+            self._locks[day] = lock
+        return lock
 
     def _index_lock(self) -> Lock:
         return Lock(self.store_dir / LOCK_DIR / "open.lock", self.index_path)
+
+    def _index_guard(self) -> AbstractContextManager[object]:
+        """The index lock; none on a read-only copy (nobody writes there, nor can we)."""
+        return nullcontext() if self.read_only else self._index_lock()
+
+    def _writable(self) -> None:
+        """Refuse any write to a read-only store, before touching anything."""
+        if self.read_only:
+            raise StoreError(texts.READ_ONLY_REFUSED, path=self.store_dir)
 
     def _db(self, day: date) -> TinyDB:
         return TinyDB(self.path_for(day), self._days, storage=DayStorage)
@@ -94,7 +117,8 @@ class Store:
         """Every event of one case, ordered by seq; `StoreError` if there is no such case."""
         code = normalize(code)
         day = parse_code(code).day
-        found = self._db(day).table(EVENTS).search(where("code") == code)
+        data = self._days.load(self.path_for(day)) or {}
+        found = [e for e in data.get(EVENTS, {}).values() if e["code"] == code]
         if not found:
             raise StoreError(texts.UNKNOWN_CASE.format(code=code))
         return sorted((copy_json(dict(e)) for e in found), key=lambda e: e["seq"])
@@ -148,60 +172,74 @@ class Store:
                 self._days.load(path)
             except StoreError as err:
                 bad.append((path, err.message))
-        try:
-            self._index.load(self.index_path)
-        except StoreError as err:
-            bad.append((self.index_path, err.message))
         return bad
 
     # -- writing --------------------------------------------------------------
 
     def append(self, event: dict) -> dict:
-        """Store one event, giving it the case's next ``seq``; durable once this returns."""
-        stored = self._checked(event)
-        if stored["type"] not in ("opened", "closed"):
-            return self._append_to_day(stored)
-        code = stored["code"]
-        with self._index_lock():
-            index = self._load_index_locked()
-            index["pending"] = sorted({*index["pending"], code})
-            self._write_index(index)
-            try:
-                result = self._append_to_day(stored)
-            except BaseException:
-                index["pending"] = [c for c in index["pending"] if c != code]
-                self._write_index(index)
-                raise
-            open_now = set(index["open"])
-            if result["type"] == "opened":
-                open_now.add(code)
-            else:
-                open_now.discard(code)
-            index["open"] = sorted(open_now)
-            index["pending"] = [c for c in index["pending"] if c != code]
-            self._write_index(index)
-        return result
+        """Store one event after whatever the case holds now; durable once this returns."""
+        return self._write_action([event], None, check=False)[0]
 
-    def next_code(self, day: date, desk: int) -> str:
-        """A code never handed out before for ``desk`` on ``day``; recorded before returned."""
+    def append_many(self, events: Sequence[dict], expect: str | None = None) -> list[dict]:
+        """Store one action's events (one case) in one atomic write; the stored copies back.
+
+        `expect` is the id of the case's last event the action was planned on (None
+        for a new case, whose first event is `opened`). If the case has moved since
+        (or, for a new case, its code was taken meanwhile), nothing is written and
+        `ConflictError` comes back with the events the action did not know about.
+        The action's first event records `prev` = `expect`; each event without an id
+        gets one. Durable once this returns.
+        """
+        return self._write_action(events, expect, check=True)
+
+    def next_code(self, day: date, desk: int, *, reserve: bool = True) -> str:
+        """A code never used before for ``desk`` on ``day``.
+
+        With ``reserve`` (the default) it is recorded before it is returned, so it is
+        never handed out again. Without, it is a proposal that costs no write: the
+        `append_many` of its `opened` event takes it (or reports it taken meanwhile).
+        """
         make_code(day, desk, 1)  # refuses an impossible day or desk before touching disk
         path = self.path_for(day)
+        if not reserve:  # nothing written: the day as it is now is enough, no lock needed
+            return self._free_code(self._days.load(path) or {}, day, desk, path)
         ensure_dir(path.parent)
         with self._day_lock(day):
-            db = self._db(day)
-            issued = [c["seq"] for c in db.table(CODES).search(where("desk") == desk)]
-            prefix = f"{day:%y%m%d}{desk:02d}"
-            used = [int(e["code"][8:11]) for e in db.table(EVENTS).all()
-                    if e["code"].startswith(prefix)]
-            seq = max([0, *issued, *used]) + 1
-            if seq > MAX_SEQ:
-                raise StoreError(
-                    texts.DESK_FULL.format(desk=desk, day=day.isoformat(), limit=MAX_SEQ),
-                    path=path,
-                )
-            code = make_code(day, desk, seq)
-            db.table(CODES).insert({"desk": desk, "seq": seq, "code": code})
+            data = self._days.load(path) or {}
+            code = self._free_code(data, day, desk, path)
+            codes = dict(data.get(CODES, {}))
+            codes[str(max((int(k) for k in codes), default=0) + 1)] = {
+                "desk": desk, "seq": int(code[8:11]), "code": code}
+            write_day(path, {**data, CODES: codes}, self._days)
+            self._code_counters.pop(path, None)
         return code
+
+    def _free_code(self, data: dict, day: date, desk: int, path: Path) -> str:
+        """The next code of `desk` on `day` not reserved and not used by any case."""
+        used, issued = self._counters(path, data)
+        seq = max(used.get(f"{day:%y%m%d}{desk:02d}", 0), issued.get(desk, 0)) + 1
+        if seq > MAX_SEQ:
+            raise StoreError(
+                texts.DESK_FULL.format(desk=desk, day=day.isoformat(), limit=MAX_SEQ), path=path)
+        return make_code(day, desk, seq)
+
+    def _counters(self, path: Path, data: dict) -> tuple[dict[str, int], dict[int, int]]:
+        """(highest seq used per code prefix, highest seq reserved per desk) of a day's data,
+        kept while the day's data is the same object (the cache's), so a walk-in does not
+        scan the whole day."""
+        known = self._code_counters.get(path)
+        if known is not None and known[0] is data:
+            return known[1], known[2]
+        used: dict[str, int] = {}
+        for e in data.get(EVENTS, {}).values():
+            prefix, seq = e["code"][:8], int(e["code"][8:11])
+            if seq > used.get(prefix, 0):
+                used[prefix] = seq
+        issued: dict[int, int] = {}
+        for c in data.get(CODES, {}).values():
+            issued[c["desk"]] = max(issued.get(c["desk"], 0), c["seq"])
+        self._code_counters[path] = (data, used, issued)
+        return used, issued
 
     def import_events(self, events: Iterable[dict]) -> int:
         """Bulk-load events that already carry their ``seq`` (demo history, migration).
@@ -211,42 +249,31 @@ class Store:
         stored or a case's seqs would not run 0, 1, 2 … without gaps. The
         open-case index is updated for the cases touched. Returns the count.
         """
+        self._writable()
         by_day: dict[date, list[dict]] = {}
         for event in events:
             stored = self._checked(event, keep_seq=True)
             by_day.setdefault(parse_code(stored["code"]).day, []).append(stored)
         count = 0
-        with self._index_lock():
-            index = self._load_index_locked()
-            open_now = set(index["open"])
-            for day in sorted(by_day):
-                path = self.path_for(day)
-                ensure_dir(path.parent)
-                with self._day_lock(day):
-                    table = self._db(day).table(EVENTS)
-                    merged: dict[str, dict[int, str]] = {}
-                    for e in [*table.all(), *by_day[day]]:
-                        seqs = merged.setdefault(e["code"], {})
-                        if e["seq"] in seqs:
-                            message = texts.IMPORT_CLASH.format(code=e["code"], seq=e["seq"])
-                            raise StoreError(message, path=path)
-                        seqs[e["seq"]] = e["type"]
-                    touched = {e["code"] for e in by_day[day]}
-                    for code in touched:
-                        seqs = merged[code]
-                        if sorted(seqs) != list(range(len(seqs))) or seqs[0] != "opened":
-                            raise StoreError(texts.IMPORT_GAP.format(code=code), path=path)
-                    table.insert_multiple(by_day[day])
-                count += len(by_day[day])
-                for code in touched:
-                    types = set(merged[code].values())
-                    if "closed" in types:
-                        open_now.discard(code)
-                    else:
-                        open_now.add(code)
-                if sorted(open_now) != index["open"]:
-                    index = {**index, "open": sorted(open_now), "pending": []}
-                    self._write_index(index)
+        for day in sorted(by_day):
+            path = self.path_for(day)
+            ensure_dir(path.parent)
+            with self._day_lock(day):
+                table = self._db(day).table(EVENTS)
+                merged: dict[str, dict[int, str]] = {}
+                for e in [*table.all(), *by_day[day]]:
+                    seqs = merged.setdefault(e["code"], {})
+                    if e["seq"] in seqs:
+                        message = texts.IMPORT_CLASH.format(code=e["code"], seq=e["seq"])
+                        raise StoreError(message, path=path)
+                    seqs[e["seq"]] = e["type"]
+                for code in {e["code"] for e in by_day[day]}:
+                    seqs = merged[code]
+                    if sorted(seqs) != list(range(len(seqs))) or seqs[0] != "opened":
+                        raise StoreError(texts.IMPORT_GAP.format(code=code), path=path)
+                table.insert_multiple(by_day[day])
+                self._index.learned(path, table.all())
+            count += len(by_day[day])
         return count
 
     def _checked(self, event: dict, *, keep_seq: bool = False) -> dict:
@@ -265,134 +292,88 @@ class Store:
         except (TypeError, ValueError) as exc:
             raise StoreError(texts.NOT_JSON_DATA.format(error=exc), field="data") from None
 
-    def _append_to_day(self, stored: dict) -> dict:
-        code = stored["code"]
+    def _write_action(self, events: Sequence[dict], expect: str | None, *,
+                      check: bool) -> list[dict]:
+        """The one write of an action; `check` compares the case's last event with `expect`."""
+        self._writable()
+        prepared = [self._checked(e) for e in events]
+        if not prepared:
+            return []
+        code = prepared[0]["code"]
+        if any(e["code"] != code for e in prepared):
+            raise StoreError(texts.ACTION_ONE_CASE, field="code")
+        if any(e["type"] == "opened" for e in prepared[1:]):
+            raise StoreError(texts.ACTION_SECOND_OPEN, field="type")
+        for e in prepared:
+            if not is_id(e.get("id")):
+                e["id"] = self._new_id(e)
+        opening = prepared[0]["type"] == "opened"
+        if opening and check and expect is not None:
+            raise StoreError(texts.ACTION_OPEN_EXPECT, field="expect")
         day = parse_code(code).day
         path = self.path_for(day)
         ensure_dir(path.parent)
         with self._day_lock(day):
-            events = self._db(day).table(EVENTS)
-            seqs = [e["seq"] for e in events.search(where("code") == code)]
-            if stored["type"] == "opened" and seqs:
+            data = self._days.load(path) or {}
+            table: dict[str, dict] = data.get(EVENTS, {})
+            mine = [e for e in table.values() if e["code"] == code]
+            if opening and mine:
+                if check:
+                    raise ConflictError(texts.CODE_TAKEN.format(code=code), code=code)
                 raise StoreError(texts.CASE_EXISTS.format(code=code), path=path)
-            if stored["type"] != "opened" and not seqs:
+            if not opening and not mine:
                 raise StoreError(texts.NOT_OPENED.format(code=code), path=path)
-            stored["seq"] = max(seqs, default=-1) + 1
-            events.insert(stored)
-        return copy_json(stored)
+            last = last_event_id(mine)
+            if check and last != expect:
+                raise ConflictError(texts.CASE_MOVED.format(code=code), code=code,
+                                    newer=tuple(copy_json(_after(mine, expect))))
+            if last is not None:
+                prepared[0]["prev"] = last
+            first_seq = max((e["seq"] for e in mine), default=-1) + 1
+            next_doc = max(map(int, table), default=0) + 1
+            new_table = dict(table)
+            for i, e in enumerate(prepared):
+                e["seq"] = first_seq + i
+                self._valid(e)
+                new_table[str(next_doc + i)] = e
+            before = self._days.key_of(path)
+            new_data = {**data, EVENTS: new_table}
+            write_day(path, new_data, self._days)
+            if opening:  # keep the code counters current without a scan
+                used, issued = self._counters(path, data)
+                used = {**used, code[:8]: max(used.get(code[:8], 0), int(code[8:11]))}
+                self._code_counters[path] = (new_data, used, issued)
+            self._index.learned(path, new_table.values(), before=before, added=prepared)
+        return copy_json(prepared)
+
+    @staticmethod
+    def _new_id(event: dict) -> str:
+        try:
+            return new_id(datetime.fromisoformat(event["at"]))
+        except ValueError:
+            raise StoreError(texts.BAD_EVENT.format(detail=event["at"]), field="at") from None
+
+    @staticmethod
+    def _valid(event: dict) -> None:
+        """Only events that read back whole are written (the schema of counter.case)."""
+        try:
+            read_event(event)
+        except SchemaError as err:
+            raise StoreError(texts.BAD_EVENT.format(detail=err.message), field=err.field) \
+                from None
 
     # -- open-case index ------------------------------------------------------
 
     def open_codes(self) -> list[str]:
-        """Codes of the cases not closed, from the index (no history scan)."""
-        try:
-            index = self._index.load(self.index_path)
-        except StoreError:
-            index = None
-        if index is not None and not index["pending"] and not index["unread"]:
-            return list(index["open"])
-        with self._index_lock():
-            return list(self._load_index_locked()["open"])
+        """Codes of the cases not closed (day files are stat'ed, not read, when unchanged)."""
+        return self._index.codes()
 
-    def unread_days(self) -> list[date]:
-        """Days whose open cases the index does not know: their file was unreadable when
-        the index was rebuilt. Each is read again on every look at the index, and its
-        open cases return to the index as soon as it can be read (restored)."""
-        try:
-            index = self._index.load(self.index_path)
-        except StoreError:
-            index = None
-        if index is not None and not index["pending"] and not index["unread"]:
-            return []
-        with self._index_lock():
-            return [date.fromisoformat(d) for d in self._load_index_locked()["unread"]]
 
-    def _write_index(self, index: dict[str, list[str]]) -> None:
-        payload = json.dumps(index, indent=0).encode("utf-8") + b"\n"
-        try:
-            write_atomic(self.index_path, payload)
-        except BaseException:
-            self._index.forget(self.index_path)
-            raise
-        self._index.stored(self.index_path, {k: list(v) for k, v in index.items()})
-
-    def _load_index_locked(self) -> dict[str, list[str]]:
-        """The index, repaired if needed; the caller holds the index lock.
-
-        A code is "pending" while an opened/closed event is being written; one left
-        pending by a crash is settled by reading that case's day file. A damaged
-        index is set aside (never deleted) and rebuilt from the day files, as is a
-        missing one when day files exist: the index is derived data, the day files
-        are the truth.
-        """
-        try:
-            index = self._index.load(self.index_path)
-        except StoreError:
-            return self._rebuild_index(set_aside=True)
-        if index is None:
-            if self.day_files():
-                return self._rebuild_index(set_aside=False)
-            return {"open": [], "pending": [], "unread": []}
-        index = {k: list(v) for k, v in index.items()}
-        changed = False
-        if index["pending"]:
-            open_now = set(index["open"])
-            for code in index["pending"]:
-                if self._is_open(code):
-                    open_now.add(code)
-                else:
-                    open_now.discard(code)
-            index = {**index, "open": sorted(open_now), "pending": []}
-            changed = True
-        still_unread = []
-        for iso in index["unread"]:
-            try:
-                grouped = self.events_on(date.fromisoformat(iso))
-            except StoreError:
-                still_unread.append(iso)
-                continue
-            index["open"] = sorted({*index["open"], *_open_in(grouped)})
-            changed = True
-        if changed:
-            index["unread"] = still_unread
-            self._write_index(index)
-        return index
-
-    def _is_open(self, code: str) -> bool:
-        try:
-            types = {e["type"] for e in self.events(code)}
-        except StoreError as err:
-            # An unreadable day keeps its cases listed: better shown than forgotten.
-            return err.path is not None
-        return "opened" in types and "closed" not in types
-
-    def _rebuild_index(self, *, set_aside: bool) -> dict[str, list[str]]:
-        aside = ""
-        if set_aside:
-            stamp = datetime.now(self.tz).strftime("%Y%m%d-%H%M%S")
-            target = self.index_path.with_name(f"{INDEX_NAME}.rusak-{stamp}")
-            try:
-                os.replace(self.index_path, target)
-            except OSError as exc:
-                error = texts.WRITE_FAILED.format(error=exc.strerror or exc)
-                raise StoreError(error, path=self.index_path) from exc
-            aside = texts.INDEX_ASIDE.format(path=target)
-        open_now: set[str] = set()
-        unread: list[str] = []
-        for path in self.day_files():
-            day = date.fromisoformat(path.stem)
-            try:
-                grouped = self.events_on(day)
-            except StoreError:
-                # Never forgotten: the day is kept as "unread" and read again on every
-                # look at the index; its open cases come back once it is repaired.
-                unread.append(day.isoformat())
-                continue
-            open_now.update(_open_in(grouped))
-        index = {"open": sorted(open_now), "pending": [], "unread": unread}
-        self._write_index(index)
-        self.notices.append(texts.INDEX_REBUILT.format(aside=aside))
-        return index
+def _after(events: list[dict], expect: str | None) -> list[dict]:
+    """The events stored after the one with id `expect` (all of them if it is unknown)."""
+    ordered = sorted(events, key=lambda e: e["seq"])
+    ids = [event_id(e) for e in ordered]
+    return ordered[ids.index(expect) + 1:] if expect in ids else ordered
 
 
 def _open_in(grouped: dict[str, list[dict]]) -> set[str]:
@@ -405,6 +386,7 @@ def _open_in(grouped: dict[str, list[dict]]) -> set[str]:
     return found
 
 
-def open_store(store_dir: Path, tz: tzinfo) -> Store:
-    """The store in ``store_dir`` (created on first use) for an office in time zone ``tz``."""
-    return Store(Path(store_dir), tz)
+def open_store(store_dir: Path, tz: tzinfo, *, read_only: bool | None = None) -> Store:
+    """The store in ``store_dir`` (created on first use) for an office in time zone ``tz``;
+    a store that cannot be written is opened read-only (``read_only`` forces either way)."""
+    return Store(Path(store_dir), tz, read_only=read_only)

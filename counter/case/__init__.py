@@ -4,10 +4,13 @@ A case is only its list of events; status, current step, who holds the file and
 every step run are recomputed by `fold` each time, so a restart, a second desk
 or a corrected SOP never leaves a stored counter out of step with the facts.
 
-The package's parts: `events` (the vocabulary and the constructors, the only
-place event dicts are made), `state` (what a fold derives), `roles` (every
-role/step look-up), `fold`, `rules` (what can be done now: `next_action`,
-`require`, `return_targets`) and `plans` (the events one action appends).
+The package's parts: `schema` (event ids, the typed envelope, the registry of
+event types and the reader), `events` (the vocabulary, one typed definition per
+event type, and the constructors, the only place event dicts are made), `read`
+(a case's stored events checked: facts and problems), `state` (what a fold
+derives), `roles` (every role/step look-up), `fold`, `rules` (what can be done
+now: `next_action`, `require`, `return_targets`) and `plans` (the events one
+action appends).
 Callers use `from counter import case as C` and the names re-exported here.
 
 Who holds the file (`holder_role`) follows these rules, in event order:
@@ -25,6 +28,7 @@ Completing a step *hands the file off* when the next step's desk role is not a
 counter role, not the applicant, and not the current holder (`needs_hand_off`).
 """
 
+from counter.case.changes import describe_conflict, describe_event
 from counter.case.events import (
     AFTER_CLOSE_OK,
     CLOSED,
@@ -47,6 +51,19 @@ from counter.case.events import (
     STEP_RETURNED,
     STEP_STARTED,
     WAITING_APPLICANT,
+    Closed,
+    HandedOff,
+    KelengkapanChecked,
+    NoteAdded,
+    Opened,
+    OverReason,
+    Printed,
+    Received,
+    Resumed,
+    StepCompleted,
+    StepReturned,
+    StepStarted,
+    WaitingApplicant,
     closed,
     handed_off,
     kelengkapan_checked,
@@ -72,6 +89,7 @@ from counter.case.plans import (
     plan_start,
     plan_wait,
 )
+from counter.case.read import ReadCase, last_event_id, read_case
 from counter.case.roles import (
     desk_role,
     intake_role,
@@ -97,12 +115,26 @@ from counter.case.rules import (
     return_targets,
     status_text,
 )
+from counter.case.schema import (
+    REGISTRY,
+    Event,
+    EventData,
+    SchemaError,
+    Unknown,
+    event_id,
+    event_type,
+    is_id,
+    legacy_id,
+    new_id,
+    read_event,
+)
 from counter.case.state import (
     Anomaly,
     CaseState,
     Note,
     Pause,
     PrintAttempt,
+    Problem,
     Status,
     StepRun,
 )
@@ -121,6 +153,7 @@ __all__ = [
     "OVER_REASON",
     "PRINTED",
     "RECEIVED",
+    "REGISTRY",
     "RESUMED",
     "RUN_DIKEMBALIKAN",
     "RUN_DILEWATI",
@@ -133,19 +166,42 @@ __all__ = [
     "Action",
     "Anomaly",
     "CaseState",
+    "Closed",
+    "Event",
+    "EventData",
     "HandOff",
+    "HandedOff",
+    "KelengkapanChecked",
     "NextAction",
     "Note",
+    "NoteAdded",
+    "Opened",
+    "OverReason",
     "Pause",
     "PrintAttempt",
+    "Printed",
+    "Problem",
+    "ReadCase",
+    "Received",
+    "Resumed",
     "ReturnTarget",
+    "SchemaError",
     "Status",
+    "StepCompleted",
+    "StepReturned",
     "StepRun",
+    "StepStarted",
+    "Unknown",
     "Visitor",
+    "WaitingApplicant",
     "allowed_actions",
     "apply",
     "closed",
+    "describe_conflict",
+    "describe_event",
     "desk_role",
+    "event_id",
+    "event_type",
     "fold",
     "hand_off_after",
     "handed_off",
@@ -153,8 +209,12 @@ __all__ = [
     "is_applicant_role",
     "is_back_office",
     "is_counter_role",
+    "is_id",
     "kelengkapan_checked",
+    "last_event_id",
+    "legacy_id",
     "needs_hand_off",
+    "new_id",
     "next_action",
     "next_step_of",
     "note",
@@ -169,6 +229,8 @@ __all__ = [
     "plan_start",
     "plan_wait",
     "printed",
+    "read_case",
+    "read_event",
     "received",
     "require",
     "resolve_role_step",

@@ -1,16 +1,20 @@
-"""The vocabulary of case events and the constructors that make them.
+"""The vocabulary of case events, their typed definitions and the constructors.
 
-The constructors (`opened`, `step_started`, … `closed`) are the only place event
-dicts are built; they check their inputs so a malformed fact never reaches the store.
+Each event type's `data` is one frozen dataclass registered in `counter.case.schema`
+(its fields are the schema, its `check()` the rules), used both when an event is
+made and when it is read back. The constructors (`opened`, `step_started`, …
+`closed`) are the only place event dicts are built; they tidy and check their
+inputs, so a malformed fact never reaches the store.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from counter.errors import CaseError
+from counter.case.schema import EventData, SchemaError, event_type, make_event
 from counter.texts import case as T
 from counter.visitor import Visitor, make_visitor
 
@@ -45,161 +49,298 @@ RUN_DIKEMBALIKAN = "dikembalikan"
 RUN_DITUTUP = "ditutup"
 RUN_DILEWATI = "dilewati"  # left open when another step began (odd history)
 
-def _check_step(step: object, name: str = "step") -> int:
+
+# ---------------------------------------------------------------- typed definitions
+
+
+def _step_ok(step: int, name: str = "step") -> None:
     if isinstance(step, bool) or not isinstance(step, int) or step < 1:
-        raise CaseError(T.STEP_NUMBER.format(value=step), field=name)
+        raise SchemaError(T.STEP_NUMBER.format(value=step), field=name)
+
+
+def _required(text: str | None, message: str, name: str) -> None:
+    if not (text or "").strip():
+        raise SchemaError(message, field=name)
+
+
+@event_type(OPENED)
+@dataclass(frozen=True)
+class Opened(EventData):
+    sop_id: str
+    visitor: Visitor
+
+    def check(self) -> None:
+        _required(self.sop_id, T.SOP_ID_EMPTY, "sop_id")
+
+
+@event_type(STEP_STARTED)
+@dataclass(frozen=True)
+class StepStarted(EventData):
+    step: int
+
+    def check(self) -> None:
+        _step_ok(self.step)
+
+
+@event_type(KELENGKAPAN_CHECKED)
+@dataclass(frozen=True)
+class KelengkapanChecked(EventData):
+    step: int
+    received: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+
+    def check(self) -> None:
+        _step_ok(self.step)
+
+
+@event_type(STEP_COMPLETED)
+@dataclass(frozen=True)
+class StepCompleted(EventData):
+    step: int
+    output: str = ""
+
+    def check(self) -> None:
+        _step_ok(self.step)
+
+
+@event_type(OVER_REASON)
+@dataclass(frozen=True)
+class OverReason(EventData):
+    """Why a step ran over its mutu baku."""
+
+    step: int
+    reason: str
+
+    def check(self) -> None:
+        _step_ok(self.step)
+        _required(self.reason, T.OVER_REASON_EMPTY, "reason")
+
+
+@event_type(STEP_RETURNED)
+@dataclass(frozen=True)
+class StepReturned(EventData):
+    """A "tidak" decision: the file goes back to `to_step` and/or `to_role`."""
+
+    step: int
+    to_step: int | None = None
+    to_role: str | None = None
+    reason: str = ""
+
+    def check(self) -> None:
+        _step_ok(self.step)
+        if self.to_step is None and not (self.to_role or "").strip():
+            raise SchemaError(T.RETURN_NO_TARGET, field="to_step")
+        if self.to_step is not None:
+            _step_ok(self.to_step, "to_step")
+        _required(self.reason, T.RETURN_REASON_REQUIRED, "reason")
+
+
+@event_type(HANDED_OFF)
+@dataclass(frozen=True)
+class HandedOff(EventData):
+    """The file leaves `from_role` for `to_role`, who will do `step`."""
+
+    step: int
+    to_role: str
+    from_role: str | None = None
+    to_name: str = ""
+
+    def check(self) -> None:
+        _step_ok(self.step)
+        _required(self.to_role, T.HANDOFF_NO_ROLE, "to_role")
+        if (self.from_role or "").strip() == self.to_role.strip():
+            raise SchemaError(T.HANDOFF_SAME_ROLE.format(role=self.to_role), field="to_role")
+
+
+@event_type(RECEIVED)
+@dataclass(frozen=True)
+class Received(EventData):
+    """The file arrived at `role` (a scan at the other side)."""
+
+    step: int
+    role: str
+
+    def check(self) -> None:
+        _step_ok(self.step)
+        _required(self.role, T.RECEIVED_NO_ROLE, "role")
+
+
+@event_type(WAITING_APPLICANT)
+@dataclass(frozen=True)
+class WaitingApplicant(EventData):
+    """Berkas kurang: the clock pauses until the applicant brings `missing`."""
+
+    step: int
+    missing: tuple[str, ...] = ()
+    note: str = ""
+
+    def check(self) -> None:
+        _step_ok(self.step)
+        if not self.missing and not self.note.strip():
+            raise SchemaError(T.WAITING_NOTHING, field="missing")
+
+
+@event_type(RESUMED)
+@dataclass(frozen=True)
+class Resumed(EventData):
+    step: int
+
+    def check(self) -> None:
+        _step_ok(self.step)
+
+
+@event_type(NOTE)
+@dataclass(frozen=True)
+class NoteAdded(EventData):
+    text: str
+
+    def check(self) -> None:
+        _required(self.text, T.NOTE_EMPTY, "text")
+
+
+@event_type(PRINTED)
+@dataclass(frozen=True)
+class Printed(EventData):
+    """A print attempt and its result; a failed one is kept so it can be retried."""
+
+    doc: str
+    ok: bool
+    printer: str | None = None
+    pdf: str | None = None
+    error: str = ""
+
+    def check(self) -> None:
+        if self.doc not in DOCS:
+            raise SchemaError(T.DOC_UNKNOWN.format(value=self.doc, choices=", ".join(DOCS)),
+                              field="doc")
+
+
+@event_type(CLOSED)
+@dataclass(frozen=True)
+class Closed(EventData):
+    """The end of the case; a refusal or cancellation must say why."""
+
+    outcome: str
+    reason: str = ""
+
+    def check(self) -> None:
+        if self.outcome not in OUTCOMES:
+            raise SchemaError(T.OUTCOME_UNKNOWN.format(value=self.outcome,
+                                                       choices=", ".join(OUTCOMES)),
+                              field="outcome")
+        if self.outcome != "selesai":
+            _required(self.reason, T.CLOSE_REASON_REQUIRED.format(outcome=self.outcome),
+                      "reason")
+
+
+# ---------------------------------------------------------------- constructors
+
+
+def _step(step: object, name: str = "step") -> int:
+    if isinstance(step, bool) or not isinstance(step, int) or step < 1:
+        raise SchemaError(T.STEP_NUMBER.format(value=step), field=name)
     return step
 
 
-def _check_items(items: Iterable[str] | None, name: str) -> list[str]:
+def _items(items: Iterable[str] | None, name: str) -> tuple[str, ...]:
     out: list[str] = []
     for item in items or ():
         if not isinstance(item, str):
-            raise CaseError(T.ITEMS_NOT_TEXT, field=name)
+            raise SchemaError(T.ITEMS_NOT_TEXT, field=name)
         if item.strip():
             out.append(item.strip())
-    return out
+    return tuple(out)
 
 
 def _text(value: str | None) -> str:
     return (value or "").strip()
 
 
-def _event(code: str, type_: str, at: datetime, officer: str, desk: int,
-           data: dict[str, Any]) -> dict[str, Any]:
-    if not isinstance(code, str) or not code.strip():
-        raise CaseError(T.CODE_EMPTY, field="code")
-    if not isinstance(at, datetime):
-        raise CaseError(T.AT_NOT_DATETIME, field="at")
-    if at.tzinfo is None or at.utcoffset() is None:
-        raise CaseError(T.AT_NAIVE, field="at")
-    if not isinstance(officer, str) or not officer.strip():
-        raise CaseError(T.OFFICER_EMPTY, field="officer")
-    if isinstance(desk, bool) or not isinstance(desk, int) or not 1 <= desk <= 99:
-        raise CaseError(T.DESK_RANGE.format(value=desk), field="desk")
-    return {"code": code.strip(), "type": type_, "at": at.isoformat(),
-            "officer": officer.strip(), "desk": desk, "data": data}
+def _event(code: str, at: datetime, officer: str, desk: int, data: EventData) -> dict[str, Any]:
+    return make_event(code, at, officer, desk, data).to_json()
 
 
 def opened(code: str, at: datetime, officer: str, desk: int, sop_id: str,
            visitor: Visitor | Mapping[str, str]) -> dict[str, Any]:
     """A new case for `visitor` under SOP `sop_id`; the visitor is (re)validated."""
     if not isinstance(sop_id, str) or not sop_id.strip():
-        raise CaseError(T.SOP_ID_EMPTY, field="sop_id")
+        raise SchemaError(T.SOP_ID_EMPTY, field="sop_id")
     fields = visitor.as_dict() if isinstance(visitor, Visitor) else dict(visitor)
     v = make_visitor(**{k: fields.get(k, "") for k in
                         ("nama", "nik", "telepon", "nama_usaha", "alamat")})
-    return _event(code, OPENED, at, officer, desk,
-                  {"sop_id": sop_id.strip(), "visitor": v.as_dict()})
+    return _event(code, at, officer, desk, Opened(sop_id=sop_id.strip(), visitor=v))
 
 
 def step_started(code: str, at: datetime, officer: str, desk: int,
                  step: int) -> dict[str, Any]:
-    return _event(code, STEP_STARTED, at, officer, desk, {"step": _check_step(step)})
+    return _event(code, at, officer, desk, StepStarted(_step(step)))
 
 
 def kelengkapan_checked(code: str, at: datetime, officer: str, desk: int, step: int,
                         received: Iterable[str], missing: Iterable[str] = ()) -> dict[str, Any]:
-    return _event(code, KELENGKAPAN_CHECKED, at, officer, desk, {
-        "step": _check_step(step),
-        "received": _check_items(received, "received"),
-        "missing": _check_items(missing, "missing"),
-    })
+    return _event(code, at, officer, desk, KelengkapanChecked(
+        _step(step), _items(received, "received"), _items(missing, "missing")))
 
 
 def step_completed(code: str, at: datetime, officer: str, desk: int, step: int,
                    output: str = "") -> dict[str, Any]:
-    return _event(code, STEP_COMPLETED, at, officer, desk,
-                  {"step": _check_step(step), "output": _text(output)})
+    return _event(code, at, officer, desk, StepCompleted(_step(step), _text(output)))
 
 
 def over_reason(code: str, at: datetime, officer: str, desk: int, step: int,
                 reason: str) -> dict[str, Any]:
-    if not _text(reason):
-        raise CaseError(T.OVER_REASON_EMPTY, field="reason")
-    return _event(code, OVER_REASON, at, officer, desk,
-                  {"step": _check_step(step), "reason": _text(reason)})
+    return _event(code, at, officer, desk, OverReason(_step(step), _text(reason)))
 
 
 def step_returned(code: str, at: datetime, officer: str, desk: int, step: int, *,
                   to_step: int | None = None, to_role: str | None = None,
                   reason: str) -> dict[str, Any]:
     """A "tidak" decision: the file goes back to `to_step` and/or `to_role`."""
-    if to_step is None and not _text(to_role):
-        raise CaseError(T.RETURN_NO_TARGET, field="to_step")
-    if not _text(reason):
-        raise CaseError(T.RETURN_REASON_REQUIRED, field="reason")
-    return _event(code, STEP_RETURNED, at, officer, desk, {
-        "step": _check_step(step),
-        "to_step": None if to_step is None else _check_step(to_step, "to_step"),
-        "to_role": _text(to_role) or None,
-        "reason": _text(reason),
-    })
+    return _event(code, at, officer, desk, StepReturned(
+        _step(step), None if to_step is None else _step(to_step, "to_step"),
+        _text(to_role) or None, _text(reason)))
 
 
 def handed_off(code: str, at: datetime, officer: str, desk: int, step: int, *,
                from_role: str | None, to_role: str, to_name: str = "") -> dict[str, Any]:
     """The file leaves `from_role` for `to_role`, who will do `step`."""
-    if not _text(to_role):
-        raise CaseError(T.HANDOFF_NO_ROLE, field="to_role")
-    if _text(from_role) == _text(to_role):
-        raise CaseError(T.HANDOFF_SAME_ROLE.format(role=to_role), field="to_role")
-    return _event(code, HANDED_OFF, at, officer, desk, {
-        "step": _check_step(step), "from_role": _text(from_role) or None,
-        "to_role": _text(to_role), "to_name": _text(to_name),
-    })
+    return _event(code, at, officer, desk, HandedOff(
+        _step(step), _text(to_role), _text(from_role) or None, _text(to_name)))
 
 
 def received(code: str, at: datetime, officer: str, desk: int, step: int,
              role: str) -> dict[str, Any]:
     """The file arrived at `role` (a scan at the other side)."""
-    if not _text(role):
-        raise CaseError(T.RECEIVED_NO_ROLE, field="role")
-    return _event(code, RECEIVED, at, officer, desk,
-                  {"step": _check_step(step), "role": _text(role)})
+    return _event(code, at, officer, desk, Received(_step(step), _text(role)))
 
 
 def waiting_applicant(code: str, at: datetime, officer: str, desk: int, step: int,
                       missing: Iterable[str], note: str = "") -> dict[str, Any]:
     """Berkas kurang: the clock pauses until the applicant brings `missing`."""
-    items = _check_items(missing, "missing")
-    if not items and not _text(note):
-        raise CaseError(T.WAITING_NOTHING, field="missing")
-    return _event(code, WAITING_APPLICANT, at, officer, desk,
-                  {"step": _check_step(step), "missing": items, "note": _text(note)})
+    return _event(code, at, officer, desk, WaitingApplicant(
+        _step(step), _items(missing, "missing"), _text(note)))
 
 
 def resumed(code: str, at: datetime, officer: str, desk: int, step: int) -> dict[str, Any]:
-    return _event(code, RESUMED, at, officer, desk, {"step": _check_step(step)})
+    return _event(code, at, officer, desk, Resumed(_step(step)))
 
 
 def note(code: str, at: datetime, officer: str, desk: int, text: str) -> dict[str, Any]:
-    if not _text(text):
-        raise CaseError(T.NOTE_EMPTY, field="text")
-    return _event(code, NOTE, at, officer, desk, {"text": _text(text)})
+    return _event(code, at, officer, desk, NoteAdded(_text(text)))
 
 
 def printed(code: str, at: datetime, officer: str, desk: int, doc: str, *, ok: bool,
             printer: str | None = None, pdf: str | None = None,
             error: str = "") -> dict[str, Any]:
     """A print attempt and its result; a failed one is kept so it can be retried."""
-    if doc not in DOCS:
-        raise CaseError(T.DOC_UNKNOWN.format(value=doc, choices=", ".join(DOCS)), field="doc")
     if not isinstance(ok, bool):
-        raise CaseError(T.PRINT_OK_BOOL, field="ok")
-    return _event(code, PRINTED, at, officer, desk, {
-        "doc": doc, "ok": ok, "printer": printer or None,
-        "pdf": str(pdf) if pdf else None, "error": _text(error),
-    })
+        raise SchemaError(T.PRINT_OK_BOOL, field="ok")
+    return _event(code, at, officer, desk, Printed(
+        doc=doc, ok=ok, printer=printer or None, pdf=str(pdf) if pdf else None,
+        error=_text(error)))
 
 
 def closed(code: str, at: datetime, officer: str, desk: int, outcome: str,
            reason: str = "") -> dict[str, Any]:
     """The end of the case; a refusal or cancellation must say why."""
-    if outcome not in OUTCOMES:
-        raise CaseError(T.OUTCOME_UNKNOWN.format(value=outcome, choices=", ".join(OUTCOMES)),
-                        field="outcome")
-    if outcome != "selesai" and not _text(reason):
-        raise CaseError(T.CLOSE_REASON_REQUIRED.format(outcome=outcome), field="reason")
-    return _event(code, CLOSED, at, officer, desk, {"outcome": outcome, "reason": _text(reason)})
-
+    return _event(code, at, officer, desk, Closed(outcome=outcome, reason=_text(reason)))

@@ -1,37 +1,39 @@
 """`fold`: a case's events in, its derived state out.
 
 Odd but possible histories (two desks, a late event, an old half-finished action)
-are kept as anomalies, never fatal; the holder rules are in `counter.case`'s docstring.
+are kept as anomalies, never fatal; events that fail their schema are problems
+(see `counter.case.read`); the holder rules are in `counter.case`'s docstring.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from counter.case.events import (
     AFTER_CLOSE_OK,
-    CLOSED,
-    EVENT_TYPES,
-    HANDED_OFF,
-    KELENGKAPAN_CHECKED,
-    NOTE,
     OPENED,
-    OVER_REASON,
-    PRINTED,
-    RECEIVED,
-    RESUMED,
     RUN_DIKEMBALIKAN,
     RUN_DILEWATI,
     RUN_DITUTUP,
     RUN_SELESAI,
-    STEP_COMPLETED,
-    STEP_RETURNED,
-    STEP_STARTED,
-    WAITING_APPLICANT,
+    Closed,
+    HandedOff,
+    KelengkapanChecked,
+    NoteAdded,
+    Opened,
+    OverReason,
+    Printed,
+    Received,
+    Resumed,
+    StepCompleted,
+    StepReturned,
+    StepStarted,
+    WaitingApplicant,
 )
+from counter.case.read import ReadCase, code_day, read_case
 from counter.case.roles import (
     desk_role,
     intake_role,
@@ -40,6 +42,7 @@ from counter.case.roles import (
     resolve_role_step,
     step_of,
 )
+from counter.case.schema import Event, EventData, Unknown
 from counter.case.state import CLOSE_STATUS, Anomaly, CaseState, Note, PrintAttempt, Status, StepRun
 from counter.errors import CaseError
 from counter.sop import Sop
@@ -69,64 +72,15 @@ class _Run:
             self.set(pauses=(*pauses[:-1], (start, max(end, start))))
 
 
-@dataclass
-class _Ev:
-    seq: int | None
-    type: str
-    at: datetime
-    officer: str
-    desk: int
-    data: Mapping[str, Any]
-
-
-def _fail(ev: Mapping[str, Any] | None, detail: str, field_: str | None = None) -> CaseError:
-    seq = ev.get("seq") if isinstance(ev, Mapping) else None
-    return CaseError(T.EVENT_FIELD.format(seq=seq if seq is not None else "?", detail=detail),
-                     field=field_)
-
-
-def _parse(raw: object) -> _Ev:
-    if not isinstance(raw, Mapping):
-        raise _fail(None, T.EVENT_NOT_DICT.format(kind=type(raw).__name__))
-    type_ = raw.get("type")
-    if not isinstance(type_, str) or not type_:
-        raise _fail(raw, T.EVENT_NO_TYPE, "type")
-    try:
-        at = datetime.fromisoformat(str(raw.get("at")))
-    except ValueError:
-        raise _fail(raw, T.EVENT_BAD_AT.format(value=raw.get("at")), "at") from None
-    if at.tzinfo is None:
-        raise _fail(raw, T.EVENT_BAD_AT.format(value=raw.get("at")), "at")
-    data = raw.get("data") or {}
-    if not isinstance(data, Mapping):
-        raise _fail(raw, T.EVENT_BAD_DATA, "data")
-    seq = raw.get("seq")
-    desk = raw.get("desk")
-    return _Ev(seq if isinstance(seq, int) else None, type_, at, str(raw.get("officer") or ""),
-               desk if isinstance(desk, int) else 0, data)
-
-
-def _ordered(events: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-    """By `seq`; events not yet stored (no seq) keep their given order, after stored ones."""
-    indexed = list(enumerate(events))
-
-    def key(item: tuple[int, Mapping[str, Any]]) -> tuple[int, int, int]:
-        i, ev = item
-        seq = ev.get("seq") if isinstance(ev, Mapping) else None
-        return (0, seq, i) if isinstance(seq, int) and not isinstance(seq, bool) else (1, 0, i)
-
-    return [ev for _, ev in sorted(indexed, key=key)]
-
-
 class _Folder:
     """Applies events one by one to a mutable working state."""
 
-    def __init__(self, sop: Sop | None, first: _Ev, code: str) -> None:
+    def __init__(self, sop: Sop | None, first: Event, opening: Opened) -> None:
         self.sop = sop
-        self.code = code
+        self.code = first.code
         self.first = first
-        self.sop_id = str(first.data.get("sop_id") or "")
-        self.visitor = Visitor.from_dict(first.data.get("visitor"))
+        self.sop_id = opening.sop_id
+        self.visitor = opening.visitor
         self.status = Status.BERJALAN
         self.before_wait = Status.BERJALAN
         self.current_step: int | None = sop.steps[0].no if sop and sop.steps else None
@@ -149,13 +103,6 @@ class _Folder:
     # -- helpers
     def odd(self, message: str) -> None:
         self.anomalies.append(Anomaly(self.ev.seq, self.ev.type, message))
-
-    def data_step(self, key: str = "step") -> int | None:
-        value = self.ev.data.get(key)
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.odd(T.ANOM_DATA.format(detail=key))
-            return None
-        return value
 
     def open_run(self) -> _Run | None:
         for run in reversed(self.runs):
@@ -222,7 +169,7 @@ class _Folder:
             self.odd(T.ANOM_UNKNOWN_STEP.format(step=step))
 
     # -- the events
-    def apply(self, ev: _Ev) -> None:
+    def apply(self, ev: Event) -> None:
         self.ev = ev
         if ev.at < self.last_at:
             self.odd(T.ANOM_TIME_BACKWARDS.format(at=self.last_at.isoformat()))
@@ -230,18 +177,18 @@ class _Folder:
         if ev.type == OPENED:
             self.odd(T.ANOM_SECOND_OPEN)
             return
-        if ev.type not in EVENT_TYPES:
+        if isinstance(ev.data, Unknown):
             self.odd(T.ANOM_UNKNOWN_TYPE.format(type=ev.type))
             return
         if self.status.closed and ev.type not in AFTER_CLOSE_OK:
             self.odd(T.ANOM_AFTER_CLOSE.format(type=ev.type))
             return
-        _HANDLERS[ev.type](self)
+        handler = _HANDLERS.get(type(ev.data))
+        if handler is not None:  # a registered type the fold need not know (e.g. an audit fact)
+            handler(self, ev.data)
 
-    def on_step_started(self) -> None:
-        step = self.data_step()
-        if step is None:
-            return
+    def on_step_started(self, d: StepStarted) -> None:
+        step = d.step
         self.check_step(step)
         role = desk_role(self.sop, step_of(self.sop, step))
         self.start_run(step, role)
@@ -249,52 +196,37 @@ class _Folder:
         if is_counter_role(self.sop, role) or self.holder is None:
             self.set_holder(role)
 
-    def on_kelengkapan_checked(self) -> None:
-        step = self.data_step()
-        if step is None:
-            return
-        got = tuple(str(x) for x in self.ev.data.get("received") or ())
-        missing = tuple(str(x) for x in self.ev.data.get("missing") or ())
+    def on_kelengkapan_checked(self, d: KelengkapanChecked) -> None:
+        step, got, missing = d.step, d.received, d.missing
         self.kelengkapan[step] = got
         run = self.latest_run(step)
         if run is not None:
             run.set(received=got, missing=missing)
 
-    def on_step_completed(self) -> None:
-        step = self.data_step()
-        if step is None:
-            return
+    def on_step_completed(self, d: StepCompleted) -> None:
+        step = d.step
         self.check_step(step)
         run = self.run_for_ending(step, RUN_SELESAI)
         if run is None:
             return
         self.end_run(run, RUN_SELESAI)
-        run.set(output=str(self.ev.data.get("output") or ""))
+        run.set(output=d.output)
         if self.status is Status.MENUNGGU_PELAKSANA:
             self.status = Status.BERJALAN  # recorded done: the wait is over
         nxt = next_step_of(self.sop, step)
         self.current_step = nxt.no if nxt else None
 
-    def on_over_reason(self) -> None:
-        step = self.data_step()
-        if step is None:
-            return
-        reason = str(self.ev.data.get("reason") or "")
+    def on_over_reason(self, d: OverReason) -> None:
+        step, reason = d.step, d.reason
         self.over_reasons[step] = reason
         run = self.latest_run(step)
         if run is not None:
             run.set(over_reason=reason)
 
-    def on_step_returned(self) -> None:
-        step = self.data_step()
-        if step is None:
-            return
+    def on_step_returned(self, d: StepReturned) -> None:
+        step = d.step
         self.check_step(step)
-        to_step = self.ev.data.get("to_step")
-        to_role = self.ev.data.get("to_role") or None
-        if to_step is not None and not isinstance(to_step, int):
-            self.odd(T.ANOM_DATA.format(detail="to_step"))
-            to_step = None
+        to_step, to_role = d.to_step, d.to_role or None
         if to_step is None and to_role is not None:
             to_step = resolve_role_step(self.sop, step, to_role)
         if to_step is None:
@@ -305,7 +237,7 @@ class _Folder:
         if run is None:
             return
         self.end_run(run, RUN_DIKEMBALIKAN)
-        run.set(return_reason=str(self.ev.data.get("reason") or ""), returned_to=to_step)
+        run.set(return_reason=d.reason, returned_to=to_step)
         if self.status is Status.MENUNGGU_PELAKSANA:
             self.status = Status.BERJALAN
         self.runs.append(_Run(StepRun(step=to_step, started_at=run.now.ended_at or self.ev.at,
@@ -313,24 +245,12 @@ class _Folder:
         self.current_step = to_step
         self.set_holder(to_role)
 
-    def step_and_role(self, key: str) -> tuple[int, str] | None:
-        """The event's step and the role named in `data[key]`; odd when the role is missing."""
-        step, role = self.data_step(), self.ev.data.get(key)
-        if not role:
-            self.odd(T.ANOM_DATA.format(detail=key))
-        if step is None or not role:
-            return None
+    def on_handed_off(self, d: HandedOff) -> None:
+        step, to_role = d.step, d.to_role
         self.check_step(step)
-        return step, str(role)
-
-    def on_handed_off(self) -> None:
-        found = self.step_and_role("to_role")
-        if found is None:
-            return
-        step, to_role = found
         run = self.start_run(step, to_role)
         run.set(role=to_role, handed_off_to=to_role,
-                handed_off_name=str(self.ev.data.get("to_name") or ""),
+                handed_off_name=d.to_name,
                 received_at=None, received_by="", received_role=None)
         self.current_step = step
         self.set_holder(to_role)
@@ -339,11 +259,9 @@ class _Folder:
         else:
             self.status = Status.MENUNGGU_PELAKSANA
 
-    def on_received(self) -> None:
-        found = self.step_and_role("role")
-        if found is None:
-            return
-        step, role = found
+    def on_received(self, d: Received) -> None:
+        step, role = d.step, d.role
+        self.check_step(step)
         run = self.start_run(step, role)
         if run.now.received_at is None:
             run.set(received_at=self.at_not_before(run.now.started_at),
@@ -355,10 +273,8 @@ class _Folder:
         else:
             self.status = Status.BERJALAN
 
-    def on_waiting_applicant(self) -> None:
-        step = self.data_step()
-        if step is None:
-            return
+    def on_waiting_applicant(self, d: WaitingApplicant) -> None:
+        step = d.step
         if self.status is Status.MENUNGGU_PEMOHON:
             self.odd(T.ANOM_ALREADY_WAITING)
             return
@@ -373,10 +289,9 @@ class _Folder:
         run.set(pauses=(*run.now.pauses, (self.at_not_before(run.now.started_at), None)))
         self.before_wait = self.status
         self.status = Status.MENUNGGU_PEMOHON
-        self.waiting_missing = tuple(str(x) for x in self.ev.data.get("missing") or ())
-        self.waiting_note = str(self.ev.data.get("note") or "")
+        self.waiting_missing, self.waiting_note = d.missing, d.note
 
-    def on_resumed(self) -> None:
+    def on_resumed(self, d: Resumed) -> None:
         if self.status is not Status.MENUNGGU_PEMOHON:
             self.odd(T.ANOM_NOT_WAITING)
             return
@@ -387,35 +302,29 @@ class _Folder:
         self.status = self.before_wait
         self.waiting_missing, self.waiting_note = (), ""
 
-    def on_note(self) -> None:
-        self.notes.append(Note(self.ev.at, self.ev.officer, self.ev.desk,
-                               str(self.ev.data.get("text") or "")))
+    def on_note(self, d: NoteAdded) -> None:
+        self.notes.append(Note(self.ev.at, self.ev.officer, self.ev.desk, d.text))
 
-    def on_printed(self) -> None:
-        d = self.ev.data
+    def on_printed(self, d: Printed) -> None:
         self.prints.append(PrintAttempt(
-            at=self.ev.at, doc=str(d.get("doc") or ""), ok=d.get("ok") is True,
-            printer=d.get("printer"), pdf=d.get("pdf"), error=str(d.get("error") or ""),
+            at=self.ev.at, doc=d.doc, ok=d.ok, printer=d.printer, pdf=d.pdf, error=d.error,
             officer=self.ev.officer, desk=self.ev.desk,
         ))
 
-    def on_closed(self) -> None:
-        outcome = self.ev.data.get("outcome")
-        status = CLOSE_STATUS.get(str(outcome))
-        if status is None:
-            self.odd(T.ANOM_DATA.format(detail="outcome"))
-            return
+    def on_closed(self, d: Closed) -> None:
+        status = CLOSE_STATUS[d.outcome]
+        outcome = d.outcome
         run = self.open_run()
         if run is not None:
             self.end_run(run, RUN_DITUTUP)
         self.status = status
         self.outcome = str(outcome)
-        self.close_reason = str(self.ev.data.get("reason") or "")
+        self.close_reason = d.reason
         self.closed_at = self.ev.at
         self.current_step = None
         self.waiting_missing, self.waiting_note = (), ""
 
-    def state(self, events: Sequence[Mapping[str, Any]]) -> CaseState:
+    def state(self, read: ReadCase) -> CaseState:
         return CaseState(
             code=self.code, sop_id=self.sop_id, visitor=self.visitor,
             opened_at=self.first.at, officer=self.first.officer, desk=self.first.desk,
@@ -425,48 +334,65 @@ class _Folder:
             notes=tuple(self.notes), prints=tuple(self.prints),
             kelengkapan=dict(self.kelengkapan), over_reasons=dict(self.over_reasons),
             waiting_missing=self.waiting_missing, waiting_note=self.waiting_note,
-            anomalies=tuple(self.anomalies), events=tuple(events), last_at=self.last_at,
+            anomalies=tuple(self.anomalies), events=read.stored, last_at=self.last_at,
+            facts=read.facts, problems=read.problems, last_event_id=read.last_id,
         )
 
 
-# One handler per event type (every type in EVENT_TYPES but `opened`, which starts the fold).
-_HANDLERS: dict[str, Callable[[_Folder], None]] = {
-    STEP_STARTED: _Folder.on_step_started,
-    KELENGKAPAN_CHECKED: _Folder.on_kelengkapan_checked,
-    STEP_COMPLETED: _Folder.on_step_completed,
-    OVER_REASON: _Folder.on_over_reason,
-    STEP_RETURNED: _Folder.on_step_returned,
-    HANDED_OFF: _Folder.on_handed_off,
-    RECEIVED: _Folder.on_received,
-    WAITING_APPLICANT: _Folder.on_waiting_applicant,
-    RESUMED: _Folder.on_resumed,
-    NOTE: _Folder.on_note,
-    PRINTED: _Folder.on_printed,
-    CLOSED: _Folder.on_closed,
+# One handler per event type the fold follows (`opened` starts the fold instead).
+_HANDLERS: dict[type[EventData], Callable[[_Folder, Any], None]] = {
+    StepStarted: _Folder.on_step_started,
+    KelengkapanChecked: _Folder.on_kelengkapan_checked,
+    StepCompleted: _Folder.on_step_completed,
+    OverReason: _Folder.on_over_reason,
+    StepReturned: _Folder.on_step_returned,
+    HandedOff: _Folder.on_handed_off,
+    Received: _Folder.on_received,
+    WaitingApplicant: _Folder.on_waiting_applicant,
+    Resumed: _Folder.on_resumed,
+    NoteAdded: _Folder.on_note,
+    Printed: _Folder.on_printed,
+    Closed: _Folder.on_closed,
 }
 
 
-def fold(events: Iterable[Mapping[str, Any]], sop: Sop | None) -> CaseState:
-    """Derive a case's state from its events (ordered by `seq`).
+def fold(events: Iterable[Mapping[str, Any]], sop: Sop | None,
+         day: date | None = None) -> CaseState:
+    """Derive a case's state from its stored events (ordered by `seq`).
 
     `sop` may be None when the case's SOP is no longer in the catalog: the history
-    still folds, only step look-ups (next step, desk roles) are unknown. Odd but
-    possible facts are listed in `state.anomalies`; impossible histories (no
-    'opened' first, events of another case, unreadable events) raise `CaseError`.
+    still folds, only step look-ups (next step, desk roles) are unknown. `day` is the
+    day file the events came from, when the caller read a whole day. Odd but possible
+    facts are listed in `state.anomalies`; events that cannot be read are left out and
+    named in `state.problems`; a case whose opening cannot be read folds to
+    `Status.RUSAK`. Only an empty list raises (`CaseError`).
     """
-    ordered = _ordered(events)
-    if not ordered:
+    events = list(events)
+    if not events:
         raise CaseError(T.NO_EVENTS)
-    parsed = [_parse(ev) for ev in ordered]
-    if parsed[0].type != OPENED:
-        raise CaseError(T.NOT_OPENED_FIRST.format(type=parsed[0].type), field="type")
-    code = str(ordered[0].get("code") or "")
-    for raw in ordered[1:]:
-        other = raw.get("code")
-        if other is not None and other != code:
-            raise _fail(raw, T.OTHER_CASE.format(other=other), "code")
-    folder = _Folder(sop, parsed[0], code)
-    for ev in parsed[1:]:
+    read = read_case(events, day)
+    if not read.opened:
+        return unreadable(read)
+    first = read.facts[0]
+    assert isinstance(first.data, Opened)
+    folder = _Folder(sop, first, first.data)
+    for ev in read.facts[1:]:
         folder.apply(ev)
-    return folder.state(ordered)
+    return folder.state(read)
 
+
+def unreadable(read: ReadCase) -> CaseState:
+    """The state of a case whose opening cannot be read: listed, marked, never guessed."""
+    first = read.facts[0] if read.facts else None
+    day = code_day(read.code)
+    at = first.at if first else datetime.combine(day or date(1970, 1, 1), time(),
+                                                  tzinfo=UTC)
+    return CaseState(
+        code=read.code, sop_id="", visitor=Visitor(nama=""), opened_at=at,
+        officer=first.officer if first else "", desk=first.desk if first else 0,
+        status=Status.RUSAK, current_step=None, holder_role=None, holder_since=at, runs=(),
+        closed_at=None, outcome=None, close_reason="", notes=(), prints=(), kelengkapan={},
+        over_reasons={}, waiting_missing=(), waiting_note="", anomalies=(), events=read.stored,
+        last_at=max((ev.at for ev in read.facts), default=at), facts=read.facts,
+        problems=read.problems, last_event_id=read.last_id,
+    )

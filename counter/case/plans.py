@@ -34,7 +34,6 @@ from counter.errors import CaseError
 from counter.sop import Sop
 from counter.texts import case as T
 
-# append them in order (store.append each) and fold again.
 
 def plan_start(state: CaseState, sop: Sop | None, at: datetime, officer: str, desk: int,
                to_name: str = "") -> list[dict[str, Any]]:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
 from counter.case.events import RUN_SELESAI
+from counter.case.schema import Event
 from counter.texts import case as T
 from counter.visitor import Visitor
 
@@ -23,6 +24,7 @@ class Status(StrEnum):
     SELESAI = "selesai"
     DITOLAK = "ditolak"
     DIBATALKAN = "dibatalkan"
+    RUSAK = "rusak"  # its stored events cannot be read: see `CaseState.problems`
 
     @property
     def closed(self) -> bool:
@@ -40,6 +42,7 @@ class Status(StrEnum):
             Status.SELESAI: T.STATUS_SELESAI,
             Status.DITOLAK: T.STATUS_DITOLAK,
             Status.DIBATALKAN: T.STATUS_DIBATALKAN,
+            Status.RUSAK: T.STATUS_RUSAK,
         }[self]
 
 
@@ -119,6 +122,30 @@ class Anomaly:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """A stored event that fails its schema (or cannot belong where it is): named, not fatal.
+
+    The event is left out of the fold; the case shows the problem where it is listed.
+    `day` is the day file holding it (the day in the case code), when the code is readable.
+    """
+
+    code: str
+    event_id: str | None
+    seq: int | None
+    field: str | None
+    message: str
+    day: date | None = None
+
+    def text(self) -> str:
+        """One line naming file, case, event and field, e.g. for the dashboard."""
+        where = T.PROBLEM_FILE.format(day=self.day.isoformat()) if self.day else T.PROBLEM_NO_FILE
+        event = self.event_id or (T.PROBLEM_SEQ.format(seq=self.seq) if self.seq is not None
+                                  else "?")
+        detail = f"{self.field}: {self.message}" if self.field else self.message
+        return T.PROBLEM.format(file=where, code=self.code or "?", event=event, detail=detail)
+
+
+@dataclass(frozen=True)
 class CaseState:
     """Everything derived from a case's events; never stored."""
 
@@ -143,8 +170,13 @@ class CaseState:
     waiting_missing: tuple[str, ...]  # what the applicant must bring (while waiting)
     waiting_note: str
     anomalies: tuple[Anomaly, ...]
-    events: tuple[Mapping[str, Any], ...]
+    events: tuple[Mapping[str, Any], ...]  # the readable events as stored (each with its id)
     last_at: datetime
+    facts: tuple[Event, ...] = ()  # the same events, typed
+    problems: tuple[Problem, ...] = ()  # stored events that could not be read
+    # The id of the case's last stored event, readable or not: an action on this state
+    # is planned on it (`append_many`'s `expect`).
+    last_event_id: str | None = None
 
     @property
     def closed(self) -> bool:

@@ -59,11 +59,9 @@ PRINT_OK_BOOL = "hasil cetak harus ya atau tidak"
 NO_EVENTS = "kasus tanpa kejadian"
 NOT_OPENED_FIRST = "kejadian pertama kasus harus 'opened' (pembukaan), bukan {type!r}"
 OTHER_CASE = "kejadian milik kasus lain ({other}) tercampur di kasus ini"
-EVENT_FIELD = "kejadian no. {seq}: {detail}"
 EVENT_NOT_DICT = "kejadian harus berupa objek, bukan {kind}"
 EVENT_NO_TYPE = "jenis kejadian tidak ada"
 EVENT_BAD_AT = "waktu {value!r} tidak terbaca (harus ISO 8601 dengan zona waktu)"
-EVENT_BAD_DATA = "isi kejadian ('data') harus berupa objek"
 
 # --- odd but possible histories: recorded as anomalies, shown, never fatal
 ANOM_SECOND_OPEN = "pembukaan kedua diabaikan"
@@ -75,7 +73,6 @@ ANOM_NOT_WAITING = "'lanjut' padahal kasus tidak menunggu pemohon; diabaikan"
 ANOM_ALREADY_WAITING = "kasus sudah menunggu pemohon; pencatatan kedua diabaikan"
 ANOM_TIME_BACKWARDS = "waktu kejadian lebih awal dari kejadian sebelumnya ({at})"
 ANOM_UNKNOWN_STEP = "langkah {step} tidak ada di SOP"
-ANOM_DATA = "isi kejadian tidak lengkap: {detail}"
 
 # --- errors of actions that do not fit the case's state (CaseError)
 CLOSED = "kasus sudah {status}; tidak dapat {action}"
@@ -87,7 +84,6 @@ NO_SOP = "SOP kasus ini ({sop_id}) tidak tersedia; langkah tidak dapat dijalanka
 SELESAI_PENDING = (
     "langkah {step} belum selesai; kasus hanya dapat ditutup 'ditolak' atau 'dibatalkan'"
 )
-STEP_NOT_IN_SOP = "langkah {step} tidak ada di SOP {sop_id}"
 
 # --- visitor validation (VisitorError)
 NAMA_REQUIRED = "nama pemohon wajib diisi"
@@ -114,3 +110,45 @@ TELEPON_LANDLINE_LENGTH = (
     "nomor telepon rumah/kantor harus 9 sampai 12 angka termasuk kode wilayah, "
     "yang diketik {n} angka"
 )
+
+# --- events that fail their type's definition (named problems, shown with the case)
+SCHEMA_REQUIRED = "wajib ada"
+SCHEMA_NOT_TEXT = "harus teks, bukan {value}"
+SCHEMA_NOT_INT = "harus bilangan bulat, bukan {value}"
+SCHEMA_NOT_BOOL = "harus ya/tidak (true/false)"
+SCHEMA_NOT_LIST = "harus daftar"
+SCHEMA_NOT_OBJECT = "harus berupa objek"
+SCHEMA_BAD_CODE = "kode kasus {value} tidak sah"
+SCHEMA_BAD_ID = "id kejadian {value} bukan ULID"
+STATUS_RUSAK = "tidak terbaca"
+PROBLEM = "{file}, kasus {code}, kejadian {event}: {detail}"
+PROBLEM_FILE = "berkas hari {day}"
+PROBLEM_NO_FILE = "berkas hari tak dikenal"
+PROBLEM_SEQ = "no. {seq}"
+PROBLEM_DUPLICATE_SEQ = "nomor urut {seq} dipakai dua kejadian; yang kedua diabaikan"
+PROBLEM_DUPLICATE_ID = "id kejadian dipakai dua kali; yang kedua diabaikan"
+PROBLEM_WRONG_DAY = "kode kasus bukan dari hari berkas ini ({day}); kode diubah?"
+PROBLEM_NO_OPENED = "pembukaan kasus tidak terbaca; kasus tidak dapat ditampilkan"
+
+# --- an action refused because the case moved meanwhile (ConflictError)
+CONFLICT = (
+    "Kasus ini baru saja diubah di loket {desk}: {what}. Tampilan sudah diperbarui; "
+    "periksa lalu ulangi bila masih perlu."
+)
+CHANGE = {
+    "opened": "kasus dibuka",
+    "step_started": "langkah {step} dimulai",
+    "kelengkapan_checked": "kelengkapan langkah {step} diperbarui",
+    "step_completed": "langkah {step} sudah selesai",
+    "over_reason": "alasan lewat waktu langkah {step} dicatat",
+    "step_returned": "langkah {step} dikembalikan",
+    "handed_off": "berkas diserahkan ke {role}",
+    "received": "berkas diterima {role}",
+    "waiting_applicant": "kasus menunggu pemohon",
+    "resumed": "pemohon kembali, kasus dilanjutkan",
+    "note": "ada catatan baru",
+    "printed": "dokumen dicetak",
+    "closed": "kasus ditutup ({outcome})",
+}
+CHANGE_OTHER = "ada perubahan ({type})"
+CONFLICT_CODE_TAKEN = "Kode kasus baru saja dipakai di tempat lain; coba buka kasus lagi."

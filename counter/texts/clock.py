@@ -12,16 +12,12 @@ LEVEL_LABELS = {
 OFFICE_CLOSED = "Libur kantor"
 
 # Durations.
-DAY_UNIT = "hari"
 WORKING_DAY_UNIT = "hari kerja"
 HOUR_UNIT = "jam"
 MINUTE_UNIT = "menit"
 LESS_THAN_A_MINUTE = "kurang dari 1 menit"
-PAUSED = "dijeda (menunggu pemohon)"
 
 # Estimated completion on the tanda terima.
-ESTIMATE_PARTIAL = "belum termasuk langkah tanpa batas waktu"
-NO_ESTIMATE = "tidak dapat diperkirakan (langkah tanpa batas waktu)"
 
 # A calendar that never opens cannot place a due time.
 NO_WORKING_TIME = (

@@ -1,6 +1,5 @@
 """Texts about the office profile (config file)."""
 
-TOML_SYNTAX = "sintaks TOML salah: {detail}"
 UNREADABLE = "berkas konfigurasi tidak dapat dibaca: {detail}"
 WRONG_TYPE = "harus berupa {expected}"
 BAD_DESK = "nomor loket harus bilangan bulat 1 sampai 99"
@@ -15,6 +14,13 @@ DEFAULT_INSTANSI = "Dinas Koperasi dan Usaha Mikro"
 DEFAULT_UNIT = "Loket Layanan"
 DEFAULT_OFFICER = "Petugas Loket"
 DEFAULT_JABATAN = "Petugas Loket"
+# F9: the office calendar and the warning threshold
+F9_CLOSED = "Hari tutup kantor"
+F9_RAMADAN = "Jadwal Ramadan"
+F9_NEARING = "Peringatan 'hampir'"
+F9_RANGE_FORM = "'{text}': tulis rentang sebagai 'tanggal awal s.d. tanggal akhir'"
+F9_RANGE_REVERSED = "'{text}': tanggal akhir jatuh sebelum tanggal awal"
+F9_PERCENT = "'{text}': tulis persen 1 sampai 99, misalnya 75"
 KEY_EMPTY = "nama tombol kosong"
 KEY_UNKNOWN = (
     "tombol '{key}' tidak dikenal; tulis misalnya F7, Ctrl+H, Shift+U, PgUp, Esc, [ atau /"

@@ -7,4 +7,3 @@ SOP_NOT_USABLE = (
 UNKNOWN_SOP = "SOP '{sop_id}' tidak ada di katalog"
 NOT_A_HAND_OFF = "langkah {step} tidak diserahkan ke pelaksana lain; pakai Selesai"
 NO_SUCH_TARGET = "langkah {step} tidak dapat dikembalikan ke langkah {to_step}"
-NOT_WAITING = "berkas ini tidak sedang diserahkan ke pelaksana lain"

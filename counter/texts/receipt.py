@@ -6,11 +6,6 @@ TITLE = {
     "serah-terima": "LEMBAR SERAH TERIMA BERKAS",
     "berkas-kurang": "BERKAS BELUM LENGKAP",
 }
-DOC_NAMES = {
-    "tanda-terima": "tanda terima",
-    "serah-terima": "lembar serah terima",
-    "berkas-kurang": "lembar berkas kurang",
-}
 PAPER_NAMES = {"80mm": "gulungan 80 mm", "58mm": "gulungan 58 mm", "a5": "A5 (setengah A4)"}
 
 TELEPON = "Telp. {telepon}"
@@ -55,7 +50,6 @@ YANG_MENYERAHKAN = "Yang menyerahkan"
 YANG_MENERIMA = "Yang menerima"
 PETUGAS_LOKET = "Petugas loket"
 DITERIMA_PUKUL = "Diterima tgl/jam: ____________"
-PARAF = "Paraf"
 
 # Notes at the foot
 CATATAN_TANDA_TERIMA = (
@@ -100,4 +94,3 @@ NOT_ACCEPTING = (
 TIMEOUT = "Printer {printer!r} tidak menjawab dalam {seconds} detik. Dokumen disimpan sebagai PDF."
 NO_FILE = "Berkas PDF {path} tidak ditemukan, tidak ada yang dicetak."
 LP_FAILED = "Gagal mencetak ke {printer!r}: {detail}. Dokumen disimpan sebagai PDF."
-SAVE_FAILED = "PDF tidak dapat disimpan: {detail}"

@@ -9,6 +9,7 @@ WORK_HOME_RELOAD = "Memuat daftar kasus"
 WORK_DAMAGE_CHECK = "Pemeriksaan berkas penyimpanan"
 WORK_LOG_LOAD = "Memuat log harian"
 WORK_EXPORT = "Ekspor laporan"
+WORK_RETURNING = "Mencari pemohon lama"
 
 # Asking before throwing typed input away.
 CONFIRM_YES = "Ya"

@@ -1,6 +1,5 @@
 """Texts about SOP files and the catalog."""
 
-TOML_SYNTAX = "sintaks TOML salah: {detail}"
 NOT_FOUND = "berkas SOP tidak ditemukan"
 UNREADABLE_FILE = "berkas SOP tidak dapat dibaca: {detail}"
 MISSING = "kolom wajib '{field}' tidak ada atau kosong"
@@ -20,9 +19,26 @@ NO_TARGET = "cabang kembali harus menyebut 'ke_langkah' atau 'ke_pelaksana'"
 UNKNOWN_STEP_TARGET = "langkah tujuan {value} tidak ada di SOP ini"
 UNKNOWN_ROLE_TARGET = "pelaksana tujuan '{value}' tidak ada di daftar [[pelaksana]] SOP ini"
 DUP_ID = "id SOP '{value}' dipakai juga oleh {other}"
-STATUS_BERLAKU = "berlaku"
-STATUS_DRAF = "draf"
 STEP_FIELD = "langkah {no}"
+TOO_BIG = "berkas SOP terlalu besar (lebih dari {limit} KB); SOP yang wajar jauh lebih kecil"
+TOO_MANY = "'{field}' berisi {count} entri; paling banyak {limit}"
+NOT_A_TABLE = "entri ke-{n} dari '{field}' harus berupa tabel [[{header}]], bukan nilai tunggal"
+STEP_NO_RANGE = "nomor langkah {no} di luar batas; gunakan 1 sampai {limit}"
+DUP_OFFICE_ID = (
+    "id SOP '{value}' dipakai juga oleh {other}; yang dipakai berkas ini, yang lain "
+    "diabaikan. Beri salah satu id lain"
+)
+OFFICE_WARNINGS = "{count} peringatan pada berkas SOP kantor; lihat 'loket sop check'"
+OFFICE_SKIPPED = (
+    "{count} berkas SOP kantor dilewati karena salah; lihat 'loket sop check'"
+)
+EXPECT_TEXT = "teks"
+EXPECT_TEXTS = "daftar teks"
+EXPECT_FLAG = "true atau false"
+EXPECT_NUMBER = "bilangan bulat"
+EXPECT_NUMBERS = "daftar nomor"
+EXPECT_TABLE = "tabel [{key}]"
+EXPECT_TABLES = "daftar tabel [[{key}]]"
 
 # The names of the SOP identity fields (BAB II format), as the documents print them.
 IDENTITY_LABELS = {
@@ -45,3 +61,6 @@ IDENTITY_LABELS = {
     "sumber": "Sumber",
     "catatan": "Catatan penyalin",
 }
+
+LOOKUP_NONE = "SOP '{value}' tidak ada di katalog; lihat 'loket sop list'"
+LOOKUP_MANY = "'{value}' cocok dengan {count} SOP ({ids}); tulis lebih lengkap"

@@ -14,7 +14,7 @@ SHAPE_TABLE = "tabel {table!r} harus berupa objek"
 SHAPE_DOC = "tabel {table!r}, dokumen {doc_id!r} harus berupa objek"
 SHAPE_EVENT = "peristiwa {doc_id!r} tidak memiliki 'code' (teks) dan 'seq' (bilangan)"
 SHAPE_COUNTER = "penghitung kode {doc_id!r} tidak memiliki 'desk' dan 'last' (bilangan)"
-SHAPE_INDEX = "indeks kasus terbuka harus memuat daftar 'open' dan 'pending'"
+SHAPE_INDEX = "indeks kasus terbuka harus memuat kode kasus terbuka per hari"
 
 WRITE_FAILED = (
     "gagal menyimpan ({error}); mungkin disk penuh atau tidak ada izin tulis. "
@@ -43,3 +43,17 @@ INDEX_REBUILT = (
     "indeks kasus terbuka rusak atau hilang; dibangun ulang dari berkas harian{aside}"
 )
 INDEX_ASIDE = "; salinan yang rusak disimpan sebagai {path}"
+READ_ONLY = (
+    "penyimpanan {path} hanya dapat dibaca (mis. cadangan di disk lain): dibaca tanpa "
+    "kunci, tidak ada yang diubah"
+)
+READ_ONLY_REFUSED = (
+    "penyimpanan ini hanya dapat dibaca (salinan atau cadangan); tidak ada yang disimpan. "
+    "Buka penyimpanan kerja untuk mencatat"
+)
+ACTION_ONE_CASE = "satu tindakan hanya boleh mengubah satu kasus"
+ACTION_SECOND_OPEN = "pembukaan kasus hanya boleh menjadi peristiwa pertama tindakan"
+ACTION_OPEN_EXPECT = "pembukaan kasus baru tidak boleh menyebut peristiwa sebelumnya"
+CASE_MOVED = "kasus {code} baru saja diubah di tempat lain; tindakan dibatalkan"
+CODE_TAKEN = "kode {code} baru saja dipakai kasus lain; tindakan dibatalkan"
+BAD_EVENT = "peristiwa tidak sesuai bentuknya: {detail}"

@@ -35,6 +35,7 @@ SOP_COL_NO, SOP_COL_KEGIATAN, SOP_COL_PELAKSANA, SOP_COL_KELENGKAPAN, SOP_COL_WA
 
 # key bindings shown in the footer
 KEY_BACK = "Kembali"
+KEY_HELP = "Bantuan"
 KEY_FILTER = "Saring"
 KEY_DETAIL = "Baca SOP"
 KEY_LIST = "Daftar"
@@ -46,7 +47,6 @@ KEY_TODAY = "Hari ini"
 KEY_RANGE = "Rentang"
 KEY_FILTERS = "Filter"
 KEY_SORT = "Urutkan"
-KEY_OPEN = "Buka kasus"
 KEY_SUMMARY = "Ringkasan"
 KEY_REFRESH = "Muat ulang"
 
@@ -63,12 +63,10 @@ CASE_LABEL_STEP = "Langkah sekarang"
 CASE_LABEL_HOLDER = "Berkas di"
 CASE_LABEL_OPENED = "Dibuka"
 CASE_LABEL_CLOSED = "Ditutup"
-CASE_LABEL_OFFICER = "Petugas"
 CASE_LABEL_TIME = "Waktu kerja"
 CASE_LABEL_ESTIMATE = "Perkiraan selesai"
-CASE_LABEL_DUE = "Batas langkah"
 CASE_SINCE = "sejak {when}"
-CASE_STEP_OF = "{no} dari {total}: {kegiatan}"
+CASE_STEP_OF = "{where}: {kegiatan}"
 CASE_NO_STEP = "-"
 CASE_TIMELINE = "Riwayat kejadian"
 CASE_STEPS = "Waktu tiap langkah terhadap mutu baku"
@@ -77,7 +75,6 @@ CASE_PAUSED = "dijeda {duration}"
 CASE_PAUSED_NOW = "sedang dijeda (menunggu pemohon)"
 CASE_VS = "{elapsed} dari {limit}"
 CASE_NO_LIMIT = "{elapsed} (tanpa batas)"
-CASE_RUN_OFFICER = "oleh {officer}"
 CASE_OVER_REASON = "alasan lewat: {reason}"
 CASE_ESTIMATE_PARTIAL = "{when} (belum termasuk langkah tanpa batas waktu)"
 CASE_ANOMALIES = "Catatan pemeriksaan riwayat"
@@ -130,25 +127,18 @@ DOC_NAMES = {
 }
 
 # reprinting
-REPRINT_TITLE = "Cetak ulang"
 REPRINT_WHICH = "Dokumen yang dicetak ulang:"
 REPRINT_CANCEL = "Batal"
 REPRINT_BUSY = "Mencetak {doc}\u2026"
 REPRINT_OK = "{doc} dicetak ke {printer}."
 REPRINT_PDF_ONLY = "Tidak ada printer; {doc} disimpan sebagai PDF: {pdf}"
 REPRINT_FAILED = "{doc} gagal dicetak: {error}. PDF tersimpan: {pdf}"
-REPRINT_NO_HANDOFF = "Kasus ini belum pernah diserahkan; tidak ada slip serah terima."
-REPRINT_NO_MISSING = "Kasus ini tidak pernah menunggu pemohon; tidak ada slip berkas kurang."
 REPRINT_COPY = "cetak ulang"
 
 # ----------------------------------------------------------------- daily log
 LOG_TITLE = "Log harian"
 LOG_RANGE_TITLE = "Rekap {first} s.d. {last}"
 LOG_DATE_PROMPT = "Tanggal (mis. 25 November 2026 atau 2026-11-25)"
-LOG_RANGE_PROMPT = "Rentang: minggu atau bulan dari tanggal terpilih"
-LOG_BAD_DATE = (
-    "Tanggal \u201c{text}\u201d tidak terbaca; tulis mis. 25 November 2026 atau 2026-11-25"
-)
 LOG_NO_CASES = "Tidak ada kasus pada {day}."
 LOG_NO_MATCH = "Tidak ada kasus yang cocok dengan filter."
 LOG_SHOWN = "{shown} dari {total} kasus"
@@ -199,7 +189,6 @@ SUM_ARRIVALS = "Kedatangan per jam"
 SUM_PER_DAY = "Per hari"
 SUM_DAY_LINE = "{day}: {opened} masuk, {selesai} selesai, {over} lewat waktu"
 SUM_NONE = "tidak ada"
-SUM_ADAPTER_NOTE = "(ringkasan dihitung langsung oleh layar)"
 
 # ----------------------------------------------------------------- `loket kasus`
 HELP_KASUS = "status satu kasus: langkah sekarang, pemegang berkas, riwayat, waktu tiap langkah"
@@ -207,7 +196,6 @@ HELP_KASUS_JSON = "keluaran JSON untuk mesin (data pribadi tetap disamarkan)"
 HELP_KASUS_CODE = "kode kasus, boleh dengan tanda hubung (mis. 261125-01-007-7)"
 CLI_UNKNOWN_CODE = "kasus {code} tidak ditemukan di penyimpanan"
 CLI_BAD_CODE = "kode kasus {text!r} tidak sah: {detail}"
-CLI_HEAD = "Kasus {code} \u2014 {sop}"
 CLI_STEPS = "Waktu tiap langkah:"
 CLI_TIMELINE = "Riwayat:"
 CLI_ANOMALIES = "Catatan pemeriksaan riwayat:"
@@ -226,3 +214,9 @@ EXPORT_FAILED = "Laporan gagal disimpan: {error}"
 CASE_UNLIMITED = "ditambah {duration} di langkah tanpa mutu baku waktu"
 KEY_SEARCH = "Cari"
 LOG_SEARCH_HINT = "Cari nama pemohon atau kode"
+
+# a day of the period (or of an open file) whose file could not be read
+LOG_DAMAGED = (
+    "⚠ Data {day} tidak dapat dibaca: {path} ({cases}); tidak termasuk di sini. "
+    "Pulihkan dari cadangan, lalu tekan r."
+)

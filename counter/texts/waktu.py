@@ -5,6 +5,7 @@ UNREADABLE = (
     "'2-4 hari', 'Maksimal 1 hari', 'N/A'"
 )
 NO_LIMIT = "tanpa batas waktu"
-UNIT_NAMES = {"menit": "menit", "jam": "jam", "hari": "hari", "minggu": "minggu", "bulan": "bulan"}
-MAKSIMAL = "maks."
-HARI_KERJA = "hari kerja"
+REPEATED_UNIT = (
+    "waktu {text!r} menyebut satuan '{unit}' lebih dari sekali; tulis satu kali, "
+    "misalnya '1 jam 30 menit'"
+)

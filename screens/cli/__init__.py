@@ -48,6 +48,11 @@ def build_parser() -> argparse.ArgumentParser:
         if not any("--demo" in a.option_strings for a in command._actions):
             command.add_argument("--demo", action="store_true", default=argparse.SUPPRESS,
                                  help=T.HELP_DEMO)
+        # `loket kasus KODE --data-dir /media/backup` too (a backup read on the spot)
+        for option, text in (("--config-dir", T.HELP_CONFIG_DIR),
+                             ("--data-dir", T.HELP_DATA_DIR)):
+            if not any(option in a.option_strings for a in command._actions):
+                command.add_argument(option, default=argparse.SUPPRESS, help=text)
     return parser
 
 
@@ -70,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(T.INTERRUPTED, file=sys.stderr)
         return 130
+    finally:
+        ctx.say_notices()
 
 
 if __name__ == "__main__":

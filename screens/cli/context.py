@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from counter.config import Paths, Profile, default_profile, load_profile
 from counter.sop import Catalog, load_catalog
+from counter.texts import cli as T_CLI
+from counter.texts import sop as T_SOP
 
 if TYPE_CHECKING:
     from counter.desk import Desk
@@ -44,7 +47,19 @@ class Context:
     def store(self) -> Store:
         from store import open_store
 
-        return open_store(self.paths.store_dir, self.profile.tz)
+        store = open_store(self.paths.store_dir, self.profile.tz)
+        self.say_notices(store)
+        return store
+
+    def say_notices(self, store: Store | None = None) -> None:
+        """The store's notices (a read-only copy, a rebuilt index), one line each on
+        stderr, each said once; called at opening and when the command is done."""
+        store = store or self.__dict__.get("store")
+        if store is None:
+            return
+        for line in store.notices:
+            print(line, file=sys.stderr)
+        store.notices.clear()
 
     @cached_property
     def desk(self) -> Desk:
@@ -52,3 +67,11 @@ class Context:
         from counter.desk import Desk
 
         return Desk(self.store, self.catalog, self.profile)
+
+
+def note_skipped_sops(ctx: Context) -> None:
+    """One line on stderr when office SOP files were skipped: the command still works
+    on the rest, and `loket sop check` lists what is wrong."""
+    if ctx.catalog.errors:
+        print(T_CLI.WARNING_PREFIX + T_SOP.OFFICE_SKIPPED.format(count=len(ctx.catalog.errors)),
+              file=sys.stderr)

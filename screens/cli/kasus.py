@@ -20,7 +20,7 @@ from counter import dates
 from counter.codes import human, normalize, parse_code
 from counter.errors import CodeError, LoketError
 from counter.texts import ui_review as T
-from screens.cli.context import Context
+from screens.cli.context import Context, note_skipped_sops
 from screens.widgets import case_story as story
 
 
@@ -51,6 +51,7 @@ def load_view(ctx: Context, text: str) -> Any:
 
 
 def cmd_kasus(args: argparse.Namespace, ctx: Context) -> int:
+    note_skipped_sops(ctx)
     view = load_view(ctx, args.kode)
     if args.json:
         print(json.dumps(story.case_dict(view), ensure_ascii=False, indent=2))

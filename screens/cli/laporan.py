@@ -5,7 +5,8 @@
     loket laporan --dari 2026-11-01 --sampai "30 November 2026" --format xlsx -o nov.xlsx
 
 Dates are ISO or Indonesian. Without `-o`, text goes to the terminal and files
-are named after the period in the current folder (laporan-2026-11-25.pdf).
+are named after the period in the data folder's `laporan/` (where the log
+screen's export puts them too), and the command says where.
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ import sys
 from datetime import date, datetime
 from pathlib import Path
 
+from rich.console import Console
+
 from counter import export
 from counter import report as R
 from counter.bulk import no_cyclic_gc
 from counter.texts import report as T
-from screens.cli.context import Context
+from screens.cli import report_text
+from screens.cli.context import Context, note_skipped_sops
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -81,6 +85,7 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
                             field="--format")
     today = datetime.now(ctx.profile.tz).date()
     first, last = period(args, today)
+    note_skipped_sops(ctx)
     out = Path(args.output).expanduser() if args.output else None
     if out is not None:
         export.check_target(out)
@@ -88,10 +93,17 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
         summary = build_summary(ctx, first, last)
         warn_unreadable(summary)
         if fmt == "teks" and out is None:
-            sys.stdout.write(export.render_text(summary))
+            console = Console(width=None if sys.stdout.isatty() else report_text.WIDTH,
+                              highlight=False)
+            report_text.print_report(console, summary)
             return 0
-        out = out or Path(export.default_name(first, last, fmt))
-        written = export.write_report(summary, ctx.profile, fmt, out)
+        if out is None:  # like the log screen's export: the data folder's laporan/
+            ctx.paths.report_dir.mkdir(parents=True, exist_ok=True)
+            out = ctx.paths.report_dir / export.default_name(first, last, fmt)
+        if fmt == "teks":
+            written = [export.write(out, report_text.render_text(summary).encode("utf-8"))]
+        else:
+            written = export.write_report(summary, ctx.profile, fmt, out)
     if fmt == "csv":
         print(T.WRITTEN_CSV.format(cases=written[0], steps=written[1]))
     else:

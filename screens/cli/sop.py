@@ -12,7 +12,16 @@ from rich.console import Console
 from rich.table import Table
 
 from counter.errors import LoketError, SopError
-from counter.sop import DRAF, Sop, counter_standard, format_totals, load_catalog, load_sop
+from counter.sop import (
+    DRAF,
+    Sop,
+    counter_standard,
+    format_totals,
+    load_catalog,
+    load_sop,
+    problems,
+)
+from counter.sop_lookup import find_sop
 from counter.texts import cli as T
 from screens.cli.context import Context
 
@@ -55,7 +64,10 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
     console = _console()
     console.print(table)
     for err in ctx.catalog.errors:
-        console.print(T.ERROR_PREFIX + str(err), style="red")
+        for one in problems(err):
+            console.print(T.ERROR_PREFIX + str(one), style="red", markup=False)
+    for warning in ctx.catalog.warnings:
+        console.print(T.WARNING_PREFIX + str(warning), style="yellow", markup=False)
     return 0
 
 
@@ -110,11 +122,9 @@ def sop_as_dict(s: Sop) -> dict[str, Any]:
     }
 
 
-def _find(ctx: Context, sop_id: str) -> Sop:
-    try:
-        return ctx.catalog.get(sop_id)
-    except KeyError:
-        raise LoketError(T.UNKNOWN_SOP.format(value=sop_id)) from None
+def _find(ctx: Context, text: str) -> Sop:
+    """By id, number or a unique start, like F2's search."""
+    return find_sop(ctx.catalog, text)
 
 
 def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
@@ -174,7 +184,9 @@ def _files(paths: list[str]) -> list[Path]:
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
-    errors: list[SopError] = []
+    """Every problem of every file, then one line of totals; exit 1 when any is wrong."""
+    errors: list[SopError] = []  # one per failed file (with all its problems inside)
+    warnings: list[SopError] = []
     if args.paths:
         files = _files(args.paths)
         count = len(files)
@@ -191,11 +203,17 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
             count = 1
         else:
             errors.extend(catalog.errors)
+            warnings.extend(catalog.warnings)
             count = len(catalog) + len(catalog.errors)
-    for problem in errors:
-        print(str(problem), file=sys.stderr)
+    for failed in errors:
+        for one in problems(failed):
+            print(str(one), file=sys.stderr)
+    for warning in warnings:
+        print(T.WARNING_PREFIX + str(warning), file=sys.stderr)
     if errors:
-        print(T.CHECK_FAILED.format(failed=len(errors), count=count), file=sys.stderr)
+        total = sum(len(problems(e)) for e in errors)
+        print(T.CHECK_FAILED.format(failed=len(errors), count=count, problems=total),
+              file=sys.stderr)
         return 1
     print(T.CHECK_OK.format(count=count))
     return 0

@@ -19,6 +19,8 @@ from counter.texts import case as TC
 from counter.texts import ui_review as T
 from counter.visitor import mask_nik, mask_telepon
 from counter.waktu import Unit
+from counter.whereabouts import whereabouts
+from screens.widgets.step_label import step_of
 from screens.widgets.timing import LEVEL_STYLE
 
 
@@ -185,7 +187,7 @@ def step_lines(view: Any) -> list[StepLine]:
             step = sop.step(run.step) if sop is not None else None
         except KeyError:
             step = None
-        limit = step.mutu_baku.waktu.label() if step is not None else T.NOTHING
+        limit = step.mutu_baku.waktu.spoken() if step is not None else T.NOTHING
         lines.append(StepLine(
             no=run.step,
             kegiatan=step.kegiatan if step is not None else "",
@@ -238,12 +240,11 @@ def header_rows(view: Any) -> list[tuple[str, str]]:
     rows.append((T.CASE_LABEL_SOP, sop_text))
     rows.append((T.CASE_LABEL_STATUS, view.status_text))
     rows.append((T.CASE_LABEL_STEP, current_step_text(view)))
-    if not state.closed:
-        holder = view.holder_name or T.NOTHING
-        if state.holder_role:
-            since = dates.format_datetime_short(state.holder_since)
-            holder += f" ({T.CASE_SINCE.format(when=since)})"
-        rows.append((T.CASE_LABEL_HOLDER, holder))
+    where = whereabouts(state, view.sop)
+    if where is not None:
+        since = dates.format_datetime_short(where.since)
+        rows.append((T.CASE_LABEL_HOLDER,
+                     f"{where.holder} ({T.CASE_SINCE.format(when=since)})"))
     rows.append((T.CASE_LABEL_OPENED, f"{dates.format_datetime(state.opened_at)} \u00b7 "
                  f"{state.officer} \u00b7 {T.CASE_DESK.format(desk=state.desk)}"))
     if state.closed_at is not None:
@@ -262,8 +263,7 @@ def current_step_text(view: Any) -> str:
     step = view.current_step
     if step is None:
         return T.CASE_NO_STEP
-    total = len(view.sop.steps) if view.sop is not None else "?"
-    return T.CASE_STEP_OF.format(no=step.no, total=total, kegiatan=step.kegiatan)
+    return T.CASE_STEP_OF.format(where=step_of(view.sop, step.no), kegiatan=step.kegiatan)
 
 
 def case_time_text(view: Any) -> str:

@@ -39,4 +39,6 @@ class LoketHeader(Static):
         else:
             text = T.HEADER_NO_OFFICER.format(unit=unit, date=format_day_date(now.date()),
                                               time=format_time(now))
+        if getattr(getattr(app, "store", None), "read_only", False):
+            text = T.HEADER_READ_ONLY.format(text=text)  # a backup: nothing can be recorded
         self.update(text)

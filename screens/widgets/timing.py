@@ -7,11 +7,12 @@ runner's timer lines.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
 from rich.text import Text
 
-from counter.clock import Level, format_days, format_duration
+from counter.clock import Level, format_days
 from counter.texts import ui as T
 from counter.waktu import Unit
 
@@ -27,8 +28,19 @@ def level_of(timing: Any) -> Level:
     return Level(getattr(timing, "level", Level.TANPA_BATAS))
 
 
-def elapsed_text(timing: Any) -> str:
-    """'12 menit / 15 menit', or '0,4 hari kerja / 1 hari kerja' for hari limits."""
+STANDARD_DAY_S = 7.5 * 3600  # counter.calendar's default working day
+
+
+def _in_days(timing: Any) -> bool:
+    """A case measured in hari kerja: some of its steps have day limits, so its total
+    reads in days too (never '37:30:00' beside '0 / 1 hari kerja')."""
+    steps = getattr(timing, "steps", ())
+    return any(getattr(t, "unit", None) == Unit.HARI for _, t in steps)
+
+
+def elapsed_text(timing: Any, day_s: float = STANDARD_DAY_S) -> str:
+    """One format per unit: 'mm:ss' / 'h:mm:ss' for menit and jam limits (hours
+    grow past 24 rather than switching to words), '0,4 / 1 hari kerja' for hari."""
     days = getattr(timing, "elapsed_days", None)
     limit_days = getattr(timing, "limit_days", None)
     if getattr(timing, "unit", None) == Unit.HARI and days is not None:
@@ -36,14 +48,18 @@ def elapsed_text(timing: Any) -> str:
             return format_days(days)
         # '2,1 / 3 hari kerja': the unit once, so it fits a table column
         return T.TIMER.format(elapsed=_decimal(days), limit=format_days(limit_days))
-    else:
-        # a case's timer counts only what is held against its mutu baku (see clock)
-        held = timing.elapsed_s - getattr(timing, "unlimited_s", 0.0)
-        elapsed = _clock(held if timing.limit_s is not None else timing.elapsed_s)
-        limit = _clock(timing.limit_s) if timing.limit_s is not None else None
-    if limit is None:
+    # a case's timer counts only what is held against its mutu baku (see clock)
+    held = timing.elapsed_s - getattr(timing, "unlimited_s", 0.0)
+    shown = held if timing.limit_s is not None else timing.elapsed_s
+    if _in_days(timing) and day_s > 0:
+        if timing.limit_s is None:
+            return format_days(shown / day_s)
+        return T.TIMER.format(elapsed=_decimal(shown / day_s),
+                              limit=format_days(timing.limit_s / day_s))
+    elapsed = _clock(shown)
+    if timing.limit_s is None:
         return T.TIMER_NO_LIMIT.format(elapsed=elapsed)
-    return T.TIMER.format(elapsed=elapsed, limit=limit)
+    return T.TIMER.format(elapsed=elapsed, limit=_clock(timing.limit_s))
 
 
 def _decimal(value: float) -> str:
@@ -52,10 +68,8 @@ def _decimal(value: float) -> str:
 
 
 def _clock(seconds: float) -> str:
-    """Short form for tables: 'h:mm:ss' under a day of working time, else '2 jam 5 menit'."""
+    """'mm:ss' under an hour, else 'h:mm:ss' (37:30:00 for 37½ working hours)."""
     s = int(max(seconds, 0))
-    if s >= 10 * 3600:
-        return format_duration(s)
     h, rest = divmod(s, 3600)
     m, sec = divmod(rest, 60)
     return f"{h}:{m:02d}:{sec:02d}" if h else f"{m:02d}:{sec:02d}"
@@ -71,6 +85,15 @@ def timer_text(timing: Any, *, word: bool = True) -> Text:
     if word and label:
         text = f"{text} {label}"
     return Text(text, style=LEVEL_STYLE[level])
+
+
+def working_now(calendar: Any, now: datetime) -> bool:
+    """Is the office clock running at this moment (office hours, not a break or a
+    closed day)? Outside them timers stand still and must say why."""
+    if calendar is None:
+        return True
+    return bool(calendar.working_seconds(now - timedelta(seconds=1),
+                                         now + timedelta(seconds=1)) > 0)
 
 
 def level_class(timing: Any) -> str:

@@ -398,7 +398,7 @@ def test_measure_case_on_a_folded_case(cal: WorkingCalendar) -> None:
         steps=(real_step(1, "15 menit", "admin"), real_step(2, "1 hari", "kabid"),
                real_step(3, "30 menit", "admin")),
     )
-    code, who = "261127010013", "Siti"
+    code, who = "261127010010", "Siti"
     events = [
         C.opened(code, fri(15), who, 1, "uji", {"nama": "Budi"}),
         C.step_started(code, fri(15), who, 1, 1),

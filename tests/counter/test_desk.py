@@ -167,3 +167,109 @@ def test_applicants_own_step_is_not_held_against_the_case(desk, clock):
     assert row.elapsed_s == pytest.approx(20 * 60)
     assert row.limit_s == pytest.approx(55 * 60)
     assert view.timing.level is Level.DALAM and not row.over
+
+
+# ---------------------------------------------------------------- one action, one write
+
+
+class CountingRepo:
+    """The real store, counting the writes each action makes."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.writes: list[list[str]] = []
+        self.before_write = None  # called once before the next write (a rival desk acts)
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def append(self, event):
+        raise AssertionError("a desk action wrote a single event on its own")
+
+    def append_many(self, events, expect=None):
+        if self.before_write is not None:
+            rival, self.before_write = self.before_write, None
+            rival()
+        self.writes.append([e["type"] for e in events])
+        return self.store.append_many(events, expect=expect)
+
+
+@pytest.fixture
+def counted(tmp_path, clock):
+    profile = default_profile()
+    repo = CountingRepo(open_store(tmp_path / "store", profile.tz))
+    return Desk(repo, load_catalog(), profile, officer="Siti Aminah", now=clock), repo
+
+
+def test_every_action_is_one_write(counted, clock):
+    desk, repo = counted
+    view = desk.open_case(KONSULTASI, VISITOR, received=[], missing=["Form konsultasi bisnis"],
+                          note="besok")
+    assert repo.writes == [["opened", "step_started", "kelengkapan_checked",
+                            "waiting_applicant"]]
+    code = view.code
+    stored = desk.repo.events(code)
+    assert [e.get("prev") for e in stored] == [None] * 4  # a new case follows nothing
+    clock.advance(minutes=30)
+    desk.resume(code)
+    clock.advance(minutes=5)
+    view = desk.complete_step(code, over_reason="antre panjang")
+    assert repo.writes[-1] == ["over_reason", "step_completed", "step_started"]
+    while not view.state.closed:
+        clock.advance(minutes=20)
+        before = len(repo.writes)
+        view = desk.receive(code) if view.state.status is Status.MENUNGGU_PELAKSANA \
+            else desk.complete_step(code)
+        assert len(repo.writes) == before + 1
+    stored = desk.repo.events(code)
+    firsts = [i for i, e in enumerate(stored) if "prev" in e]
+    assert firsts  # each action's first event names the event it was planned on
+    for i in firsts:
+        assert stored[i]["prev"] == stored[i - 1]["id"]
+
+
+def test_a_case_moved_by_another_desk_is_refused_with_what_changed(counted, clock, tmp_path):
+    desk, repo = counted
+    code = desk.open_case(KONSULTASI, VISITOR).code
+    rival = Desk(repo.store, load_catalog(), default_profile().with_changes(desk=2),
+                 officer="Rina", now=clock)
+    clock.advance(minutes=10)
+    repo.before_write = lambda: rival.complete_step(code)
+    with pytest.raises(CaseError) as err:
+        desk.complete_step(code)
+    assert type(err.value).__name__ == "ConflictError"
+    assert err.value.message.startswith("Kasus ini baru saja diubah di loket 2: langkah 1 sudah")
+    events = desk.repo.events(code)
+    assert [e["type"] for e in events].count("step_completed") == 1  # no duplicate step
+    assert desk.view(code).state.current_step == 2  # the screen re-reads: the rival's work
+    # A note fits any state: it is written after the rival's action, not refused.
+    repo.before_write = lambda: rival.note(code, "dari loket 2")
+    view = desk.note(code, "dari loket 1")
+    assert [n.text for n in view.state.notes] == ["dari loket 2", "dari loket 1"]
+
+
+def test_an_action_planned_on_an_old_screen_is_refused(counted, clock):
+    """The officer decided on what the screen showed; the case moved since."""
+    desk, repo = counted
+    seen = desk.open_case(KONSULTASI, VISITOR)
+    rival = Desk(repo.store, load_catalog(), default_profile().with_changes(desk=2),
+                 officer="Rina", now=clock)
+    clock.advance(minutes=5)
+    rival.complete_step(seen.code)
+    with pytest.raises(CaseError, match="di loket 2: langkah 1 sudah selesai"):
+        desk.complete_step(seen.code, expect=seen.state.last_event_id)
+    now = desk.view(seen.code)
+    assert [r.step for r in now.state.runs] == [1, 2]  # step 2 was not completed blindly
+    assert desk.complete_step(seen.code, expect=now.state.last_event_id).state.current_step == 3
+
+
+def test_a_receipt_recorded_meanwhile_is_no_conflict(counted, clock):
+    """The print worker records the tanda terima while the officer works the case."""
+    desk, repo = counted
+    seen = desk.open_case(KONSULTASI, VISITOR)
+    desk.record_print(seen.code, "tanda-terima", ok=True, printer="lp", pdf="/x.pdf")
+    clock.advance(minutes=5)
+    repo.before_write = lambda: desk.record_print(seen.code, "tanda-terima", ok=False,
+                                                  error="kertas habis")
+    view = desk.complete_step(seen.code, expect=seen.state.last_event_id)
+    assert view.state.current_step == 2 and len(view.state.prints) == 2

@@ -133,13 +133,16 @@ def test_unwritable_path_is_a_clear_error(summary: R.Summary, tmp_path: Path) ->
     missing = tmp_path / "tidak-ada" / "laporan.csv"
     with pytest.raises(LoketError) as err:
         export.write_csv(summary, missing)
-    assert "tidak dapat menulis" in str(err.value) and "laporan.csv" in str(err.value)
+    assert "tidak dapat ditulis" in str(err.value) and "laporan.csv" in str(err.value)
     with pytest.raises(LoketError):
         export.write_xlsx(summary, tmp_path / "tidak-ada" / "x.xlsx")
 
 
 def test_text_report_lists_summary_and_cases(summary: R.Summary, scenario: Scenario) -> None:
-    text = export.render_text(summary)
+    from screens.cli.report_text import render_text  # presentation lives with the CLI
+
+    text = render_text(summary)
+    assert "\x1b[" not in text  # plain text for a file or a pipe
     assert T.TITLE_DAY in text and "Rabu, 25 November 2026" in text
     assert f"{T.LABEL_OPENED}" in text and "Koor (Pak Hadi)" in text
     for code in scenario.codes.values():
@@ -166,3 +169,39 @@ def test_fast_xlsx_writer_equals_plain_openpyxl(summary: R.Summary, tmp_path: Pa
         formats_b = [c.number_format for c in b[name][2]]
         assert formats_a[: len(formats_b)] == formats_b[: len(formats_a)]
     assert a[T.SHEET_CASES]["C2"].value == " Siti & <Nur'aini>"
+
+
+def test_the_fast_xlsx_writer_is_the_one_taken(summary: R.Summary, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """A month is written in seconds only through the splice; should openpyxl's output ever
+    stop matching what the splice expects, the silent fallback would make the month's
+    report ~10x slower while every equivalence test still passed. So the fallback is
+    forbidden here and the workbook must still come out whole."""
+    from openpyxl import load_workbook
+
+    from counter.export import xlsx
+
+    def plain_forbidden(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("the plain openpyxl fallback was taken")
+
+    monkeypatch.setattr(xlsx, "plain_workbook", plain_forbidden)
+    out = export.write_xlsx(summary, tmp_path / "cepat.xlsx")
+    book = load_workbook(out)
+    assert book[T.SHEET_CASES].max_row == len(summary.cases) + 1
+    assert book[T.SHEET_STEPS].max_row == len(summary.steps) + 1
+    with pytest.raises(AssertionError):  # and the guard itself bites when fast is off
+        export.write_xlsx(summary, tmp_path / "biasa.xlsx", fast=False)
+
+
+def test_text_report_on_a_narrow_terminal_cuts_no_word(summary: R.Summary) -> None:
+    """At 80 columns the case table goes two lines a case: every code, and every word of
+    every name and service, whole."""
+    from screens.cli.report_text import render_text
+
+    text = render_text(summary, width=80)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    words = set(text.split())
+    for row in summary.cases:
+        assert row.code_human in words
+        for word in f"{row.visitor} {row.service} {row.officer}".split():
+            assert word in words, word

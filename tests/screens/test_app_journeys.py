@@ -10,8 +10,9 @@ from textual.widgets import DataTable, Input, SelectionList, Static
 
 from counter.case import Status
 from screens.home import HomeScreen
-from screens.modals import CompleteModal, ReturnModal
+from screens.modals import ReturnModal, TextModal
 from screens.new_case import NewCaseScreen
+from screens.received_ask import ReceivedAsk
 from screens.step_runner import StepRunnerScreen
 from tests.screens.app_fixtures import (
     OFFICER,
@@ -51,20 +52,20 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
 
 
-async def complete_step(pilot, app, output: str = "", over: str | None = None,
-                        to_name: str | None = None) -> None:
-    await key(pilot, "s" if to_name is None else "h")
+async def complete_step(pilot, app, over: str | None = None, hand_off: bool = False,
+                        all_received: bool = True) -> None:
+    """s (or h) finishes the step at once; unticked documents are asked about once
+    (Enter: all received); a step over its time asks an optional reason."""
+    await key(pilot, "h" if hand_off else "s")
     await pilot.pause()
-    assert isinstance(app.screen, CompleteModal)
+    if isinstance(app.screen, ReceivedAsk) and all_received:
+        await key(pilot, "enter")
+        await pilot.pause()
     if over is not None:
-        assert app.focused.id == "over"
+        assert isinstance(app.screen, TextModal)
+        assert app.focused.id == "text"
         await type_text(pilot, over)
-        await pilot.press("tab")
-    await type_text(pilot, output)
-    if to_name is not None:
-        await pilot.press("tab")
-        await type_text(pilot, to_name)
-    await pilot.press("ctrl+s")
+        await pilot.press("enter")
     await settle(app, pilot)
 
 
@@ -122,12 +123,12 @@ async def test_konsultasi_walk_in_to_selesai(paths):
         assert timer_level(app, "#step-timer") == "-mendekati"
         assert "hampir" in str(app.screen.query_one("#step-timer", Static).content)
         clock.advance(minutes=2)
-        await complete_step(pilot, app, "form terisi")
+        await complete_step(pilot, app)
         assert app.screen.view.state.current_step == 2
 
         for minutes, step in ((10, 3), (30, 4)):
             clock.advance(minutes=minutes)
-            await complete_step(pilot, app, f"hasil {step - 1}")
+            await complete_step(pilot, app)
             assert app.screen.view.state.current_step == step
         # step 5 belongs to the Koor (not a counter role): Serahkan, slip printed
         assert app.screen.check_action("hand_off", ()) is True
@@ -136,7 +137,7 @@ async def test_konsultasi_walk_in_to_selesai(paths):
         clock.advance(minutes=25)
         await tick(app, pilot)
         assert timer_level(app, "#step-timer") == "-lewat"
-        await complete_step(pilot, app, "notulen", over="", to_name="Pak Koor")
+        await complete_step(pilot, app, over="", hand_off=True)
         assert isinstance(app.screen, HomeScreen)
         state = app.desk.view(code).state
         assert state.status is Status.MENUNGGU_PELAKSANA
@@ -148,10 +149,10 @@ async def test_konsultasi_walk_in_to_selesai(paths):
         await settle(app, pilot)
         assert isinstance(app.screen, StepRunnerScreen)
         assert app.screen.view.state.status is Status.BERJALAN
-        await complete_step(pilot, app, "evaluasi")
+        await complete_step(pilot, app)
         assert app.screen.view.state.current_step == 7
         clock.advance(minutes=6)
-        await complete_step(pilot, app, "rekomendasi")
+        await complete_step(pilot, app)
         assert isinstance(app.screen, HomeScreen)
 
         final = app.desk.view(code).state
@@ -164,7 +165,6 @@ async def test_konsultasi_walk_in_to_selesai(paths):
         assert "over_reason" not in types
         handed = [e for e in app.store.events(code) if e["type"] == "handed_off"]
         assert handed[0]["data"]["to_role"] == "koor"
-        assert handed[0]["data"]["to_name"] == "Pak Koor"
         table = app.screen.query_one("#work", DataTable)
         assert table.row_count == 0
         assert "1 selesai" in str(app.screen.query_one("#counts", Static).content)
@@ -186,13 +186,12 @@ async def test_step_over_prompts_for_reason(paths):
         home = app.screen_stack[1]
         cell = home.query_one("#work", DataTable).get_cell(view.code, "elapsed")
         assert "red" in str(cell.style) and "LEWAT" in str(cell)
-        await complete_step(pilot, app, "form terisi", over="pemohon mengisi ulang form")
+        await complete_step(pilot, app, over="pemohon mengisi ulang form")
         events = app.store.events(view.code)
         reasons = [e for e in events if e["type"] == "over_reason"]
         assert [r["data"]["reason"] for r in reasons] == ["pemohon mengisi ulang form"]
         assert reasons[0]["data"]["step"] == 1
-        done = [e for e in events if e["type"] == "step_completed"]
-        assert done[-1]["data"]["output"] == "form terisi"
+
 
 
 async def test_no_reason_asked_within_time(paths):
@@ -205,9 +204,11 @@ async def test_no_reason_asked_within_time(paths):
         clock.advance(minutes=3)
         await pilot.pause()
         await key(pilot, "s")
-        await pilot.pause()
-        assert isinstance(app.screen, CompleteModal)
-        assert not app.screen.query("#over")
+        await settle(app, pilot)
+        # within its time, s finishes the step at once: no dialog, no reason stored
+        assert isinstance(app.screen, StepRunnerScreen)
+        assert app.screen.view.state.current_step == 2
+        assert "over_reason" not in stored_types(app, view.code)
 
 
 async def test_kembalikan_loop_on_decision_step(paths):
@@ -230,7 +231,13 @@ async def test_kembalikan_loop_on_decision_step(paths):
         await pilot.pause()
         assert isinstance(app.screen, ReturnModal)
         assert app.screen.targets[0][0] == 4
-        await pilot.press("enter")  # the one target; on to the reason
+        # the dialog starts on the reason (the one target is highlighted)
+        assert app.focused.id == "reason"
+        await pilot.press("enter")  # empty: refused, stays open, focus stays on the reason
+        assert isinstance(app.screen, ReturnModal)
+        assert "Alasan pengembalian wajib diisi" in str(
+            app.screen.query_one("#modal-error", Static).content)
+        assert app.focused.id == "reason"
         await type_text(pilot, "NIB belum aktif")
         await pilot.press("enter")
         await settle(app, pilot)
@@ -244,7 +251,26 @@ async def test_kembalikan_loop_on_decision_step(paths):
             clock.advance(minutes=10)
             await complete_step(pilot, app)
         assert app.screen.view.state.current_step == 6
-        await complete_step(pilot, app, "lengkap")
+        await complete_step(pilot, app)
         assert app.screen.view.state.current_step == 7
         runs6 = app.screen.view.state.runs_of(6)
         assert [r.outcome for r in runs6] == ["dikembalikan", "selesai"]
+
+
+async def test_timers_say_when_the_office_clock_stands_still(paths):
+    """At 12.10 (lunch) and at 17.30 the timers do not move: the runner says why."""
+    clock = Clock()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.desk.open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
+        app.show_case(view.code)
+        await pilot.pause()
+        off = app.screen.query_one("#off-hours", Static)
+        await tick(app, pilot)
+        assert not off.display  # 09.00 on a Wednesday: the clock runs
+        for hour, minute in ((12, 10), (17, 30)):
+            clock.at = clock.at.replace(hour=hour, minute=minute)
+            await tick(app, pilot)
+            assert off.display, (hour, minute)
+            assert "di luar jam kerja — waktu tidak dihitung" in str(off.content)

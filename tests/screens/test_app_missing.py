@@ -6,9 +6,11 @@ from textual.widgets import SelectionList, Static
 
 from counter.case import Status
 from screens.home import HomeScreen
-from screens.modals import MissingModal
+from screens.modals import BroughtModal, MissingModal
 from screens.new_case import NewCaseScreen
+from screens.received_ask import ReceivedAsk
 from screens.step_runner import StepRunnerScreen
+from screens.widgets.checklist import Checklist
 from tests.screens.app_fixtures import Clock, key, make_app, pdfs, scan, type_text
 
 
@@ -27,13 +29,12 @@ async def test_missing_document_at_the_counter_then_applicant_returns(paths):
         await type_text(pilot, "CV Maju")
         await pilot.press("tab", "tab", "tab", "tab")
         await pilot.press("space")  # the first item received, the second not
-        # opening is refused while a required document is missing, with why
+        # saving with a document unticked asks once, naming it; b is berkas kurang
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, NewCaseScreen)
-        error = str(app.screen.query_one("#form-error", Static).content)
-        assert "KTP/Data Diri Aktif" in error and "berkas kurang" in error
-        await pilot.press("ctrl+b")
+        assert isinstance(app.screen, ReceivedAsk)
+        assert "[ ] KTP/Data Diri Aktif" in str(app.screen.query_one("#unticked", Static).content)
+        await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, MissingModal)  # the unticked item is preselected
         assert app.screen.query_one(SelectionList).selected == ["KTP/Data Diri Aktif"]
@@ -63,7 +64,13 @@ async def test_missing_document_at_the_counter_then_applicant_returns(paths):
         assert app.screen.check_action("complete", ()) is False
         await key(pilot, "l")
         await pilot.pause()
+        # Lanjutkan asks what the applicant brought: the missing item, ticked to start
+        assert isinstance(app.screen, BroughtModal)
+        assert app.screen.query_one("#items", SelectionList).selected == ["KTP/Data Diri Aktif"]
+        await pilot.press("enter")
+        await pilot.pause()
         assert app.screen.view.state.status is Status.BERJALAN
+        assert app.screen.query_one("#checklist", Checklist).unticked == []
         types = [e["type"] for e in app.store.events(code)]
         assert types.count("waiting_applicant") == 1 and types[-1] == "resumed"
         # the clock stood still while the applicant was away
@@ -81,10 +88,14 @@ async def test_tutup_ditolak_needs_a_reason(paths):
         await pilot.pause()
         await key(pilot, "t")
         await pilot.pause()
-        await pilot.press("down", "enter")  # Ditolak; on to the reason
+        # selesai does not fit step 1 of 6: not offered, Ditolak comes first
+        assert app.screen.outcomes == ["ditolak", "dibatalkan"]
+        await pilot.press("enter")  # Ditolak; on to the reason
         await pilot.press("enter")  # no reason yet
         await pilot.pause()
-        assert "wajib" in str(app.screen.query_one("#modal-error", Static).content)
+        error = str(app.screen.query_one("#modal-error", Static).content)
+        assert error == "Alasan penutupan wajib diisi"
+        assert app.focused.id == "reason"
         await type_text(pilot, "bukan layanan kami")
         await pilot.press("enter")
         await pilot.pause()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Select
+from datetime import date
+
+from textual.widgets import Input, Select, Static
 
 from counter.config import load_profile
 from screens.home import HomeScreen
@@ -49,3 +51,34 @@ async def test_settings_can_be_left_without_saving(paths):
         assert isinstance(app.screen, HomeScreen)
         assert load_profile(paths) is None  # nothing written
         assert app.profile.instansi == make_profile().instansi
+
+
+async def test_office_calendar_and_warning_threshold_set_in_settings(paths):
+    app = make_app(paths, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        screen = app.screen
+        closed = screen.query_one("#closed", Input)
+        closed.value = "24 Desember 2026, 31 Februari 2026"
+        screen.query_one("#ramadan", Input).value = "8 Februari 2027 s.d. 9 Maret 2027"
+        screen.query_one("#nearing", Input).value = "80"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen  # refused: the impossible day is named, focus on it
+        error = str(screen.query_one("#setup-error", Static).content)
+        assert "Hari tutup kantor" in error and "31 Februari 2026" in error
+        assert app.focused is closed
+        closed.value = "24 Desember 2026, 2026-12-31"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is not screen
+        saved = load_profile(paths)
+        assert saved.calendar.closed_days == (date(2026, 12, 24), date(2026, 12, 31))
+        assert saved.calendar.ramadan == ((date(2027, 2, 8), date(2027, 3, 9)),)
+        assert saved.nearing == 0.8
+        # in force at once, for the officer on duty
+        assert app.desk.profile.nearing == 0.8
+        assert not app.calendar.is_working_day(date(2026, 12, 24))
+        assert app.calendar.is_ramadan(date(2027, 2, 10))

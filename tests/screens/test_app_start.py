@@ -129,3 +129,29 @@ async def test_an_officer_not_in_the_profile_can_start_the_day(paths):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.officer == "Wulan Sari" and app.desk.officer == "Wulan Sari"
+
+
+async def test_a_broken_office_sop_is_a_notice_not_a_crash(paths):
+    """The app starts on the rest of the catalog and says what was skipped."""
+    from pathlib import Path
+
+    from counter.sop import load_catalog
+    from screens.app import LoketApp
+    from store import open_store
+    from tests.screens.app_fixtures import WIB, make_profile
+
+    fixture = (Path(__file__).parents[1] / "fixtures" / "sop_valid.toml").read_text()
+    paths.sop_dir.mkdir(parents=True)
+    (paths.sop_dir / "rusak.toml").write_text(fixture.replace("no = 4", "no = 100000000"))
+    (paths.sop_dir / "a.toml").write_text(fixture)
+    (paths.sop_dir / "b.toml").write_text(fixture)
+    catalog = load_catalog([paths.sop_dir])
+    app = LoketApp(paths, make_profile(), catalog, open_store(paths.store_dir, WIB),
+                   now=Clock(), officer="Rina", scan_gap=0.02)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        notes = [str(n.message) for n in app._notifications]
+        assert any("1 berkas SOP kantor dilewati" in n for n in notes), notes
+        assert any("1 peringatan" in n for n in notes), notes
+        assert "uji-konsultasi" in [s.id for s in app.catalog.all()]

@@ -147,7 +147,9 @@ async def test_date_change_by_keys_and_typed(day: Any) -> None:
         await pilot.press(*"31 Februari 2026", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DateModal)  # refused with a message, stays open
-        assert "tidak terbaca" in "\n".join(screen_lines(app))
+        # read, but no such day: said so, with the month's last day
+        error = static_text(app.screen.query_one("#date-error", Static))
+        assert "tidak ada" in error and "Februari 2026 hanya sampai tanggal 28" in error
         modal_input = app.screen.query_one("#date-input")
         modal_input.value = "25 November 2026"
         await pilot.press("enter")
@@ -236,8 +238,47 @@ async def test_export_the_day_as_xlsx_from_the_log(day: Any, paths: Any) -> None
         assert exported == {day.handed, day.done, day.waiting, day.refused, day.late}
 
 
+async def test_export_on_a_failing_disk_is_a_message_and_keeps_the_old_file(
+        day: Any, paths: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An I/O error while writing (a dying USB disk): the officer reads why, the
+    previous export is kept whole, no temp file is left, and the log keeps working."""
+    import errno
+    import os
+
+    from counter import atomic
+    from screens.widgets.choice import ChoiceModal
+
+    folder = paths.data_dir / "laporan"
+    folder.mkdir(parents=True)
+    old = folder / "laporan-2026-11-25.xlsx"
+    old.write_bytes(b"ekspor sebelumnya")
+
+    def failing(fd: int) -> None:
+        raise OSError(errno.EIO, os.strerror(errno.EIO))
+
+    monkeypatch.setattr(atomic.os, "fsync", failing)
+    screen = DailyLogScreen(day.desk)
+    app = Host(screen)
+    app.paths, app.profile = paths, default_profile()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot, screen)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceModal)
+        await pilot.press("enter")
+        await pilot.pause()
+        await screen.workers.wait_for_complete()
+        await pilot.pause()
+        notes = [str(n.message) for n in app._notifications]
+        assert any("kesalahan baca/tulis pada disk" in n and "berkas lama tetap utuh" in n
+                   for n in notes), notes
+        assert app.screen is screen and codes(screen)
+    assert old.read_bytes() == b"ekspor sebelumnya"
+    assert [p.name for p in folder.iterdir()] == [old.name]
+
+
 def test_columns_widen_on_a_wide_screen_and_still_all_fit() -> None:
-    from screens.daily_log import CELL_PADDING, WIDTHS, column_widths
+    from screens.daily_log_cells import CELL_PADDING, WIDTHS, column_widths
 
     assert column_widths(80, in_range=False) == WIDTHS  # 80 columns: scroll for the rest
     wide = column_widths(200, in_range=False)

@@ -20,8 +20,9 @@ from screens.daily_log import DailyLogScreen
 from screens.help import HelpScreen
 from screens.home import HomeScreen
 from screens.keymap import declared_bindings, keys_label
-from screens.modals import CompleteModal, TextModal
+from screens.modals import TextModal
 from screens.new_case import NewCaseScreen
+from screens.received_ask import ReceivedAsk
 from screens.step_runner import StepRunnerScreen
 from tests.screens.app_fixtures import (
     OFFICER,
@@ -122,7 +123,8 @@ async def test_caps_lock_keeps_the_action_keys(paths):
         await pilot.pause()
         assert isinstance(app.screen, StepRunnerScreen)
         await key(pilot, "S")  # Caps Lock on: the terminal sends 'S'
-        assert isinstance(app.screen, CompleteModal)
+        # Selesai: the unticked form is asked about once, as with 's'
+        assert isinstance(app.screen, ReceivedAsk)
         await key(pilot, "escape")
         await key(pilot, "escape")
         await key(pilot, "f4")

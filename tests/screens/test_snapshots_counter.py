@@ -86,3 +86,20 @@ def test_step_runner(snap_compare, paths):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_daily_log_at_80x24(snap_compare, paths):
+    """The log at 80 columns: the applicant's name shows without scrolling, F1 in the footer."""
+    clock = Clock()
+    app = make_app(paths, clock)
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        _day_of_cases(app, clock)
+        await pilot.press("f4")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

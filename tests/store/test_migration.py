@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from counter import case as C
 from counter import demo
 from counter.desk import Desk
 from counter.sop import load_catalog
@@ -34,8 +35,18 @@ def test_every_old_case_folds_as_the_old_release_folded_it(old_store: Path) -> N
     expected = json.loads(EXPECTED.read_text(encoding="utf-8"))["cases"]
     desk = _desk(old_store)
     assert len(expected) > 30
+    ids: list[str] = []
     for code, want in expected.items():
-        assert digest(desk.view(code).state) == want, code
+        state = desk.view(code).state
+        assert digest(state) == want, code
+        assert state.problems == ()
+        case_ids = [e["id"] for e in state.events]
+        assert all(C.is_id(i) for i in case_ids), code
+        by_time = sorted(state.events, key=lambda e: (datetime.fromisoformat(e["at"]), e["seq"]))
+        assert sorted(case_ids) == [e["id"] for e in by_time], code  # ids sort by time
+        assert [e["id"] for e in desk.view(code).state.events] == case_ids  # deterministic
+        ids += case_ids
+    assert len(ids) == len(set(ids))
 
 
 def test_old_open_cases_are_still_listed(old_store: Path) -> None:

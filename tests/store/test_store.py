@@ -31,7 +31,9 @@ def test_round_trip_of_events(store, tmp_path: Path) -> None:
     again = open_store(tmp_path / "store", WIB).events(code)
     assert again == returned
     for original, stored in zip(sent, again, strict=True):
-        assert {k: v for k, v in stored.items() if k != "seq"} == original
+        assert {k: v for k, v in stored.items() if k not in ("seq", "id", "prev")} == original
+    ids = [e["id"] for e in again]
+    assert len(set(ids)) == 3 and [e.get("prev") for e in again] == [None, *ids[:-1]]
     assert again[0]["data"]["visitor"]["nama"] == "Dewi Lestari"
 
 

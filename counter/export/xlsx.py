@@ -1,0 +1,143 @@
+"""XLSX export: sheets "Kasus" and "Langkah" with the CSV's columns, plus "Ringkasan"
+with the summary figures. Times are real spreadsheet dates in office time (Excel
+has no time zones); durations are numbers of minutes; column widths are set and
+the header row is frozen. A month is written by the fast writer (`xlsx_fast`).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from counter import dates
+from counter.export import xlsx_fast
+from counter.export.columns import (
+    CASE_COLUMNS,
+    ILLEGAL_XML,
+    STEP_COLUMNS,
+    Column,
+    local_naive,
+)
+from counter.export.target import check_target, write
+from counter.export.wording import dur, human, reasons
+from counter.report import Summary, period_text, share_text, title_text, unreadable_lines
+from counter.texts import report as T
+
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+MINUTES_FORMAT = "0.0"
+
+
+def _xlsx_sheet(wb: Any, title: str, columns: Sequence[Column], rows: Sequence[Any]) -> Any:
+    """A sheet with widths, a frozen bold header and the rows (all of them, or the first
+    one only when the fast writer adds the rest); returns the worksheet."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(title)
+    for i, col in enumerate(columns, 1):
+        ws.column_dimensions[get_column_letter(i)].width = col.width
+    ws.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for col in columns:
+        cell = WriteOnlyCell(ws, col.header)
+        cell.font = bold
+        header.append(cell)
+    ws.append(header)
+    kinds = [(c.get, c.kind) for c in columns]
+    append = ws.append
+    for row in rows:
+        values: list[Any] = []
+        for get, kind in kinds:
+            v = get(row)
+            if v is None:
+                values.append(None)
+            elif kind == "datetime":
+                cell = WriteOnlyCell(ws, local_naive(v))
+                cell.number_format = DATETIME_FORMAT
+                values.append(cell)
+            elif kind == "minutes":
+                values.append(round(v / 60.0, 1))
+            elif isinstance(v, str):
+                values.append(ILLEGAL_XML.sub("", v))  # control characters break XLSX
+            else:
+                values.append(v)
+        append(values)
+    return ws
+
+
+# openpyxl spends ~10 µs on every cell (an ElementTree element each); a month's
+# step sheet has ~700,000 cells. So openpyxl builds the workbook (sheets, widths,
+# styles, the header and the first data row, from which the date style's index
+# is read) and the remaining rows are spliced into the sheet XML as text in the
+# very form openpyxl writes them (inline strings, serial dates). When openpyxl's
+
+
+def _summary_rows(summary: Summary) -> list[tuple[str, Any]]:
+    rows: list[tuple[str, Any]] = [
+        (title_text(summary), period_text(summary)),
+        *((line, "") for line in unreadable_lines(summary)),
+        (T.LABEL_OPENED, summary.opened),
+        (T.LABEL_SELESAI, summary.selesai),
+        (T.LABEL_DITOLAK, summary.ditolak),
+        (T.LABEL_DIBATALKAN, summary.dibatalkan),
+        (T.LABEL_OPEN, summary.still_open),
+        (T.LABEL_WITHIN, share_text(summary.within_share)),
+        ("", ""),
+        (T.HEAD_SERVICES, ""),
+    ]
+    for s in summary.services:
+        line = T.SERVICE_LINE.format(count=s.count, selesai=s.selesai,
+                                     median=dur(s.median_s), standard=dur(s.standard_s))
+        rows.append((s.service, line))
+    rows += [("", ""), (T.HEAD_OVER, "")]
+    for o in summary.over_steps:
+        rows.append((f"{o.service} — {T.COL_STEP.lower()} {o.step}", T.OVER_LINE.format(
+            count=o.count, overrun=dur(o.median_overrun_s), reasons=reasons(o.reasons))))
+    rows += [("", ""), (T.HEAD_WAITING, "")]
+    for w in summary.waiting:
+        rows.append((w.holder, T.WAIT_LINE.format(
+            count=w.count, code=human(w.oldest_code), since=dates.format_datetime_short(
+                w.oldest_since))))
+    return rows
+
+
+def workbook(summary: Summary, first_rows_only: bool) -> tuple[bytes, list[Any]]:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    tables = ((T.SHEET_CASES, CASE_COLUMNS, summary.cases),
+              (T.SHEET_STEPS, STEP_COLUMNS, summary.steps))
+    sheets = []
+    for title, cols, rows in tables:
+        ws = _xlsx_sheet(wb, title, cols, rows[:1] if first_rows_only else rows)
+        sheets.append((ws, cols, rows))
+    ws = wb.create_sheet(T.SHEET_SUMMARY)
+    ws.column_dimensions["A"].width = 48
+    ws.column_dimensions["B"].width = 70
+    for label, value in _summary_rows(summary):
+        ws.append([ILLEGAL_XML.sub("", label),
+                   ILLEGAL_XML.sub("", value) if isinstance(value, str) else value])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue(), sheets
+
+
+
+def plain_workbook(summary: Summary) -> bytes:
+    """The whole workbook by openpyxl alone: the fallback when the fast writer declines."""
+    return workbook(summary, first_rows_only=False)[0]
+
+
+def write_xlsx(summary: Summary, path: str | Path, *, fast: bool = True) -> Path:
+    """The workbook (Kasus, Langkah, Ringkasan) at `path`, written whole or not at all."""
+    path = Path(path)
+    check_target(path)
+    writer = None
+    if fast:
+        shell, sheets = workbook(summary, first_rows_only=True)
+        writer = xlsx_fast.plan(shell, sheets)
+    return write(path, writer if writer is not None else plain_workbook(summary))

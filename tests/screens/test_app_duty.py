@@ -1,0 +1,87 @@
+"""Remember the day: after a restart the officer and desk of the day are offered
+again; a desk number out of range is refused, never cut short."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, Static
+
+from counter.duty import Duty, load_duty, save_duty
+from screens.home import HomeScreen
+from screens.setup import SetupScreen, StartScreen
+from tests.screens.app_fixtures import START, Clock, make_app, type_text
+
+
+async def test_restart_offers_the_officer_and_desk_of_the_day(paths):
+    clock = Clock()
+    app = make_app(paths, clock, officer=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        desk = app.screen.query_one("#desk", Input)
+        desk.value = "3"
+        await pilot.press("down", "enter")  # Budi Santoso, the second officer
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert (app.officer, app.desk_no) == ("Budi Santoso", 3)
+
+    # the power fails; an hour later the app starts again
+    clock.advance(hours=1)
+    again = make_app(paths, clock, officer=None)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, StartScreen)
+        remembered = str(again.screen.query_one("#remembered", Static).content)
+        assert "Budi Santoso" in remembered and "loket 3" in remembered
+        assert again.screen.query_one("#desk", Input).value == "3"
+        await pilot.press("enter")  # one key: the day goes on as it was
+        await pilot.pause()
+        assert isinstance(again.screen, HomeScreen)
+        assert (again.officer, again.desk_no, again.desk.profile.desk) == (
+            "Budi Santoso", 3, 3)
+
+
+async def test_yesterdays_duty_is_not_offered(paths):
+    save_duty(paths, Duty(START.date().replace(day=24), "Budi Santoso", 3))
+    assert load_duty(paths, START.date()) is None
+    app = make_app(paths, Clock(), officer=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert not app.screen.query("#remembered")
+        assert app.screen.query_one("#officers", OptionList).highlighted == 0
+
+
+async def test_desk_150_is_refused_not_cut_to_15(paths):
+    app = make_app(paths, Clock(), officer=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        desk = app.screen.query_one("#desk", Input)
+        desk.focus()
+        desk.value = ""
+        await type_text(pilot, "150")
+        assert desk.value == "150"
+        await pilot.press("tab")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert "1 sampai 99" in str(app.screen.query_one("#start-error", Static).content)
+        assert app.focused is desk
+
+
+async def test_settings_refuse_desk_150(paths):
+    app = make_app(paths, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        desk = app.screen.query_one("#desk", Input)
+        desk.value = ""
+        desk.focus()
+        await type_text(pilot, "150")
+        assert desk.value == "150"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        assert "1 sampai 99" in str(app.screen.query_one("#setup-error", Static).content)
+        assert app.focused is desk
