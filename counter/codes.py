@@ -19,6 +19,9 @@ from counter.texts import codes as texts
 
 LENGTH = 12
 SEPARATORS = "- "
+DEMO_DESK = 0
+"""Desk 00 is reserved for demo cases (`loket --demo`, `loket demo`): real desks are
+1–99, so a demo code can never be mistaken for, or collide with, a real one."""
 
 # The order-10 weakly totally anti-symmetric quasigroup of H. Michael Damm (2004).
 _DAMM = (
@@ -56,7 +59,7 @@ def make_code(day: date, desk: int, seq: int) -> str:
     """The 12-digit code of a desk's ``seq``-th case on ``day``."""
     if not 2000 <= day.year <= 2099:
         raise CodeError(texts.BAD_DAY.format(day=day.isoformat()), field=texts.FIELD)
-    if not 1 <= desk <= 99:
+    if not 0 <= desk <= 99:
         raise CodeError(texts.BAD_DESK.format(desk=desk), field=texts.FIELD)
     if not 1 <= seq <= 999:
         raise CodeError(texts.BAD_SEQ.format(seq=seq), field=texts.FIELD)
@@ -91,11 +94,15 @@ def parse_code(text: str) -> CodeParts:
     except ValueError:
         raise CodeError(texts.BAD_DATE.format(yymmdd=code[0:6]), field=texts.FIELD) from None
     desk, seq = int(code[6:8]), int(code[8:11])
-    if desk == 0:
-        raise CodeError(texts.BAD_DESK.format(desk=desk), field=texts.FIELD)
     if seq == 0:
         raise CodeError(texts.BAD_SEQ.format(seq=seq), field=texts.FIELD)
     return CodeParts(day=day, desk=desk, seq=seq)
+
+
+def is_demo_code(code: str) -> bool:
+    """True for a code from the demo's reserved desk 00."""
+    digits = "".join(ch for ch in code if ch.isdigit())
+    return len(digits) == LENGTH and int(digits[6:8]) == DEMO_DESK
 
 
 def human(code: str) -> str:

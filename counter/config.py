@@ -22,13 +22,14 @@ import tomlkit.exceptions
 from counter.atomic import ensure_folder, write_file
 from counter.errors import ConfigError
 from counter.keys import BadKey, normalize_keys
+from counter.paper_sizes import DEFAULT_DPI, DPIS, PAPER_NAMES
 from counter.texts import config as T
 from counter.toml_read import TomlDoc, read_toml
 
 APP_NAME = "loket"
 ENV_CONFIG_DIR = "LOKET_CONFIG_DIR"
 ENV_DATA_DIR = "LOKET_DATA_DIR"
-PAPERS = ("80mm", "58mm", "a5")
+PRINTER_KINDS = ("cups", "escpos")
 ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 
 
@@ -67,10 +68,10 @@ def resolve_paths(
     """Explicit option, then environment variable, then the platform's default."""
     cfg = config_dir or os.environ.get(ENV_CONFIG_DIR) or platformdirs.user_config_dir(APP_NAME)
     data = data_dir or os.environ.get(ENV_DATA_DIR) or platformdirs.user_data_dir(APP_NAME)
-    data_path = Path(data).expanduser()
-    if demo:
-        data_path = data_path / "demo"
-    return Paths(config_dir=Path(cfg).expanduser(), data_dir=data_path)
+    data_path, cfg_path = Path(data).expanduser(), Path(cfg).expanduser()
+    if demo:  # the demo's own store and profile: never the real office's
+        data_path, cfg_path = data_path / "demo", cfg_path / "demo"
+    return Paths(config_dir=cfg_path, data_dir=data_path)
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,10 @@ class Profile:
     officers: tuple[Officer, ...] = (Officer(T.DEFAULT_OFFICER, T.DEFAULT_JABATAN),)
     printer: str | None = None
     paper: str = "80mm"
+    dpi: int = DEFAULT_DPI  # the printer's resolution: the barcode is drawn in its dots
+    # "cups": `printer` is a CUPS queue; "escpos": `printer` is an ESC/POS target
+    # (usb:VID:PID, tcp:HOST[:PORT], file:/dev/usb/lp0), see counter/escpos_print.py
+    printer_kind: str = "cups"
     timezone: str = "WIB"
     nearing: float = 0.75
     calendar: CalendarSettings = field(default_factory=CalendarSettings)
@@ -105,6 +110,7 @@ class Profile:
     keys: tuple[tuple[str, str], ...] = ()
     # a barcode scanner's keys arrive within this many ms; slow wireless ones need more
     scan_gap_ms: int = 40
+    demo: bool = False  # never read from or written to loket.toml: set by `loket --demo`
 
     @property
     def tz(self) -> ZoneInfo:
@@ -161,7 +167,7 @@ class _ProfileReader:
     def read(self) -> Profile:
         d, base = self.data, Profile()
         known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol"}
-        known -= {"calendar", "keys"}
+        known -= {"calendar", "keys", "demo"}
         for key in d:
             if key not in known:
                 raise self.fail(key, T.UNKNOWN_KEY.format(key=key))
@@ -169,8 +175,16 @@ class _ProfileReader:
         if not 1 <= desk <= 99:
             raise self.fail("desk", T.BAD_DESK)
         paper = self.get(d, "paper", str, base.paper, "teks")
-        if paper not in PAPERS:
-            raise self.fail("paper", T.BAD_PAPER.format(value=paper, choices=", ".join(PAPERS)))
+        if paper not in PAPER_NAMES:
+            raise self.fail("paper", T.BAD_PAPER.format(value=paper,
+                                                        choices=", ".join(PAPER_NAMES)))
+        printer_kind = self.get(d, "printer_kind", str, base.printer_kind, "teks")
+        if printer_kind not in PRINTER_KINDS:
+            raise self.fail("printer_kind", T.BAD_PRINTER_KIND.format(
+                value=printer_kind, choices=", ".join(PRINTER_KINDS)))
+        dpi = self.get(d, "dpi", int, base.dpi, "bilangan bulat")
+        if dpi not in DPIS:
+            raise self.fail("dpi", T.BAD_DPI.format(value=dpi, choices=", ".join(map(str, DPIS))))
         tz = self.get(d, "timezone", str, base.timezone, "teks").upper()
         if tz not in ZONES:
             raise self.fail("timezone", T.BAD_TZ.format(value=tz))
@@ -192,6 +206,8 @@ class _ProfileReader:
             officers=self.officers(),
             printer=printer or None,
             paper=paper,
+            dpi=dpi,
+            printer_kind=printer_kind,
             timezone=tz,
             nearing=float(nearing),
             calendar=self.calendar(),
@@ -274,7 +290,7 @@ def load_profile(paths: Paths) -> Profile | None:
 def _profile_data(profile: Profile) -> dict[str, Any]:
     data: dict[str, Any] = {
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
-                                                              "printer", "keys")
+                                                              "printer", "keys", "demo")
     }
     data["logo"] = str(profile.logo) if profile.logo else ""
     data["printer"] = profile.printer or ""
@@ -308,11 +324,27 @@ def profile_to_toml(profile: Profile, previous: str = "") -> str:
                 table = tomlkit.table()
                 doc[key] = table
             for sub, sub_value in value.items():
-                if (sub in table or sub_value) and table.get(sub) != sub_value:
-                    table[sub] = sub_value
+                node, name = _written_at(table, sub) if key == "tombol" else (table, sub)
+                if (name in node or sub_value) and node.get(name) != sub_value:
+                    node[name] = sub_value
         elif doc.get(key) != value:
             doc[key] = value
     return tomlkit.dumps(doc)
+
+
+def _written_at(table: Any, action: str) -> tuple[Any, str]:
+    """Where a [tombol] entry is written: flat ("log.hari_sebelum" = …) or nested in
+    [tombol.log]; a new entry goes flat."""
+    if action in table:
+        return table, action
+    *parents, name = action.split(".")
+    node = table
+    for part in parents:
+        child = node.get(part)
+        if not isinstance(child, dict):
+            return table, action
+        node = child
+    return (node, name) if name in node else (table, action)
 
 
 def _update_officers(doc: Any, officers: list[dict[str, str]]) -> None:

@@ -200,7 +200,7 @@ def demo_profile(base: Profile | None = None) -> Profile:
     from counter.config import default_profile
 
     return (base or default_profile()).with_changes(
-        instansi=T.DEMO_INSTANSI, unit=T.DEMO_UNIT,
+        instansi=T.DEMO_INSTANSI, unit=T.DEMO_UNIT, demo=True,
         officers=tuple(Officer(n, "Petugas Loket") for n in T.DEMO_OFFICERS))
 
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from counter import case as C
 from counter.calendar import WorkingCalendar, calendar_for
 from counter.clock import CaseTiming, Level, measure_case
-from counter.codes import human, normalize, parse_code
+from counter.codes import DEMO_DESK, human, is_demo_code, normalize, parse_code
 from counter.config import Profile
 from counter.damage import UnreadableDay, merged
 from counter.errors import CaseError, ConflictError, LoketError
@@ -306,11 +306,13 @@ class Desk:
         if not isinstance(visitor, Visitor):
             visitor = make_visitor(**dict(visitor))
         at, _officer, desk = self._stamp()
+        # demo cases take the reserved desk 00: their codes can never be a real desk's
+        code_desk = DEMO_DESK if self.profile.demo else desk
         received, missing = list(received), list(missing)
         for _attempt in range(3):
             # A proposal, taken by the write of the opening itself: code and facts are one
             # write, so a kill never leaves a code without its case or half a case.
-            code = self.repo.next_code(at.date(), desk, reserve=False)
+            code = self.repo.next_code(at.date(), code_desk, reserve=False)
             events = self._opening(code, sop, visitor, received, missing, note, at)
             try:
                 stored = self.repo.append_many(events, expect=None)
@@ -439,7 +441,8 @@ class Desk:
 
         return receipt_data_for(view.state, view.sop, self.profile, view.timing, kind,
                                 now=self.now(), day_s=self.calendar.standard_day_s,
-                                copy_label=copy_label)
+                                copy_label=copy_label, printed_by=self.officer,
+                                demo=self.profile.demo or is_demo_code(view.code))
 
     def issue(self, code: str, kind: str, pdf_dir: Path, *, paper: str | None = None,
               printer: str | None = None, copy_label: str = "",
@@ -450,14 +453,21 @@ class Desk:
         kept under `pdf_dir` either way so the officer can reprint or hand it over.
         `issue_fn` stands in for `counter.printing.issue` (tests, a shell's printer).
         """
+        paper = paper or self.profile.paper
         if issue_fn is None:
             from counter.printing import issue as issue_fn
 
+            if self.profile.printer_kind == "escpos":  # a raster to the thermal head itself
+                from functools import partial
+
+                from counter.escpos_print import print_escpos
+
+                issue_fn = partial(issue_fn, print_fn=partial(print_escpos, paper=paper,
+                                                              dpi=self.profile.dpi))
         view = self.view(code)
-        issued = issue_fn(kind, self.receipt_data(view, kind, copy_label),
-                          paper or self.profile.paper, pdf_dir=pdf_dir,
+        issued = issue_fn(kind, self.receipt_data(view, kind, copy_label), paper, pdf_dir=pdf_dir,
                           printer=printer if printer is not None else self.profile.printer,
-                          at=self.now())
+                          at=self.now(), dpi=self.profile.dpi)
         view = self.record_print(code, **issued.event_data())
         return view, issued
 
@@ -470,7 +480,8 @@ class Desk:
         from counter.receipt import render
 
         check_target(Path(output), PrintError)  # before any work
-        pdf = render(kind, self.receipt_data(self.view(code), kind), paper or self.profile.paper)
+        pdf = render(kind, self.receipt_data(self.view(code), kind), paper or self.profile.paper,
+                     self.profile.dpi)
         return write_file(output, pdf, mode=OWNER_ONLY, error=PrintError)
 
     def scan(self, text: str) -> ScanResult:

@@ -21,9 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from counter.atomic import OWNER_ONLY, ensure_folder, reason, write_file
 from counter.errors import PrintError
+from counter.paper_sizes import DEFAULT_DPI
 from counter.private import private_dir
 from counter.receipt import ReceiptData, render
 from counter.texts import files as TF
@@ -71,10 +73,10 @@ def _classify(stderr: str, printer: str, env: dict[str, str], timeout: float) ->
         or "scheduler is not running" in text
         or "connection refused" in text
     ):
-        return T.SPOOLER_DOWN
+        return T.SPOOLER_DOWN.format(printer=printer)
     if "does not exist" in text or "unknown destination" in text or "no such destination" in text:
         if _scheduler_down(env, timeout):
-            return T.SPOOLER_DOWN
+            return T.SPOOLER_DOWN.format(printer=printer)
         return T.UNKNOWN_PRINTER.format(printer=printer)
     detail = stderr.strip().splitlines()[-1] if stderr.strip() else "lp gagal tanpa pesan"
     detail = re.sub(r"^lp:\s*(Error\s*-\s*)?", "", detail)
@@ -88,11 +90,14 @@ def print_pdf(
     timeout: float = LP_TIMEOUT,
     copies: int = 1,
     title: str | None = None,
+    media: str | None = None,
 ) -> PrintResult:
     """Send a PDF to a CUPS printer with `lp -d PRINTER`. Never raises.
 
     `print-scaling=none`: the barcode's bars are whole printer dots only at
-    100 %, so CUPS must never fit the page to its media.
+    100 %, so CUPS must never fit the page to its media. `media` (e.g.
+    "Custom.226.64x447.96" for a roll as long as the receipt, or "A5") asks for paper of
+    the document's own size, so the page is not placed off the dot grid on other media.
     """
     if not printer:
         return PrintResult(False, T.NO_PRINTER)
@@ -102,7 +107,7 @@ def print_pdf(
     env = _env()
     lp = shutil.which("lp", path=env.get("PATH"))
     if lp is None:
-        return PrintResult(False, T.NO_LP)
+        return PrintResult(False, T.NO_LP.format(printer=printer))
     cmd = [
         lp,
         "-d",
@@ -111,6 +116,7 @@ def print_pdf(
         str(max(1, copies)),
         "-o",
         "print-scaling=none",
+        *(["-o", f"media={media}"] if media else []),
         "-t",
         title or path.stem,
         "--",
@@ -121,7 +127,7 @@ def print_pdf(
             cmd, capture_output=True, text=True, env=env, timeout=timeout, check=False
         )
     except FileNotFoundError:
-        return PrintResult(False, T.NO_LP)
+        return PrintResult(False, T.NO_LP.format(printer=printer))
     except subprocess.TimeoutExpired:
         return PrintResult(False, T.TIMEOUT.format(printer=printer, seconds=round(timeout)))
     except OSError as err:
@@ -130,6 +136,21 @@ def print_pdf(
         return PrintResult(False, _classify(proc.stderr, printer, env, min(timeout, 5.0)))
     match = _JOB.search(proc.stdout)
     return PrintResult(True, "", match.group(1) if match else "")
+
+
+_MEDIABOX = re.compile(rb"/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]")
+
+
+def media_of(pdf: bytes, paper: str) -> str | None:
+    """The CUPS media for a rendered document: A5 by name, a roll as its own first page
+    (custom size in points: as wide as the roll, as long as the receipt)."""
+    if paper == "a5":
+        return "A5"
+    found = _MEDIABOX.search(pdf)
+    if found is None:
+        return None
+    w, h = (float(v) for v in found.groups())
+    return f"Custom.{w:.2f}x{h:.2f}"
 
 
 # --------------------------------------------------------------------------- saving
@@ -194,11 +215,12 @@ def issue(
     timeout: float = LP_TIMEOUT,
     copies: int = 1,
     print_fn: Callable[..., PrintResult] | None = None,
+    dpi: int = DEFAULT_DPI,
 ) -> Issued:
     """Render, save, then print (`print_fn`, `print_pdf` by default). Raises `PrintError`
     only when the document cannot be made or saved; a printer problem comes back in
     `Issued.ok`/`error`."""
-    pdf = render(kind, data, paper)
+    pdf = render(kind, data, paper, dpi)
     target = pdf_path_for(pdf_dir, data.code, kind, at)
     try:
         private_dir(target.parent, pdf_dir.parent)  # cetak/YYYY/YYYY-MM-DD, owner only
@@ -207,6 +229,66 @@ def issue(
                          path=target.parent) from None
     path = save_pdf(pdf, target)
     send = print_fn or print_pdf
-    result = send(path, printer, timeout=timeout, copies=copies, title=path.stem)
+    result = send(path, printer, timeout=timeout, copies=copies, title=path.stem,
+                  media=media_of(pdf, paper))
     return Issued(kind, path, printer or None, result.ok, result.error,
                   getattr(result, "job", ""))
+
+
+# --------------------------------------------------------------------------- printers
+
+
+@dataclass(frozen=True)
+class Printers:
+    """The CUPS destinations this computer knows (`lpstat -e`), or why they are unknown
+    (`error`: no CUPS, spooler down); `known` says whether the list can be trusted."""
+
+    names: tuple[str, ...] = ()
+    error: str = ""
+
+    @property
+    def known(self) -> bool:
+        return not self.error
+
+
+def list_printers(timeout: float = 5.0) -> Printers:
+    """The printers CUPS offers, for the settings screen and for checking a typed name."""
+    env = _env()
+    lpstat = shutil.which("lpstat", path=env.get("PATH"))
+    if lpstat is None:
+        return Printers(error=T.NO_LPSTAT)
+    try:
+        proc = subprocess.run([lpstat, "-e"], capture_output=True, text=True, env=env,
+                              timeout=timeout, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return Printers(error=T.SPOOLER_DOWN_LIST)
+    if proc.returncode != 0:
+        if _scheduler_down(env, timeout) or "scheduler" in proc.stderr.lower():
+            return Printers(error=T.SPOOLER_DOWN_LIST)
+        if not proc.stdout.strip():  # CUPS answers 1 when it simply has no printer
+            return Printers()
+    return Printers(tuple(line.split()[0] for line in proc.stdout.splitlines() if line.strip()))
+
+
+def check_printer(name: str | None, printers: Printers) -> str:
+    """An Indonesian message when `name` is not a printer CUPS knows ("" when fine or when
+    CUPS cannot be asked: then the name is kept and the first print tells)."""
+    if not name or not printers.known or name in printers.names:
+        return ""
+    choices = ", ".join(printers.names) or T.NO_PRINTERS_AT_ALL
+    return T.PRINTER_TYPO.format(printer=name, choices=choices)
+
+
+def print_test_page(printer: str, paper: str, dpi: int, letterhead: Any, pdf_dir: Path,
+                    at: datetime, *, timeout: float = LP_TIMEOUT,
+                    print_fn: Callable[..., PrintResult] | None = None) -> Issued:
+    """A test page for the chosen printer, paper and resolution: its barcode must scan.
+    Saved like every document, then sent with the same `lp` options as a receipt."""
+    from counter.receipt.documents import render_test_page
+
+    pdf = render_test_page(letterhead, printer, paper, dpi, at)
+    target = pdf_dir / "uji" / f"uji-{printer}-{at:%Y%m%d-%H%M%S}.pdf"
+    path = save_pdf(pdf, target)
+    send = print_fn or print_pdf
+    result = send(path, printer, timeout=timeout, title=path.stem, media=media_of(pdf, paper))
+    return Issued("uji", path, printer, result.ok, result.error, result.job)

@@ -118,6 +118,8 @@ def reprintable(view: Any) -> list[str]:
         kinds.append("serah-terima")
     if "waiting_applicant" in types:
         kinds.append("berkas-kurang")
+    if "step_returned" in types:
+        kinds.append("pengembalian")
     return kinds
 
 
@@ -250,9 +252,8 @@ class CaseDetailScreen(Screen[None]):
         self.printing = False
 
     def _print(self, kind: str, pdf_dir: Path) -> tuple[Any, str, str]:
-        new_view, issued = self.desk.issue(self.code, kind, pdf_dir,
-                                           copy_label=T.REPRINT_COPY,
-                                           issue_fn=self._issue_fn())
+        # a copy of a paper already issued says so by itself ("SALINAN — dicetak ulang …")
+        new_view, issued = self.desk.issue(self.code, kind, pdf_dir, issue_fn=self._issue_fn())
         doc = T.DOC_NAMES[kind]
         if issued.ok:
             return new_view, T.REPRINT_OK.format(doc=doc, printer=issued.printer), "information"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -24,9 +25,10 @@ from counter.calendar_text import (
     percent_text,
     ramadan_text,
 )
-from counter.config import PAPERS, Officer, Profile, default_profile, save_profile
+from counter.config import PRINTER_KINDS, Officer, Profile, default_profile, save_profile
 from counter.duty import Duty
 from counter.errors import ConfigError, LoketError
+from counter.paper_sizes import DPIS, PAPERS
 from counter.texts import ui as T
 from counter.texts.receipt import PAPER_NAMES
 from screens.services import loket
@@ -53,6 +55,7 @@ class SetupScreen(Screen[Profile | None]):
     def __init__(self, profile: Profile | None = None) -> None:
         super().__init__()
         self.profile = profile  # None: the first run
+        self._listed_at_start: object = None
 
     def compose(self) -> ComposeResult:
         p = self.profile
@@ -79,11 +82,7 @@ class SetupScreen(Screen[Profile | None]):
             yield Input(", ".join(o.nama for o in p.officers) if p else "", id="officers",
                         placeholder=T.SETUP_OFFICERS_HINT)
             if p is not None:
-                yield Label(T.SETTINGS_PRINTER)
-                yield Input(p.printer or "", id="printer", placeholder=T.SETTINGS_PRINTER_HINT)
-                yield Label(T.SETTINGS_PAPER)
-                yield Select([(PAPER_NAMES[k], k) for k in PAPERS], value=p.paper,
-                             allow_blank=False, id="paper")
+                yield from self._printing(p)
                 yield Label(T.SETTINGS_CLOSED)
                 yield Input(closed_days_text(p.calendar.closed_days), id="closed",
                             placeholder=T.SETTINGS_CLOSED_HINT)
@@ -97,8 +96,42 @@ class SetupScreen(Screen[Profile | None]):
                          variant="primary")
         yield Footer(compact=True)
 
+    def _printing(self, p: Profile) -> ComposeResult:
+        """Printer (typed, or picked from what CUPS has), paper, resolution, a test print."""
+        from counter.printing import list_printers
+
+        self.printers = list_printers(timeout=3.0)
+        yield Label(T.SETTINGS_PRINTER_KIND)
+        yield Select([(T.SETTINGS_PRINTER_KINDS[k], k) for k in PRINTER_KINDS],
+                     value=p.printer_kind, allow_blank=False, id="printer-kind")
+        yield Label(T.SETTINGS_PRINTER)
+        yield Input(p.printer or "", id="printer", placeholder=T.SETTINGS_PRINTER_HINT)
+        if self.printers.known:
+            yield Label(T.SETTINGS_PRINTERS)
+            options = [(T.SETTINGS_PRINTERS_NONE, "")] + [(n, n) for n in self.printers.names]
+            current = p.printer if p.printer in self.printers.names else ""
+            self._listed_at_start = current
+            yield Select(options, value=current, allow_blank=False, id="printer-list")
+        else:
+            yield Static(T.SETTINGS_PRINTERS_UNKNOWN.format(error=self.printers.error),
+                         classes="hint")
+        yield Label(T.SETTINGS_PAPER)
+        yield Select([(PAPER_NAMES[k], k) for k in PAPERS], value=p.paper,
+                     allow_blank=False, id="paper")
+        yield Label(T.SETTINGS_DPI)
+        yield Select([(T.SETTINGS_DPI_NAMES[d], d) for d in DPIS], value=p.dpi,
+                     allow_blank=False, id="dpi")
+        yield Button(T.SETTINGS_TEST_PRINT, id="test-print")
+        yield Static("", id="test-result", classes="hint")
+
     def on_mount(self) -> None:
         self.query_one("#instansi", Input).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        # a printer picked from CUPS's list (not the Select announcing its first value)
+        if event.select.id == "printer-list" and event.value != self._listed_at_start:
+            self._listed_at_start = None
+            self.query_one("#printer", Input).value = str(event.value or "")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "officers" and self.profile is None:
@@ -109,6 +142,49 @@ class SetupScreen(Screen[Profile | None]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "save":
             self.action_save()
+        elif event.button.id == "test-print":
+            self.test_print()
+
+    def test_print(self) -> None:
+        """Print a test page on the printer, paper and resolution as chosen now (not yet
+        saved), in a worker; the result shows under the button."""
+        from counter.receipt import Letterhead
+
+        result = self.query_one("#test-result", Static)
+        printer = self._value("printer")
+        if not printer:
+            result.update(T.SETTINGS_TEST_NO_PRINTER)
+            return
+        result.update(T.SETTINGS_TEST_BUSY.format(printer=printer))
+        head = Letterhead(self._value("instansi"), self._value("unit"), self._value("alamat"),
+                          self._value("telepon"))
+        paper = str(self.query_one("#paper", Select).value)
+        dpi = int(self.query_one("#dpi", Select).value)  # type: ignore[arg-type]
+        self._test_worker(printer, paper, dpi, head, self._printer_kind())
+
+    def _printer_kind(self) -> str:
+        return str(self.query_one("#printer-kind", Select).value)
+
+    @work(thread=True, exclusive=True, group="test-print", exit_on_error=False)
+    def _test_worker(self, printer: str, paper: str, dpi: int, head: object,
+                     kind: str) -> None:
+        from functools import partial
+
+        from counter.escpos_print import print_escpos
+        from counter.printing import print_test_page
+
+        services = loket(self)
+        send = partial(print_escpos, paper=paper, dpi=dpi) if kind == "escpos" else None
+        try:
+            issued = print_test_page(printer, paper, dpi, head, services.paths.pdf_dir,
+                                     services.now(), print_fn=send)
+        except LoketError as err:
+            message = T.SETTINGS_TEST_FAILED.format(error=str(err))
+        else:
+            message = (T.SETTINGS_TEST_OK.format(printer=printer, job=issued.job or "-",
+                                                 pdf=issued.pdf)
+                       if issued.ok else T.SETTINGS_TEST_FAILED.format(error=issued.message()))
+        self.app.call_from_thread(self.query_one("#test-result", Static).update, message)
 
     def action_cancel(self) -> None:
         if self.profile is not None:  # the first run has nothing to go back to
@@ -162,12 +238,28 @@ class SetupScreen(Screen[Profile | None]):
             "telepon": self._value("telepon"), "officers": self._officers(names),
         }
         if self.profile is not None:
-            changes["printer"] = self._value("printer") or None
+            from counter.escpos_print import check_target
+            from counter.printing import check_printer
+
+            printer = self._value("printer") or None
+            kind = self._printer_kind()
+            if kind == "escpos":
+                typo = check_target(printer) if printer else ""
+            else:
+                typo = check_printer(printer, self.printers)
+            if typo:  # caught now, not at the next print in front of a visitor
+                error.update(typo)
+                self.notify(typo, severity="error", timeout=8)  # the field may hide the line
+                self.query_one("#printer", Input).focus()
+                return
+            changes["printer"] = printer
+            changes["printer_kind"] = kind
             changes["paper"] = str(self.query_one("#paper", Select).value)
             calendar = self._calendar_changes(error)
             if calendar is None:
                 return
             changes.update(calendar)
+            changes["dpi"] = int(self.query_one("#dpi", Select).value)  # type: ignore[arg-type]
         profile = (self.profile or default_profile()).with_changes(**changes)
         try:
             save_profile(loket(self).paths, profile)

@@ -285,6 +285,8 @@ class StepRunnerScreen(Screen[None]):
                                                      outcome=view.status_text))
         elif view.state.current_step != before.state.current_step:
             self.app.notify(T.RUN_NEXT_STEP.format(n=view.state.current_step))
+            if _handed_back(before, view):  # back from an official: a slip like any hand-off
+                tell(self, DocumentDue(self.code, "serah-terima"))
         self._leave_if_gone(view)
 
     def _attempt(self, fn: Any, *args: Any) -> str | None:
@@ -314,8 +316,9 @@ class StepRunnerScreen(Screen[None]):
                 return
             view = self.view
             self.app.notify(T.RUN_RETURNED.format(n=answer.to_step))
-            if view.handoff is not None:
-                tell(self, DocumentDue(self.code, "serah-terima"))
+            # the lembar pengembalian travels with the returned file (to the official, or
+            # to the applicant): it carries the reason and the barcode the receiver scans
+            tell(self, DocumentDue(self.code, "pengembalian"))
             self._leave_if_gone(view)
 
         self.app.push_screen(modal, done)
@@ -403,3 +406,11 @@ class StepRunnerScreen(Screen[None]):
     def action_detail(self) -> None:
         tell(self, DetailWanted(self.code))
 
+
+
+def _handed_back(before: Any, after: Any) -> bool:
+    """The file just came back from an official's desk to a counter step."""
+    from counter.case import is_back_office, is_counter_role
+
+    return (is_back_office(after.sop, before.state.holder_role)
+            and is_counter_role(after.sop, after.state.holder_role))

@@ -174,6 +174,14 @@ class Store:
                 bad.append((path, err.message))
         return bad
 
+    def unread_days(self) -> list[date]:
+        """Days whose open cases are not known: their file could not be read and the
+        index knows no codes of theirs (it was rebuilt meanwhile). Read again at every
+        look; their cases come back as soon as the file is restored."""
+        self._index.codes()  # looks at the day files again (cheap when nothing changed)
+        return sorted(date.fromisoformat(day) for day, codes
+                      in self._index.unreadable_days().items() if not codes)
+
     # -- writing --------------------------------------------------------------
 
     def append(self, event: dict) -> dict:
@@ -199,6 +207,8 @@ class Store:
         never handed out again. Without, it is a proposal that costs no write: the
         `append_many` of its `opened` event takes it (or reports it taken meanwhile).
         """
+        if reserve:
+            self._writable()
         make_code(day, desk, 1)  # refuses an impossible day or desk before touching disk
         path = self.path_for(day)
         if not reserve:  # nothing written: the day as it is now is enough, no lock needed

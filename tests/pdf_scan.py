@@ -36,3 +36,32 @@ def scan_pdf(pdf: bytes) -> list[str]:
 def flat_text(pdf: bytes) -> str:
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     return " ".join(text.split())
+
+
+SPECKLE = 0.05
+APERTURE_MM = 0.5
+"""A handheld scanner reads a line through a spot taller than one printer dot (about
+0.5 mm): it averages a few dot rows, which is why a lone speck does not cut a bar."""
+
+
+def speckled(img: Image.Image, fraction: float = SPECKLE, seed: int = 0) -> Image.Image:
+    """The 1-bit print with `fraction` of its dots flipped at random (dust, worn head)."""
+    import random
+
+    from PIL import ImageChops
+
+    bits = one_bit(img) if img.mode != "1" else img
+    rng = random.Random(seed)
+    cut = round(fraction * 256)
+    noise = Image.frombytes("L", bits.size, rng.randbytes(bits.size[0] * bits.size[1]))
+    return ImageChops.logical_xor(bits, noise.point(lambda v: 255 if v < cut else 0)
+                                  .convert("1"))
+
+
+def scanned(img: Image.Image, dpi: int = DPI) -> Image.Image:
+    """What the scanner's line sees: the dot rows under its spot averaged, then black or
+    white."""
+    aperture = max(1, round(APERTURE_MM * dpi / 25.4))
+    grey = img.convert("L")
+    tall = grey.resize((grey.size[0], max(1, grey.size[1] // aperture)), Image.BOX)
+    return tall.point(lambda v: 255 if v >= 128 else 0)

@@ -41,7 +41,7 @@ EVENT_TYPES = (
 AFTER_CLOSE_OK = frozenset({NOTE, PRINTED})
 
 OUTCOMES = ("selesai", "ditolak", "dibatalkan")
-DOCS = ("tanda-terima", "serah-terima", "berkas-kurang")
+DOCS = ("tanda-terima", "serah-terima", "berkas-kurang", "pengembalian")
 
 # Outcomes of a step run.
 RUN_SELESAI = "selesai"

@@ -56,6 +56,28 @@ SETTINGS_CLOSED_HINT = "mis. 24 Desember 2026, 31 Desember 2026"
 SETTINGS_RAMADAN = "Jadwal Ramadan (jam kerja Ramadan), pisahkan dengan titik koma"
 SETTINGS_RAMADAN_HINT = "mis. 8 Februari 2027 s.d. 9 Maret 2027"
 SETTINGS_NEARING = "Peringatan 'hampir' pada persen mutu baku"
+SETTINGS_PRINTERS = "Printer yang ada di CUPS (pilih untuk mengisi nama di atas)"
+SETTINGS_PRINTERS_NONE = "(tanpa printer: hanya simpan PDF)"
+SETTINGS_PRINTERS_UNKNOWN = "Daftar printer tidak tersedia: {error} Ketik nama printer di atas."
+SETTINGS_PRINTER_KIND = "Jenis printer"
+SETTINGS_PRINTER_KINDS = {
+    "cups": "CUPS (printer yang terpasang di komputer)",
+    "escpos": "ESC/POS langsung: usb:VID:PID, tcp:ALAMAT[:PORT] atau file:/dev/usb/lp0",
+}
+SETTINGS_DPI = "Resolusi printer (kode batang digambar dalam titik printer)"
+SETTINGS_DPI_NAMES = {
+    203: "203 dpi (8 titik/mm: kebanyakan printer struk thermal)",
+    180: "180 dpi (kepala printer kelas Epson)",
+    300: "300 dpi (printer kantor/laser)",
+}
+SETTINGS_TEST_PRINT = "Cetak uji"
+SETTINGS_TEST_NO_PRINTER = "Isi atau pilih printer dahulu untuk cetak uji."
+SETTINGS_TEST_BUSY = "Mencetak halaman uji ke {printer}…"
+SETTINGS_TEST_OK = (
+    "Halaman uji dikirim ke {printer} ({job}). Pindai kode batangnya: bila terbaca, "
+    "printer, kertas dan resolusi sudah cocok. PDF: {pdf}"
+)
+SETTINGS_TEST_FAILED = "Cetak uji gagal: {error}"
 KEY_SETTINGS = "Pengaturan"
 SETUP_DESK = "Nomor loket (1–99)"
 SETUP_OFFICERS = "Nama petugas loket (pisahkan dengan koma)"
@@ -218,6 +240,7 @@ PRINT_DOCS = {
     "tanda-terima": "tanda terima",
     "serah-terima": "slip serah terima",
     "berkas-kurang": "slip berkas kurang",
+    "pengembalian": "lembar pengembalian",
 }
 PRINT_OK = "{doc} dicetak ({printer})"
 PRINT_SAVED = "{doc} disimpan: {pdf}"

@@ -124,6 +124,7 @@ DOC_NAMES = {
     "tanda-terima": "Tanda terima",
     "serah-terima": "Slip serah terima",
     "berkas-kurang": "Slip berkas kurang",
+    "pengembalian": "Lembar pengembalian",
 }
 
 # reprinting

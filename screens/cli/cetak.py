@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from counter.codes import normalize
-from counter.config import PAPERS
-from counter.receipt import KINDS
+from counter.paper_sizes import PAPERS
+from counter.receipt.documents import KINDS
 from counter.texts import cli as T
 from screens.cli.context import Context
 

@@ -25,13 +25,15 @@ class Context:
 
     @cached_property
     def saved_profile(self) -> Profile | None:
-        """The office profile on disk; None before the first-run setup (the demo then
-        pretends to be a demo office, without saving anything)."""
+        """The office profile on disk; None before the first-run setup. The demo never
+        reads the real office's profile: it has its own config folder (see
+        `resolve_paths`) and pretends to be a demo office until one is saved there;
+        either way its profile is marked demo (desk 00 codes, "DEMO" on paper)."""
         profile = load_profile(self.paths)
-        if profile is None and self.demo:
+        if self.demo:
             from counter.demo import demo_profile
 
-            return demo_profile()
+            return (profile or demo_profile()).with_changes(demo=True)
         return profile
 
     @cached_property

@@ -114,7 +114,7 @@ def test_bad_inputs_have_distinct_messages() -> None:
 
 @pytest.mark.parametrize(
     ("day", "desk", "seq"),
-    [(date(2026, 1, 1), 0, 1), (date(2026, 1, 1), 100, 1), (date(2026, 1, 1), 1, 0),
+    [(date(2026, 1, 1), 100, 1), (date(2026, 1, 1), 1, 0),
      (date(2026, 1, 1), 1, 1000), (date(1999, 12, 31), 1, 1), (date(2100, 1, 1), 1, 1)],
 )
 def test_make_code_refuses_out_of_range(day: date, desk: int, seq: int) -> None:
@@ -122,7 +122,15 @@ def test_make_code_refuses_out_of_range(day: date, desk: int, seq: int) -> None:
         make_code(day, desk, seq)
 
 
-def test_zero_desk_or_seq_with_valid_check_is_rejected() -> None:
-    for body in ("26112500007", "26112501000"):
-        with pytest.raises(CodeError):
-            parse_code(body + str(damm(body)))
+def test_zero_seq_with_valid_check_is_rejected() -> None:
+    body = "26112501000"
+    with pytest.raises(CodeError):
+        parse_code(body + str(damm(body)))
+
+
+def test_desk_00_is_the_demo_desk_and_no_real_desk_makes_its_codes() -> None:
+    from counter.codes import DEMO_DESK, is_demo_code
+
+    demo = make_code(date(2026, 11, 25), DEMO_DESK, 7)
+    assert parse_code(demo).desk == 0 and is_demo_code(demo)
+    assert not any(is_demo_code(make_code(date(2026, 11, 25), d, 7)) for d in range(1, 100))

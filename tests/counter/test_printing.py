@@ -4,6 +4,7 @@ a stand-in `lp` otherwise; and every way printing fails tells the officer why.""
 from __future__ import annotations
 
 import os
+import pwd
 import re
 import shutil
 import subprocess
@@ -59,13 +60,16 @@ def _decode_pdf(path: Path) -> list[str]:
 
 
 def _cups_pdf_out_dir() -> Path:
+    """Where cups-pdf puts this user's jobs: its `Out` with ${HOME} and ${USER} taken
+    from the passwd entry, as cups-pdf does (not from $HOME, which tests and sudo change)."""
+    entry = pwd.getpwuid(os.getuid())
     out = "${HOME}/PDF"
     conf = Path("/etc/cups/cups-pdf.conf")
     if conf.exists():
         for line in conf.read_text(errors="replace").splitlines():
             if line.startswith("Out "):
                 out = line.split(None, 1)[1].strip()
-    return Path(out.replace("${HOME}", os.path.expanduser("~")))
+    return Path(out.replace("${HOME}", entry.pw_dir).replace("${USER}", entry.pw_name))
 
 
 def _stand_in(bin_dir: Path, name: str, body: str) -> Path:
@@ -116,7 +120,9 @@ def test_issue_prints_on_the_spooler_and_the_job_still_scans(tmp_path, monkeypat
     landed: list[Path] = []
     deadline = time.monotonic() + 20
     while not landed and time.monotonic() < deadline:
-        landed = [p for p in out_dir.glob("*.pdf") if stem in p.name]
+        # cups-pdf writes the file in place: wait until it is whole
+        landed = [p for p in out_dir.glob("*.pdf")
+                  if stem in p.name and b"%%EOF" in p.read_bytes()[-64:]]
         time.sleep(0.2)
     try:
         assert landed, f"no job output in {out_dir}"
@@ -159,6 +165,7 @@ def test_spooler_down_is_told_apart_from_an_unknown_printer(tmp_path, monkeypatc
     result = print_pdf(pdf_file, "PDF", timeout=10)
     assert not result.ok
     assert "CUPS tidak berjalan" in result.error
+    assert "'PDF'" in result.error  # the officer knows which printer was tried
 
 
 def test_lp_missing_from_path(tmp_path, monkeypatch, pdf_file):

@@ -18,7 +18,9 @@ from pypdf import PdfReader
 from counter.barcode_draw import MIN_QUIET_MODULES, code128_modules, symbol_width
 from counter.codes import make_code
 from counter.errors import PrintError
-from counter.receipt import KINDS, PAPERS, HandOff, Letterhead, ReceiptData, render
+from counter.paper_sizes import DPIS
+from counter.receipt import KINDS, PAPERS, HandOff, Letterhead, ReceiptData, Return, render
+from counter.receipt.layout import bar_spec
 from counter.visitor import mask_telepon
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -67,6 +69,13 @@ def sample(**changes) -> ReceiptData:
             waktu="1 hari kerja",
         ),
         missing=("Surat keterangan domisili usaha", "NPWP pribadi"),
+        returned=Return(
+            from_step=4, from_kegiatan="Verifikasi berkas oleh Kepala Bidang",
+            to_step=2, to_kegiatan="Pemeriksaan kelengkapan di loket",
+            to_role="Petugas Loket", reason="Tanda tangan pada formulir belum ada",
+            rule="Berkas tidak sesuai", returned_at=datetime(2026, 11, 26, 8, 30, tzinfo=WIB),
+            officer="Bambang Sutrisno",
+        ),
     )
     return replace(data, **changes)
 
@@ -105,11 +114,13 @@ def _barcode_row(img: Image.Image) -> tuple[list[int], int, int]:
     return row, bars[0], bars[-1]
 
 
+@pytest.mark.parametrize("dpi", DPIS)
 @pytest.mark.parametrize("paper", list(PAPERS))
-def test_every_bar_is_a_whole_number_of_dots_with_quiet_zones(rendered, paper):
-    img = pages_at_dpi(rendered["tanda-terima", paper])[0]
+def test_every_bar_is_a_whole_number_of_dots_with_quiet_zones(paper, dpi):
+    img = pages_at_dpi(render("tanda-terima", sample(), paper, dpi), dpi)[0]
     row, first, last = _barcode_row(img)
-    dots = PAPERS[paper].bar.module_dots
+    dots = PAPERS[paper].module_dots(dpi)
+    assert dots >= 2
     segment = row[first : last + 1]
     assert all(v < 5 or v > 250 for v in segment), "bars must not straddle printer dots"
     runs = [
@@ -128,8 +139,9 @@ def test_every_bar_is_a_whole_number_of_dots_with_quiet_zones(rendered, paper):
 
 def test_barcode_fits_every_paper_without_scaling():
     for paper in PAPERS.values():
-        for code in ("000000000000", "999999999999", CODE):  # set C: all 12 digits alike
-            assert symbol_width(code, paper.bar) <= paper.content_width
+        for dpi in DPIS:
+            for code in ("000000000000", "999999999999", CODE):  # set C: 12 digits alike
+                assert symbol_width(code, bar_spec(paper, dpi)) <= paper.content_width
 
 
 @pytest.mark.parametrize(("kind", "paper"), ALL)
@@ -244,12 +256,13 @@ def test_long_names_and_lists_stay_inside_the_printable_width(kind, paper):
 def test_roll_length_follows_content_and_a5_is_a5():
     short = PdfReader(io.BytesIO(render("tanda-terima", sample(received=()), "80mm"))).pages[0]
     long = PdfReader(io.BytesIO(render("tanda-terima", LONG, "80mm"))).pages[0]
-    assert float(short.mediabox.width) == pytest.approx(80 * MM)
+    # the paper's width, to the printer dot (a page is a whole number of dots)
+    assert float(short.mediabox.width) == pytest.approx(80 * MM, abs=72 / 203)
     assert float(long.mediabox.height) > float(short.mediabox.height) + 40 * MM
     a5 = PdfReader(io.BytesIO(render("tanda-terima", sample(), "a5"))).pages
     assert len(a5) == 1
     assert (float(a5[0].mediabox.width), float(a5[0].mediabox.height)) == pytest.approx(
-        (148 * MM, 210 * MM)
+        (148 * MM, 210 * MM), abs=72 / 203
     )
 
 
@@ -432,7 +445,9 @@ def test_receipt_data_from_a_folded_case_prints_and_scans():
         "Kepala Bidang Usaha Mikro",
         "Bambang Sutrisno",
     )
-    assert hand.documents == ("Berkas permohonan", "Konsep rekomendasi")
+    # what actually travels: the sending step's output and the file's documents, not the
+    # receiving step's own kelengkapan list
+    assert hand.documents == ("Berkas diperiksa lengkap", "KTP", "Foto usaha")
     assert hand.output == "Berkas diperiksa lengkap"
     assert hand.due_at is not None and hand.due_at.date() == date(2026, 11, 26)
     slip_pdf = render(

@@ -64,7 +64,8 @@ def test_key_lines_in_arrays_of_tables_and_nested_ones() -> None:
 
 def test_a_mangled_profile_is_always_a_config_error(tmp_path) -> None:
     """Random damage to loket.toml: a message naming the file, never a traceback."""
-    lines = profile_to_toml(default_profile().with_changes(printer="PDF")).splitlines()
+    lines = profile_to_toml(default_profile().with_changes(
+        printer="PDF", desk=3, alamat="Jl. Gajah Mada 1", paper="58mm")).splitlines()
     values = ["1", "true", "[]", "[1]", "{}", '""', "[[1]]", '["x"]', "-5", "1.5",
               "2026-01-01", '[["a","b"]]', "{ nama = [1] }"]
     junk = ["[", "[[officers]]", "x = 1", "[kalender]", "officers = 3", "kalender = 1"]
@@ -73,6 +74,8 @@ def test_a_mangled_profile_is_always_a_config_error(tmp_path) -> None:
     for _ in range(300):
         mangled = list(lines)
         for _ in range(rng.randint(1, 3)):
+            if not mangled:  # only what differs from the defaults is written: a short file
+                mangled.append(rng.choice(junk))
             i = rng.randrange(len(mangled))
             choice = rng.random()
             if choice < 0.2:

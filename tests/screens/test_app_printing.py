@@ -78,3 +78,41 @@ async def test_damaged_day_file_is_a_notice_and_the_rest_works(paths):
         await pilot.pause()
         assert any("2026-11-20.json" in n for n in notices)
         assert good.code in app.screen._order["work"]
+
+
+async def test_kembalikan_prints_a_lembar_pengembalian(paths):
+    """The return's paper is made by the app's print worker, like a hand-off slip: it says
+    DIKEMBALIKAN, from which step to which, the reason, and carries the barcode."""
+    from pdf_scan import flat_text, scan_pdf
+
+    from screens.modals import ReturnModal
+    from tests.screens.app_fixtures import type_text
+
+    clock = Clock()
+    app = make_app(paths, clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        view = app.desk.open_case("pct-14-rekomendasi-teknis-iui", {"nama": "CV Maju"},
+                                  ["Komputer OnLine", "KTP/Data Diri Aktif"], [])
+        for _ in range(5):
+            clock.advance(minutes=10)
+            view = app.desk.complete_step(view.code)
+        assert view.state.current_step == 6
+        notices = record_notices(app)
+        app.show_case(view.code)
+        await pilot.pause()
+        await key(pilot, "k")
+        assert isinstance(app.screen, ReturnModal)
+        await pilot.press("enter")
+        await type_text(pilot, "NIB belum aktif")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "step_returned" in [e["type"] for e in app.store.events(view.code)], app.screen
+        printed = [e["data"] for e in app.store.events(view.code) if e["type"] == "printed"]
+        assert [p["doc"] for p in printed] == ["pengembalian"], notices
+        pdf = Path(printed[0]["pdf"]).read_bytes()
+        text = flat_text(pdf)
+        assert "DIKEMBALIKAN" in text and "NIB belum aktif" in text
+        assert "langkah 6" in text.lower() or "6. " in text
+        assert scan_pdf(pdf) == [view.code]

@@ -23,7 +23,10 @@ async def test_printer_and_paper_changed_in_settings(paths):
         # the saved profile is shown, not the first-run examples
         assert screen.query_one("#instansi", Input).value == make_profile().instansi
         assert screen.query_one("#officers", Input).value == "Siti Aminah, Budi Santoso"
-        screen.query_one("#printer", Input).value = "EPSON_TM"
+        # a printer CUPS has (the PDF printer of scripts/ci-cups), or any name when CUPS
+        # cannot be asked here
+        printer = screen.printers.names[0] if screen.printers.names else "EPSON_TM"
+        screen.query_one("#printer", Input).value = printer
         screen.query_one("#paper", Select).value = "58mm"
         screen.query_one("#officers", Input).value = "Siti Aminah, Budi Santoso, Rina"
         await pilot.press("ctrl+s")
@@ -31,11 +34,11 @@ async def test_printer_and_paper_changed_in_settings(paths):
         assert isinstance(app.screen, HomeScreen)
         saved = load_profile(paths)
         assert saved is not None
-        assert (saved.printer, saved.paper) == ("EPSON_TM", "58mm")
+        assert (saved.printer, saved.paper) == (printer, "58mm")
         assert [o.nama for o in saved.officers] == ["Siti Aminah", "Budi Santoso", "Rina"]
         assert saved.officers[0].jabatan == "Petugas Loket"  # kept for a known officer
         # in use at once: the next document goes to the new printer on the new paper
-        assert app.desk.profile.printer == "EPSON_TM" and app.desk.profile.paper == "58mm"
+        assert app.desk.profile.printer == printer and app.desk.profile.paper == "58mm"
         assert app.desk.officer == "Siti Aminah"
 
 
@@ -82,3 +85,70 @@ async def test_office_calendar_and_warning_threshold_set_in_settings(paths):
         assert app.desk.profile.nearing == 0.8
         assert not app.calendar.is_working_day(date(2026, 12, 24))
         assert app.calendar.is_ramadan(date(2027, 2, 10))
+
+
+async def test_f9_offers_cups_printers_catches_a_typo_and_prints_a_test_page(paths):
+    """The printers that exist are offered; a mistyped name is refused at save time with
+    the names CUPS has; the test print sends a page whose barcode scans, at the dpi set."""
+    from pathlib import Path
+
+    from pdf_scan import decoded, one_bit, pages_at_dpi
+    from textual.widgets import Static
+
+    from counter.codes import is_demo_code
+    from counter.printing import list_printers
+
+    cups = list_printers()
+    if "PDF" not in cups.names:
+        import pytest
+
+        pytest.skip("no CUPS PDF printer here (run scripts/ci-cups)")
+    app = make_app(paths, Clock(), profile=make_profile().with_changes(printer="PFD"))
+    async with app.run_test(size=(100, 50)) as pilot:
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SetupScreen)
+        listed = screen.query_one("#printer-list", Select)
+        assert "PDF" in [str(v) for _, v in listed._options]
+        await pilot.press("ctrl+s")  # "PFD": a typo from loket.toml
+        await pilot.pause()
+        assert isinstance(app.screen, SetupScreen)
+        message = str(screen.query_one("#setup-error", Static).render())
+        assert "'PFD' tidak dikenal CUPS" in message and "PDF" in message
+        assert app.focused is screen.query_one("#printer", Input)
+        listed.value = "PDF"  # picked from the list: fills the name
+        await pilot.pause()
+        assert screen.query_one("#printer", Input).value == "PDF"
+        screen.query_one("#dpi", Select).value = 180
+        screen.query_one("#test-print").press()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = str(screen.query_one("#test-result", Static).render())
+        assert "Halaman uji dikirim ke PDF" in shown, shown
+        [page] = sorted((paths.pdf_dir / "uji").glob("uji-PDF-*.pdf"))
+        codes = decoded(one_bit(pages_at_dpi(Path(page).read_bytes(), 180)[0]))
+        assert len(codes) == 1 and is_demo_code(codes[0])  # never a real case's code
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = load_profile(paths)
+        assert saved is not None and (saved.printer, saved.dpi) == ("PDF", 180)
+    _remove_landed(Path(page).stem)
+
+
+def _remove_landed(stem: str) -> None:
+    """The test page cups-pdf wrote for this test: not left in the home folder."""
+    import time
+
+    from tests.counter.test_printing import _cups_pdf_out_dir
+
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        landed = list(_cups_pdf_out_dir().glob(f"{stem}*.pdf"))
+        if landed:
+            for p in landed:
+                p.unlink(missing_ok=True)
+            return
+        time.sleep(0.2)

@@ -53,6 +53,7 @@ def test_store_folders_and_files_are_owner_only_whatever_the_umask(tmp_path: Pat
     with _umask(mask):
         store = open_store(tmp_path / "data" / "store", WIB)
         _fill(store)
+        assert len(store.open_codes()) == 2  # writes the open-case cache (open.json)
     modes = _modes(store.store_dir)
     assert {"open.json", "2026", "2026/2026-11-25.json", ".locks"} <= set(modes)
     for name, mode in modes.items():
@@ -140,7 +141,7 @@ def test_read_only_path_reads_without_locks_and_writes_nothing(tmp_path: Path) -
     store = open_store(tmp_path / "store", WIB)
     codes = _fill(store)
     copy = _backup(store.store_dir, tmp_path / "cadangan")
-    (copy / "open.json").unlink()  # a backup made without the index: rebuilt in memory
+    (copy / "open.json").unlink(missing_ok=True)  # a backup without the index: rebuilt in memory
     before = _modes(copy), {p: p.read_bytes() for p in copy.rglob("*") if p.is_file()}
     ro = open_store(copy, WIB, read_only=True)
     assert ro.read_only and ro.notices == [texts.READ_ONLY.format(path=copy)]

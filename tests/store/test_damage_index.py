@@ -78,6 +78,7 @@ def test_damaged_day_with_intact_index_keeps_its_codes(tmp_path: Path) -> None:
     """With the index readable nothing is rebuilt: the day's codes stay listed."""
     store = open_store(tmp_path / "store", WIB)
     cases = _fill(store)
+    store.open_codes()  # the dashboard looks every few seconds: the index knows the day
     store.path_for(DAMAGED_DAY).write_bytes(b"")
     fresh = open_store(tmp_path / "store", WIB)
     assert sorted(fresh.open_codes()) == sorted(c for c, o in cases.items() if o)
