@@ -81,6 +81,7 @@ async def test_home_reload_worker(paths):
         await settle(app, pilot)
         notices = record_notices(app)
         app.desk.open_views = explode
+        app.desk.open_cases = explode  # whichever the dashboard reads through
         home = app.screen
         assert isinstance(home, HomeScreen)
         home.reload()
