@@ -403,12 +403,14 @@ class Desk:
         handoff = nxt.hand_off if any(e["type"] == C.HANDED_OFF for e in events) else None
         return self._commit(view, events, handoff)
 
-    def jump_to(self, code: str, target: int, output: str = "",
-                to_name: str = "") -> CaseView:
-        """A decision's forward branch: complete this step and go on at step `target`."""
+    def jump_to(self, code: str, target: int, output: str = "", to_name: str = "",
+                expect: str | None = None) -> CaseView:
+        """A decision's forward branch: complete this step and go on at step `target`.
+
+        `expect` is the last event the officer saw, as for every other action."""
         from counter.case_jump import plan_jump
 
-        view = self.view(code)
+        view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         events = plan_jump(view.state, view.sop, target, at, officer, desk, output, to_name)
         handoff = None
