@@ -180,11 +180,11 @@ class Replica:
         for ev in events:
             by_day.setdefault(parse_code(ev["code"]).day, []).append(ev)
         added = 0
-        touched_codes: dict[str, list[str]] = {}
+        is_open: dict[str, bool] = {}
         for day in sorted(by_day):
-            added += self._import_day(day, by_day[day], touched_codes)
-        if touched_codes:
-            self._update_open_index(touched_codes)
+            added += self._import_day(day, by_day[day], is_open)
+        if is_open:
+            self._update_open_index(is_open)
         with self._lock():
             state = self._load()
             if cursor > state["cursor"]:
@@ -193,7 +193,7 @@ class Replica:
         return added
 
     def _import_day(self, day: date, events: Iterable[Event],
-                    touched: dict[str, list[str]]) -> int:
+                    is_open: dict[str, bool]) -> int:
         path = self.store.path_for(day)
         ensure_dir(path.parent)
         with self.store._day_lock(day):
@@ -207,6 +207,7 @@ class Replica:
             next_doc = max((int(k) for k in table), default=0) + 1
             on_server = self._on_server(data)
             added = 0
+            touched: set[str] = set()
             for ev in events:
                 if ev["id"] in have:
                     on_server.add(ev["id"])
@@ -218,21 +219,29 @@ class Replica:
                 next_doc += 1
                 have.add(ev["id"])
                 on_server.add(ev["id"])
-                touched.setdefault(ev["code"], []).append(ev["type"])
+                touched.add(ev["code"])
                 added += 1
             data[EVENTS] = table
             data[SYNC] = {"1": {"on_server": sorted(on_server)}}
             storage.write(data)
+            # Open or closed, from the day just written (no second read per case).
+            types: dict[str, set[str]] = {}
+            for e in table.values():
+                if e["code"] in touched:
+                    types.setdefault(e["code"], set()).add(e["type"])
+            for code in touched:
+                if code in types:
+                    is_open[code] = "opened" in types[code] and "closed" not in types[code]
         return added
 
-    def _update_open_index(self, touched: dict[str, list[str]]) -> None:
+    def _update_open_index(self, is_open: dict[str, bool]) -> None:
         """Imported cases appear on this desk's dashboard; closed ones leave it."""
         store = self.store
         with store._index_lock():
             index = store._load_index_locked()
             open_now = set(index["open"])
-            for code in touched:
-                if store._is_open(code):
+            for code, still_open in is_open.items():
+                if still_open:
                     open_now.add(code)
                 else:
                     open_now.discard(code)
