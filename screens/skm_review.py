@@ -20,7 +20,6 @@ from counter.texts import skm as T
 from screens.widgets.header import LoketHeader
 from screens.worker_guard import run_guarded
 
-
 # Unsur, NRR, Mutu, Resp., Σ nilai, NRR × bobot, Nama unsur (the export's column order
 # is the regulation's; see counter/skm/export.py).
 UNSUR_ORDER = (0, 4, 6, 3, 2, 5, 1)
