@@ -174,14 +174,6 @@ class Store:
                 bad.append((path, err.message))
         return bad
 
-    def unread_days(self) -> list[date]:
-        """Days whose open cases are not known: their file could not be read and the
-        index knows no codes of theirs (it was rebuilt meanwhile). Read again at every
-        look; their cases come back as soon as the file is restored."""
-        self._index.codes()  # looks at the day files again (cheap when nothing changed)
-        return sorted(date.fromisoformat(day) for day, codes
-                      in self._index.unreadable_days().items() if not codes)
-
     # -- writing --------------------------------------------------------------
 
     def append(self, event: dict) -> dict:
