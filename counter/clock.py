@@ -358,6 +358,7 @@ def measure_case(
             fraction = counted_s / limit_s
             level = _level(Kind.TETAP, counted_s, None, limit_s, nearing)
 
+    estimate: datetime | None
     if closed_at is not None:
         estimate, partial = cal.local(closed_at), False
     else:

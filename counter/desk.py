@@ -512,15 +512,16 @@ class Desk:
         """
         paper = paper or self.profile.paper
         if issue_fn is None:
-            from counter.printing import issue as issue_fn
+            from counter.printing import issue
 
+            issue_fn = issue
             if self.profile.printer_kind == "escpos":  # a raster to the thermal head itself
                 from functools import partial
 
                 from counter.escpos_print import print_escpos
 
-                issue_fn = partial(issue_fn, print_fn=partial(print_escpos, paper=paper,
-                                                              dpi=self.profile.dpi))
+                issue_fn = partial(issue, print_fn=partial(print_escpos, paper=paper,
+                                                           dpi=self.profile.dpi))
         view = self.view(code)
         issued = issue_fn(kind, self.receipt_data(view, kind, copy_label), paper, pdf_dir=pdf_dir,
                           printer=printer if printer is not None else self.profile.printer,

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from counter.atomic import OWNER_ONLY, ensure_folder, reason, write_file
 from counter.errors import PrintError
@@ -176,6 +176,16 @@ def save_pdf(pdf: bytes, path: Path) -> Path:
     return write_file(path, pdf, mode=OWNER_ONLY, error=PrintError)
 
 
+class PrintedData(TypedDict):
+    """What a `printed` event records of an attempt (typed so `**` passes it checked)."""
+
+    doc: str
+    ok: bool
+    printer: str | None
+    pdf: str
+    error: str
+
+
 @dataclass(frozen=True)
 class Issued:
     """A document made and (perhaps) printed: what the `printed` event records."""
@@ -193,7 +203,7 @@ class Issued:
             return T.PRINT_OK.format(printer=self.printer)
         return f"{self.error} ({self.pdf})"
 
-    def event_data(self) -> dict[str, object]:
+    def event_data(self) -> PrintedData:
         """Keyword arguments for `counter.case.printed(...)` (besides code/at/officer/desk)."""
         return {
             "doc": self.doc,

@@ -236,7 +236,7 @@ class StepRunnerScreen(Screen[None]):
         if step is None or not step.lanjut:
             return
         target = step.lanjut[0]
-        view = self._act(self.app.desk.jump_to, self.code, target.ke_langkah,
+        view = self._act(desk_of(self).jump_to, self.code, target.ke_langkah,
                          output=target.syarat)
         if view is not None:
             self.app.notify(A.JUMPED.format(target=target.ke_langkah, syarat=target.syarat))
