@@ -180,11 +180,8 @@ class Replica:
         for ev in events:
             by_day.setdefault(parse_code(ev["code"]).day, []).append(ev)
         added = 0
-        touched_codes: dict[str, list[str]] = {}
         for day in sorted(by_day):
-            added += self._import_day(day, by_day[day], touched_codes)
-        if touched_codes:
-            self._update_open_index(touched_codes)
+            added += self._import_day(day, by_day[day])
         with self._lock():
             state = self._load()
             if cursor > state["cursor"]:
@@ -192,8 +189,7 @@ class Replica:
                 self._save(state)
         return added
 
-    def _import_day(self, day: date, events: Iterable[Event],
-                    touched: dict[str, list[str]]) -> int:
+    def _import_day(self, day: date, events: Iterable[Event]) -> int:
         path = self.store.path_for(day)
         ensure_dir(path.parent)
         with self.store._day_lock(day):
@@ -218,26 +214,13 @@ class Replica:
                 next_doc += 1
                 have.add(ev["id"])
                 on_server.add(ev["id"])
-                touched.setdefault(ev["code"], []).append(ev["type"])
                 added += 1
             data[EVENTS] = table
             data[SYNC] = {"1": {"on_server": sorted(on_server)}}
             storage.write(data)
+            # imported cases appear on this desk's dashboard, closed ones leave it
+            self.store._index.learned(path, table.values())
         return added
-
-    def _update_open_index(self, touched: dict[str, list[str]]) -> None:
-        """Imported cases appear on this desk's dashboard; closed ones leave it."""
-        store = self.store
-        with store._index_lock():
-            index = store._load_index_locked()
-            open_now = set(index["open"])
-            for code in touched:
-                if store._is_open(code):
-                    open_now.add(code)
-                else:
-                    open_now.discard(code)
-            if sorted(open_now) != index["open"]:
-                store._write_index({**index, "open": sorted(open_now)})
 
 
 def open_replica(store: Store) -> Replica:
