@@ -135,7 +135,6 @@ REPRINT_BUSY = "Mencetak {doc}\u2026"
 REPRINT_OK = "{doc} dicetak ke {printer}."
 REPRINT_PDF_ONLY = "Tidak ada printer; {doc} disimpan sebagai PDF: {pdf}"
 REPRINT_FAILED = "{doc} gagal dicetak: {error}. PDF tersimpan: {pdf}"
-REPRINT_COPY = "cetak ulang"
 
 # ----------------------------------------------------------------- daily log
 LOG_TITLE = "Log harian"
