@@ -133,20 +133,15 @@ def bench_propagation(a: Paths, b: Paths, samples: int) -> list[float]:
 
 
 def bench_catchup(base: Path, dsn: str, cases: int) -> tuple[int, int, float]:
-    from counter.demo import MemoryRepo, demo_profile, generate
+    from counter.demo import DemoSettings, MemoryRepo, demo_profile, generate
     from counter.sop import load_catalog
     from store.sync.server import PgServer
 
+    # A week (5 working days) of a busy office, made by the demo generator.
     repo = MemoryRepo()
     profile = demo_profile().with_changes(desk=9)
-    catalog = load_catalog()
-    until = datetime.now(profile.tz)
-    days = 10
-    while True:
-        generate(repo, catalog, profile, days=days, until=until, seed=7)
-        if sum(len(repo.codes_on(d)) for d in list(repo._days)) >= cases or days >= 200:
-            break
-        repo, days = MemoryRepo(), days * 2
+    generate(repo, load_catalog(), profile, days=5, until=datetime.now(profile.tz), seed=7,
+             settings=DemoSettings(per_day=cases / 5))
     events: list[dict[str, Any]] = []
     for day in sorted(repo._days):
         for code in repo.codes_on(day):

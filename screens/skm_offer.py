@@ -80,6 +80,7 @@ def start_survey(app: Any) -> None:
         run_guarded(app, save, T.WORK_SAVE_SURVEY, thread=True, group="survey")
         app.notify(T.SURVEY_SAVED)
 
+    app.clear_notifications()  # the visitor reads the survey, not the officer's toasts
     app.push_screen(SurveyScreen(surveys.questionnaire, context), answered)
 
 

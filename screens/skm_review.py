@@ -20,6 +20,10 @@ from counter.texts import skm as T
 from screens.widgets.header import LoketHeader
 from screens.worker_guard import run_guarded
 
+# Unsur, NRR, Mutu, Resp., Σ nilai, NRR × bobot, Nama unsur (the export's column order
+# is the regulation's; see counter/skm/export.py).
+UNSUR_ORDER = (0, 4, 6, 3, 2, 5, 1)
+
 
 class SkmReviewScreen(Screen[None]):
     DEFAULT_CSS = """
@@ -78,8 +82,9 @@ class SkmReviewScreen(Screen[None]):
         app: Any = self.app
         lines = X.header_lines(report, app.profile.unit, None)
         self.query_one("#skm-head", Static).update("\n".join(lines[2:]))
-        for table_id, rows in (("#skm-unsur", X.unsur_rows(report.unit, report)),
-                               ("#skm-groups", X.group_rows(report))):
+        # on screen the figures come before the long names, so 80 columns show them
+        unsur = [[r[i] for i in UNSUR_ORDER] for r in X.unsur_rows(report.unit, report)]
+        for table_id, rows in (("#skm-unsur", unsur), ("#skm-groups", X.group_rows(report))):
             table = self.query_one(table_id, DataTable)
             table.clear(columns=True)
             header, *body = list(rows)

@@ -46,6 +46,7 @@ class StepRunnerScreen(Screen[None]):
         Binding("p", "reprint", T.KEY_REPRINT, id="kasus.cetak_ulang"),
         Binding("d", "detail", T.KEY_DETAIL, id="kasus.riwayat"),
         Binding("j", "jump", A.KEY_JUMP, id="kasus.lompat"),  # "langsung ke langkah N"
+        Binding("x", "resolve_conflict", T.KEY_RESOLVE_CONFLICT, id="kasus.selesaikan_konflik"),
     ]
 
     def __init__(self, code: str) -> None:
@@ -187,6 +188,8 @@ class StepRunnerScreen(Screen[None]):
             "jump": Action.SELESAI_LANGKAH in allowed and self.view is not None
             and bool(self.view.current_step and self.view.current_step.lanjut),
         }
+        if action == "resolve_conflict":
+            return bool(self.view is not None and self.view.conflicts)
         if action in rules:
             return rules[action]  # hidden when it does not fit: the footer stays short
         return True
@@ -399,6 +402,18 @@ class StepRunnerScreen(Screen[None]):
 
         self.app.push_screen(TextModal(T.MODAL_NOTE_TITLE, T.MODAL_NOTE_LABEL, required=True),
                              done)
+
+    def action_resolve_conflict(self) -> None:
+        """A supervisor settles a conflict between desks: what was decided, in words."""
+        from screens.modals import TextModal
+
+        def done(text: str | None) -> None:
+            if text and self._act(desk_of(self).resolve_conflicts, self.code, text) is not None:
+                self.app.notify(T.RUN_CONFLICT_RESOLVED)
+                self.show()
+
+        self.app.push_screen(TextModal(T.MODAL_CONFLICT_TITLE, T.MODAL_CONFLICT_LABEL,
+                                       required=True), done)
 
     def action_close(self) -> None:
         from screens.modals import CloseModal

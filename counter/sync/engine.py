@@ -17,7 +17,7 @@ from counter.errors import LoketError
 from counter.sync.port import DeskInfo, OfficeServer, Replica, SyncError, SyncState
 
 PUSH_BATCH = 500
-PULL_BATCH = 2000
+PULL_BATCH = 10000  # a week offline catches up in a few pulls, each day written once
 
 
 @dataclass(frozen=True)

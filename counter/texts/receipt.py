@@ -143,3 +143,7 @@ TEST_NOTE = (
     "Pindai kode batang di atas dengan pemindai loket: bila terbaca, printer, kertas dan "
     "resolusi sudah cocok. Bila tidak, periksa resolusi printer di pengaturan (F9)."
 )
+# Standar Pelayanan lines on the tanda terima
+BIAYA = "Biaya"
+PRODUK_LAYANAN = "Produk layanan"
+JANGKA_WAKTU = "Jangka waktu"

@@ -147,7 +147,7 @@ async def test_review_screen_from_f4_and_the_dashboard_line(paths):
         head = str(app.screen.query_one("#skm-head", Static).render())
         assert "IKM unit layanan: 97,22 — mutu A" in head
         table = app.screen.query_one("#skm-unsur", DataTable)
-        assert table.get_row_at(0)[0] == "U9"  # the lowest unsur first
+        assert table.get_row_at(0)[:3] == ["U9", "3,000", "C (Kurang baik)"]  # lowest first
         await key(pilot, "e")
         await app.workers.wait_for_complete()
     exported = sorted(p.name for p in (paths.data_dir / "laporan").glob("skm-*"))

@@ -70,8 +70,19 @@ class DeskProc:
         return True
 
     def dump(self) -> dict[str, Any]:
-        result: dict[str, Any] = json.loads(self.act("dump"))
-        return result
+        """Every case in this desk's store: its event ids and its fold (read in the test
+        process: starting a process per look would make waiting slow)."""
+        from datetime import date
+
+        from tests.sync.desk_proc import fold_summary, make_desk
+
+        desk = make_desk(str(self.paths.config_dir), str(self.paths.data_dir))
+        out: dict[str, Any] = {}
+        for path in desk.repo.day_files():  # type: ignore[attr-defined]
+            for code, events in desk.repo.events_on(date.fromisoformat(path.stem)).items():
+                out[code] = {"ids": sorted(e.get("id", "") for e in events),
+                             "fold": fold_summary(desk, code)}
+        return json.loads(json.dumps(out, sort_keys=True))
 
 
 def make_office(base: Path, dsn: str, *specs: dict[str, Any]) -> list[DeskProc]:
