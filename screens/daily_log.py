@@ -32,10 +32,10 @@ from textual.widgets import (
 
 from counter import dates
 from counter import report as R
+from counter.atomic import ensure_private_folder
 from counter.damage import UnreadableDay
 from counter.errors import LoketError
 from counter.log_filter import SPANS, WAITING, Filters, Sort, span_dates, visible_rows
-from counter.private import private_dir, private_file
 from counter.texts import shell as TS
 from counter.texts import skm as TK
 from counter.texts import ui_review as T
@@ -405,10 +405,11 @@ class DailyLogScreen(Screen[None]):
 
         folder = loket(self).paths.report_dir
         try:
-            private_dir(folder, loket(self).paths.data_dir)
-            written = [private_file(p) for p in export.write_report(
+            ensure_private_folder(folder, loket(self).paths.data_dir)
+            # each file is written owner-only by the export itself
+            written = export.write_report(
                 summary, loket(self).profile, fmt,
-                folder / export.default_name(summary.first, summary.last, fmt))]
+                folder / export.default_name(summary.first, summary.last, fmt))
         except (LoketError, OSError) as err:
             self.app.call_from_thread(self.notify, T.EXPORT_FAILED.format(error=err),
                                       severity="error")

@@ -180,11 +180,8 @@ class Replica:
         for ev in events:
             by_day.setdefault(parse_code(ev["code"]).day, []).append(ev)
         added = 0
-        is_open: dict[str, bool] = {}
         for day in sorted(by_day):
-            added += self._import_day(day, by_day[day], is_open)
-        if is_open:
-            self._update_open_index(is_open)
+            added += self._import_day(day, by_day[day])
         with self._lock():
             state = self._load()
             if cursor > state["cursor"]:
@@ -192,8 +189,7 @@ class Replica:
                 self._save(state)
         return added
 
-    def _import_day(self, day: date, events: Iterable[Event],
-                    is_open: dict[str, bool]) -> int:
+    def _import_day(self, day: date, events: Iterable[Event]) -> int:
         path = self.store.path_for(day)
         ensure_dir(path.parent)
         with self.store._day_lock(day):
@@ -207,7 +203,6 @@ class Replica:
             next_doc = max((int(k) for k in table), default=0) + 1
             on_server = self._on_server(data)
             added = 0
-            touched: set[str] = set()
             for ev in events:
                 if ev["id"] in have:
                     on_server.add(ev["id"])
@@ -219,34 +214,13 @@ class Replica:
                 next_doc += 1
                 have.add(ev["id"])
                 on_server.add(ev["id"])
-                touched.add(ev["code"])
                 added += 1
             data[EVENTS] = table
             data[SYNC] = {"1": {"on_server": sorted(on_server)}}
             storage.write(data)
-            # Open or closed, from the day just written (no second read per case).
-            types: dict[str, set[str]] = {}
-            for e in table.values():
-                if e["code"] in touched:
-                    types.setdefault(e["code"], set()).add(e["type"])
-            for code in touched:
-                if code in types:
-                    is_open[code] = "opened" in types[code] and "closed" not in types[code]
+            # imported cases appear on this desk's dashboard, closed ones leave it
+            self.store._index.learned(path, table.values())
         return added
-
-    def _update_open_index(self, is_open: dict[str, bool]) -> None:
-        """Imported cases appear on this desk's dashboard; closed ones leave it."""
-        store = self.store
-        with store._index_lock():
-            index = store._load_index_locked()
-            open_now = set(index["open"])
-            for code, still_open in is_open.items():
-                if still_open:
-                    open_now.add(code)
-                else:
-                    open_now.discard(code)
-            if sorted(open_now) != index["open"]:
-                store._write_index({**index, "open": sorted(open_now)})
 
 
 def open_replica(store: Store) -> Replica:
