@@ -25,6 +25,7 @@ from counter.texts import files as T
 
 SHARED = 0o644
 OWNER_ONLY = 0o600  # personal data: names, NIK, phone numbers
+OWNER_ONLY_DIR = 0o700  # folders of such files (printed PDFs, exported reports)
 
 Payload = bytes | Callable[[BinaryIO], object]
 
@@ -149,4 +150,29 @@ def ensure_folder(folder: Path, error: type[LoketError] = WriteError) -> Path:
         raise error(T.WRITE_FAILED.format(reason=reason(exc), kept=T.KEPT_NONE),
                     path=folder) from None
     fsync_dir(folder.parent)
+    return folder
+
+
+def ensure_private_folder(folder: Path, base: Path,
+                          error: type[LoketError] = WriteError) -> Path:
+    """Create ``folder`` and the folders between ``base`` and it, each owner-only
+    whatever the umask (also ones made earlier with a looser mode): printed PDFs and
+    exported reports carry visitors' names and numbers. ``base`` itself (e.g. the data
+    folder) is created if needed but left as it is."""
+    folder, base = Path(folder), Path(base)
+    chain = [folder, *folder.parents]
+    inside = chain[: chain.index(base)] if base in chain else [folder]
+    try:
+        ensure_folder(base, error)
+        for step in reversed(inside):
+            made = False
+            with contextlib.suppress(FileExistsError):
+                step.mkdir(OWNER_ONLY_DIR)
+                made = True
+            os.chmod(step, OWNER_ONLY_DIR)
+            if made:
+                fsync_dir(step.parent)
+    except OSError as exc:
+        raise error(T.WRITE_FAILED.format(reason=reason(exc), kept=T.KEPT_NONE),
+                    path=folder) from None
     return folder

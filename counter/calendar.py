@@ -140,6 +140,11 @@ class WorkingCalendar:
         self.tz = _zone(tz)
         self.closed_days = frozenset(getattr(settings, "closed_days", ()) or ())
         self.ramadan = tuple(getattr(settings, "ramadan", ()) or ())
+        own = str(getattr(settings, "jam_kerja", "") or "")
+        if own and hours is NORMAL_HOURS:  # the unit keeps its own schedule
+            from counter.office_hours import parse_hours
+
+            hours = parse_hours(own)
         self.hours = dict(hours)
         self.ramadan_hours = dict(ramadan_hours)
         if holiday_source is None:

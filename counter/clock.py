@@ -32,9 +32,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Protocol
 
 from counter.calendar import WorkingCalendar
+from counter.sop import Step
 from counter.texts import clock as T
 from counter.waktu import Kind, Unit, Waktu
 
@@ -71,6 +72,26 @@ class RunLike(Protocol):
     def ended_at(self) -> datetime | None: ...
     @property
     def pauses(self) -> Sequence[tuple[datetime, datetime | None]]: ...
+
+
+class StateLike(Protocol):
+    """What the clock reads of a `counter.case.CaseState`."""
+
+    @property
+    def opened_at(self) -> datetime: ...
+    @property
+    def closed_at(self) -> datetime | None: ...
+    @property
+    def current_step(self) -> int | None: ...
+    @property
+    def runs(self) -> Sequence[RunLike]: ...
+
+
+class SopLike(Protocol):
+    """What the clock reads of a `counter.sop.Sop`: its steps."""
+
+    @property
+    def steps(self) -> Sequence[Step]: ...
 
 
 @dataclass(frozen=True)
@@ -111,7 +132,7 @@ class CaseTiming:
     For a closed case it is the closing time; None when nothing can be laid.
     """
 
-    steps: tuple[tuple[Any, StepTiming], ...]
+    steps: tuple[tuple[RunLike, StepTiming], ...]
     elapsed_s: float
     paused_s: float
     limit_s: float | None
@@ -164,10 +185,9 @@ class _Wall:
         return self.cal.local(a) + timedelta(seconds=amount)
 
 
-def waktu_of(step: Any) -> Waktu:
-    """The step's mutu baku waktu; no limit for a missing step or waktu."""
-    waktu = getattr(getattr(step, "mutu_baku", None), "waktu", None)
-    return waktu if isinstance(waktu, Waktu) else _NO_LIMIT
+def waktu_of(step: Step | None) -> Waktu:
+    """The step's mutu baku waktu; no limit for a missing step."""
+    return step.mutu_baku.waktu if step is not None else _NO_LIMIT
 
 
 def _clock_for(waktu: Waktu, cal: WorkingCalendar) -> tuple[_Clock, float, float | None]:
@@ -242,7 +262,7 @@ def _level(kind: Kind, value: float, low: float | None, high: float, nearing: fl
 
 def measure_step(
     run: RunLike,
-    step: Any,
+    step: Step | None,
     calendar: WorkingCalendar,
     now: datetime,
     nearing: float = DEFAULT_NEARING,
@@ -281,19 +301,18 @@ def measure_step(
 # ----- cases ----------------------------------------------------------------
 
 
-def _step_no(run: Any) -> int:
-    step = run.step
-    return getattr(step, "no", step)
+def _step_no(run: RunLike) -> int:
+    return run.step
 
 
-def _find(steps: Sequence[Any], no: int | None) -> tuple[int, Any]:
+def _find(steps: Sequence[Step], no: int | None) -> tuple[int, Step | None]:
     for i, s in enumerate(steps):
         if s.no == no:
             return i, s
     return -1, None
 
 
-def _lay(cursor: datetime, step: Any, cal: WorkingCalendar) -> datetime | None:
+def _lay(cursor: datetime, step: Step | None, cal: WorkingCalendar) -> datetime | None:
     """`cursor` plus the step's upper bound on its clock; None when it has no limit."""
     waktu = waktu_of(step)
     if not waktu.limited or waktu.high is None:
@@ -319,8 +338,8 @@ def _allowance(cal: WorkingCalendar, opened: datetime, waktus: tuple[Waktu, ...]
 
 
 def measure_case(
-    state: Any,
-    sop: Any,
+    state: StateLike,
+    sop: SopLike,
     calendar: WorkingCalendar,
     now: datetime,
     nearing: float = DEFAULT_NEARING,
@@ -335,7 +354,7 @@ def measure_case(
     )
 
     opened = cal.local(state.opened_at)
-    closed_at = getattr(state, "closed_at", None)
+    closed_at = state.closed_at
     end = max(cal.local(closed_at) if closed_at is not None else cal.local(now), opened)
     pauses = [p for run in runs for p in (run.pauses or ())]
     spans = _spans(pauses, opened, end, cal)
@@ -358,6 +377,7 @@ def measure_case(
             fraction = counted_s / limit_s
             level = _level(Kind.TETAP, counted_s, None, limit_s, nearing)
 
+    estimate: datetime | None
     if closed_at is not None:
         estimate, partial = cal.local(closed_at), False
     else:
@@ -367,16 +387,16 @@ def measure_case(
 
 
 def _estimate(
-    state: Any,
-    steps: Sequence[Any],
-    timings: Sequence[tuple[Any, StepTiming]],
+    state: StateLike,
+    steps: Sequence[Step],
+    timings: Sequence[tuple[RunLike, StepTiming]],
     cal: WorkingCalendar,
     now: datetime,
 ) -> tuple[datetime | None, bool]:
     """(estimated completion, whether a remaining step without a limit was left out)."""
     cursor = cal.local(now)
     laid_any = partial = False
-    current = getattr(state, "current_step", None)
+    current = state.current_step
     if current is None and timings:
         index = _find(steps, _step_no(timings[-1][0]))[0]  # between steps: after the last
     elif current is None:

@@ -88,6 +88,9 @@ class CalendarSettings:
 
     closed_days: tuple[date, ...] = ()  # the office's own extra closed days
     ramadan: tuple[tuple[date, date], ...] = ()  # date ranges on the Ramadan schedule
+    # a unit's own office hours ("Senin-Kamis 07.30-16.00 istirahat 12.00-13.00; …");
+    # empty: the national hours (see counter.office_hours)
+    jam_kerja: str = ""
 
 
 @dataclass(frozen=True)
@@ -326,9 +329,19 @@ class _ProfileReader:
             if b < a:
                 raise self.fail("kalender.ramadan", T.BAD_RANGE)
             ranges.append((a, b))
+        jam_kerja = raw.get("jam_kerja", "")
+        if not isinstance(jam_kerja, str):
+            raise self.fail("kalender.jam_kerja", T.WRONG_TYPE.format(expected="teks"))
+        from counter.office_hours import parse_hours
+
+        try:
+            parse_hours(jam_kerja)
+        except ConfigError as err:
+            raise self.fail("kalender.jam_kerja", err.message) from None
         return CalendarSettings(
             closed_days=tuple(self.day(v, "kalender.hari_tutup") for v in closed),
             ramadan=tuple(ranges),
+            jam_kerja=jam_kerja.strip(),
         )
 
 
@@ -356,6 +369,7 @@ def _profile_data(profile: Profile) -> dict[str, Any]:
     data["kalender"] = {
         "hari_tutup": list(profile.calendar.closed_days),
         "ramadan": [[a, b] for a, b in profile.calendar.ramadan],
+        "jam_kerja": profile.calendar.jam_kerja,
     }
     p = profile.pusat
     if p != PusatSettings():

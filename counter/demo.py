@@ -26,17 +26,21 @@ import random
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter.calendar import WorkingCalendar, calendar_for
 from counter.case.roles import is_back_office
 from counter.case.schema import event_id, new_id, seeded_ids
+from counter.case.state import Status
 from counter.codes import make_code, parse_code
 from counter.config import Officer, Profile
 from counter.errors import CaseError, ConflictError, LoketError
 from counter.sop import Catalog, Sop, Step
 from counter.texts import report as T
 from counter.waktu import Unit
+
+if TYPE_CHECKING:  # the desk is imported where the simulation starts (import cycles)
+    from counter.desk import CaseView, Desk, Repository
 
 MAX_DAYS = 250
 CLOSED_TYPES = ("closed",)
@@ -221,8 +225,9 @@ def working_days_until(calendar: WorkingCalendar, last: date, count: int) -> lis
 
 
 class _Simulation:
-    def __init__(self, repo: Any, catalog: Catalog, profile: Profile, calendar: WorkingCalendar,
-                 rng: random.Random, settings: DemoSettings, until: datetime) -> None:
+    def __init__(self, repo: Repository, catalog: Catalog, profile: Profile,
+                 calendar: WorkingCalendar, rng: random.Random, settings: DemoSettings,
+                 until: datetime) -> None:
         from counter.desk import Desk  # the one API that acts on cases
 
         self.repo, self.catalog, self.profile = repo, catalog, profile
@@ -239,12 +244,12 @@ class _Simulation:
         roles = sorted({p.id for s in self.sops for p in s.pelaksana})
         self.officials = {r: T.DEMO_OFFICIALS[i % len(T.DEMO_OFFICIALS)]
                           for i, r in enumerate(roles)}
-        self._desk_cls: Callable[..., Any] = Desk
-        self._desks: dict[str, Any] = {}
+        self._desk_cls: Callable[..., Desk] = Desk
+        self._desks: dict[str, Desk] = {}
 
     # -- desks ------------------------------------------------------------------
 
-    def desk(self, officer: str) -> Any:
+    def desk(self, officer: str) -> Desk:
         found = self._desks.get(officer)
         if found is None:
             number = self.officers.index(officer) + 1 if officer in self.officers else 1
@@ -336,28 +341,27 @@ class _Simulation:
         usaha = f"{rng.choice(T.DEMO_BUSINESSES)} {nama.split()[0]}"
         return {"nama": nama, "nik": nik, "telepon": telepon, "nama_usaha": usaha}
 
-    def actor(self, code: str, view: Any) -> str:
+    def actor(self, code: str, view: CaseView) -> str:
         """Who acts on the case now: the counter officer, or the official holding it."""
         role = view.state.holder_role
         sop = view.sop
-        if sop is None or not is_back_office(sop, role):
+        if sop is None or role is None or not is_back_office(sop, role):
             return self.plans[code].officer
         return self.officials.get(role, self.plans[code].officer)
 
-    def follow(self, view: Any, now: datetime) -> None:
+    def follow(self, view: CaseView, now: datetime) -> None:
         """Schedule what happens next to the case, given its state after an action."""
         state, sop = view.state, view.sop
         if state.closed or sop is None:
             return
         code, rng, plan = state.code, self.rng, self.plans[state.code]
-        status = str(state.status.value)
-        if status == "menunggu_pelaksana":
+        if state.status is Status.MENUNGGU_PELAKSANA:
             slow = rng.random() < self.s.slow_official
             delay = rng.uniform(0.5, 2.5) * self.cal.standard_day_s if slow else \
                 rng.uniform(5, 90) * 60
             self.push(self.later(now, delay), code, "receive")
             return
-        if status == "menunggu_pemohon":
+        if state.status is Status.MENUNGGU_PEMOHON:
             if rng.random() >= self.s.never_back:
                 back = self.cal.add_working_days(now, rng.uniform(0.2, 3.0))
                 self.push(back, code, "resume")
@@ -379,8 +383,8 @@ class _Simulation:
             plan.returned = True
             self.push(end, code, "return", to_step=_return_target(step))
             return
-        timing = view.current_timing() if hasattr(view, "current_timing") else None
-        due = getattr(timing, "due_at", None)
+        timing = view.current_timing()
+        due = timing.due_at if timing is not None else None
         if due is not None:
             over = end > due  # a file left waiting at a desk runs over too
         reason = ""
@@ -454,14 +458,14 @@ def _return_target(step: Step) -> int | None:
     return None
 
 
-def _targets(view: Any) -> list[int]:
+def _targets(view: CaseView) -> list[int]:
     from counter.case import return_targets
 
     return [t.step for t in return_targets(view.state, view.sop)]
 
 
 def generate(
-    repo: Any,
+    repo: Repository,
     catalog: Catalog,
     profile: Profile,
     *,

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from counter import case as C
 from counter.calendar import WorkingCalendar, calendar_for
-from counter.clock import CaseTiming, Level, measure_case
+from counter.clock import CaseTiming, Level, StepTiming, measure_case
 from counter.codes import DEMO_DESK, human, is_demo_code, normalize, parse_code
 from counter.config import Profile
 from counter.damage import UnreadableDay, merged
@@ -94,7 +94,13 @@ class CaseView:
     def next(self) -> C.NextAction:
         return C.next_action(self.state, self.sop)
 
-    def current_timing(self) -> Any | None:
+    @property
+    def run_timings(self) -> list[tuple[C.StepRun, StepTiming]]:
+        """Each step run with its timing, in the order they ran (none without an SOP)."""
+        return [(run, t) for run, (_, t) in zip(self.state.runs, self.timing.steps,
+                                                strict=False)]
+
+    def current_timing(self) -> StepTiming | None:
         """The timing of the running step run, if any (the step runner's timer)."""
         run = self.state.current_run
         for r, t in self.timing.steps:
@@ -296,10 +302,10 @@ class Desk:
         state (a note, a print attempt), or one overtaken only by such remarks (the
         print worker recording a receipt), is simply written after the newer events.
         """
-        events = self._applicant_alone([dict(ev) for ev in events], view.sop)
+        planned = self._applicant_alone([dict(ev) for ev in events], view.sop)
         for _attempt in range(3):
             try:
-                stored = self.repo.append_many(events, expect=view.state.last_event_id)
+                stored = self.repo.append_many(planned, expect=view.state.last_event_id)
                 break
             except ConflictError as err:
                 if not (any_state or _only_remarks(err.newer)):
@@ -397,12 +403,14 @@ class Desk:
         handoff = nxt.hand_off if any(e["type"] == C.HANDED_OFF for e in events) else None
         return self._commit(view, events, handoff)
 
-    def jump_to(self, code: str, target: int, output: str = "",
-                to_name: str = "") -> CaseView:
-        """A decision's forward branch: complete this step and go on at step `target`."""
+    def jump_to(self, code: str, target: int, output: str = "", to_name: str = "",
+                expect: str | None = None) -> CaseView:
+        """A decision's forward branch: complete this step and go on at step `target`.
+
+        `expect` is the last event the officer saw, as for every other action."""
         from counter.case_jump import plan_jump
 
-        view = self.view(code)
+        view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         events = plan_jump(view.state, view.sop, target, at, officer, desk, output, to_name)
         handoff = None
@@ -464,6 +472,18 @@ class Desk:
         at, officer, desk = self._stamp()
         return self._commit(view, [C.note(code, at, officer, desk, text)], any_state=True)
 
+    def reveal_nik(self, code: str, where: str = "") -> str:
+        """The case's full NIK, for an officer who must type it elsewhere; the look is
+        recorded first (who, when, at which desk), so an auditor can ask who saw it.
+        Like a note it fits any state."""
+        view = self.view(code)
+        nik = view.state.visitor.nik
+        if not nik:
+            raise CaseError(T.NO_NIK.format(code=view.code_human), field="nik")
+        at, officer, desk = self._stamp()
+        self._commit(view, [C.nik_revealed(code, at, officer, desk, where)], any_state=True)
+        return nik
+
     def close(self, code: str, outcome: str, reason: str = "",
               expect: str | None = None) -> CaseView:
         view = self.planned(code, expect)
@@ -511,21 +531,26 @@ class Desk:
         `issue_fn` stands in for `counter.printing.issue` (tests, a shell's printer).
         """
         paper = paper or self.profile.paper
-        if issue_fn is None:
-            from counter.printing import issue as issue_fn
+        make: Callable[..., Issued]
+        if issue_fn is not None:
+            make = issue_fn
+        else:
+            from counter.printing import issue
 
+            make = issue
             if self.profile.printer_kind == "escpos":  # a raster to the thermal head itself
                 from functools import partial
 
                 from counter.escpos_print import print_escpos
 
-                issue_fn = partial(issue_fn, print_fn=partial(print_escpos, paper=paper,
-                                                              dpi=self.profile.dpi))
+                make = partial(issue, print_fn=partial(print_escpos, paper=paper,
+                                                       dpi=self.profile.dpi))
         view = self.view(code)
-        issued = issue_fn(kind, self.receipt_data(view, kind, copy_label), paper, pdf_dir=pdf_dir,
-                          printer=printer if printer is not None else self.profile.printer,
-                          at=self.now(), dpi=self.profile.dpi)
-        view = self.record_print(code, **issued.event_data())
+        issued = make(kind, self.receipt_data(view, kind, copy_label), paper, pdf_dir=pdf_dir,
+                      printer=printer if printer is not None else self.profile.printer,
+                      at=self.now(), dpi=self.profile.dpi)
+        view = self.record_print(code, doc=issued.doc, ok=issued.ok, printer=issued.printer,
+                                 pdf=str(issued.pdf), error=issued.error)
         return view, issued
 
     def export_document(self, code: str, kind: str, output: Path,

@@ -21,14 +21,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
-from counter.atomic import OWNER_ONLY, ensure_folder, reason, write_file
+from counter.atomic import OWNER_ONLY, ensure_folder, ensure_private_folder, write_file
 from counter.errors import PrintError
 from counter.paper_sizes import DEFAULT_DPI
-from counter.private import private_dir
 from counter.receipt import ReceiptData, render
-from counter.texts import files as TF
 from counter.texts import receipt as T
 
 LP_TIMEOUT = 20.0
@@ -176,6 +174,16 @@ def save_pdf(pdf: bytes, path: Path) -> Path:
     return write_file(path, pdf, mode=OWNER_ONLY, error=PrintError)
 
 
+class PrintedData(TypedDict):
+    """What a `printed` event records of an attempt (typed so `**` passes it checked)."""
+
+    doc: str
+    ok: bool
+    printer: str | None
+    pdf: str
+    error: str
+
+
 @dataclass(frozen=True)
 class Issued:
     """A document made and (perhaps) printed: what the `printed` event records."""
@@ -193,7 +201,7 @@ class Issued:
             return T.PRINT_OK.format(printer=self.printer)
         return f"{self.error} ({self.pdf})"
 
-    def event_data(self) -> dict[str, object]:
+    def event_data(self) -> PrintedData:
         """Keyword arguments for `counter.case.printed(...)` (besides code/at/officer/desk)."""
         return {
             "doc": self.doc,
@@ -222,11 +230,8 @@ def issue(
     `Issued.ok`/`error`."""
     pdf = render(kind, data, paper, dpi)
     target = pdf_path_for(pdf_dir, data.code, kind, at)
-    try:
-        private_dir(target.parent, pdf_dir.parent)  # cetak/YYYY/YYYY-MM-DD, owner only
-    except OSError as err:
-        raise PrintError(TF.WRITE_FAILED.format(reason=reason(err), kept=TF.KEPT_NONE),
-                         path=target.parent) from None
+    # cetak/YYYY/YYYY-MM-DD, owner only
+    ensure_private_folder(target.parent, pdf_dir.parent, PrintError)
     path = save_pdf(pdf, target)
     send = print_fn or print_pdf
     result = send(path, printer, timeout=timeout, copies=copies, title=path.stem,

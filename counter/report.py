@@ -34,14 +34,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import median
-from typing import Any
+from typing import TYPE_CHECKING
 
 from counter.case.roles import role_name
+from counter.clock import StepTiming
 from counter.damage import UnreadableDay, merged
 from counter.errors import LoketError
+from counter.sop import Sop, Step
 from counter.texts import dates as TD
 from counter.texts import report as T
 from counter.whereabouts import whereabouts
+
+if TYPE_CHECKING:  # the desk imports this module's callers, not the other way round
+    from counter.desk import CaseView, Desk
 
 # Status values of counter.case.Status, compared as strings so this module
 # can summarise views built by any version of the fold.
@@ -203,18 +208,8 @@ class Summary:
 # ----------------------------------------------------------------- helpers
 
 
-def _value(x: Any) -> str:
-    """An enum's value or the text itself (Status and Level are StrEnums)."""
-    return str(getattr(x, "value", x)) if x is not None else ""
-
-
-def _step_of(sop: Any, no: int) -> Any:
-    if sop is None:
-        return None
-    for s in sop.steps:
-        if s.no == no:
-            return s
-    return None
+def _step_of(sop: Sop | None, no: int) -> Step | None:
+    return sop.find_step(no) if sop is not None else None
 
 
 def _mask_nik(nik: str) -> str:
@@ -229,17 +224,17 @@ def _human(code: str) -> str:
     return code
 
 
-def _holder(view: Any) -> tuple[str, str | None]:
+def _holder(view: CaseView) -> tuple[str, str | None]:
     """(display name of who holds the file, role id) for an open case."""
     where = whereabouts(view.state, view.sop)
     return (where.holder, where.role) if where is not None else ("", None)
 
 
-def overrun_seconds(timing: Any) -> float:
+def overrun_seconds(timing: StepTiming) -> float:
     """Time beyond the step's upper bound, in working seconds (0 when within)."""
     if timing.limit_s is None:
         return 0.0
-    days, limit_days = getattr(timing, "elapsed_days", None), getattr(timing, "limit_days", None)
+    days, limit_days = timing.elapsed_days, timing.limit_days
     if days is not None and limit_days:
         return max(days - limit_days, 0.0) * (timing.limit_s / limit_days)
     return max(timing.elapsed_s - timing.limit_s, 0.0)
@@ -248,14 +243,14 @@ def overrun_seconds(timing: Any) -> float:
 # ----------------------------------------------------------------- rows
 
 
-def case_row(view: Any) -> CaseRow:
+def case_row(view: CaseView) -> CaseRow:
     """The case table line of one view."""
     state, timing, sop = view.state, view.timing, view.sop
     status = state.status
-    closed = _value(status) in CLOSED
+    closed = status.value in CLOSED
     holder = "" if closed else _holder(view)[0]
-    label = status.label(holder) if hasattr(status, "label") else _value(status)
-    level = _value(timing.level)
+    label = status.label(holder)
+    level = timing.level.value
     return CaseRow(
         code=state.code,
         code_human=_human(state.code),
@@ -266,11 +261,11 @@ def case_row(view: Any) -> CaseRow:
         service=sop.nama if sop is not None else state.sop_id,
         officer=state.officer,
         desk=state.desk,
-        status=_value(status),
+        status=status.value,
         status_label=label,
         holder=holder,
         # the time held against the case's mutu baku: steps without one are left out
-        elapsed_s=timing.elapsed_s - getattr(timing, "unlimited_s", 0.0),
+        elapsed_s=timing.elapsed_s - timing.unlimited_s,
         paused_s=timing.paused_s,
         limit_s=timing.limit_s,
         level=level,
@@ -280,16 +275,16 @@ def case_row(view: Any) -> CaseRow:
     )
 
 
-def step_rows(view: Any) -> list[StepRow]:
+def step_rows(view: CaseView) -> list[StepRow]:
     """One line per step run of the case, in the order they ran."""
-    state, timing, sop = view.state, view.timing, view.sop
+    state, sop = view.state, view.sop
     service = sop.nama if sop is not None else state.sop_id
     human = _human(state.code)
-    reasons = getattr(state, "over_reasons", {}) or {}
+    reasons = state.over_reasons
     rows = []
-    for run, t in timing.steps:
+    for run, t in view.run_timings:
         step = _step_of(sop, run.step)
-        level = _value(t.level)
+        level = t.level.value
         limited = level != TANPA_BATAS and t.limit_s is not None
         ended = run.ended_at is not None
         over = level == LEWAT
@@ -302,8 +297,8 @@ def step_rows(view: Any) -> list[StepRow]:
             judgement = T.JUDGE_WITHIN
         else:
             judgement = T.JUDGE_RUNNING
-        role = getattr(run, "role", None) or (step.role if step is not None else None)
-        reason = getattr(run, "over_reason", "") or (reasons.get(run.step, "") if over else "")
+        role = run.role or (step.role if step is not None else None)
+        reason = run.over_reason or (reasons.get(run.step, "") if over else "")
         rows.append(StepRow(
             code=state.code,
             code_human=human,
@@ -312,7 +307,7 @@ def step_rows(view: Any) -> list[StepRow]:
             step=run.step,
             kegiatan=step.kegiatan if step is not None else "",
             pelaksana=role_name(sop, role),
-            officer=getattr(run, "ended_by", "") or run.officer,
+            officer=run.ended_by or run.officer,
             started_at=run.started_at,
             ended_at=run.ended_at,
             elapsed_s=t.elapsed_s,
@@ -326,7 +321,7 @@ def step_rows(view: Any) -> list[StepRow]:
             overrun_s=overrun_seconds(t) if over else 0.0,
             outcome=T.RUN_OUTCOMES.get(run.outcome, str(run.outcome)),
             reason=reason,
-            return_reason=getattr(run, "return_reason", ""),
+            return_reason=run.return_reason,
         ))
     return rows
 
@@ -334,18 +329,19 @@ def step_rows(view: Any) -> list[StepRow]:
 # ----------------------------------------------------------------- summaries
 
 
-def day_summary(views: Iterable[Any], day: date, *, waiting: Iterable[Any] | None = None,
+def day_summary(views: Iterable[CaseView], day: date, *,
+                waiting: Iterable[CaseView] | None = None,
                 with_rows: bool = True) -> Summary:
     """The summary of the cases opened on `day` (`views`: `desk.views_on(day)`)."""
     return range_summary(views, day, day, waiting=waiting, with_rows=with_rows)
 
 
 def range_summary(
-    views: Iterable[Any],
+    views: Iterable[CaseView],
     first: date,
     last: date,
     *,
-    waiting: Iterable[Any] | None = None,
+    waiting: Iterable[CaseView] | None = None,
     with_rows: bool = True,
     unreadable: Iterable[UnreadableDay] = (),
 ) -> Summary:
@@ -360,7 +356,7 @@ def range_summary(
     statuses: Counter[str] = Counter()
     arrivals: Counter[int] = Counter()
     per_day: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0])
-    by_sop: dict[str, list[Any]] = defaultdict(list)
+    by_sop: dict[str, list[tuple[CaseRow, CaseView]]] = defaultdict(list)
     over_runs: dict[tuple[str, int], list[StepRow]] = defaultdict(list)
     cases: list[CaseRow] = []
     steps: list[StepRow] = []
@@ -410,7 +406,7 @@ def range_summary(
     )
 
 
-def _services(by_sop: dict[str, list[tuple[CaseRow, Any]]]) -> tuple[ServiceLine, ...]:
+def _services(by_sop: dict[str, list[tuple[CaseRow, CaseView]]]) -> tuple[ServiceLine, ...]:
     lines = []
     for sop_id, items in by_sop.items():
         done = [r.elapsed_s for r, _ in items if r.status == SELESAI]
@@ -448,12 +444,12 @@ def _over_steps(over_runs: dict[tuple[str, int], list[StepRow]]) -> tuple[OverSt
     return tuple(lines)
 
 
-def waiting_lines(views: Iterable[Any]) -> tuple[WaitLine, ...]:
+def waiting_lines(views: Iterable[CaseView]) -> tuple[WaitLine, ...]:
     """Open files grouped by who holds them; the group holding files longest first."""
     groups: dict[str, list[tuple[datetime, str, str | None]]] = defaultdict(list)
     for view in views:
         state = view.state
-        if _value(state.status) in CLOSED:
+        if state.status.value in CLOSED:
             continue
         where = whereabouts(state, view.sop)
         if where is None:
@@ -532,10 +528,10 @@ def days_in(first: date, last: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
-def load_views(desk: Any, first: date, last: date) -> list[Any]:
+def load_views(desk: Desk, first: date, last: date) -> list[CaseView]:
     """The views of every case opened from `first` to `last`, through the desk service."""
     check_range(first, last)
-    out: list[Any] = []
+    out: list[CaseView] = []
     for d in days_in(first, last):
         out.extend(desk.views_on(d))
     return out
@@ -575,7 +571,7 @@ def rows_sorted(rows: Sequence[CaseRow], key: str, reverse: bool = False) -> lis
     return sorted(present, key=lambda r: getattr(r, key), reverse=reverse) + missing
 
 
-def load_waiting(desk: Any, views: Sequence[Any]) -> list[Any]:
+def load_waiting(desk: Desk, views: Sequence[CaseView]) -> list[CaseView]:
     """Every open case now, reusing `views` already folded.
 
     The daily log shows where files wait *now*, including files opened on other
@@ -587,7 +583,7 @@ def load_waiting(desk: Any, views: Sequence[Any]) -> list[Any]:
     return [known.get(c) or others[c] for c in codes if c in known or c in others]
 
 
-def load_summary(desk: Any, first: date, last: date) -> Summary:
+def load_summary(desk: Desk, first: date, last: date) -> Summary:
     """The period's summary through the desk service, whatever day file is damaged.
 
     A day whose file cannot be read is left out of the figures and named in
@@ -595,7 +591,7 @@ def load_summary(desk: Any, first: date, last: date) -> Summary:
     file elsewhere in the history; every other day is reported as usual.
     """
     check_range(first, last)
-    views: list[Any] = []
+    views: list[CaseView] = []
     unreadable: list[UnreadableDay] = []
     for d in days_in(first, last):
         read = desk.cases_on(d)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from counter.errors import LoketError, SopError, WaktuError
 from counter.texts import sop as T
@@ -208,7 +208,7 @@ def problems(err: SopError) -> tuple[SopError, ...]:
     return err.errors if isinstance(err, SopErrors) else (err,)
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 

@@ -11,6 +11,7 @@ docs/sop-format.md). The raw text is never changed: officers see what the office
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Words meaning "no fixed time" (unspecified, by schedule, as needed): no limit.
 _UNSPECIFIED = re.compile(
@@ -44,6 +45,11 @@ HOURS_PER_WORKDAY = 8.0
 _CAL_DAYS = {"hari": 1.0, "minggu": 7.0, "bulan": 30.0}
 
 
+def _whole_plus(decimals: str) -> Callable[[re.Match[str]], str]:
+    """Replaces "<whole><glyph>" by "<whole or 0><decimals>" (½ → .5)."""
+    return lambda m: f"{m.group(1) or '0'}{decimals}"
+
+
 def _plain_numbers(text: str) -> str:
     """Spelled numbers, glyph and slash fractions, '1x24' products → plain decimals."""
     text = re.sub(r"\(\s*[a-z ]+\s*\)", " ", text)  # "3 (tiga) hari": the words repeat
@@ -51,7 +57,7 @@ def _plain_numbers(text: str) -> str:
     for word in sorted(_ONES, key=len, reverse=True):
         text = re.sub(rf"\b{word}\b", _ONES[word], text)
     for glyph, dec in _GLYPH_FRACTIONS.items():
-        text = re.sub(rf"(\d*)\s*{glyph}", lambda m, d=dec: f"{m.group(1) or '0'}{d}", text)
+        text = re.sub(rf"(\d*)\s*{glyph}", _whole_plus(dec), text)
     text = re.sub(r"(\d+)\s+(\d+)\s*/\s*(\d+)",
                   lambda m: _fmt(int(m.group(1)) + int(m.group(2)) / int(m.group(3)))
                   if int(m.group(3)) else m.group(0), text)

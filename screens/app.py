@@ -195,9 +195,17 @@ class LoketApp(App[None]):
         from screens.skm_offer import open_visitor_screen
 
         open_visitor_screen(self)
-        for notice in getattr(self.store, "notices", ()):  # e.g. a read-only copy
-            self.notify(notice, severity="warning", timeout=10)
+        self.say_store_notices()
         self.start_sync()
+
+    def say_store_notices(self) -> None:
+        """What the store had to say (a read-only copy, a rebuilt index), each once."""
+        notices = getattr(self.store, "notices", None)
+        if not notices:
+            return
+        for notice in notices:
+            self.notify(notice, severity="warning", timeout=10)
+        notices.clear()
 
     # ------------------------------------------------------------------ sync
 
@@ -490,6 +498,7 @@ class LoketApp(App[None]):
         self.show_case_detail(message.code)
 
     def on_dashboard_loaded(self, message: DashboardLoaded) -> None:
+        self.say_store_notices()  # the first read may have rebuilt the open-case index
         self.first_load_done()
 
     # ------------------------------------------------------------------ printing

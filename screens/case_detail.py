@@ -34,6 +34,7 @@ from screens.widgets import case_story as story
 from screens.widgets.choice import ChoiceModal
 from screens.worker_guard import guarded_work
 
+NIK_SHOWN_S = 60  # long enough to type it elsewhere; then masked again
 REFRESH_S = 15.0  # an open case's timers move; a slow refresh is enough on a detail page
 
 PrintPdf = Callable[[Path, str | None], Any]  # (pdf path, printer) -> PrintResult
@@ -48,11 +49,11 @@ def shell_header(app: Any) -> Any:
     return LoketHeader()
 
 
-def header_table(view: Any) -> Table:
+def header_table(view: Any, nik: str = "") -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
-    for label, value in story.header_rows(view):
+    for label, value in story.header_rows(view, nik):
         cell = Text(value)
         if label == T.CASE_LABEL_TIME:
             cell.stylize(story.level_style(view.timing.level))
@@ -135,9 +136,12 @@ class CaseDetailScreen(Screen[None]):
 
     CSS_PATH = "case_detail.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
+        # first, so the footer keeps F1 at 80 columns
+        Binding("f1", "app.help", T.KEY_HELP, id="riwayat.bantuan"),
         Binding("escape", "back", T.KEY_BACK, id="riwayat.kembali"),
         Binding("p,ctrl+p", "reprint", T.KEY_REPRINT, key_display="p", id="riwayat.cetak_ulang"),
         Binding("r", "reload", T.KEY_REFRESH, id="riwayat.muat_ulang"),
+        Binding("n", "reveal_nik", T.KEY_REVEAL_NIK, id="riwayat.tampilkan_nik"),
     ]
 
     def __init__(
@@ -157,6 +161,7 @@ class CaseDetailScreen(Screen[None]):
         self.refresh_s = refresh_s
         self.view: Any = None
         self.printing = False
+        self.revealed_nik = ""  # shown in full for a short while after `n` (recorded)
 
     # ------------------------------------------------------------- wiring
 
@@ -209,14 +214,39 @@ class CaseDetailScreen(Screen[None]):
 
     def show(self, view: Any) -> None:
         self.view = view
+        self.refresh_bindings()
         self.sub_title = view.code_human
         self.title = T.CASE_TITLE.format(code=view.code_human)
-        self.query_one("#case-header", Static).update(header_table(view))
+        self.query_one("#case-header", Static).update(header_table(view, self.revealed_nik))
         self.query_one("#case-steps", Static).update(steps_table(view))
         self.query_one("#case-timeline", Static).update(timeline(view))
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reveal_nik":  # offered only where there is a NIK to show
+            return self.view is not None and bool(self.view.state.visitor.nik)
+        return True
+
+    def action_reveal_nik(self) -> None:
+        """Show the full NIK for a minute (to type it into another system); the look is
+        recorded as an event before anything is shown."""
+        if self.view is None or not self.view.state.visitor.nik:
+            return
+        try:
+            self.revealed_nik = self.desk.reveal_nik(self.code, T.NIK_WHERE)
+        except LoketError as err:
+            self.notify(err.user_text, severity="error")
+            return
+        self.notify(T.NIK_SHOWN.format(seconds=NIK_SHOWN_S, officer=self.desk.officer))
+        self.show(self.desk.view(self.code))
+        self.set_timer(NIK_SHOWN_S, self.hide_nik)
+
+    def hide_nik(self) -> None:
+        self.revealed_nik = ""
+        if self.view is not None:
+            self.show(self.view)
 
     # ------------------------------------------------------------- reprint
 

@@ -30,7 +30,8 @@ class ConfirmModal(ModalScreen[bool]):
     ConfirmModal .hint { color: $text-muted; margin-top: 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y,enter", "answer(True)", T.CONFIRM_YES, id="konfirmasi.ya"),
+        # no Enter: throwing typed data away takes a deliberate key, never a reflex
+        Binding("y", "answer(True)", T.CONFIRM_YES, id="konfirmasi.ya"),
         Binding("n,escape", "answer(False)", T.CONFIRM_NO, id="konfirmasi.tidak"),
     ]
 

@@ -32,14 +32,15 @@ from textual.widgets import (
 
 from counter import dates
 from counter import report as R
+from counter.atomic import ensure_private_folder
+from counter.damage import UnreadableDay
 from counter.errors import LoketError
 from counter.log_filter import SPANS, WAITING, Filters, Sort, span_dates, visible_rows
-from counter.private import private_dir, private_file
 from counter.texts import shell as TS
 from counter.texts import skm as TK
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
-from screens.daily_log_cells import COLUMNS, column_widths, row_cells
+from screens.daily_log_cells import COLUMNS, column_widths, placeholder_cells, row_cells
 from screens.daily_log_summary import summary_view
 from screens.date_modal import DateModal
 from screens.services import loket
@@ -114,7 +115,9 @@ class DailyLogScreen(Screen[None]):
         with TabbedContent(id="log-tabs"):
             with TabPane(T.LOG_TITLE, id="tab-cases"):
                 yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
-                yield Static(id="log-damage")
+                damage = Static(id="log-damage")
+                damage.display = False  # shown only while a day file cannot be read
+                yield damage
                 yield Static(id="log-status")
             with TabPane(T.SUM_TITLE, id="tab-summary"), VerticalScroll(id="log-summary-box"):
                 yield Static(id="log-summary")
@@ -250,11 +253,22 @@ class DailyLogScreen(Screen[None]):
             table.add_column(label, key=col, width=widths[col])
         for row in self.shown:
             table.add_row(*row_cells(row, in_range), key=row.code)
+        for code, item in self._placeholders().items():
+            table.add_row(*placeholder_cells(code, item), key=code)
         codes = [r.code for r in self.shown]
         if keep in codes:  # stay on the case the officer was looking at
             table.move_cursor(row=codes.index(keep), animate=False)
         self.query_one("#log-title", Static).update(self.title_text())
         self.query_one("#log-status", Static).update(self.status_text())
+
+    def _placeholders(self) -> dict[str, UnreadableDay]:
+        """The open cases of the period's unreadable days: a named row each, never hidden
+        (their details are in the damaged file)."""
+        if self.summary is None:
+            return {}
+        first, last = self.period
+        return {code: u for u in self.summary.unreadable if first <= u.day <= last
+                for code in u.codes}
 
     def on_resize(self, event: events.Resize) -> None:
         if self.summary is not None and event.size.width != self._laid_for:
@@ -391,10 +405,11 @@ class DailyLogScreen(Screen[None]):
 
         folder = loket(self).paths.report_dir
         try:
-            private_dir(folder, loket(self).paths.data_dir)
-            written = [private_file(p) for p in export.write_report(
+            ensure_private_folder(folder, loket(self).paths.data_dir)
+            # each file is written owner-only by the export itself
+            written = export.write_report(
                 summary, loket(self).profile, fmt,
-                folder / export.default_name(summary.first, summary.last, fmt))]
+                folder / export.default_name(summary.first, summary.last, fmt))
         except (LoketError, OSError) as err:
             self.app.call_from_thread(self.notify, T.EXPORT_FAILED.format(error=err),
                                       severity="error")

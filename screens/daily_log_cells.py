@@ -7,11 +7,14 @@ scrolling sideways; wider screens give the room to the texts that get cut.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from rich.text import Text
 
 from counter import dates
+from counter.codes import human
+from counter.damage import UnreadableDay
 from counter.texts import ui_review as T
 from screens.widgets import case_story as story
 
@@ -67,4 +70,15 @@ def row_cells(row: Any, in_range: bool) -> list[Any]:
         "time": time_cell(row),
         "over": Text(T.LOG_OVER_FLAG, style="bold red") if row.over else Text(""),
     }
+    return [cells[c] for c in COLUMNS]
+
+
+def placeholder_cells(code: str, item: UnreadableDay) -> list[Text]:
+    """A case table row for an open case whose day file cannot be read."""
+    cells = {c: Text("?") for c in COLUMNS}
+    cells["code"] = Text(human(code))
+    cells["opened"] = Text(f"{item.day.day:02d}/{item.day.month:02d}")
+    cells["status"] = Text(T.LOG_PLACEHOLDER, style="bold red")
+    cells["service"] = Text(Path(item.path).name)
+    cells["over"] = Text("")
     return [cells[c] for c in COLUMNS]

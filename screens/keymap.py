@@ -30,12 +30,16 @@ from counter.errors import ConfigError
 from counter.keys import PUNCTUATION
 from counter.texts import config as TC
 
-# The modules whose classes declare BINDINGS (screens, modals, widgets, the app).
-BINDING_MODULES = (
-    "screens.app", "screens.home", "screens.new_case", "screens.step_runner",
-    "screens.modals", "screens.daily_log", "screens.case_detail", "screens.sop_browser",
-    "screens.setup", "screens.help", "screens.widgets.choice", "screens.confirm",
-)
+
+def binding_modules() -> list[str]:
+    """Every module of the Textual app (not the command line): any may declare BINDINGS."""
+    import pkgutil
+
+    import screens
+
+    return sorted(m.name for m in pkgutil.walk_packages(screens.__path__, "screens.")
+                  if not m.name.startswith("screens.cli") and not m.ispkg)
+
 
 _NAMES = {
     "escape": "Esc", "enter": "Enter", "tab": "Tab", "space": "Spasi",
@@ -81,9 +85,9 @@ class Bound:
         return self.binding.id or ""
 
 
-def declared_bindings(modules: Iterable[str] = BINDING_MODULES) -> Iterator[Bound]:
+def declared_bindings(modules: Iterable[str] | None = None) -> Iterator[Bound]:
     """Every `Binding` that a class in `modules` declares itself (not inherited)."""
-    for name in modules:
+    for name in modules if modules is not None else binding_modules():
         module = importlib.import_module(name)
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if cls.__module__ != module.__name__:

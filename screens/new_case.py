@@ -39,6 +39,8 @@ FIELDS = (("nama", T.NEW_NAMA), ("nik", T.NEW_NIK), ("telepon", T.NEW_TELEPON),
 
 class NewCaseScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
+        # first, so the footer keeps F1 at 80 columns
+        Binding("f1", "app.help", T.KEY_HELP, id="baru.bantuan"),
         Binding("escape", "back", T.KEY_BACK, id="baru.kembali"),
         Binding("ctrl+s", "open_case", T.NEW_OPEN, id="baru.buka_kasus"),
         Binding("ctrl+b", "missing", T.NEW_MISSING, id="baru.berkas_kurang"),

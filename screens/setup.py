@@ -35,6 +35,7 @@ from counter.config import (
 )
 from counter.duty import Duty
 from counter.errors import ConfigError, LoketError
+from counter.office_hours import parse_hours
 from counter.paper_sizes import DPIS, PAPERS
 from counter.sync.dsn import mask_dsn
 from counter.texts import ui as T
@@ -97,6 +98,8 @@ class SetupScreen(Screen[Profile | None]):
                 yield Label(T.SETTINGS_RAMADAN)
                 yield Input(ramadan_text(p.calendar.ramadan), id="ramadan",
                             placeholder=T.SETTINGS_RAMADAN_HINT)
+                yield Label(T.SETTINGS_HOURS)
+                yield Input(p.calendar.jam_kerja, id="hours", placeholder=T.SETTINGS_HOURS_HINT)
                 yield Label(T.SETTINGS_NEARING)
                 yield Input(percent_text(p.nearing), id="nearing", restrict=r"[0-9.,% ]*")
                 yield Static(T.SETTINGS_PUSAT, classes="title")
@@ -230,13 +233,17 @@ class SetupScreen(Screen[Profile | None]):
             closed = parse_closed_days(self._value("closed"))
             wid = "ramadan"
             ramadan = parse_ramadan(self._value("ramadan"))
+            wid = "hours"
+            hours = self._value("hours")
+            parse_hours(hours)
             wid = "nearing"
             nearing = parse_percent(self._value("nearing"))
         except ConfigError as err:
             error.update(f"{err.field}: {err.message}")
             self.query_one(f"#{wid}", Input).focus()
             return None
-        return {"calendar": replace(self.profile.calendar, closed_days=closed, ramadan=ramadan),
+        return {"calendar": replace(self.profile.calendar, closed_days=closed, ramadan=ramadan,
+                                    jam_kerja=hours),
                 "nearing": nearing}
 
     def action_save(self) -> None:

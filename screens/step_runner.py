@@ -45,8 +45,8 @@ class StepRunnerScreen(Screen[None]):
         Binding("t", "close", T.KEY_CLOSE, id="kasus.tutup"),
         Binding("p", "reprint", T.KEY_REPRINT, id="kasus.cetak_ulang"),
         Binding("d", "detail", T.KEY_DETAIL, id="kasus.riwayat"),
-        Binding("x", "resolve_conflict", T.KEY_RESOLVE_CONFLICT, id="kasus.selesaikan_konflik"),
         Binding("j", "jump", A.KEY_JUMP, id="kasus.lompat"),  # "langsung ke langkah N"
+        Binding("x", "resolve_conflict", T.KEY_RESOLVE_CONFLICT, id="kasus.selesaikan_konflik"),
     ]
 
     def __init__(self, code: str) -> None:
@@ -239,7 +239,7 @@ class StepRunnerScreen(Screen[None]):
         if step is None or not step.lanjut:
             return
         target = step.lanjut[0]
-        view = self._act(self.app.desk.jump_to, self.code, target.ke_langkah,
+        view = self._act(desk_of(self).jump_to, self.code, target.ke_langkah,
                          output=target.syarat)
         if view is not None:
             self.app.notify(A.JUMPED.format(target=target.ke_langkah, syarat=target.syarat))

@@ -58,15 +58,21 @@ def open_in(events: Iterable[Mapping[str, Any]]) -> list[str]:
 class DayEntry:
     key: FileKey | None  # None: the file could not be read; `codes` are the last known
     codes: tuple[str, ...]
+    known: bool = True  # False: unreadable and never read before: its open cases unknown
 
     def as_json(self) -> dict[str, Any]:
-        return {"key": list(self.key) if self.key else None, "open": list(self.codes)}
+        out: dict[str, Any] = {"key": list(self.key) if self.key else None,
+                               "open": list(self.codes)}
+        if not self.known:
+            out["known"] = False
+        return out
 
 
 @dataclass(frozen=True)
 class IndexData:
     days: dict[str, DayEntry]
-    legacy: tuple[str, ...] = ()  # an older release's open list (for unreadable days only)
+    # An older release's open list (used for unreadable days only); None: there was none.
+    legacy: tuple[str, ...] | None = None
 
 
 def _validate(path: Path, data: Any) -> IndexData:
@@ -81,10 +87,12 @@ def _validate(path: Path, data: Any) -> IndexData:
         for day, entry in data["days"].items():
             key = entry.get("key") if isinstance(entry, dict) else None
             if not (isinstance(entry, dict) and codes_ok(entry.get("open"))
+                    and isinstance(entry.get("known", True), bool)
                     and (key is None or (isinstance(key, list)
                                          and all(type(k) is int for k in key)))):
                 break
-            days[day] = DayEntry(tuple(key) if key else None, tuple(entry["open"]))
+            days[day] = DayEntry(tuple(key) if key else None, tuple(entry["open"]),
+                                 entry.get("known", True))
         else:
             return IndexData(days)
     elif isinstance(data, dict) and codes_ok(data.get("open")) \
@@ -108,6 +116,8 @@ class OpenIndex:
         self._lock = lock
         self._file = FileCache(_validate, capacity=1)
         self._known: dict[str, DayEntry] = {}  # what this process learned since the last save
+        self._memory: dict[str, DayEntry] = {}  # entries that could not be saved (read-only)
+        self._last: dict[str, DayEntry] = {}  # as of the last `codes()`
         self.notices: list[str] = []
 
     def learned(self, path: Path, events: Iterable[Mapping[str, Any]], *,
@@ -124,7 +134,7 @@ class OpenIndex:
         except OSError:
             return
         day = path.stem
-        entry = self._known.get(day) or self._load().days.get(day)
+        entry = self._known.get(day) or self._memory.get(day) or self._load().days.get(day)
         if entry is not None and before is not None and entry.key == before:
             codes = set(entry.codes)
             for event in added:
@@ -132,14 +142,26 @@ class OpenIndex:
                     codes.add(str(event.get("code")))
                 elif event.get("type") == "closed":
                     codes.discard(str(event.get("code")))
-            self._known[day] = DayEntry(key, tuple(sorted(codes)))
+            fresh = DayEntry(key, tuple(sorted(codes)))
         else:
-            self._known[day] = DayEntry(key, tuple(open_in(events)))
+            fresh = DayEntry(key, tuple(open_in(events)))
+        self._known[day] = fresh
+        if entry is None or fresh.codes != entry.codes:
+            # A case opened or closed: the cache is saved now (no fsync), so a day
+            # damaged later is still known by its open cases, read or not since.
+            saved = self._load()
+            if saved.legacy is not None:
+                self.codes()  # an older release's index: migrate every day at once
+                return
+            entries = {**saved.days, **self._memory, **self._known}
+            self._save(entries)
+            self._known.clear()
 
     def codes(self) -> list[str]:
         """Codes of every case not closed, oldest day first."""
         saved = self._load()
         entries = dict(saved.days)
+        entries.update(self._memory)
         entries.update(self._known)
         changed = dict(self._known)
         seen: set[str] = set()
@@ -159,19 +181,23 @@ class OpenIndex:
         gone = [day for day in entries if day not in seen]
         for day in gone:  # a day file removed (e.g. the demo history replaced)
             del entries[day]
-        if changed or gone or saved.legacy:
+        if changed or gone or saved.legacy is not None:
             self._save(entries)
         self._known.clear()
+        self._last = entries
         return [code for day in sorted(entries) for code in entries[day].codes]
 
-    def unreadable_days(self) -> dict[str, tuple[str, ...]]:
-        """Days whose file could not be read at the last look, with their last known codes."""
-        return {day: e.codes for day, e in self._load().days.items() if e.key is None}
+    def unread_days(self) -> list[date]:
+        """Days whose file cannot be read and was never read before: their open cases are
+        not known (a day read once keeps its last known open cases)."""
+        self.codes()
+        return [date.fromisoformat(day) for day, e in sorted(self._last.items())
+                if e.key is None and not e.known]
 
     # -- inside
 
     def _read(self, path: Path, key: FileKey | None, entry: DayEntry | None,
-              legacy: tuple[str, ...]) -> DayEntry:
+              legacy: tuple[str, ...] | None) -> DayEntry:
         try:
             data = self._read_day(path)
         except StoreError:
@@ -180,7 +206,9 @@ class OpenIndex:
             events = data.get("events", {})
             return DayEntry(key, tuple(open_in(events.values())))
         if entry is not None:  # unreadable: keep what was known
-            return DayEntry(None, entry.codes)
+            return DayEntry(None, entry.codes, entry.known)
+        if legacy is None:
+            return DayEntry(None, (), known=False)
         prefix = f"{date.fromisoformat(path.stem):%y%m%d}"
         return DayEntry(None, tuple(c for c in legacy if c.startswith(prefix)))
 
@@ -211,6 +239,7 @@ class OpenIndex:
 
     def _save(self, entries: dict[str, DayEntry]) -> None:
         if self.read_only:
+            self._memory = dict(entries)  # a backup copy: remembered here, never written
             return
         payload = {"version": VERSION,
                    "days": {day: entries[day].as_json() for day in sorted(entries)}}
@@ -222,3 +251,4 @@ class OpenIndex:
                 self._file.stored(self.path, IndexData(dict(entries)))
         except StoreError:
             self._file.forget(self.path)  # a read-only store still answers from its days
+            self._memory = dict(entries)

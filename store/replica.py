@@ -218,7 +218,7 @@ class Replica:
             data[EVENTS] = table
             data[SYNC] = {"1": {"on_server": sorted(on_server)}}
             storage.write(data)
-            # The open-case index learns the day as written (no second read).
+            # imported cases appear on this desk's dashboard, closed ones leave it
             self.store._index.learned(path, table.values())
         return added
 

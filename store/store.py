@@ -174,14 +174,6 @@ class Store:
                 bad.append((path, err.message))
         return bad
 
-    def unread_days(self) -> list[date]:
-        """Days whose open cases are not known: their file could not be read and the
-        index knows no codes of theirs (it was rebuilt meanwhile). Read again at every
-        look; their cases come back as soon as the file is restored."""
-        self._index.codes()  # looks at the day files again (cheap when nothing changed)
-        return sorted(date.fromisoformat(day) for day, codes
-                      in self._index.unreadable_days().items() if not codes)
-
     # -- writing --------------------------------------------------------------
 
     def append(self, event: dict) -> dict:
@@ -211,6 +203,7 @@ class Store:
             self._writable()
         make_code(day, desk, 1)  # refuses an impossible day or desk before touching disk
         path = self.path_for(day)
+        self._writable()  # a proposal too: it is only ever asked for in order to write
         if not reserve:  # nothing written: the day as it is now is enough, no lock needed
             return self._free_code(self._days.load(path) or {}, day, desk, path)
         ensure_dir(path.parent)
@@ -373,6 +366,11 @@ class Store:
                 from None
 
     # -- open-case index ------------------------------------------------------
+
+    def unread_days(self) -> list[date]:
+        """Days whose file cannot be read and whose open cases were never known (so none of
+        them can be listed); a day read once keeps its last known open cases listed."""
+        return self._index.unread_days()
 
     def open_codes(self) -> list[str]:
         """Codes of the cases not closed (day files are stat'ed, not read, when unchanged)."""

@@ -24,9 +24,7 @@ def paths(loket_dirs: tuple[Path, Path]):
     return resolve_paths()
 
 
-@pytest.fixture(scope="session")
-def pg_cluster():
-    """One real PostgreSQL cluster for the whole test session (see tests/pg.py)."""
+def _cluster(own: bool):
     import shutil
     import tempfile
 
@@ -35,11 +33,25 @@ def pg_cluster():
     # Not under pytest's 0700 temp folder: the server runs as the `postgres` user.
     folder = Path(tempfile.mkdtemp(prefix="loket-pg-"))
     folder.chmod(0o755)
-    cluster = start_cluster(folder)
+    cluster = start_cluster(folder, own=own)
     yield cluster
     if cluster.owned:
         cluster.stop()
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One real PostgreSQL cluster for the whole test session (see tests/pg.py), shared by
+    the parallel workers in CI: no test may stop it."""
+    yield from _cluster(own=False)
+
+
+@pytest.fixture(scope="session")
+def own_pg_cluster():
+    """A cluster of this worker's own, for the tests that stop the server mid-test
+    (stopping the shared one would cut off the tests running alongside)."""
+    yield from _cluster(own=True)
 
 
 @pytest.fixture
@@ -47,7 +59,18 @@ def pg_dsn(pg_cluster):
     """A fresh database on the session's cluster, dropped after the test."""
     from tests.pg import create_database, drop_database
 
-    pg_cluster.start()  # a test may have stopped the server; start is idempotent
     name, dsn = create_database(pg_cluster)
     yield dsn
     drop_database(pg_cluster, name)
+
+
+@pytest.fixture
+def own_pg_dsn(own_pg_cluster):
+    """A fresh database on this worker's own cluster, which the test may stop."""
+    from tests.pg import create_database, drop_database
+
+    own_pg_cluster.start()  # an earlier test stopped the server; start is idempotent
+    name, dsn = create_database(own_pg_cluster)
+    yield dsn
+    own_pg_cluster.start()
+    drop_database(own_pg_cluster, name)

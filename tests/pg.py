@@ -41,9 +41,9 @@ class Cluster:
                            capture_output=True)
 
 
-def start_cluster(folder: Path) -> Cluster:
-    """The CI's cluster when there is one, else a new one in `folder`."""
-    given = os.environ.get("LOKET_TEST_PG_DSN")
+def start_cluster(folder: Path, *, own: bool = False) -> Cluster:
+    """The CI's cluster when there is one (unless `own`), else a new one in `folder`."""
+    given = None if own else os.environ.get("LOKET_TEST_PG_DSN")
     if given:
         where = os.environ.get("LOKET_TEST_PG_DIR")
         return Cluster(dsn=given, folder=Path(where) if where else None, owned=False)
@@ -55,7 +55,7 @@ def start_cluster(folder: Path) -> Cluster:
     return Cluster(dsn=dsn, folder=folder, owned=True)
 
 
-_SPARE: list[str] = []  # emptied databases, ready for the next test
+_SPARE: dict[str, list[str]] = {}  # per cluster: emptied databases, ready for the next test
 
 
 def create_database(cluster: Cluster) -> tuple[str, str]:
@@ -63,8 +63,9 @@ def create_database(cluster: Cluster) -> tuple[str, str]:
     on a busy machine, so databases are emptied after a test and handed out again."""
     import psycopg
 
-    if _SPARE:
-        name = _SPARE.pop()
+    spare = _SPARE.setdefault(cluster.dsn, [])
+    if spare:
+        name = spare.pop()
         return name, cluster.with_database(name)
     name = "t_" + uuid.uuid4().hex[:16]
     with psycopg.connect(cluster.dsn, autocommit=True) as conn:
@@ -83,6 +84,6 @@ def drop_database(cluster: Cluster, name: str) -> None:
         with psycopg.connect(cluster.with_database(name), autocommit=True) as conn:
             conn.execute("DROP SCHEMA public CASCADE")
             conn.execute("CREATE SCHEMA public")
-        _SPARE.append(name)
+        _SPARE.setdefault(cluster.dsn, []).append(name)
     except psycopg.OperationalError:
         pass  # the cluster was stopped by the test; the folder goes with the session

@@ -69,8 +69,8 @@ async def test_the_app_reads_a_read_only_backup_and_says_so(
         paths = resolve_paths(data_dir=usb)
         app = LoketApp(paths, profile, load_catalog(), store,
                        now=Clock(), officer="Siti Aminah")
+        notices = record_notices(app)
         async with app.run_test(size=(80, 24)) as pilot:
-            notices = record_notices(app)
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -82,5 +82,5 @@ async def test_the_app_reads_a_read_only_backup_and_says_so(
                 app.desk.open_case("pct-07-konsultasi-bisnis", {"nama": "Gita"},
                                    ["Form konsultasi bisnis"], [])
             assert info.value.message == ST.READ_ONLY_REFUSED
-            del notices
+            assert notices.count(ST.READ_ONLY.format(path=usb / "store")) == 1
         _created_nothing(usb)

@@ -34,12 +34,14 @@ NOTE = "note"
 CONFLICT_RESOLVED = "conflict_resolved"
 PRINTED = "printed"
 CLOSED = "closed"
+NIK_REVEALED = "nik_revealed"  # an audit fact: who saw the full NIK, when (the fold skips it)
 EVENT_TYPES = (
     OPENED, STEP_STARTED, KELENGKAPAN_CHECKED, STEP_COMPLETED, OVER_REASON, STEP_RETURNED,
     HANDED_OFF, RECEIVED, WAITING_APPLICANT, RESUMED, NOTE, PRINTED, CLOSED, CONFLICT_RESOLVED,
+    NIK_REVEALED,
 )
-# Events that stay meaningful after a case is closed (a late remark, a reprint).
-AFTER_CLOSE_OK = frozenset({NOTE, PRINTED, CONFLICT_RESOLVED})
+# Events that stay meaningful after a case is closed (a late remark, a reprint, a look).
+AFTER_CLOSE_OK = frozenset({NOTE, PRINTED, CONFLICT_RESOLVED, NIK_REVEALED})
 
 OUTCOMES = ("selesai", "ditolak", "dibatalkan")
 DOCS = ("tanda-terima", "serah-terima", "berkas-kurang", "pengembalian")
@@ -209,6 +211,15 @@ class NoteAdded(EventData):
         _required(self.text, T.NOTE_EMPTY, "text")
 
 
+@event_type(NIK_REVEALED)
+@dataclass(frozen=True)
+class NikRevealed(EventData):
+    """The officer (the envelope's `officer`, `desk`, `at`) showed the full NIK on screen,
+    e.g. to type it into another system; `where` is the screen it was shown on."""
+
+    where: str = ""
+
+
 @event_type(CONFLICT_RESOLVED)
 @dataclass(frozen=True)
 class ConflictResolved(EventData):
@@ -357,6 +368,11 @@ def resumed(code: str, at: datetime, officer: str, desk: int, step: int) -> dict
 
 def note(code: str, at: datetime, officer: str, desk: int, text: str) -> dict[str, Any]:
     return _event(code, at, officer, desk, NoteAdded(_text(text)))
+
+
+def nik_revealed(code: str, at: datetime, officer: str, desk: int,
+                 where: str = "") -> dict[str, Any]:
+    return _event(code, at, officer, desk, NikRevealed(_text(where)))
 
 
 def conflict_resolved(code: str, at: datetime, officer: str, desk: int, fork: str,

@@ -103,3 +103,7 @@ class ReceiptData:
     reprint: Reprint | None = None
     demo: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    # Standar Pelayanan published on the tanda terima (the SOP's biaya, produk, jangka)
+    biaya: str = ""
+    produk_layanan: str = ""
+    jangka_waktu: str = ""

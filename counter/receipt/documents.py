@@ -112,6 +112,10 @@ def _tanda_terima(data: ReceiptData, paper: Paper, dpi: int) -> list[Block]:
     blocks += _service(data, paper)
     label, value = _estimate(data)
     blocks.append(L.field(label, value, paper, bold_value=True))
+    for label, value in ((T.BIAYA, data.biaya), (T.PRODUK_LAYANAN, data.produk_layanan),
+                         (T.JANGKA_WAKTU, data.jangka_waktu)):
+        if value:  # the service charter's published terms (Standar Pelayanan)
+            blocks.append(L.field(label, value, paper))
     blocks.append(L.space(1 * mm))
     blocks.append(_heading(T.BERKAS_DITERIMA, paper))
     blocks += L.item_list(data.received, paper)

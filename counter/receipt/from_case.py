@@ -275,4 +275,7 @@ def receipt_data_for(
         copy_label=copy_label,
         reprint=_reprint(state, sop, kind, now, printed_by or officer or state.officer),
         demo=demo,
+        biaya=sop.biaya if sop is not None else "",
+        produk_layanan=sop.produk_layanan if sop is not None else "",
+        jangka_waktu=sop.jangka_waktu if sop is not None else "",
     )

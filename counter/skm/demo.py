@@ -30,8 +30,8 @@ def demo_responses(q: Questionnaire, events: Iterable[Mapping[str, Any]], seed: 
         elif event.get("type") == "closed" and data.get("outcome") == "selesai":
             if rng.random() > 0.55:
                 continue
-            answers = {k: rng.choices((1, 2, 3, 4), _WEIGHTS.get(k, _DEFAULT))[0]
-                       for k in UNSUR_CODES}
+            answers: dict[str, int | None] = {
+                k: rng.choices((1, 2, 3, 4), _WEIGHTS.get(k, _DEFAULT))[0] for k in UNSUR_CODES}
             if rng.random() < 0.1:
                 answers[rng.choice(UNSUR_CODES)] = None
             profile = {p.kode: rng.choice(p.pilihan) for p in q.profil if rng.random() < 0.9}

@@ -268,8 +268,8 @@ class _Importer:
                 continue
             (support if _SUPPORT_MARK.match(mark) else main).append(name)
         if len(main) > 1 and step is not None:
-            col = self.header.names.get(self.header.roles[0][0], "")
-            self.note(i, col, T.TWO_MARKS.format(roles=", ".join(main), main=main[0]))
+            role_col = self.header.names.get(self.header.roles[0][0], "")
+            self.note(i, role_col, T.TWO_MARKS.format(roles=", ".join(main), main=main[0]))
         return main + support
 
     def canonical_role(self, name: str) -> str:

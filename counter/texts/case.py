@@ -128,7 +128,6 @@ PROBLEM_SEQ = "no. {seq}"
 PROBLEM_DUPLICATE_SEQ = "nomor urut {seq} dipakai dua kejadian; yang kedua diabaikan"
 PROBLEM_DUPLICATE_ID = "id kejadian dipakai dua kali; yang kedua diabaikan"
 PROBLEM_WRONG_DAY = "kode kasus bukan dari hari berkas ini ({day}); kode diubah?"
-PROBLEM_NO_OPENED = "pembukaan kasus tidak terbaca; kasus tidak dapat ditampilkan"
 
 # --- an action refused because the case moved meanwhile (ConflictError)
 CONFLICT = (

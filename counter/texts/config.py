@@ -38,3 +38,12 @@ KEY_NOT_TEXT = "tombol harus ditulis sebagai teks, misalnya \"F7\""
 KEY_UNKNOWN_ACTION = "tindakan '{action}' tidak dikenal di [tombol]; yang ada: {known}"
 KEY_CLASH = "tombol '{key}' dipakai dua kali di layar yang sama: {first} dan {second}"
 BAD_SCAN_GAP = "jeda pemindai harus bilangan bulat 10 sampai 500 (milidetik)"
+F9_HOURS = "Jam kerja"
+HOURS_BAD = (
+    "'{text}': tulis misalnya 'Senin-Kamis 07.30-16.00 istirahat 12.00-13.00', "
+    "kelompok hari dipisah titik koma"
+)
+HOURS_BAD_DAY = (
+    "'{text}': nama hari tidak dikenal; tulis Senin, Selasa, Rabu, Kamis, Jumat, Sabtu, Minggu"
+)
+HOURS_BAD_BREAK = "'{text}': istirahat harus di dalam jam kerja"

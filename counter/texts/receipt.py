@@ -120,7 +120,6 @@ NOT_ACCEPTING = (
 TIMEOUT = "Printer {printer!r} tidak menjawab dalam {seconds} detik. Dokumen disimpan sebagai PDF."
 NO_FILE = "Berkas PDF {path} tidak ditemukan, tidak ada yang dicetak."
 LP_FAILED = "Gagal mencetak ke {printer!r}: {detail}. Dokumen disimpan sebagai PDF."
-SAVE_FAILED = "PDF tidak dapat disimpan: {detail}"
 ESCPOS_BAD_TARGET = (
     "Printer ESC/POS {target!r} tidak dapat dibaca: tulis usb:VID:PID (mis. usb:0x0416:0x5011), "
     "tcp:ALAMAT[:PORT] atau file:/dev/usb/lp0."
@@ -144,3 +143,7 @@ TEST_NOTE = (
     "Pindai kode batang di atas dengan pemindai loket: bila terbaca, printer, kertas dan "
     "resolusi sudah cocok. Bila tidak, periksa resolusi printer di pengaturan (F9)."
 )
+# Standar Pelayanan lines on the tanda terima
+BIAYA = "Biaya"
+PRODUK_LAYANAN = "Produk layanan"
+JANGKA_WAKTU = "Jangka waktu"

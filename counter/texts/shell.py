@@ -15,7 +15,7 @@ WORK_SYNC = "Sinkron dengan pusat"
 # Asking before throwing typed input away.
 CONFIRM_YES = "Ya"
 CONFIRM_NO = "Tidak"
-CONFIRM_HINT = "y / Enter = ya     n / Esc = tidak"
+CONFIRM_HINT = "y = ya     n / Esc = tidak"
 DISCARD_VISITOR = "Buang data pemohon?"
 LEAVE_FOR_SCAN = "Isian di layar ini belum disimpan. Tinggalkan dan buka kasus {code}?"
 SCAN_POSTPONED = "Pindaian {code} diabaikan; isian tetap. Pindai lagi setelah menyimpan."

@@ -51,7 +51,6 @@ BRANCH_UNREAD = (
 )
 BRANCH_ORPHAN = "baris keputusan tanpa langkah di atasnya; dilewati"
 BRANCH_FORWARD_BACK = "cabang 'langsung ke langkah {target}' tidak menuju langkah sesudahnya"
-BRANCH_TARGET_MISSING = "cabang menuju langkah {target} yang tidak ada di tabel"
 NUMBER_GAP = (
     "nomor langkah {numbers} tidak ada di tabel; dicatat sebagai langkah hilang. Bila "
     "penomorannya memang melompat, pindahkan ke 'nomor dilewati' di editor"
@@ -60,7 +59,6 @@ NUMBER_DUP = "nomor langkah {no} dipakai lagi; baris ini diberi nomor {new}"
 NUMBER_MISSING = "baris tanpa nomor; dianggap langkah {no}"
 CONTINUATION = "baris tanpa nomor disambung ke kegiatan langkah {no}"
 TERMINATOR = "baris '{text}' (penanda mulai/selesai bagan alir) dilewati"
-IDENTITY_UNKNOWN = "baris di atas tabel tidak dikenali: {text!r}"
 NO_NAME = "nama SOP tidak ada (baris 'Nama SOP: …' atau --nama); diisi dari nama berkas"
 WRITE_INVALID = "hasil impor tidak lolos pemeriksaan SOP: {detail}"
 

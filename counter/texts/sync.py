@@ -5,7 +5,6 @@ STATUS_OFF = ""
 STATUS_CONNECTED = "Pusat: tersambung · sinkron {time}"
 STATUS_CONNECTING = "Pusat: menyambung…"
 STATUS_DOWN = "Pusat: terputus sejak {time} · {count} catatan belum terkirim"
-STATUS_DOWN_NO_TIME = "Pusat: terputus · {count} catatan belum terkirim"
 
 # errors
 CONNECT_FAILED = "tidak dapat tersambung ke pusat {where}: {reason}"
@@ -31,7 +30,6 @@ NOT_CONFIGURED = "pusat belum diatur: isi [pusat] dsn di loket.toml, F9, atau LO
 CONFLICT_LINE = "konflik: dua tindakan pada langkah {step} — {sides}"
 CONFLICT_LINE_NO_STEP = "konflik: dua tindakan sekaligus — {sides}"
 CONFLICT_SIDE = "{desk} pukul {time}"
-CONFLICT_RESOLVED = "konflik diselesaikan oleh {officer}: {note}"
 DESK_COUNTER = "loket {desk}"
 DESK_OFFICIAL = "meja {label}"
 
@@ -49,7 +47,6 @@ SYNC_STATE = (
     "Belum terkirim: {unsent} catatan\n"
     "Posisi terima : {cursor}"
 )
-SYNC_CONFLICTS = "Kasus dengan konflik: {count}"
 SYNC_STARTED = "Sinkron berjalan (Ctrl+C untuk berhenti)…"
 
 # the same, when the header is narrow

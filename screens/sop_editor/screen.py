@@ -319,8 +319,9 @@ class SopEditorScreen(Screen[Sop | None]):
         app: Any = self.app
         folder = app.paths.sop_dir
         if problems:
-            self._keep_konsep(data)
-            self.show_problems(problems)
+            kept = self._keep_konsep(data)
+            self.show_problems(problems, header=T.CHECK_PROBLEMS if kept is None else
+                               f"{A.SAVED_KONSEP.format(path=kept)}\n{T.CHECK_PROBLEMS}")
             self.query_one("#messages", Static).scroll_visible(animate=False)
             self.notify(problems[0], title=T.CHECK_PROBLEMS, severity="warning")
             return
@@ -346,8 +347,8 @@ class SopEditorScreen(Screen[Sop | None]):
         self.show_problems([], header=message)
         self.notify(message)
 
-    def _keep_konsep(self, data: dict[str, Any]) -> None:
-        """A form that does not pass is still kept on disk, as a konsep."""
+    def _keep_konsep(self, data: dict[str, Any]) -> Any:
+        """A form that does not pass is still kept on disk, as a konsep (its path)."""
         from counter.sop_versions import konsep_path
         from counter.sop_write import dump_sop
 
@@ -357,7 +358,8 @@ class SopEditorScreen(Screen[Sop | None]):
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(dump_sop(data), encoding="utf-8")
         except OSError:
-            pass  # the form itself still holds everything typed
+            return None  # the form itself still holds everything typed
+        return path
 
     def action_back(self) -> None:
         self.dismiss(self.saved)

@@ -101,6 +101,8 @@ def describe(event: Mapping[str, Any], sop: Any) -> str:
         if d.get("to_name"):
             text += T.EVENT_HANDED_TO_NAME.format(to_name=d["to_name"])
         return text
+    if kind == "nik_revealed":
+        return T.EVENT_NIK_REVEALED
     if kind == "received":
         return T.EVENT_RECEIVED.format(role=role_name(sop, d.get("role")), step=step)
     if kind == "waiting_applicant":
@@ -223,8 +225,9 @@ def when(dt: datetime | None, same_day_as: datetime | None = None) -> str:
 # ----------------------------------------------------------------- header
 
 
-def header_rows(view: Any) -> list[tuple[str, str]]:
-    """(label, value) lines at the top of a case: who, what, where the file is."""
+def header_rows(view: Any, nik: str = "") -> list[tuple[str, str]]:
+    """(label, value) lines at the top of a case: who, what, where the file is.
+    `nik` is the full NIK just revealed (and recorded); otherwise it is masked."""
     state, sop = view.state, view.sop
     v = state.visitor
     rows = [
@@ -232,7 +235,7 @@ def header_rows(view: Any) -> list[tuple[str, str]]:
         (T.CASE_LABEL_VISITOR, v.nama),
     ]
     if v.nik:
-        rows.append((T.CASE_LABEL_NIK, mask_nik(v.nik)))
+        rows.append((T.CASE_LABEL_NIK, nik or mask_nik(v.nik)))
     if v.telepon:
         rows.append((T.CASE_LABEL_TELEPON, mask_telepon(v.telepon)))
     if v.nama_usaha:

@@ -1,6 +1,6 @@
 """The F2 form's "pemohon lama" lines: past visitors matching what is being typed.
 
-Shown under the visitor fields while the officer types a name (3 letters), a
+Up to three, shown under the visitor fields while the officer types a name (3 letters), a
 NIK or a phone number (6 digits); Ctrl+O fills the form from the first one's
 last case. The NIK is matched, never shown.
 """
@@ -19,7 +19,7 @@ from counter.visitor import mask_telepon
 
 
 class ReturningList(Static):
-    """Up to five matches; `first` is what Ctrl+O fills the form from."""
+    """Up to three matches; `first` is what Ctrl+O fills the form from."""
 
     DEFAULT_CSS = """
     ReturningList { height: auto; color: $text-muted; }
@@ -35,7 +35,8 @@ class ReturningList(Static):
         return self.matches[0] if self.matches else None
 
     def show_for(self, text: str, sop_name: Any) -> None:
-        self.matches = find_returning(self.visits, text)
+        # three lines at most: the checklist below must stay in reach at 80x24
+        self.matches = find_returning(self.visits, text, limit=3)
         self.display = bool(self.matches)
         if not self.matches:
             self.update("")

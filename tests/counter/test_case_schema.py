@@ -47,6 +47,7 @@ EVERY_TYPE = [
     C.note(CODE, at(8), "Hadi", 2, "catatan"),
     C.printed(CODE, at(9), "Siti", 1, "tanda-terima", ok=False, printer="lp0", error="kertas"),
     C.closed(CODE, at(10), "Siti", 1, "ditolak", "tidak memenuhi"),
+    C.nik_revealed(CODE, at(11), "Siti", 1, "riwayat kasus"),  # an audit fact, also after close
     C.conflict_resolved(CODE, at(11), "Bu Kabid", 5, "01M8PVZWGKS9X8ZH06HB0QEVGG", "sah"),
 ]
 

@@ -41,3 +41,17 @@ def test_a_save_keeps_comments_and_layout_and_changes_only_values(paths):
     assert text.index("instansi") < text.index("unit") < text.index("[[officers]]")
     again = load_profile(paths)
     assert again == changed
+
+
+def test_office_hours_are_checked_when_the_file_is_read(paths):
+    import pytest
+
+    from counter.errors import ConfigError
+
+    paths.config_dir.mkdir(parents=True, exist_ok=True)
+    paths.config_file.write_text(
+        HAND_WRITTEN + 'jam_kerja = "Senen 07.30-16.00"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load_profile(paths)
+    assert "kalender.jam_kerja" in str(err.value) and "Senen" in str(err.value)
+    assert f"{paths.config_file}:" in str(err.value)

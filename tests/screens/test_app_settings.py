@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
 from textual.widgets import Input, Select, Static
 
@@ -67,6 +67,8 @@ async def test_office_calendar_and_warning_threshold_set_in_settings(paths):
         closed.value = "24 Desember 2026, 31 Februari 2026"
         screen.query_one("#ramadan", Input).value = "8 Februari 2027 s.d. 9 Maret 2027"
         screen.query_one("#nearing", Input).value = "80"
+        screen.query_one("#hours", Input).value = (
+            "Senin-Jumat 08.00-15.00 istirahat 12.00-13.00; Sabtu 08.00-12.00")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen  # refused: the impossible day is named, focus on it
@@ -85,6 +87,11 @@ async def test_office_calendar_and_warning_threshold_set_in_settings(paths):
         assert app.desk.profile.nearing == 0.8
         assert not app.calendar.is_working_day(date(2026, 12, 24))
         assert app.calendar.is_ramadan(date(2027, 2, 10))
+        # the unit's own hours: open on Saturday mornings, closed at 15.00
+        assert saved.calendar.jam_kerja.startswith("Senin-Jumat 08.00-15.00")
+        assert app.calendar.is_working_day(date(2026, 11, 28))  # a Saturday
+        wed = datetime(2026, 11, 25, 15, 30, tzinfo=app.profile.tz)
+        assert app.calendar.working_seconds(wed, wed + timedelta(minutes=30)) == 0
 
 
 async def test_f9_offers_cups_printers_catches_a_typo_and_prints_a_test_page(paths):

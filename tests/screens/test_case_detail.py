@@ -172,3 +172,37 @@ async def test_unknown_case_is_a_message_not_a_crash(day: Any, tmp_path: Path) -
         await pilot.press("p")  # nothing to print, nothing breaks
         await pilot.pause()
         assert any("tidak ditemukan" in m for m in app.told), app.told
+
+
+async def test_revealing_the_nik_is_recorded_before_it_shows(tmp_path: Path) -> None:
+    """`n` shows the full NIK for a minute, for typing into another system; the look is an
+    event (who, when, desk) in the case's timeline, and the NIK is masked again after."""
+    from datetime import datetime
+
+    from counter.config import default_profile
+    from counter.desk import Desk
+    from counter.sop import load_catalog
+    from store import open_store
+
+    profile = default_profile()
+    at = datetime(2026, 11, 25, 9, 0, tzinfo=profile.tz)
+    desk = Desk(open_store(tmp_path / "store", profile.tz), load_catalog(), profile,
+                officer="Siti Aminah", now=lambda: at)
+    code = desk.open_case("pct-07-konsultasi-bisnis",
+                          {"nama": "Ani", "nik": "3501011508900002"}, [], []).code
+    screen = CaseDetailScreen(code, desk, pdf_dir=tmp_path / "pdf", refresh_s=None)
+    app = Host(screen)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert "3501011508900002" not in whole_text(screen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "3501011508900002" in whole_text(screen)
+        [look] = [e for e in desk.repo.events(code) if e["type"] == "nik_revealed"]
+        assert (look["officer"], look["desk"], look["at"]) == (
+            "Siti Aminah", profile.desk, at.isoformat())
+        assert "NIK pemohon ditampilkan" in whole_text(screen)  # in the timeline
+        assert desk.view(code).state.anomalies == ()  # the fold takes it as an audit fact
+        screen.hide_nik()
+        await pilot.pause()
+        assert "3501011508900002" not in whole_text(screen)

@@ -168,6 +168,8 @@ async def test_esc_on_a_filled_visitor_form_asks(paths):
         await key(pilot, "escape")
         assert isinstance(app.screen, ConfirmModal)
         assert "Buang data pemohon?" in help_text(app)
+        await key(pilot, "enter")  # a reflex Enter throws nothing away
+        assert isinstance(app.screen, ConfirmModal)
         await key(pilot, "n")
         assert app.screen is form and form.query_one("#nama", Input).value == "Rina"
         await key(pilot, "escape")

@@ -80,7 +80,7 @@ async def test_home_reload_worker(paths):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         notices = record_notices(app)
-        app.desk.open_views = explode
+        app.desk.open_cases = explode  # what the dashboard reads through
         home = app.screen
         assert isinstance(home, HomeScreen)
         home.reload()

@@ -13,12 +13,12 @@ T0 = datetime(2026, 11, 25, 9, 0, tzinfo=WIB)
 def make_event(code: str, type_: str, *, desk: int = 1, prev: str | None = "",
                at: datetime = T0, data: dict | None = None, officer: str = "Siti",
                id_: str | None = None) -> dict:
-    """An event; `prev=""` leaves the key out (an action's later events)."""
+    """An event; `prev=""` leaves the key out (an action's later events). An `opened`
+    without data gets a valid one: the store refuses events that do not read back."""
     if data is None and type_ == "opened":
-        from counter import case as C
+        from counter.case.events import opened
 
-        data = C.opened(code, at, officer, desk, "pct-07-konsultasi-bisnis",
-                        {"nama": "Wati"})["data"]
+        data = opened(code, at, officer, desk, "sop-uji", {"nama": "Sri Wahyuni"})["data"]
     ev = {"id": id_ or str(ULID()), "code": code, "type": type_, "at": at.isoformat(),
           "officer": officer, "desk": desk, "data": data or {}}
     if prev != "":
