@@ -29,6 +29,7 @@ from counter.config import Profile
 from counter.errors import ConfigError
 from counter.keys import PUNCTUATION
 from counter.texts import config as TC
+from counter.toml_read import read_toml
 
 
 def binding_modules() -> list[str]:
@@ -135,16 +136,16 @@ def check_keymap(profile: Profile, config_file: Path | None = None) -> dict[str,
 
 
 def _error(config_file: Path | None, action: str, message: str) -> ConfigError:
+    """The error at the line of `[tombol]`'s entry, found by the one TOML reader."""
     line = None
     if config_file is not None and config_file.exists():
-        text = config_file.read_text(encoding="utf-8")
-        last = action.rsplit(".", 1)[-1]
-        for pattern in (rf'^\s*"{re.escape(action)}"\s*=', rf"^\s*{re.escape(action)}\s*=",
-                        rf"^\s*{re.escape(last)}\s*="):
-            for i, row in enumerate(text.splitlines(), start=1):
-                if re.match(pattern, row):
-                    line = i
-                    break
-            if line:
-                break
+        try:
+            doc = read_toml(config_file.read_text(encoding="utf-8"), str(config_file),
+                            ConfigError)
+        except (OSError, UnicodeDecodeError, ConfigError):
+            doc = None
+        if doc is not None:
+            exact = doc.line_of("tombol", action)  # "app.new_case" = …, quoted
+            dotted = doc.line_of("tombol", *action.split("."))  # app.new_case = …
+            line = exact if exact != doc.line_of("tombol") else dotted
     return ConfigError(message, path=config_file, line=line, field=f"tombol.{action}")
