@@ -11,11 +11,11 @@ from counter.config import Paths, PusatSettings
 from counter.desk import Desk
 from counter.sop import load_catalog
 from screens.home import HomeScreen
-from screens.modals import CompleteModal
+from screens.received_ask import ReceivedAsk
 from screens.step_runner import StepRunnerScreen
 from store import open_store
 from store.sync.server import PgServer
-from tests.screens.app_fixtures import Clock, key, make_app, make_profile, scan, type_text
+from tests.screens.app_fixtures import Clock, key, make_app, make_profile, scan
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
 
@@ -28,15 +28,13 @@ async def settle(app, pilot) -> None:
     await pilot.pause()
 
 
-async def complete_step(pilot, app, output: str, to_name: str | None = None) -> None:
-    await key(pilot, "s" if to_name is None else "h")
+async def complete_step(pilot, app, hand_off: bool = False) -> None:
+    """`s` finishes the step, `h` hands the file off; the step's documents not ticked
+    are asked about once, and `y` says every one was received."""
+    await key(pilot, "h" if hand_off else "s")
     await pilot.pause()
-    assert isinstance(app.screen, CompleteModal)
-    await type_text(pilot, output)
-    if to_name is not None:
-        await pilot.press("tab")
-        await type_text(pilot, to_name)
-    await pilot.press("ctrl+s")
+    if isinstance(app.screen, ReceivedAsk):
+        await key(pilot, "y")
     await settle(app, pilot)
 
 
@@ -74,7 +72,7 @@ async def test_counter_hands_off_koor_approves_counter_sees_it(tmp_path: Path, p
         await scan(cp, code)
         await settle(counter, cp)
         assert isinstance(counter.screen, StepRunnerScreen)
-        await complete_step(cp, counter, "notulen", to_name="Pak Koor")
+        await complete_step(cp, counter, hand_off=True)
         assert isinstance(counter.screen, HomeScreen)
         koor_store = open_store(koor_paths.store_dir, koor_profile.tz)
 
@@ -92,7 +90,7 @@ async def test_counter_hands_off_koor_approves_counter_sees_it(tmp_path: Path, p
         assert isinstance(koor.screen, StepRunnerScreen)
         state = koor.desk.view(code).state
         assert state.status is Status.BERJALAN and state.holder_role == "koor"
-        await complete_step(kp, koor, "setuju")  # setuju: back to the counter
+        await complete_step(kp, koor)  # the Koor approves: back to the counter
         after = koor.desk.view(code).state
         assert after.holder_role != "koor"
 
