@@ -54,7 +54,8 @@ class BarSpec:
 
 def code128_modules(text: str) -> str:
     """The symbol as '1' (bar) / '0' (space) modules, straight from python-barcode."""
-    return barcode.get("code128", text).build()[0]
+    modules: str = barcode.get("code128", text).build()[0]
+    return modules
 
 
 def symbol_width(text: str, spec: BarSpec) -> float:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from counter.calendar import WorkingCalendar
 from counter.sop import Step
@@ -229,14 +229,14 @@ def _spans(
     return merged
 
 
-def _net(clock: _Clock, start: datetime, end: datetime, spans: list) -> tuple[float, float]:
+def _net(clock: _Clock, start: datetime, end: datetime, spans: list[Any]) -> tuple[float, float]:
     """(time on the clock minus pauses, paused time) in [start, end]."""
     gross = clock.measure(start, end)
     paused = sum(clock.measure(a, b) for a, b in spans)
     return max(gross - paused, 0.0), paused
 
 
-def _due(clock: _Clock, start: datetime, amount: float, spans: list) -> datetime:
+def _due(clock: _Clock, start: datetime, amount: float, spans: list[Any]) -> datetime:
     """When `amount` on the clock has run since `start`, the pauses skipped."""
     cursor, remaining = start, amount
     for a, b in spans:

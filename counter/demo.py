@@ -53,17 +53,18 @@ class MemoryRepo:
     """The `counter.desk.Repository` protocol in memory: what the store does, minus disk."""
 
     def __init__(self) -> None:
-        self._cases: dict[str, list[dict]] = {}
+        self._cases: dict[str, list[dict[str, Any]]] = {}
         self._days: dict[date, list[str]] = {}
         self._issued: dict[tuple[date, int], int] = {}
         self._open: dict[str, None] = {}
 
-    def append(self, event: dict) -> dict:
+    def append(self, event: dict[str, Any]) -> dict[str, Any]:
         code = event["code"]
         events = self._cases.get(code)
         return self._write([event], self.last_id(code) if events else None)[0]
 
-    def append_many(self, events: Sequence[dict], expect: str | None = None) -> list[dict]:
+    def append_many(self, events: Sequence[dict[str, Any]],
+                    expect: str | None = None) -> list[dict[str, Any]]:
         """One action's events at once, refused whole if the case moved (as the store does)."""
         return self._write(list(events), expect)
 
@@ -71,7 +72,7 @@ class MemoryRepo:
         events = self._cases.get(code)
         return event_id(events[-1]) if events else None
 
-    def _write(self, events: list[dict], expect: str | None) -> list[dict]:
+    def _write(self, events: list[dict[str, Any]], expect: str | None) -> list[dict[str, Any]]:
         if not events:
             return []
         code = events[0]["code"]
@@ -102,7 +103,7 @@ class MemoryRepo:
                 self._open.pop(code, None)
         return stored
 
-    def events(self, code: str) -> list[dict]:
+    def events(self, code: str) -> list[dict[str, Any]]:
         return list(self._cases[code])
 
     def next_code(self, day: date, desk: int, *, reserve: bool = True) -> str:
@@ -119,10 +120,10 @@ class MemoryRepo:
     def codes_on(self, day: date) -> list[str]:
         return list(self._days.get(day, ()))
 
-    def events_on(self, day: date) -> dict[str, list[dict]]:
+    def events_on(self, day: date) -> dict[str, list[dict[str, Any]]]:
         return {code: list(self._cases[code]) for code in self._days.get(day, ())}
 
-    def events_of(self, codes: Iterable[str]) -> dict[str, list[dict]]:
+    def events_of(self, codes: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
         return {c: list(self._cases[c]) for c in codes if c in self._cases}
 
     def unread_days(self) -> list[date]:
@@ -131,7 +132,7 @@ class MemoryRepo:
     def days(self) -> list[date]:
         return sorted(self._days)
 
-    def all_events(self) -> Iterator[dict]:
+    def all_events(self) -> Iterator[dict[str, Any]]:
         for events in self._cases.values():
             yield from events
 
@@ -446,7 +447,7 @@ class _Simulation:
         return codes
 
 
-def _seq_of(events: list[dict], event: str | None) -> int:
+def _seq_of(events: list[dict[str, Any]], event: str | None) -> int:
     """The seq of the event with id `event` (-1 when unknown: every event is newer)."""
     return next((e["seq"] for e in events if event_id(e) == event), -1)
 

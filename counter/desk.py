@@ -41,14 +41,15 @@ class Repository(Protocol):
     `append_many` then takes.
     """
 
-    def append(self, event: dict) -> dict: ...
-    def append_many(self, events: Sequence[dict], expect: str | None = None) -> list[dict]: ...
-    def events(self, code: str) -> list[dict]: ...
+    def append(self, event: dict[str, Any]) -> dict[str, Any]: ...
+    def append_many(self, events: Sequence[dict[str, Any]],
+                    expect: str | None = None) -> list[dict[str, Any]]: ...
+    def events(self, code: str) -> list[dict[str, Any]]: ...
     def next_code(self, day: date, desk: int, *, reserve: bool = True) -> str: ...
     def open_codes(self) -> list[str]: ...
     def codes_on(self, day: date) -> list[str]: ...
-    def events_on(self, day: date) -> dict[str, list[dict]]: ...
-    def events_of(self, codes: Iterable[str]) -> dict[str, list[dict]]: ...
+    def events_on(self, day: date) -> dict[str, list[dict[str, Any]]]: ...
+    def events_of(self, codes: Iterable[str]) -> dict[str, list[dict[str, Any]]]: ...
     def unread_days(self) -> list[date]: ...
 
 
@@ -158,7 +159,7 @@ class Desk:
         except KeyError:
             return None
 
-    def fold(self, events: list[dict]) -> CaseView:
+    def fold(self, events: list[dict[str, Any]]) -> CaseView:
         sop = self.sop_of(_sop_id(events), _sop_versi(events))
         state = C.fold(events, sop)
         view = self.measure(state, sop)
@@ -624,14 +625,14 @@ def _fold_name(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _sop_versi(events: list[dict]) -> int | None:
+def _sop_versi(events: list[dict[str, Any]]) -> int | None:
     """The SOP version a case began with (its opening's `sop_versi`), None if not named."""
     data = events[0].get("data") if events else None
     versi = data.get("sop_versi") if isinstance(data, dict) else None
     return versi if isinstance(versi, int) and not isinstance(versi, bool) else None
 
 
-def _sop_id(events: list[dict]) -> str:
+def _sop_id(events: list[dict[str, Any]]) -> str:
     """The SOP a case's stored events name (its opening's), or "" when unreadable."""
     data = events[0].get("data") if events else None
     sop_id = data.get("sop_id") if isinstance(data, dict) else None

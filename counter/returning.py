@@ -19,7 +19,7 @@ DAYS_BACK = 366  # a year of the desk's record
 
 
 class DayReader(Protocol):
-    def events_on(self, day: date) -> dict[str, list[dict]]: ...
+    def events_on(self, day: date) -> dict[str, list[dict[str, Any]]]: ...
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date, datetime, tzinfo
 from pathlib import Path
+from typing import Any
 
 from tinydb import TinyDB
 
@@ -60,7 +61,7 @@ class Store:
         self.index_path = self.store_dir / INDEX_NAME
         self._days = DayCache()
         self._locks: dict[date, Lock] = {}
-        self._code_counters: dict[Path, tuple[dict, dict[str, int], dict[int, int]]] = {}
+        self._code_counters: dict[Path, tuple[dict[str, Any], dict[str, int], dict[int, int]]] = {}
         self.read_only = is_read_only(self.store_dir) if read_only is None else read_only
         self._index = OpenIndex(self.store_dir, tz, day_files=self.day_files,
                                 read_day=self._days.load, lock=self._index_guard,
@@ -113,7 +114,7 @@ class Store:
 
     # -- reading --------------------------------------------------------------
 
-    def events(self, code: str) -> list[dict]:
+    def events(self, code: str) -> list[dict[str, Any]]:
         """Every event of one case, ordered by seq; `StoreError` if there is no such case."""
         code = normalize(code)
         day = parse_code(code).day
@@ -123,9 +124,9 @@ class Store:
             raise StoreError(texts.UNKNOWN_CASE.format(code=code))
         return sorted((copy_json(dict(e)) for e in found), key=lambda e: e["seq"])
 
-    def events_on(self, day: date) -> dict[str, list[dict]]:
+    def events_on(self, day: date) -> dict[str, list[dict[str, Any]]]:
         """The events of every case opened on ``day``, by code in the order opened."""
-        grouped: dict[str, list[dict]] = {}
+        grouped: dict[str, list[dict[str, Any]]] = {}
         data = self._days.load_fresh(self.path_for(day)) or {}
         for event in data.get(EVENTS, {}).values():
             grouped.setdefault(event["code"], []).append(event)
@@ -133,14 +134,14 @@ class Store:
             events.sort(key=lambda e: e["seq"])
         return grouped
 
-    def events_of(self, codes: Iterable[str]) -> dict[str, list[dict]]:
+    def events_of(self, codes: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
         """The events of many cases at once, reading each day file once (the dashboard's
         open cases); unknown codes are left out rather than raising."""
         wanted: dict[date, set[str]] = {}
         for code in codes:
             code = normalize(code)
             wanted.setdefault(parse_code(code).day, set()).add(code)
-        found: dict[str, list[dict]] = {}
+        found: dict[str, list[dict[str, Any]]] = {}
         for day, day_codes in sorted(wanted.items()):
             for code, events in self.events_on(day).items():
                 if code in day_codes:
@@ -176,11 +177,12 @@ class Store:
 
     # -- writing --------------------------------------------------------------
 
-    def append(self, event: dict) -> dict:
+    def append(self, event: dict[str, Any]) -> dict[str, Any]:
         """Store one event after whatever the case holds now; durable once this returns."""
         return self._write_action([event], None, check=False)[0]
 
-    def append_many(self, events: Sequence[dict], expect: str | None = None) -> list[dict]:
+    def append_many(self, events: Sequence[dict[str, Any]],
+                    expect: str | None = None) -> list[dict[str, Any]]:
         """Store one action's events (one case) in one atomic write; the stored copies back.
 
         `expect` is the id of the case's last event the action was planned on (None
@@ -217,7 +219,7 @@ class Store:
             self._code_counters.pop(path, None)
         return code
 
-    def _free_code(self, data: dict, day: date, desk: int, path: Path) -> str:
+    def _free_code(self, data: dict[str, Any], day: date, desk: int, path: Path) -> str:
         """The next code of `desk` on `day` not reserved and not used by any case."""
         used, issued = self._counters(path, data)
         seq = max(used.get(f"{day:%y%m%d}{desk:02d}", 0), issued.get(desk, 0)) + 1
@@ -226,7 +228,7 @@ class Store:
                 texts.DESK_FULL.format(desk=desk, day=day.isoformat(), limit=MAX_SEQ), path=path)
         return make_code(day, desk, seq)
 
-    def _counters(self, path: Path, data: dict) -> tuple[dict[str, int], dict[int, int]]:
+    def _counters(self, path: Path, data: dict[str, Any]) -> tuple[dict[str, int], dict[int, int]]:
         """(highest seq used per code prefix, highest seq reserved per desk) of a day's data,
         kept while the day's data is the same object (the cache's), so a walk-in does not
         scan the whole day."""
@@ -244,7 +246,7 @@ class Store:
         self._code_counters[path] = (data, used, issued)
         return used, issued
 
-    def import_events(self, events: Iterable[dict]) -> int:
+    def import_events(self, events: Iterable[dict[str, Any]]) -> int:
         """Bulk-load events that already carry their ``seq`` (demo history, migration).
 
         One write per day instead of one per event. Refused as a whole per day
@@ -253,7 +255,7 @@ class Store:
         open-case index is updated for the cases touched. Returns the count.
         """
         self._writable()
-        by_day: dict[date, list[dict]] = {}
+        by_day: dict[date, list[dict[str, Any]]] = {}
         for event in events:
             stored = self._checked(event, keep_seq=True)
             by_day.setdefault(parse_code(stored["code"]).day, []).append(stored)
@@ -279,7 +281,7 @@ class Store:
             count += len(by_day[day])
         return count
 
-    def _checked(self, event: dict, *, keep_seq: bool = False) -> dict:
+    def _checked(self, event: dict[str, Any], *, keep_seq: bool = False) -> dict[str, Any]:
         if not isinstance(event, dict):
             raise StoreError(texts.NOT_A_DICT)
         for key in ("code", "type", "at"):
@@ -291,12 +293,14 @@ class Store:
         stored = {"code": normalize(event["code"]), "seq": seq}
         stored.update((k, v) for k, v in event.items() if k not in ("code", "seq"))
         try:
-            return json.loads(json.dumps(stored, ensure_ascii=False, allow_nan=False))
+            plain: dict[str, Any] = json.loads(json.dumps(stored, ensure_ascii=False,
+                                                          allow_nan=False))
+            return plain
         except (TypeError, ValueError) as exc:
             raise StoreError(texts.NOT_JSON_DATA.format(error=exc), field="data") from None
 
-    def _write_action(self, events: Sequence[dict], expect: str | None, *,
-                      check: bool) -> list[dict]:
+    def _write_action(self, events: Sequence[dict[str, Any]], expect: str | None, *,
+                      check: bool) -> list[dict[str, Any]]:
         """The one write of an action; `check` compares the case's last event with `expect`."""
         self._writable()
         prepared = [self._checked(e) for e in events]
@@ -318,7 +322,7 @@ class Store:
         ensure_dir(path.parent)
         with self._day_lock(day):
             data = self._days.load(path) or {}
-            table: dict[str, dict] = data.get(EVENTS, {})
+            table: dict[str, dict[str, Any]] = data.get(EVENTS, {})
             mine = [e for e in table.values() if e["code"] == code]
             if opening and mine:
                 if check:
@@ -347,17 +351,18 @@ class Store:
                 used = {**used, code[:8]: max(used.get(code[:8], 0), int(code[8:11]))}
                 self._code_counters[path] = (new_data, used, issued)
             self._index.learned(path, new_table.values(), before=before, added=prepared)
-        return copy_json(prepared)
+        written: list[dict[str, Any]] = copy_json(prepared)
+        return written
 
     @staticmethod
-    def _new_id(event: dict) -> str:
+    def _new_id(event: dict[str, Any]) -> str:
         try:
             return new_id(datetime.fromisoformat(event["at"]))
         except ValueError:
             raise StoreError(texts.BAD_EVENT.format(detail=event["at"]), field="at") from None
 
     @staticmethod
-    def _valid(event: dict) -> None:
+    def _valid(event: dict[str, Any]) -> None:
         """Only events that read back whole are written (the schema of counter.case)."""
         try:
             read_event(event)
@@ -377,14 +382,14 @@ class Store:
         return self._index.codes()
 
 
-def _after(events: list[dict], expect: str | None) -> list[dict]:
+def _after(events: list[dict[str, Any]], expect: str | None) -> list[dict[str, Any]]:
     """The events stored after the one with id `expect` (all of them if it is unknown)."""
     ordered = sorted(events, key=lambda e: e["seq"])
     ids = [event_id(e) for e in ordered]
     return ordered[ids.index(expect) + 1:] if expect in ids else ordered
 
 
-def _open_in(grouped: dict[str, list[dict]]) -> set[str]:
+def _open_in(grouped: dict[str, list[dict[str, Any]]]) -> set[str]:
     """The codes among one day's cases that were opened and not closed."""
     found = set()
     for code, events in grouped.items():

@@ -80,7 +80,8 @@ def test_snapshots_keep_lf_line_ends():
                for line in attributes.splitlines())
 
 
-def test_screens_type_check():
-    """`mypy screens`: the screens reach the app only through typed services/messages."""
-    res = _run(["-m", "mypy", "screens"], ROOT)
+def test_product_type_checks():
+    """`mypy counter store screens`: the screens reach the app only through typed
+    services/messages, and the core and the store pass the strict options of pyproject."""
+    res = _run(["-m", "mypy", "counter", "store", "screens"], ROOT)
     assert res.returncode == 0, res.stdout + res.stderr

@@ -46,7 +46,7 @@ def _letterhead_flowable(profile: Any, width: float) -> Any:
     blocks = receipt.letterhead_blocks(head, paper)  # shared with the receipts on purpose
     total = sum(b.height for b in blocks)
 
-    class _Kop(Flowable):  # reportlab has no type hints: Flowable is Any
+    class _Kop(Flowable):  # reportlab has no type hints: Flowable is Any (see pyproject)
         def wrap(self, aw: float, ah: float) -> tuple[float, float]:
             return width, total
 

@@ -82,7 +82,8 @@ def hand_back(state: Any, sop: Any) -> Any:
 def _due(timing: Any, step: int, at: datetime) -> datetime | None:
     for run, step_timing in timing.steps if timing is not None else ():
         if run.step == step and run.started_at == at:
-            return step_timing.due_at
+            due: datetime | None = step_timing.due_at
+            return due
     return None
 
 

@@ -13,6 +13,7 @@ import io
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from counter.errors import LoketError
 from counter.texts import sop_table as T
@@ -123,7 +124,7 @@ def _read_xlsx(p: Path, data: bytes) -> Grid:
     return Grid(str(p), rows, list(range(1, len(rows) + 1)), merges)
 
 
-def _table_sheet(wb):  # -> Worksheet
+def _table_sheet(wb: Any) -> Any:  # openpyxl has no type hints: a Worksheet
     """The first sheet that has a 'kegiatan' header; else the active one."""
     for ws in wb.worksheets:
         for row in ws.iter_rows(max_row=40, values_only=True):

@@ -108,8 +108,8 @@ class SopEditorScreen(Screen[Sop | None]):
 
     CSS_PATH = "sop_editor.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", T.KEY_SAVE, priority=True),
-        Binding("escape", "back", T.KEY_BACK),
+        Binding("ctrl+s", "save", T.KEY_SAVE, priority=True, id="editor.simpan"),
+        Binding("escape", "back", T.KEY_BACK, id="editor.kembali"),
     ]
 
     def __init__(self, sop: Sop) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from counter.demo import MemoryRepo
 from counter.sync.order import order_events
@@ -13,7 +14,7 @@ def office_repos(server: PgServer, offices: Sequence[str] | None) -> dict[str, M
     """One repository per office (all offices on the server when `offices` is None),
     each case's events in the order every desk folds them."""
     wanted = list(offices) if offices else server.offices()
-    cases: dict[str, dict[str, list[dict]]] = {}
+    cases: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for office, event in server.office_events(wanted):
         cases.setdefault(office, {}).setdefault(event["code"], []).append(event)
     repos: dict[str, MemoryRepo] = {}

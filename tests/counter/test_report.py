@@ -252,11 +252,24 @@ def test_generated_day_counts_match_the_events() -> None:
                 since = None
         per_sop.setdefault(evs[0]["data"]["sop_id"], []).append(
             cal.working_seconds(start, end) - paused)
+    # Only time held against a mutu baku counts (steps "Menyesuaikan"/N/A are left out):
+    # a service whose every step has a standard counts the whole time, one with none
+    # counts nothing; a mixed one would need the step spans and is not checked here.
+    def standards(sop_id: str) -> set[bool]:
+        return {step.mutu_baku.waktu.limited and step.mutu_baku.waktu.high is not None
+                for step in catalog.get(sop_id).steps}
+
+    checked = set()
     for line in s.services:
-        if line.sop_id in per_sop:
-            assert line.median_s == pytest.approx(median(per_sop[line.sop_id]), abs=2)
-        else:
+        if line.sop_id not in per_sop:
             assert line.median_s is None
+        elif standards(line.sop_id) == {True}:
+            assert line.median_s == pytest.approx(median(per_sop[line.sop_id]), abs=2)
+            checked.add("timed")
+        elif standards(line.sop_id) == {False}:
+            assert line.median_s == 0.0
+            checked.add("untimed")
+    assert checked == {"timed", "untimed"}  # the seed covers both kinds
 
 
 @pytest.mark.parametrize(

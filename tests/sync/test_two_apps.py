@@ -29,12 +29,12 @@ async def settle(app, pilot) -> None:
 
 
 async def complete_step(pilot, app, hand_off: bool = False) -> None:
-    """s (or h): the step is done at once (documents all received if asked)."""
+    """`s` finishes the step, `h` hands the file off; the step's documents not ticked
+    are asked about once, and `y` says every one was received."""
     await key(pilot, "h" if hand_off else "s")
     await pilot.pause()
     if isinstance(app.screen, ReceivedAsk):
-        await key(pilot, "enter")
-        await pilot.pause()
+        await key(pilot, "y")
     await settle(app, pilot)
 
 
@@ -92,7 +92,7 @@ async def test_counter_hands_off_koor_approves_counter_sees_it(tmp_path: Path, p
         assert isinstance(koor.screen, StepRunnerScreen)
         state = koor.desk.view(code).state
         assert state.status is Status.BERJALAN and state.holder_role == "koor"
-        await complete_step(kp, koor)  # setuju: back to the counter
+        await complete_step(kp, koor)  # the Koor approves: back to the counter
         after = koor.desk.view(code).state
         assert after.holder_role != "koor"
 
