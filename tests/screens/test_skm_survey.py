@@ -43,6 +43,20 @@ async def close_a_case(app, pilot) -> str:
     return code
 
 
+async def answer(pilot, keys: str) -> None:
+    """The visitor presses these keys, one at a time (1-4 answer, 0 skips)."""
+    for k in keys:
+        await key(pilot, k)
+
+
+async def settle(app, pilot, rounds: int = 1) -> None:
+    """Let the survey give the screen back and its save (and what it asks for) finish."""
+    await pilot.pause(0.2)
+    for _ in range(rounds):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
 def stored(paths) -> list[dict]:
     files = sorted((paths.store_dir / "skm").glob("*.json"))
     return [r for f in files for r in json.loads(f.read_text())["responses"]]
@@ -55,10 +69,7 @@ async def test_visitor_answers_all_nine_and_the_answer_is_anonymous(paths):
         code = await close_a_case(app, pilot)
         await key(pilot, "k")
         assert isinstance(app.screen, SurveyScreen)
-        for answer in "434344343":
-            await key(pilot, answer)
-        for _ in app.screen.q.profil:
-            await key(pilot, "0")
+        await answer(pilot, "434344343" + "0" * len(app.screen.q.profil))
         await type_text(pilot, "Petugas ramah, hubungi 081299998888")
         await key(pilot, "enter")
         await pilot.pause(0.2)
@@ -81,18 +92,13 @@ async def test_a_skipped_question_and_a_skipped_survey(paths):
         await pilot.pause()
         await close_a_case(app, pilot)
         await key(pilot, "k")
-        await key(pilot, "3")
-        await key(pilot, "0")  # skips U2
-        for _ in range(7):
-            await key(pilot, "4")
+        await answer(pilot, "30" + "4" * 7)  # 0 skips U2
         await key(pilot, "escape")  # skips the rest
-        await pilot.pause(0.2)
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await close_a_case(app, pilot)
         await key(pilot, "k")
         await key(pilot, "escape")  # the visitor declines at once
-        await pilot.pause(0.2)
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         await key(pilot, "k")  # the offer was used: nothing opens
         assert not isinstance(app.screen, SurveyScreen)
     (record,) = stored(paths)
@@ -112,8 +118,7 @@ async def test_the_screen_returns_to_the_officer_when_the_visitor_walks_away(pat
         assert isinstance(screen, SurveyScreen)
         await key(pilot, "4")
         screen._walked_away()  # what the idle timer does after IDLE_SECONDS
-        await pilot.pause(0.2)
-        await app.workers.wait_for_complete()
+        await settle(app, pilot)
         assert not isinstance(app.screen, SurveyScreen)
     (record,) = stored(paths)
     assert record["jawaban"]["U1"] == 4 and record["jawaban"]["U2"] is None
@@ -129,13 +134,9 @@ async def test_review_screen_from_f4_and_the_dashboard_line(paths):
         await pilot.pause()
         await close_a_case(app, pilot)
         await key(pilot, "k")
-        for answer in "444444443":
-            await key(pilot, answer)
+        await answer(pilot, "444444443")
         await key(pilot, "escape")
-        await pilot.pause(0.2)
-        for _ in range(2):  # the save, then the dashboard line it asks for
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+        await settle(app, pilot, rounds=2)  # the save, then the dashboard line it asks for
         line = str(app.screen.query_one("#skm-progress", Static).render())
         assert "1 dari 1 responden" in line or "minimum 1" in line
         assert "IKM 97,22 (A)" in line  # (8×4 + 3) / 9 × 25 = 97.22
