@@ -313,7 +313,7 @@ def step_rows(view: CaseView) -> list[StepRow]:
             elapsed_s=t.elapsed_s,
             paused_s=t.paused_s,
             limit_s=t.limit_s,
-            mutu_baku=step.mutu_baku.waktu.label() if step is not None else "",
+            mutu_baku=step.mutu_baku.waktu.spoken() if step is not None else "",
             level=level,
             judgement=judgement,
             measured=measured,

@@ -103,7 +103,7 @@ def _hand_back_slip(state: Any, sop: Any, timing: Any, prev: Any, run: Any) -> H
         documents=tuple(dict.fromkeys(filter(None, (output, *received_items(state))))),
         output=output,
         due_at=_due(timing, run.step, run.started_at),
-        waktu=step.mutu_baku.waktu.label() if step else "",
+        waktu=step.mutu_baku.waktu.spoken() if step else "",
     )
 
 
@@ -141,7 +141,7 @@ def _handoff(state: Any, sop: Any, timing: Any) -> HandOff | None:
         documents=documents,
         output=output,
         due_at=due,
-        waktu=step.mutu_baku.waktu.label() if step else "",
+        waktu=step.mutu_baku.waktu.spoken() if step else "",
     )
 
 

@@ -146,3 +146,5 @@ def test_hand_back_from_an_official_gets_a_slip_like_any_hand_off(desk, clock):
     assert "Form konsultasi bisnis" in data.handoff.documents
     text = _paper(desk, code, "serah-terima")
     assert "7. " in text and "Hasil evaluasi koordinator" in text
+    # Loket's own wording of the mutu baku on paper, not the source's "10 Menit"
+    assert data.handoff.waktu == "10 menit" and "10 Menit" not in text
