@@ -47,6 +47,20 @@ def _table(*headers: str, short: tuple[int, ...] = ()) -> Table:
     return table
 
 
+def _section(console: Console, heading: str, none: str, columns: tuple[str, ...],
+             short: tuple[int, ...], rows: list[tuple[str, ...]]) -> None:
+    """A bold heading, then the rows as a table, or one line saying there are none."""
+    console.print()
+    console.print(heading, style="bold")
+    if not rows:
+        console.print("  " + none)
+        return
+    table = _table(*columns, short=short)
+    for row in rows:
+        table.add_row(*row)
+    console.print(table)
+
+
 def print_report(console: Console, summary: Summary, *, cases: bool = True) -> None:
     """The summary, the services, the over-time steps, the files waiting, the arrivals
     by hour and (unless `cases` is False) the case table."""
@@ -65,41 +79,20 @@ def print_report(console: Console, summary: Summary, *, cases: bool = True) -> N
         counts.add_row(label, value)
     console.print(counts)
 
-    console.print()
-    console.print(T.HEAD_SERVICES, style="bold")
-    if summary.services:
-        services = _table(T.COL_SERVICE, T.COL_COUNT, T.COL_DONE, T.COL_OVER_COUNT,
-                          T.COL_MEDIAN, T.COL_STANDARD, short=(1, 2, 3, 4, 5))
-        for s in summary.services:
-            services.add_row(s.service, str(s.count), str(s.selesai), str(s.over),
-                             dur(s.median_s), dur(s.standard_s))
-        console.print(services)
-    else:
-        console.print("  " + T.NO_CASES)
-
-    console.print()
-    console.print(T.HEAD_OVER, style="bold")
-    if summary.over_steps:
-        over = _table(T.COL_SERVICE, T.COL_STEP, T.COL_KEGIATAN, T.COL_HOW_OFTEN,
-                      T.COL_MEDIAN_OVERRUN, T.COL_REASONS, short=(1, 3, 4))
-        for o in summary.over_steps[:OVER_TOP]:
-            over.add_row(o.service, str(o.step), o.kegiatan, str(o.count),
-                         dur(o.median_overrun_s), reasons(o.reasons))
-        console.print(over)
-    else:
-        console.print("  " + T.NO_OVER)
-
-    console.print()
-    console.print(T.HEAD_WAITING, style="bold")
-    if summary.waiting:
-        waiting = _table(T.COL_HOLDER, T.COL_WAIT_COUNT, T.COL_OLDEST, T.COL_SINCE,
-                         short=(1, 2, 3))
-        for w in summary.waiting:
-            waiting.add_row(w.holder, str(w.count), human(w.oldest_code),
-                            dates.format_datetime_short(w.oldest_since))
-        console.print(waiting)
-    else:
-        console.print("  " + T.NO_WAITING)
+    _section(console, T.HEAD_SERVICES, T.NO_CASES,
+             (T.COL_SERVICE, T.COL_COUNT, T.COL_DONE, T.COL_OVER_COUNT, T.COL_MEDIAN,
+              T.COL_STANDARD), (1, 2, 3, 4, 5),
+             [(s.service, str(s.count), str(s.selesai), str(s.over), dur(s.median_s),
+               dur(s.standard_s)) for s in summary.services])
+    _section(console, T.HEAD_OVER, T.NO_OVER,
+             (T.COL_SERVICE, T.COL_STEP, T.COL_KEGIATAN, T.COL_HOW_OFTEN,
+              T.COL_MEDIAN_OVERRUN, T.COL_REASONS), (1, 3, 4),
+             [(o.service, str(o.step), o.kegiatan, str(o.count), dur(o.median_overrun_s),
+               reasons(o.reasons)) for o in summary.over_steps[:OVER_TOP]])
+    _section(console, T.HEAD_WAITING, T.NO_WAITING,
+             (T.COL_HOLDER, T.COL_WAIT_COUNT, T.COL_OLDEST, T.COL_SINCE), (1, 2, 3),
+             [(w.holder, str(w.count), human(w.oldest_code),
+               dates.format_datetime_short(w.oldest_since)) for w in summary.waiting])
 
     if summary.opened and summary.arrivals:
         console.print()
