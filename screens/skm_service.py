@@ -5,7 +5,7 @@ and writing an export atomically. Textual-free, so the CLI stays fast."""
 from __future__ import annotations
 
 import os
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from counter.config import Paths, Profile
@@ -26,23 +26,40 @@ def survey_store(paths: Paths) -> SurveyStore:
                                                            QUESTIONNAIRE_NAME))
 
 
-def visitors_served(store: Store, first: date, last: date, layanan: str | None = None) -> int:
-    """Cases opened in the period (of one service): the survey's population."""
-    count, day = 0, first
-    while day <= last:
-        try:
-            cases = store.events_on(day)
-        except StoreError:
-            cases = {}
-        for events in cases.values():
-            if layanan is None:
-                count += 1
-                continue
-            data = events[0].get("data") if events else None
-            if isinstance(data, dict) and data.get("sop_id") == layanan:
-                count += 1
-        day += timedelta(days=1)
+# (day file, service) → (the file's identity when counted, cases opened): a past day's
+# count is read once per process, not again after every survey answered.
+_SERVED: dict[tuple[Path, str | None], tuple[tuple[int, int, int], int]] = {}
+
+
+def _served_on(store: Store, path: Path, layanan: str | None) -> int:
+    st = path.stat()
+    key = (st.st_mtime_ns, st.st_size, st.st_ino)
+    known = _SERVED.get((path, layanan))
+    if known is not None and known[0] == key:
+        return known[1]
+    try:
+        cases = store.events_on(date.fromisoformat(path.stem))
+    except StoreError:
+        return 0  # an unreadable day is named by the damage notice, not counted here
+    count = sum(
+        1 for events in cases.values()
+        if layanan is None or (events and isinstance(events[0].get("data"), dict)
+                               and events[0]["data"].get("sop_id") == layanan))
+    _SERVED[(path, layanan)] = (key, count)
     return count
+
+
+def visitors_served(store: Store, first: date, last: date, layanan: str | None = None) -> int:
+    """Cases opened in the period (of one service): the survey's population. Only the
+    day files that exist are read, each once while it is unchanged."""
+    total = 0
+    for path in store.day_files():
+        if first.isoformat() <= path.stem <= last.isoformat():
+            try:
+                total += _served_on(store, path, layanan)
+            except OSError:
+                continue  # removed meanwhile
+    return total
 
 
 def build_skm_report(paths: Paths, profile: Profile, catalog: Catalog, store: Store,
