@@ -8,6 +8,8 @@ STATUS_MENUNGGU_PEMOHON = "menunggu pemohon"
 STATUS_SELESAI = "selesai"
 STATUS_DITOLAK = "ditolak"
 STATUS_DIBATALKAN = "dibatalkan"
+# how a closing outcome is named on screen and on paper (Tutup dialog, closed receipt)
+OUTCOME_LABELS = {"selesai": "Selesai", "ditolak": "Ditolak", "dibatalkan": "Dibatalkan"}
 
 # --- outcomes of a step run
 RUN_OUTCOMES = {

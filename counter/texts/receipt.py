@@ -1,5 +1,7 @@
 """Texts printed on the tanda terima and the slips, and the printing messages."""
 
+from counter.texts.case import OUTCOME_LABELS
+
 # Document titles
 TITLE = {
     "tanda-terima": "TANDA TERIMA BERKAS",
@@ -46,7 +48,7 @@ DICETAK = "Dicetak {waktu}"
 SALINAN = "Salinan: {label}"
 SALINAN_ULANG = "SALINAN — dicetak ulang {waktu} oleh {petugas}"
 SELESAI = "Selesai"
-CLOSED_LABELS = {"selesai": "Selesai", "ditolak": "Ditolak", "dibatalkan": "Dibatalkan"}
+CLOSED_LABELS = OUTCOME_LABELS
 CATATAN_PETUGAS = "Catatan petugas:"
 DARI_LANGKAH = "Dari langkah"
 KE_LANGKAH = "Kembali ke langkah"

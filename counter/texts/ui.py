@@ -4,6 +4,8 @@ Kept apart from the screens so a translation only touches this file. The SOP
 browser, case detail and daily log keep theirs in `ui_review.py`.
 """
 
+from counter.texts.case import OUTCOME_LABELS
+
 APP_TITLE = "Loket"
 
 # --- header
@@ -216,7 +218,7 @@ MODAL_CLOSE_TITLE = "Tutup kasus"
 MODAL_CLOSE_OUTCOME = "Hasil"
 MODAL_CLOSE_REASON = "Alasan (wajib bila ditolak atau dibatalkan)"
 MODAL_CLOSE_REASON_FIELD = "Alasan penutupan"
-OUTCOMES = {"selesai": "Selesai", "ditolak": "Ditolak", "dibatalkan": "Dibatalkan"}
+OUTCOMES = OUTCOME_LABELS
 MODAL_OK = "Simpan"
 MODAL_CANCEL = "Batal"
 MODAL_REQUIRED = "{field} wajib diisi"
