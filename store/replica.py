@@ -56,6 +56,9 @@ class Replica:
         self._lock_path = store.store_dir / ".locks" / "sync.lock"
         ensure_dir(self._lock_path.parent)
         self._day_of: dict[str, date] = {}
+        # the state file as last parsed, with its identity: `changed` is asked several
+        # times a second and need not parse an unchanged file each time
+        self._seen: tuple[tuple[int, int] | None, dict[str, Any]] | None = None
 
     # ------------------------------------------------------------ state file
 
@@ -144,7 +147,17 @@ class Replica:
     def changed(self) -> bool:
         """Has a day file changed since the last scan found it pushed? (a few stat calls:
         the sync loop asks this several times a second to push a local action at once)."""
-        return bool(self._dirty_days(self._load()))
+        return bool(self._dirty_days(self._state_as_seen()))
+
+    def _state_as_seen(self) -> dict[str, Any]:
+        try:
+            st = os.stat(self.path)
+            key: tuple[int, int] | None = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            key = None
+        if self._seen is None or self._seen[0] != key:
+            self._seen = (key, self._load())
+        return self._seen[1]
 
     def unpushed(self, limit: int) -> list[Event]:
         events = self._scan(limit)
