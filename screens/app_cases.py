@@ -12,19 +12,19 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App
 
 from counter.errors import LoketError
 from counter.texts import shell as TS
 from counter.texts import ui as T
 from screens.services import desk_of
+from screens.ui_guard import GuardedApp
 
 if TYPE_CHECKING:
     from counter.desk import Desk
     from screens.widgets.scan_buffer import ScanBuffer
 
 
-class CaseShell(App[None]):
+class CaseShell(GuardedApp):
     """Opening cases and reading the scanner; the state lives in `LoketApp.__init__`."""
 
     desk: Desk | None

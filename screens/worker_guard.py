@@ -35,6 +35,10 @@ LOG_BACKUPS = 3
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# (what, error) of every failure caught in a worker or on the UI thread: the test
+# suite requires it empty after a test that did not ask for failures (tests/conftest.py).
+CAUGHT: list[tuple[str, BaseException]] = []
+
 
 def log_path(app: App[Any]) -> Path:
     """`loket.log` in the app's data folder (the temp folder when there is none)."""
@@ -68,6 +72,7 @@ def write_failure(path: Path, what: str, err: BaseException) -> None:
 def report_failure(app: App[Any], what: str, err: BaseException,
                    recover: Callable[[], Any] | None = None) -> None:
     """Log `err`, let the screen recover, tell the officer in one line. Any thread."""
+    CAUGHT.append((what, err))
     path = log_path(app)
     write_failure(path, what, err)
 

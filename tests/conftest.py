@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,33 @@ def loket_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     monkeypatch.setenv("LOKET_CONFIG_DIR", str(config_dir))
     monkeypatch.setenv("LOKET_DATA_DIR", str(data_dir))
     return config_dir, data_dir
+
+
+@pytest.fixture(autouse=True)
+def no_unseen_failures(request: pytest.FixtureRequest):
+    """The app survives an unexpected error (screens/worker_guard.py, ui_guard.py), but a
+    test must not pass over one unseen: a caught failure fails the test unless it asked
+    for failures with the `failures_expected` fixture."""
+    guard = sys.modules.get("screens.worker_guard")
+    if guard is not None:
+        guard.CAUGHT.clear()
+    yield
+    guard = sys.modules.get("screens.worker_guard")
+    if guard is None:
+        return
+    caught = list(guard.CAUGHT)
+    guard.CAUGHT.clear()
+    if caught and "failures_expected" not in request.fixturenames:
+        lines = [f"{what}: {type(err).__name__}: {err}" for what, err in caught]
+        pytest.fail("unexpected error caught by the app's guard:\n" + "\n".join(lines))
+
+
+@pytest.fixture
+def failures_expected() -> list[tuple[str, BaseException]]:
+    """The failures the app's guard caught during this test (the test injects them)."""
+    from screens.worker_guard import CAUGHT
+
+    return CAUGHT
 
 
 @pytest.fixture

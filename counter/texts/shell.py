@@ -19,3 +19,8 @@ CONFIRM_HINT = "y = ya     n / Esc = tidak"
 DISCARD_VISITOR = "Buang data pemohon?"
 LEAVE_FOR_SCAN = "Isian di layar ini belum disimpan. Tinggalkan dan buka kasus {code}?"
 SCAN_POSTPONED = "Pindaian {code} diabaikan; isian tetap. Pindai lagi setelah menyimpan."
+
+# One line for the officer when a key, a screen or a timer failed unexpectedly; the
+# app and the screen stay, what was stored is untouched, the details go to the log.
+UI_CRASHED = ("Terjadi kesalahan tak terduga; aplikasi tetap berjalan dan data tersimpan aman. "
+              "Rinciannya dicatat di {log}")

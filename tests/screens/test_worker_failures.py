@@ -12,6 +12,8 @@ import stat
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from counter import export
 from screens.case_detail import CaseDetailScreen
 from screens.daily_log import DailyLogScreen
@@ -19,6 +21,8 @@ from screens.home import HomeScreen
 from tests.screens.app_fixtures import Clock, key, make_app, record_notices
 
 KBR = "pct-07-konsultasi-bisnis"
+
+pytestmark = pytest.mark.usefixtures("failures_expected")
 
 
 class Gremlin(Exception):
