@@ -38,6 +38,7 @@ from counter.errors import LoketError
 from counter.log_filter import SPANS, WAITING, Filters, Sort, span_dates, visible_rows
 from counter.texts import shell as TS
 from counter.texts import skm as TK
+from counter.texts import ui as T_UI
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
 from screens.daily_log_cells import COLUMNS, column_widths, placeholder_cells, row_cells
@@ -46,6 +47,7 @@ from screens.date_modal import DateModal
 from screens.services import loket
 from screens.widgets.checklist import TickBox
 from screens.widgets.choice import ChoiceModal
+from screens.widgets.timing import working_now
 from screens.worker_guard import guarded_work
 
 __all__ = ["DailyLogScreen", "DateModal"]
@@ -298,7 +300,11 @@ class DailyLogScreen(Screen[None]):
             return T.LOG_NO_MATCH
         sort = T.LOG_SORTED.format(column=T.LOG_COLUMNS[self.sort.column],
                                    direction=T.LOG_DESC if self.sort.reverse else "")
-        return f"{T.LOG_SHOWN.format(shown=len(self.shown), total=len(self.rows))} \u00b7 {sort}"
+        line = f"{T.LOG_SHOWN.format(shown=len(self.shown), total=len(self.rows))} \u00b7 {sort}"
+        if any(r.closed_at is None for r in self.shown) and not working_now(
+                loket(self).calendar, loket(self).now()):
+            line += f" \u00b7 {T_UI.RUN_OFF_HOURS}"  # why the open cases' times stand still
+        return line
 
     def sort_by(self, column: str, reverse: bool | None = None) -> None:
         if reverse is None:

@@ -34,7 +34,7 @@ from screens.services import desk_of, loket, tell
 from screens.skm_offer import show_skm_progress
 from screens.widgets.header import LoketHeader
 from screens.widgets.step_label import step_of
-from screens.widgets.timing import LEVEL_STYLE, timer_text
+from screens.widgets.timing import LEVEL_STYLE, timer_text, working_now
 from screens.worker_guard import run_guarded
 
 RELOAD_EVERY = 30.0
@@ -310,7 +310,12 @@ class HomeScreen(Screen[None]):
             return step_of(sop, state.current_step, compact=True)
         if key == "elapsed":
             timing = v.current_timing()
-            return timer_text(timing) if timing is not None else Text("")
+            if timing is None:
+                return Text("")
+            text = timer_text(timing)
+            if not getattr(timing, "paused_now", False) and not self._office_open():
+                text.append(f" {T.OFF_HOURS_WORD}")  # why the timer stands still
+            return text
         if key == "waiting":
             return _short(v.status_text, 22)
         if key == "due":
@@ -324,6 +329,10 @@ class HomeScreen(Screen[None]):
                 label = T.DUE_OVERDUE.format(time=label)
             return Text(label, style=LEVEL_STYLE[level])
         return ""
+
+    def _office_open(self) -> bool:
+        """Is the office clock running now (timers move only then)?"""
+        return working_now(loket(self).calendar, loket(self).now())
 
     def _remember(self, tid: str, v: Any) -> None:
         columns = WORK_COLUMNS if tid == "work" else WAIT_COLUMNS

@@ -132,6 +132,8 @@ LEVEL_WORD = {
 TIMER = "{elapsed} / {limit}"
 TIMER_NO_LIMIT = "{elapsed}"
 PAUSED_WORD = "jeda"
+# beside a dashboard timer that stands still because the office is closed now
+OFF_HOURS_WORD = "di luar jam kerja"
 
 # --- new case
 NEW_PICK_SOP = "1. Pilih layanan (ketik nama atau nomor SOP)"
