@@ -17,13 +17,15 @@ import pickle
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 LAST_DAY = date(2026, 11, 27)
 
 
-def build(per_day: float, days: int):  # type: ignore[no-untyped-def]
+def build(per_day: float, days: int) -> Any:
     from counter import demo
     from counter.config import default_profile
     from counter.desk import Desk
@@ -40,7 +42,7 @@ def build(per_day: float, days: int):  # type: ignore[no-untyped-def]
     return range_summary(views, result.first, result.last, waiting=load_waiting(desk, views))
 
 
-def best_of(n: int, fn) -> float:  # type: ignore[no-untyped-def]
+def best_of(n: int, fn: Callable[[], object]) -> float:
     times = []
     for _ in range(n):
         t = time.perf_counter()

@@ -240,10 +240,10 @@ def main() -> int:
               f"identical folds {'yes' if folds_same else 'no'}")
         print(f"converged: {'yes' if converged and dupes == 0 and folds_same else 'no'}")
     finally:
-        for proc in syncs:
-            proc.terminate()
-        for proc in syncs:
-            proc.wait(timeout=10)
+        for sync_proc in syncs:
+            sync_proc.terminate()
+        for sync_proc in syncs:
+            sync_proc.wait(timeout=10)
         if cluster is not None:
             subprocess.run([str(ROOT / "scripts" / "ci-postgres"), "stop", str(cluster)])
         if not args.keep:

@@ -39,6 +39,7 @@ import time
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -159,13 +160,14 @@ class _WriteCounter:
 
         self.day_writes = 0
         self._module = day_module
-        self._real = day_module.write_atomic
+        # store.day's own reference to store.files.write_atomic is the one replaced
+        self._real = getattr(day_module, "write_atomic")  # noqa: B009
 
-        def counting(path: Path, payload: bytes, *args: object, **kwargs: object) -> None:
+        def counting(path: Path, payload: bytes, *args: Any, **kwargs: Any) -> None:
             self.day_writes += 1
             self._real(path, payload, *args, **kwargs)
 
-        day_module.write_atomic = counting  # type: ignore[assignment]
+        setattr(day_module, "write_atomic", counting)  # noqa: B010
 
 
 ACTION_SOP = "pct-17-pengajuan-proposal"  # steps 1-2 at the counter, 3 a back office
@@ -193,7 +195,7 @@ def _actions_on(store_dir: Path, day: date, day_cases: int, counter: _WriteCount
     store = open_store(store_dir, WIB)
     desk = Desk(store, load_catalog(), default_profile(), officer="Siti Aminah",
                 now=lambda: clock[0])
-    codes = []
+    codes: list[str] = []
     while len(codes) < day_cases - 30:  # the day so far (30 more are opened below)
         clock[0] += timedelta(seconds=20)
         codes.append(desk.open_case(ACTION_SOP, {"nama": f"Pemohon {len(codes)}"}).code)

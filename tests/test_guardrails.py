@@ -85,3 +85,10 @@ def test_product_type_checks():
     services/messages, and the core and the store pass the strict options of pyproject."""
     res = _run(["-m", "mypy", "counter", "store", "screens"], ROOT)
     assert res.returncode == 0, res.stdout + res.stderr
+
+
+def test_bench_type_checks():
+    """`mypy bench`: the speed scripts call the same typed services as the product, so a
+    changed signature shows up here and not as a bench that crashes weeks later."""
+    res = _run(["-m", "mypy", "bench"], ROOT)
+    assert res.returncode == 0, res.stdout + res.stderr
