@@ -4,7 +4,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from pdf_scan import flat_text, scan_pdf
 
 from counter.case import PRINTED
 from counter.config import default_profile, save_profile
@@ -12,6 +11,7 @@ from counter.desk import Desk
 from counter.sop import load_catalog
 from screens.cli import main
 from store import open_store
+from tests.pdf_scan import flat_text, scan_pdf
 
 
 @pytest.fixture

@@ -1,12 +1,11 @@
 """Demo cases can never be mistaken for real ones: desk 00 codes, "DEMO" on the paper,
 and `loket --demo` never uses the real office profile."""
 
-from pdf_scan import flat_text, scan_pdf
-
 from counter.codes import is_demo_code, parse_code
 from counter.config import default_profile, resolve_paths, save_profile
 from screens.cli import main
 from store import open_store
+from tests.pdf_scan import flat_text, scan_pdf
 
 
 def test_demo_codes_use_desk_00_and_demo_paper_says_demo(paths, tmp_path, capsys):

@@ -7,9 +7,7 @@ from datetime import datetime
 
 import pytest
 from escpos.printer import Dummy
-from pdf_scan import decoded, scanned, speckled
 from PIL import Image
-from test_receipt import CODE, sample
 
 from counter.config import default_profile
 from counter.desk import Desk
@@ -18,6 +16,8 @@ from counter.paper_sizes import DPIS, PAPERS
 from counter.receipt import KINDS, render
 from counter.sop import load_catalog
 from store import open_store
+from tests.counter.test_receipt import CODE, sample
+from tests.pdf_scan import decoded, scanned, speckled
 
 ROLLS = [p for p, spec in PAPERS.items() if spec.is_roll]
 

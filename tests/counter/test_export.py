@@ -7,7 +7,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from test_report import DAY, Scenario, build_scenario
 
 from counter import export
 from counter import report as R
@@ -15,6 +14,7 @@ from counter.codes import normalize
 from counter.config import default_profile
 from counter.errors import LoketError
 from counter.texts import report as T
+from tests.counter.test_report import DAY, Scenario, build_scenario
 
 
 @pytest.fixture(scope="module")

@@ -6,13 +6,13 @@ import re
 from datetime import datetime, timedelta
 
 import pytest
-from pdf_scan import flat_text, scan_pdf
 
 from counter.config import default_profile
 from counter.desk import Desk
 from counter.receipt import render
 from counter.sop import load_catalog
 from store import open_store
+from tests.pdf_scan import flat_text, scan_pdf
 
 WIB = default_profile().tz
 VISITOR = {"nama": "Rini Astuti", "nik": "3501014507950003"}

@@ -11,14 +11,14 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from pdf_scan import decoded, one_bit, pages_at_dpi, scanned, speckled
-from test_printing import _cups_pdf_out_dir, _real_pdf_printer
-from test_receipt import sample
 
 from counter.codes import make_code
 from counter.paper_sizes import DPIS, PAPERS
 from counter.printing import issue
 from counter.receipt import KINDS, render
+from tests.counter.test_printing import _cups_pdf_out_dir, _real_pdf_printer
+from tests.counter.test_receipt import sample
+from tests.pdf_scan import decoded, one_bit, pages_at_dpi, scanned, speckled
 
 CODE = make_code(date(2026, 11, 25), 1, 7)
 SEEDS = (1, 2, 3)

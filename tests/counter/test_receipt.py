@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-from pdf_scan import decoded, flat_text, one_bit, pages_at_dpi
 from PIL import Image
 from pypdf import PdfReader
 
@@ -22,6 +21,7 @@ from counter.paper_sizes import DPIS
 from counter.receipt import KINDS, PAPERS, HandOff, Letterhead, ReceiptData, Return, render
 from counter.receipt.layout import bar_spec
 from counter.visitor import mask_telepon
+from tests.pdf_scan import decoded, flat_text, one_bit, pages_at_dpi
 
 WIB = ZoneInfo("Asia/Jakarta")
 DPI = 203

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from pdf_scan import scan_pdf
 from textual.widgets import Input
 
 from counter.case import Status
@@ -14,6 +13,7 @@ from screens.home import HomeScreen
 from screens.new_case import NewCaseScreen
 from screens.received_ask import ReceivedAsk
 from screens.step_runner import StepRunnerScreen
+from tests.pdf_scan import scan_pdf
 from tests.screens.app_fixtures import (
     Clock,
     key,
