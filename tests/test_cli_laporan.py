@@ -6,6 +6,7 @@ import csv
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -130,7 +131,7 @@ def test_demo_app_opens_without_setup_and_saves_no_profile(
     from counter.config import load_profile
     from screens.app import LoketApp
 
-    seen: dict[str, object] = {}
+    seen: dict[str, Any] = {}
     monkeypatch.setattr(LoketApp, "run", lambda self: seen.setdefault("profile", self.profile))
     assert main(["--demo"]) == 0
     profile = seen["profile"]

@@ -18,6 +18,7 @@ from screens.app import LoketApp
 from screens.cli import main
 from screens.cli.context import Context
 from screens.cli.demo import fill_demo_store
+from screens.services import desk_of
 from screens.widgets.header import LoketHeader
 from store import StoreError, open_store
 from tests.damage_kit import read_only_copy
@@ -79,7 +80,7 @@ async def test_the_app_reads_a_read_only_backup_and_says_so(
             assert rows == set(open_codes)
             assert "HANYA BACA" in str(app.screen.query_one(LoketHeader).content)
             with pytest.raises(StoreError) as info:
-                app.desk.open_case("pct-07-konsultasi-bisnis", {"nama": "Gita"},
+                desk_of(app).open_case("pct-07-konsultasi-bisnis", {"nama": "Gita"},
                                    ["Form konsultasi bisnis"], [])
             assert info.value.message == ST.READ_ONLY_REFUSED
             assert notices.count(ST.READ_ONLY.format(path=usb / "store")) == 1

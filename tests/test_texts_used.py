@@ -34,7 +34,7 @@ def _uses() -> dict[str, set[str]]:
                 elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
                         "counter.texts."):
                     for a in node.names:
-                        used[node.module.rsplit(".", 1)[1]].add(a.name)
+                        used[(node.module or "").rsplit(".", 1)[1]].add(a.name)
             if path.parent == TEXTS:
                 for node in ast.walk(tree):
                     if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load):

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from counter import atomic
 from counter.config import default_profile, save_profile
 from counter.desk import Desk
 from counter.errors import ConfigError
@@ -68,7 +67,7 @@ def full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
         def no_room(fd: int) -> None:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-        monkeypatch.setattr(atomic.os, "fsync", no_room)
+        monkeypatch.setattr(os, "fsync", no_room)
     try:
         yield folder
     finally:
@@ -156,7 +155,7 @@ def test_io_error_keeps_the_old_file(kind: str, case_code: str, tmp_path: Path,
     def failing(fd: int) -> None:
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
-    monkeypatch.setattr(atomic.os, "fsync", failing)
+    monkeypatch.setattr(os, "fsync", failing)
     assert main(_argv(kind, targets[0], case_code)) == 1
     _refused(capsys, T.REASONS["EIO"], T.KEPT_OLD)
     for t in targets:

@@ -232,6 +232,7 @@ def test_two_processes_on_one_case_exactly_one_wins(tmp_path: Path) -> None:
     for _ in range(15):
         view = desk.open_case(SOP, {"nama": "Ani"})
         expect = view.state.last_event_id
+        assert expect is not None
         go_read, go_write = os.pipe()
         out_read, out_write = os.pipe()
         pids = []

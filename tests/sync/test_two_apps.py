@@ -12,6 +12,7 @@ from counter.desk import Desk
 from counter.sop import load_catalog
 from screens.home import HomeScreen
 from screens.received_ask import ReceivedAsk
+from screens.services import desk_of
 from screens.step_runner import StepRunnerScreen
 from store import open_store
 from store.sync.server import PgServer
@@ -84,16 +85,16 @@ async def test_counter_hands_off_koor_approves_counter_sees_it(tmp_path: Path, p
 
         assert await until(kp, arrived), (
             f"the hand-off never reached the Koor's desk: {counter.sync_state} "
-            f"{koor.sync_state} {counter.desk.view(code).state.status}")
+            f"{koor.sync_state} {desk_of(counter).view(code).state.status}")
         # the Koor's desk: the file is on its way to it; the scan records it received
         await settle(koor, kp)
         await scan(kp, code)
         await settle(koor, kp)
         assert isinstance(koor.screen, StepRunnerScreen)
-        state = koor.desk.view(code).state
+        state = desk_of(koor).view(code).state
         assert state.status is Status.BERJALAN and state.holder_role == "koor"
         await complete_step(kp, koor)  # the Koor approves: back to the counter
-        after = koor.desk.view(code).state
+        after = desk_of(koor).view(code).state
         assert after.holder_role != "koor"
 
         # the counter's dashboard follows by itself
