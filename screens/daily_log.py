@@ -302,7 +302,7 @@ class DailyLogScreen(Screen[None]):
                                    direction=T.LOG_DESC if self.sort.reverse else "")
         line = f"{T.LOG_SHOWN.format(shown=len(self.shown), total=len(self.rows))} \u00b7 {sort}"
         if any(r.closed_at is None for r in self.shown) and not working_now(
-                loket(self).calendar, loket(self).now()):
+                self.desk.calendar, self.desk.now()):
             line += f" \u00b7 {T_UI.RUN_OFF_HOURS}"  # why the open cases' times stand still
         return line
 
