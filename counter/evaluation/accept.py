@@ -19,9 +19,6 @@ from counter.sop_versions import Saved, save_sop
 from counter.sop_write import sop_to_data
 from counter.texts import evaluation as T
 
-CATATAN = ("Mutu baku langkah {step} diubah dari {old} menjadi {new} berdasarkan evaluasi "
-           "{first} s.d. {last}; diterima oleh {supervisor}.")
-
 
 def accept_proposal(ev: Evaluation, step_no: int, folder: Path, today: date,
                     supervisor: str, kept: list[int] | None = None) -> Saved:
@@ -40,7 +37,7 @@ def accept_proposal(ev: Evaluation, step_no: int, folder: Path, today: date,
     for step in data["langkah"]:
         if step["no"] == step_no:
             step["waktu"] = proposal
-    note = CATATAN.format(step=step_no, old=old, new=proposal, first=format_date(ev.first),
+    note = T.ACCEPT_CATATAN.format(step=step_no, old=old, new=proposal, first=format_date(ev.first),
                           last=format_date(ev.last), supervisor=supervisor)
     data["catatan"] = [*data.get("catatan", []), note]
-    return save_sop(folder, data, today.isoformat(), sop, kept)
+    return save_sop(folder, data, format_date(today), sop, kept)
