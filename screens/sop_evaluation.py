@@ -72,7 +72,7 @@ class AcceptModal(FormModal):
         yield Label(f"{T.ACCEPT_ASK} ({listed})")
         first = next(iter(self.proposals), "")
         yield Input(str(first), id="langkah")
-        yield Label(T.HELP_PENYELIA)
+        yield Label(T.PENYELIA_LABEL)
         yield Input(self.supervisor, id="penyelia")
 
     def answer(self) -> tuple[int, str]:
@@ -165,9 +165,12 @@ class SopEvaluationScreen(Screen[None]):
             self.query_one("#eva-title", Static).update(self.sop.nama)
             view.update(problem)
             return
-        self.sop = ev.sop
+        self.sop = ev.current or ev.sop
         head = heading_lines(ev)
-        self.query_one("#eva-title", Static).update(f"{head[0]}\n{head[1]} \u00b7 {head[2]}")
+        title = f"{head[0]}\n{head[1]} \u00b7 {head[2]}"
+        if ev.outdated:
+            title += f"\n{head[-1]}"
+        self.query_one("#eva-title", Static).update(title)
         lines = render_text(ev).splitlines()[len(head) + 1:]
         body = Text("\n".join(lines))
         for word, style in VERDICT_STYLES.items():
@@ -189,11 +192,16 @@ class SopEvaluationScreen(Screen[None]):
             self.load()
 
     def proposals(self) -> dict[int, str]:
-        if self.evaluation is None:
+        if self.evaluation is None or self.evaluation.outdated:
             return {}
         return {s.no: s.verdict.proposal for s in self.evaluation.steps if s.verdict.proposal}
 
     def action_accept(self) -> None:
+        ev = self.evaluation
+        if ev is not None and ev.outdated and ev.current is not None:
+            self.notify(T.PROPOSAL_OUTDATED.format(versi=ev.sop.versi, current=ev.current.versi),
+                        severity="warning")
+            return
         proposals = self.proposals()
         if not proposals:
             self.notify(T.NOTHING_TO_ACCEPT.format(step="-"), severity="warning")

@@ -103,6 +103,14 @@ def test_quarter_evaluated_accepted_and_compared(loket_dirs: tuple[Path, Path],
     assert [v.versi for v in catalog.versions_of(SOP)] == [1, 2]
     assert any("Rina Kartika" in c for c in sop.catatan)
 
+    # the same period again: judged on version 1, said so; accepting again is refused
+    capsys.readouterr()
+    assert main(["sop", "evaluasi", "07", "--dari", "2026-09-01", "--sampai", "2026-09-30"]) == 0
+    assert "yang berlaku kini versi 2" in capsys.readouterr().out
+    assert main(["sop", "evaluasi", "07", "--dari", "2026-09-01", "--sampai", "2026-09-30",
+                 "--terima", "2", "--penyelia", "Rina Kartika"]) != 0
+    assert "sudah versi 2" in capsys.readouterr().err
+
     # the next period runs on version 2: the same 22 minutes are now within
     serve(OCTOBER)
     capsys.readouterr()

@@ -24,6 +24,9 @@ def accept_proposal(ev: Evaluation, step_no: int, folder: Path, today: date,
                     supervisor: str, kept: list[int] | None = None) -> Saved:
     """Save the SOP with step `step_no`'s proposed waktu as a new version in `folder`."""
     sop = ev.sop
+    if ev.outdated and ev.current is not None:
+        raise SopError(T.PROPOSAL_OUTDATED.format(versi=sop.versi, current=ev.current.versi),
+                       field="--terima")
     try:
         step_ev = ev.step(step_no)
     except StopIteration:

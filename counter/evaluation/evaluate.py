@@ -54,6 +54,12 @@ class Evaluation:
     runs: int
     desks: int = 1
     versions: dict[int, Sop] = field(default_factory=dict)
+    current: Sop | None = None  # the version in force now, when `sop` (judged) is older
+
+    @property
+    def outdated(self) -> bool:
+        """The runs judged are of an older version than the one in force (just changed)."""
+        return self.current is not None and self.current.versi != self.sop.versi
 
     def step(self, no: int) -> StepEvaluation:
         return next(s for s in self.steps if s.no == no)
@@ -69,11 +75,16 @@ def evaluate(sop: Sop, samples: Sequence[StepSample], first: date, last: date, *
              desks: int = 1) -> Evaluation:
     """Evaluate `sop` (the version in force) on the period's `samples`.
 
-    The verdict uses only runs timed against `sop.versi`; runs of other versions,
-    in the period or `earlier`, feed the comparison of versions.
+    The verdict uses only runs timed against `sop.versi` (or, when the period has
+    none, against the latest version that has runs: a version accepted after the
+    period); runs of other versions, in the period or `earlier`, feed the comparison.
     """
     versions = dict(versions or {})
     versions.setdefault(sop.versi, sop)
+    current = sop
+    run_versions = {s.versi for s in samples}
+    if run_versions and sop.versi not in run_versions and max(run_versions) in versions:
+        sop = versions[max(run_versions)]
     by_step: dict[int, list[StepSample]] = defaultdict(list)
     for s in samples:
         if s.versi == sop.versi:
@@ -92,7 +103,7 @@ def evaluate(sop: Sop, samples: Sequence[StepSample], first: date, last: date, *
         steps.append(StepEvaluation(step, _who(sop, step), f, verdict,
                                     compared if len(compared) > 1 else ()))
     return Evaluation(sop, first, last, tuple(steps), len({s.code for s in samples}),
-                      len(samples), desks, versions)
+                      len(samples), desks, versions, current)
 
 
 def _who(sop: Sop, step: Step) -> str:

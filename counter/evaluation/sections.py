@@ -40,10 +40,13 @@ def _pct(x: float) -> str:
 
 def heading_lines(ev: Evaluation) -> list[str]:
     sop = ev.sop
-    return [T.SOP_LINE.format(nomor=sop.nomor, nama=sop.nama, versi=sop.versi),
-            T.PERIOD.format(first=format_date(ev.first), last=format_date(ev.last)),
-            T.CASES_LINE.format(cases=ev.cases, runs=ev.runs),
-            T.OFFICE_WIDE.format(desks=ev.desks) if ev.desks > 1 else T.ONE_DESK]
+    lines = [T.SOP_LINE.format(nomor=sop.nomor, nama=sop.nama, versi=sop.versi),
+             T.PERIOD.format(first=format_date(ev.first), last=format_date(ev.last)),
+             T.CASES_LINE.format(cases=ev.cases, runs=ev.runs),
+             T.OFFICE_WIDE.format(desks=ev.desks) if ev.desks > 1 else T.ONE_DESK]
+    if ev.outdated and ev.current is not None:
+        lines.append(T.OUTDATED_LINE.format(versi=sop.versi, current=ev.current.versi))
+    return lines
 
 
 def step_table(ev: Evaluation) -> Section:

@@ -82,8 +82,8 @@ def render_xlsx(ev: Evaluation) -> bytes:
         sheet.append(list(section.header))
         for cell in sheet[2]:
             cell.font = bold
-        for i, w in enumerate(section.widths, 1):
-            sheet.column_dimensions[get_column_letter(i)].width = w * 9
+        for col, size in enumerate(section.widths, 1):
+            sheet.column_dimensions[get_column_letter(col)].width = size * 9
         for row in section.rows:
             sheet.append([_clean(c) for c in row])
         for row in sheet.iter_rows(min_row=3):

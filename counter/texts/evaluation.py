@@ -179,3 +179,11 @@ XLSX_MINUTES = "menit"
 SHEETS = ("Langkah", "Rincian", "Monitoring", "Evaluasi")
 ACCEPT_CATATAN = ("Mutu baku langkah {step} diubah dari {old} menjadi {new} berdasarkan "
                   "evaluasi {first} s.d. {last}; diterima oleh {supervisor}.")
+PROPOSAL_OUTDATED = (
+    "usul ini dari pelaksanaan versi {versi}; SOP sudah versi {current}. Evaluasi periode "
+    "sesudah versi {current} berlaku untuk menilai mutu baku yang baru"
+)
+OUTDATED_LINE = (
+    "Dinilai pada versi {versi} (pelaksanaan periode ini); yang berlaku kini versi {current}."
+)
+PENYELIA_LABEL = "Penyelia yang menerima"
