@@ -70,19 +70,24 @@ class AcceptModal(FormModal):
     def fields(self) -> ComposeResult:
         listed = ", ".join(f"{no} \u2192 {w}" for no, w in self.proposals.items())
         yield Label(f"{T.ACCEPT_ASK} ({listed})")
-        first = next(iter(self.proposals), "")
-        yield Input(str(first), id="langkah")
+        yield Input(", ".join(str(no) for no in self.proposals), id="langkah")
         yield Label(T.PENYELIA_LABEL)
         yield Input(self.supervisor, id="penyelia")
 
-    def answer(self) -> tuple[int, str]:
+    def answer(self) -> tuple[list[int], str]:
+        from counter.evaluation.accept import parse_steps
+
         text = self.value("langkah")
-        if not text.isdigit() or int(text) not in self.proposals:
+        try:
+            steps = parse_steps(text)
+        except LoketError:
+            steps = []
+        if not steps or any(no not in self.proposals for no in steps):
             raise FieldProblem(T.ACCEPT_BAD.format(text=text), "langkah")
         name = self.value("penyelia")
         if not name:
             raise FieldProblem(T.NEEDS_SUPERVISOR, "penyelia")
-        return int(text), name
+        return steps, name
 
 
 class SopEvaluationScreen(Screen[None]):
@@ -209,27 +214,28 @@ class SopEvaluationScreen(Screen[None]):
         officer = str(getattr(self.app_any, "officer", "") or "")
         self.app.push_screen(AcceptModal(proposals, officer), self._accepted)
 
-    def _accepted(self, chosen: tuple[int, str] | None) -> None:
+    def _accepted(self, chosen: tuple[list[int], str] | None) -> None:
         if chosen is None or self.evaluation is None:
             return
         from counter.evaluation.accept import accept_proposal
         from counter.sop import load_catalog
 
         app = self.app_any
-        step, supervisor = chosen
+        steps, supervisor = chosen
         folder = app.paths.sop_dir
         kept = [s.versi for s in app.catalog.versions_of(self.sop.id)]
-        old = self.evaluation.step(step).waktu
+        ev, proposals = self.evaluation, self.proposals()
         try:
-            saved = accept_proposal(self.evaluation, step, folder, self.today(), supervisor, kept)
+            saved = accept_proposal(ev, steps, folder, self.today(), supervisor, kept)
         except LoketError as err:
             self.notify(str(err), severity="error")
             return
         app.catalog = load_catalog([folder])
         if getattr(app, "desk", None) is not None:
             app.desk.catalog = app.catalog
-        self.notify(T.ACCEPTED.format(step=step, old=old, new=self.proposals()[step],
-                                      versi=saved.versi))
+        self.notify("\n".join(T.ACCEPTED.format(step=no, old=ev.step(no).waktu,
+                                                new=proposals[no], versi=saved.versi)
+                              for no in steps))
         self.load()
 
     def action_export(self) -> None:

@@ -33,7 +33,7 @@ def register_evaluasi(verbs: argparse._SubParsersAction) -> None:
     ev.add_argument("--sampai", help=TR.HELP_SAMPAI)
     ev.add_argument("--format", default="teks", help=T.HELP_FORMAT)
     ev.add_argument("-o", "--output", help=TR.HELP_OUTPUT)
-    ev.add_argument("--terima", type=int, metavar="N", help=T.HELP_TERIMA)
+    ev.add_argument("--terima", metavar="N[,N]", help=T.HELP_TERIMA)
     ev.add_argument("--penyelia", help=T.HELP_PENYELIA)
     ev.set_defaults(func=cmd_evaluasi)
 
@@ -75,14 +75,16 @@ def cmd_evaluasi(args: argparse.Namespace, ctx: Context) -> int:
     for item in loaded.unreadable:
         print(f"{format_date(item.day)}: {item.path}: {item.message}")
     if args.terima is not None:
-        from counter.evaluation.accept import accept_proposal
+        from counter.evaluation.accept import accept_proposal, parse_steps
 
+        wanted = parse_steps(args.terima)
         kept = [s.versi for s in ctx.catalog.versions_of(sop.id)]
-        step = ev.step(args.terima) if any(s.no == args.terima for s in ev.steps) else None
-        saved = accept_proposal(ev, args.terima, ctx.paths.sop_dir, today,
-                                args.penyelia.strip(), kept)
-        print(T.ACCEPTED.format(step=args.terima, old=step.waktu if step else "-",
-                                new=step.verdict.proposal if step else "-", versi=saved.versi))
+        saved = accept_proposal(ev, wanted, ctx.paths.sop_dir, today, args.penyelia.strip(),
+                                kept)
+        for no in wanted:
+            step = ev.step(no)
+            print(T.ACCEPTED.format(step=no, old=step.waktu, new=step.verdict.proposal,
+                                    versi=saved.versi))
         return 0
     out = Path(args.output).expanduser() if args.output else None
     if fmt == "teks" and out is None:
