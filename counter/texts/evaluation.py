@@ -187,3 +187,9 @@ OUTDATED_LINE = (
     "Dinilai pada versi {versi} (pelaksanaan periode ini); yang berlaku kini versi {current}."
 )
 PENYELIA_LABEL = "Penyelia yang menerima"
+
+# ----- requests without an SOP (issue 12: the general SOP's walk-ins)
+UNSERVED_HEAD = "Permintaan yang belum punya SOP (dilayani dengan SOP umum)"
+UNSERVED_LINE = "{keperluan}: {count} pengunjung"
+UNSERVED_NONE = "tidak ada"
+UNSERVED_UNKNOWN = "(keperluan tidak dicatat)"
