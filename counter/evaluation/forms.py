@@ -71,7 +71,8 @@ def evaluation_rows(ev: Evaluation) -> list[FormRow]:
     runs = sum(s.figures.n for s in ev.steps)
     returns_high = [s for s in judged if "returns" in s.verdict.kinds]
     missing_high = [s for s in judged if "missing" in s.verdict.kinds]
-    time_off = [s for s in ev.steps if s.verdict.verdict in (TERLALU_KETAT, TERLALU_LONGGAR)]
+    time_off = [s for s in ev.steps if s.verdict.verdict in (TERLALU_KETAT, TERLALU_LONGGAR)
+                or {"officer", "scattered"} & set(s.verdict.kinds)]
     measured = [s for s in ev.steps if s.figures.limit is not None]
     within = sum(s.figures.within for s in measured)
     n_measured = sum(s.figures.n for s in measured)

@@ -62,7 +62,7 @@ def step_table(ev: Evaluation) -> Section:
     return Section(T.HEAD_STEPS, (T.COL_NO, T.COL_KEGIATAN, T.COL_PELAKSANA, T.COL_MUTU,
                                   T.COL_RUNS, T.COL_MEDIAN, T.COL_P80, T.COL_P95, T.COL_WITHIN,
                                   T.COL_OVER, T.COL_VERDICT, T.COL_PROPOSAL, T.COL_EVIDENCE),
-                   tuple(rows), (0.6, 5, 2.2, 1.8, 0.8, 1.6, 1.6, 1.6, 1.4, 1.4, 1.8, 1.6, 6))
+                   tuple(rows), (0.8, 5, 2.2, 1.8, 1.1, 1.7, 1.7, 1.7, 1.4, 1.4, 2.1, 1.6, 5.5))
 
 
 def _lines(title: str, lines: list[str]) -> Section:
@@ -103,9 +103,9 @@ def detail_sections(ev: Evaluation) -> list[Section]:
 
 def form_sections(ev: Evaluation) -> list[Section]:
     mon = Section(T.HEAD_MONITORING, T.MON_COLS,
-                  tuple(r.cells for r in monitoring_rows(ev)), (0.6, 5, 2.4, 7, 4, 1.4))
+                  tuple(r.cells for r in monitoring_rows(ev)), (0.8, 5, 2.4, 7, 4, 1.4))
     eva = Section(T.HEAD_EVALUATION, T.EVA_COLS,
-                  tuple(r.cells for r in evaluation_rows(ev)), (0.6, 3, 2, 8, 5))
+                  tuple(r.cells for r in evaluation_rows(ev)), (0.8, 3, 2, 8, 5))
     return [mon, eva]
 
 
