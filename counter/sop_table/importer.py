@@ -83,8 +83,19 @@ class _Step:
     output: str
     keterangan: str
     inferred: bool = False
+    pemohon_sendiri: bool = False
     decisions: list[tuple[int, B.Branch]] = field(default_factory=list)  # (row, branch)
     marks_tidak: list[str] = field(default_factory=list)  # roles with a "tidak" marker
+
+
+def applicant_alone(keterangan: str) -> tuple[str, bool]:
+    """The keterangan without Loket's own mark, and whether the applicant does the step
+    alone (the mark, or words such as "dikerjakan pemohon sendiri")."""
+    if T.APPLICANT_ALONE_MARK.lower() in keterangan.lower():
+        at = keterangan.lower().index(T.APPLICANT_ALONE_MARK.lower())
+        rest = keterangan[:at] + keterangan[at + len(T.APPLICANT_ALONE_MARK):]
+        return re.sub(r"\s+", " ", rest).strip(), True
+    return keterangan, bool(re.search(T.APPLICANT_ALONE_WORDS, keterangan, re.IGNORECASE))
 
 
 def import_table(path: str | Path, overrides: dict[str, Any] | None = None) -> ImportResult:
@@ -286,6 +297,7 @@ class _Importer:
                      waktu=self.cell(i, WAKTU).replace("\n", " "),
                      output=self.cell(i, OUTPUT).replace("\n", "; "),
                      keterangan=self.cell(i, KETERANGAN).replace("\n", " "))
+        step.keterangan, step.pemohon_sendiri = applicant_alone(step.keterangan)
         step.roles = self.roles_of(i, step)
         if not step.roles:
             guess = B.match_role(kegiatan, self.role_names) or (
@@ -377,6 +389,8 @@ class _Importer:
             out["pelaksana_disimpulkan"] = True
         out.update({"kelengkapan": s.kelengkapan, "waktu": s.waktu, "output": s.output,
                     "keterangan": s.keterangan})
+        if s.pemohon_sendiri:
+            out["pemohon_sendiri"] = True
         decisions = s.decisions or [(s.row, b) for b in B.read_branches(s.kegiatan)
                                     + B.read_branches(s.keterangan)]
         kembali, lanjut = [], []
