@@ -37,6 +37,7 @@ from counter.config import Officer, Profile
 from counter.errors import CaseError, ConflictError, LoketError
 from counter.sop import Catalog, Sop, Step
 from counter.texts import report as T
+from counter.unserved import GENERAL_SOP
 from counter.waktu import Unit
 
 if TYPE_CHECKING:  # the desk is imported where the simulation starts (import cycles)
@@ -349,6 +350,8 @@ class _Simulation:
         self.clock.now = at
         view = self.desk(officer).open_case(sop.id, self.visitor(at.date()), received, missing)
         code = view.state.code
+        if sop.id == GENERAL_SOP:  # what the visitor asked for: the review's "no SOP yet"
+            view = self.desk(officer).note(code, rng.choice(T.DEMO_GENERAL_REQUESTS))
         plan = self.plans[code] = _Plan(officer=officer, waited=bool(missing))
         roll = rng.random()
         if roll < self.s.cancelled:

@@ -168,6 +168,10 @@ DEMO_BUSINESSES = (
     "Keripik Tempe", "Batik Tulis", "Warung Makan", "Kerajinan Bambu", "Konveksi",
     "Kopi Bubuk", "Sambal Pecel", "Anyaman Pandan", "Bengkel Las", "Toko Kelontong",
 )
+DEMO_GENERAL_REQUESTS = (
+    "Mengurus NIB", "Mengurus NIB", "Mengurus NIB", "Izin PIRT", "Izin PIRT",
+    "Pendaftaran merek", "Titip jual di galeri produk", "Sertifikat halal",
+)
 DEMO_TRUE_REASON = "Identifikasi kebutuhan perlu dibahas bersama pemohon"
 DEMO_OVER_REASONS = (
     "Pemohon menunggu fotokopi dokumen",
