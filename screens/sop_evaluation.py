@@ -209,7 +209,7 @@ class SopEvaluationScreen(Screen[None]):
             return
         proposals = self.proposals()
         if not proposals:
-            self.notify(T.NOTHING_TO_ACCEPT.format(step="-"), severity="warning")
+            self.notify(T.NO_PROPOSALS, severity="warning")
             return
         officer = str(getattr(self.app_any, "officer", "") or "")
         self.app.push_screen(AcceptModal(proposals, officer), self._accepted)

@@ -145,6 +145,7 @@ DAYS = "{n} hari"
 # ----- accepting a proposal
 ACCEPTED = "Mutu baku langkah {step} diterima: {old} \u2192 {new}; disimpan sebagai versi {versi}."
 NOTHING_TO_ACCEPT = "Langkah {step} tidak memiliki usul mutu baku pada periode ini."
+NO_PROPOSALS = "Tidak ada usul mutu baku pada periode ini."
 NO_SUCH_STEP = "SOP {sop} tidak memiliki langkah {step}"
 
 # ----- CLI
