@@ -146,3 +146,34 @@ def test_text_holds_the_figures(ev) -> None:
     assert "Sistem OSS lambat" in text
     assert "Notulen belum ditandatangani (3)" in text
     assert "17 menit" in text or "18 menit" in text  # median 17,5 min
+
+
+def test_hari_steps_are_judged_in_working_days(sop) -> None:
+    from dataclasses import replace as dc_replace
+
+    samples = [dc_replace(H.run(4, 0, None, i), value=d, limit=3.0, in_days=True,
+                          over=d > 3.0, reason="Menunggu tanda tangan" if d > 3.0 else "")
+               for i, d in enumerate((2.0, 3.5, 4.0, 4.2, 3.8, 2.5, 4.5, 3.9))]
+    s = evaluate(sop, samples, FIRST, LAST).step(4)
+    assert s.figures.in_days and s.figures.over == 6
+    assert s.verdict.verdict == TERLALU_KETAT
+    assert s.verdict.proposal == "5 hari"  # p80 = 4,12 days, rounded up to whole days
+    assert "hari" in render_text(evaluate(sop, samples, FIRST, LAST))
+
+
+def test_applicant_alone_steps_are_not_judged(sop) -> None:
+    from dataclasses import replace as dc_replace
+
+    steps = tuple(dc_replace(st, pemohon_sendiri=True) if st.no == 2 else st
+                  for st in sop.steps)
+    alone = dc_replace(sop, steps=steps)
+    s = evaluate(alone, H.chronically_over(2), FIRST, LAST).step(2)
+    assert s.verdict.verdict == T.LANGKAH_PEMOHON and s.verdict.proposal is None
+
+
+def test_office_wide_names_the_desks(ev) -> None:
+    from counter.evaluation.sections import heading_lines
+
+    assert T.ONE_DESK in heading_lines(ev)
+    wide = evaluate(ev.sop, [*H.far_under(3)], FIRST, LAST, desks=3)
+    assert T.OFFICE_WIDE.format(desks=3) in heading_lines(wide)
