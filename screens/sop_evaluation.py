@@ -244,13 +244,13 @@ class SopEvaluationScreen(Screen[None]):
 
     @guarded_work(T.WORK_EXPORT, thread=True, group="sop-evaluation-export")
     def export_worker(self, ev: Evaluation) -> None:
+        from counter.evaluation.load import file_name
         from counter.evaluation.pdf import write_pdf
-        from screens.cli.sop_evaluasi import default_name
 
         app = self.app_any
         try:
             app.paths.report_dir.mkdir(parents=True, exist_ok=True)
-            out = app.paths.report_dir / default_name(ev.sop.id, ev.first, ev.last, "pdf")
+            out = app.paths.report_dir / file_name(ev.sop.id, ev.first, ev.last, "pdf")
             path = write_pdf(ev, app.profile, out)
         except (LoketError, OSError) as err:
             self.app.call_from_thread(self.notify, str(err), severity="error")

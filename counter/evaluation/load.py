@@ -30,6 +30,12 @@ class Loaded:
     unreadable: tuple[UnreadableDay, ...]
 
 
+def file_name(sop_id: str, first: date, last: date, fmt: str) -> str:
+    """The default name of an evaluation written to the data folder's laporan/."""
+    ext = "txt" if fmt == "teks" else fmt
+    return f"evaluasi-{sop_id}-{first.isoformat()}-{last.isoformat()}.{ext}"
+
+
 def _days(first: date, last: date) -> Iterator[date]:
     d = first
     while d <= last:

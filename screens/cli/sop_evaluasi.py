@@ -15,7 +15,7 @@ from pathlib import Path
 
 from counter import report as R
 from counter.dates import format_date
-from counter.evaluation.load import load_evaluation
+from counter.evaluation.load import file_name, load_evaluation
 from counter.sop_lookup import find_sop
 from counter.texts import cli as C
 from counter.texts import evaluation as T
@@ -43,11 +43,6 @@ def evaluation_period(dari: str | None, sampai: str | None, today: date) -> tupl
     first = R.parse_date(dari, today) if dari else last - timedelta(days=DEFAULT_DAYS - 1)
     R.check_range(first, last)
     return first, last
-
-
-def default_name(sop_id: str, first: date, last: date, fmt: str) -> str:
-    ext = "txt" if fmt == "teks" else fmt
-    return f"evaluasi-{sop_id}-{first.isoformat()}-{last.isoformat()}.{ext}"
 
 
 def cmd_evaluasi(args: argparse.Namespace, ctx: Context) -> int:
@@ -92,7 +87,7 @@ def cmd_evaluasi(args: argparse.Namespace, ctx: Context) -> int:
         return 0
     if out is None:
         ctx.paths.report_dir.mkdir(parents=True, exist_ok=True)
-        out = ctx.paths.report_dir / default_name(sop.id, first, last, fmt)
+        out = ctx.paths.report_dir / file_name(sop.id, first, last, fmt)
     if fmt == "pdf":
         written = write_pdf(ev, ctx.profile, out)
     elif fmt == "xlsx":

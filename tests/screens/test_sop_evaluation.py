@@ -33,6 +33,13 @@ async def test_evaluate_and_accept_a_proposal(paths) -> None:
         assert TERLALU_KETAT.upper() in body and "usul 25 menit" in body
         assert "8 kasus" in static_text(screen.query_one("#eva-title", Static), width=78)
 
+        await pilot.press("e")  # the PDF, into the data folder's laporan/
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = sorted(paths.report_dir.glob("evaluasi-*.pdf"))
+        assert len(written) == 1 and written[0].read_bytes().startswith(b"%PDF")
+        assert any(str(written[0]) in n for n in notices)
+
         await pilot.press("t")
         await pilot.pause()
         modal = app.screen
