@@ -152,6 +152,9 @@ NO_SUCH_STEP = "SOP {sop} tidak memiliki langkah {step}"
 HELP_EVALUASI = "monitoring dan evaluasi SOP dari waktu layanan yang tercatat"
 HELP_FORMAT = "format keluaran: teks (bawaan), pdf atau xlsx"
 HELP_TERIMA = "terima usul mutu baku langkah N sebagai versi SOP baru (penyelia)"
+HELP_OUTPUT = (
+    "berkas keluaran; tanpa -o: teks ke layar, pdf/xlsx ke folder laporan/ di direktori data"
+)
 HELP_PENYELIA = "nama penyelia yang menerima usul"
 NEEDS_SUPERVISOR = "--terima memerlukan --penyelia NAMA (yang menerima usul)"
 WRITTEN = "Evaluasi ditulis ke {path}"

@@ -29,12 +29,12 @@ DEFAULT_DAYS = 91
 def register_evaluasi(verbs: argparse._SubParsersAction) -> None:
     ev = verbs.add_parser("evaluasi", help=T.HELP_EVALUASI, description=T.HELP_EVALUASI)
     ev.add_argument("id", help=C.HELP_SOP_ID)
-    ev.add_argument("--dari", help=TR.HELP_DARI)
-    ev.add_argument("--sampai", help=TR.HELP_SAMPAI)
-    ev.add_argument("--format", default="teks", help=T.HELP_FORMAT)
-    ev.add_argument("-o", "--output", help=TR.HELP_OUTPUT)
+    ev.add_argument("--dari", metavar="TANGGAL", help=TR.HELP_DARI)
+    ev.add_argument("--sampai", metavar="TANGGAL", help=TR.HELP_SAMPAI)
+    ev.add_argument("--format", default="teks", metavar="FORMAT", help=T.HELP_FORMAT)
+    ev.add_argument("-o", "--output", metavar="BERKAS", help=T.HELP_OUTPUT)
     ev.add_argument("--terima", metavar="N[,N]", help=T.HELP_TERIMA)
-    ev.add_argument("--penyelia", help=T.HELP_PENYELIA)
+    ev.add_argument("--penyelia", metavar="NAMA", help=T.HELP_PENYELIA)
     ev.set_defaults(func=cmd_evaluasi)
 
 
