@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from counter.report import step_rows
 from counter.sop import Sop, Step
+from counter.texts import evaluation as T
 from counter.waktu import Unit
 
 if TYPE_CHECKING:
@@ -75,7 +76,8 @@ def samples_of(view: CaseView) -> list[StepSample]:
         limit = timing.limit_days if in_days else timing.limit_s
         returned_to = ""
         if run.outcome == "dikembalikan":
-            returned_to = str(run.returned_to) if run.returned_to is not None else "pemohon"
+            returned_to = str(run.returned_to) if run.returned_to is not None \
+                else T.RETURN_UNKNOWN
         out.append(StepSample(
             sop_id=state.sop_id,
             versi=sop.versi,

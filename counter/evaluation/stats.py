@@ -44,7 +44,7 @@ def grouped(texts: Sequence[str]) -> list[tuple[str, int]]:
 class ReturnLine:
     """How often the step sent the file back to one target, and why."""
 
-    to: str  # a step number, or "pemohon"
+    to: str  # a step number (texts.RETURN_UNKNOWN when the run did not record one)
     count: int
     reasons: tuple[tuple[str, int], ...]
 
