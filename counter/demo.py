@@ -37,6 +37,7 @@ from counter.config import Officer, Profile
 from counter.errors import CaseError, ConflictError, LoketError
 from counter.sop import Catalog, Sop, Step
 from counter.texts import report as T
+from counter.unserved import GENERAL_SOP
 from counter.waktu import Unit
 
 if TYPE_CHECKING:  # the desk is imported where the simulation starts (import cycles)
@@ -154,6 +155,15 @@ class DemoSettings:
     slow_official: float = 0.15  # an official leaves a handed-off file for days
     rejected: float = 0.03
     cancelled: float = 0.03
+    # Steps whose real working time does not follow their mutu baku, in minutes
+    # (low, high), whatever the SOP version says: so the SOP evaluation has a step
+    # chronically over (with one reason) and one far under to find, and a new
+    # version's mutu baku is met or not by the same real work.
+    true_minutes: tuple[tuple[str, int, float, float], ...] = (
+        ("pct-07-konsultasi-bisnis", 2, 10.0, 24.0),
+        ("pct-07-konsultasi-bisnis", 3, 8.0, 18.0),
+    )
+    true_reason: float = 0.9  # an overrun of such a step gives the step's usual reason
 
 
 @dataclass(frozen=True)
@@ -296,6 +306,10 @@ class _Simulation:
             if is_back_office(sop, role):
                 return self.cal.add_working_days(start, rng.uniform(0.3, 3.0)), False
             return self.later(start, rng.uniform(4, 25) * 60), False
+        fixed = self.true_minutes(sop, step)
+        if fixed is not None:
+            end = self.later(start, rng.uniform(*fixed) * 60.0)
+            return end, end > self.cal.add_working_seconds(start, self._limit_s(waktu))
         over = rng.random() < self.s.over
         low = (waktu.low if waktu.low is not None else 0.0) / waktu.high
         factor = rng.uniform(1.15, 2.4) if over else rng.uniform(max(0.3, low * 0.8), 0.9)
@@ -307,6 +321,19 @@ class _Simulation:
             return start + timedelta(days=amount * days), over
         seconds = amount * (3600.0 if waktu.unit is Unit.JAM else 60.0)
         return self.later(start, seconds), over
+
+    def true_minutes(self, sop: Sop, step: Step | None) -> tuple[float, float] | None:
+        if step is None:
+            return None
+        for sop_id, no, low, high in self.s.true_minutes:
+            if sop_id == sop.id and no == step.no:
+                return low, high
+        return None
+
+    @staticmethod
+    def _limit_s(waktu: Any) -> float:
+        factor = {Unit.JAM: 3600.0, Unit.MENIT: 60.0}.get(waktu.unit, 7.5 * 3600.0)
+        return float(waktu.high) * factor
 
     # -- the life of a case -----------------------------------------------------
 
@@ -323,6 +350,8 @@ class _Simulation:
         self.clock.now = at
         view = self.desk(officer).open_case(sop.id, self.visitor(at.date()), received, missing)
         code = view.state.code
+        if sop.id == GENERAL_SOP:  # what the visitor asked for: the review's "no SOP yet"
+            view = self.desk(officer).note(code, rng.choice(T.DEMO_GENERAL_REQUESTS))
         plan = self.plans[code] = _Plan(officer=officer, waited=bool(missing))
         roll = rng.random()
         if roll < self.s.cancelled:
@@ -389,7 +418,9 @@ class _Simulation:
         if due is not None:
             over = end > due  # a file left waiting at a desk runs over too
         reason = ""
-        if over and rng.random() < self.s.over_reason:
+        if over and self.true_minutes(sop, step) is not None and rng.random() < self.s.true_reason:
+            reason = T.DEMO_TRUE_REASON
+        elif over and rng.random() < self.s.over_reason:
             reason = rng.choice(T.DEMO_OVER_REASONS)
         self.push(end, code, "complete", reason=reason)
 

@@ -150,6 +150,9 @@ class DailyLogScreen(Screen[None]):
         """Fold and measure the period's cases off the UI thread."""
         try:
             summary = R.load_summary(self.desk, first, last)
+            from counter.unserved import load_unserved  # walk-ins with no SOP yet (issue 12)
+
+            self.unserved = load_unserved(self.desk, summary)
         except LoketError as err:
             self.app.call_from_thread(self.notify, T.LOG_LOAD_ERROR.format(error=err),
                                       severity="error")
@@ -167,7 +170,7 @@ class DailyLogScreen(Screen[None]):
         self.fill_filters()
         self.refill()
         self.query_one("#log-summary", Static).update(
-            summary_view(summary) if summary is not None else "")
+            summary_view(summary, getattr(self, "unserved", None)) if summary is not None else "")
         damage = self.query_one("#log-damage", Static)
         lines = [T.LOG_DAMAGED.format(day=dates.format_day_date(u.day), path=u.path,
                                       cases=R.unreadable_cases(u))

@@ -28,7 +28,8 @@ def bars(arrivals: tuple[tuple[int, int], ...], width: int = 24) -> Text:
     return text
 
 
-def summary_view(s: Any) -> Group:
+def summary_view(s: Any, unserved: Any = None) -> Group:
+    """The summary panel; `unserved`: the requests with no SOP yet (counter.unserved)."""
     parts: list[Any] = [Text(R.period_text(s), style="bold")]
     parts += [Text(line, style="bold red") for line in R.unreadable_lines(s)]
     grid = Table.grid(padding=(0, 1))
@@ -85,6 +86,13 @@ def summary_view(s: Any) -> Group:
             parts.append(Text(T.SUM_DAY_LINE.format(day=dates.format_date_short(d.day),
                                                     opened=d.opened, selesai=d.selesai,
                                                     over=d.over)))
+
+    if unserved is not None:
+        from counter.unserved import unserved_lines
+
+        head, *lines = unserved_lines(unserved)
+        parts.append(Text(f"\n{head}", style="bold underline"))
+        parts += [Text(line, style="dim" if not unserved else "") for line in lines]
 
     parts.append(Text(f"\n{T.SUM_ARRIVALS}", style="bold underline"))
     parts.append(bars(s.arrivals))

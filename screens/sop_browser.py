@@ -22,6 +22,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from counter.sop import DRAF, Sop
+from counter.texts import evaluation as E
 from counter.texts import sop_authoring as A
 from counter.texts import ui_review as T
 
@@ -220,6 +221,7 @@ class SopBrowserScreen(Screen[None]):
         Binding("left", "focus_list", T.KEY_LIST, show=False, id="katalog.daftar"),
         Binding("ctrl+e", "edit", A.KEY_EDIT, key_display="^E", priority=True,
                 id="katalog.ubah"),
+        Binding("f6", "evaluate", E.KEY_EVALUATE, id="katalog.evaluasi"),
     ]
 
     def __init__(self, catalog: Any = None, *, selected: str | None = None) -> None:
@@ -351,6 +353,15 @@ class SopBrowserScreen(Screen[None]):
         if sop_id is None or not hasattr(self.app, "paths"):
             return
         self.app.push_screen(SopEditorScreen(self.catalog.get(sop_id)), self._after_edit)
+
+    def action_evaluate(self) -> None:
+        """Monitoring and evaluation of the highlighted SOP (issue 18)."""
+        from screens.sop_evaluation import SopEvaluationScreen
+
+        sop_id = self.current_id()
+        if sop_id is None:
+            return
+        self.app.push_screen(SopEvaluationScreen(self.catalog.get(sop_id)), self._after_edit)
 
     def _after_edit(self, saved: Sop | None) -> None:
         app_catalog = getattr(self.app, "catalog", None)

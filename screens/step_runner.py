@@ -82,11 +82,19 @@ class StepRunnerScreen(StepView):
         self.app.pop_screen()
 
     def action_jump(self) -> None:
-        """The step's forward branch (the first one written in the SOP)."""
+        """The step's forward branch; with several, the officer chooses which applies."""
         step = self.view.current_step if self.view is not None else None
         if step is None or not step.lanjut:
             return
-        target = step.lanjut[0]
+        if len(step.lanjut) == 1:
+            self._jump(step.lanjut[0])
+            return
+        from screens.jump_choice import JumpModal
+
+        self.app.push_screen(JumpModal(list(step.lanjut)),
+                             lambda chosen: self._jump(chosen) if chosen is not None else None)
+
+    def _jump(self, target: Any) -> None:
         view = self._act(desk_of(self).jump_to, self.code, target.ke_langkah,
                          output=target.syarat)
         if view is not None:

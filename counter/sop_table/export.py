@@ -67,8 +67,11 @@ def table_rows(sop: Sop, layout: str = PELAKSANA_LAYOUT) -> list[list[str]]:
                      T.SUPPORT_MARK if r in st.pelaksana else "" for r in roles]
         else:
             marks = [_join([sop.role_name(r) for r in st.pelaksana])]
+        keterangan = st.keterangan
+        if st.pemohon_sendiri:  # read back by the importer (counter.sop_table.importer)
+            keterangan = f"{keterangan} {T.APPLICANT_ALONE_MARK}".strip()
         rows.append([str(st.no), st.kegiatan, *marks, _join(mb.kelengkapan), mb.waktu.raw,
-                     mb.output, st.keterangan])
+                     mb.output, keterangan])
         blank = [""] * (len(marks) + 4)
         for k in st.kembali:
             target = (T.STEP_TARGET.format(no=k.ke_langkah) if k.ke_langkah is not None

@@ -9,14 +9,13 @@ completed in the editor and marked `berlaku` by a supervisor.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from counter.errors import SopError, WaktuError
-from counter.sop import DRAF, Sop, parse_sop
 from counter.sop_table import branches as B
-from counter.sop_table.grid import Grid, TableError, read_grid
+from counter.sop_table.build import _Base
+from counter.sop_table.grid import TableError, read_grid
 from counter.sop_table.header import (
     KEGIATAN,
     KELENGKAPAN,
@@ -25,66 +24,24 @@ from counter.sop_table.header import (
     OUTPUT,
     PELAKSANA,
     WAKTU,
-    Header,
     find_header,
     norm,
 )
-from counter.sop_table.roles import counter_roles, is_applicant_name, role_id
-from counter.sop_write import dump_sop
+from counter.sop_table.steps import (
+    _DECISION_MARKS,
+    _ROLE_SPLIT,
+    _SUPPORT_MARK,
+    _TERMINATORS,
+    ImportResult,
+    Problem,
+    _items,
+    _Step,
+    applicant_alone,
+)
 from counter.texts import sop_table as T
 from counter.waktu import parse_waktu
 
-_DECISION_MARKS = re.compile(r"^(ya|tidak|ya\s*/?\s*tidak|tidak\s*/?\s*ya|y|t)$", re.I)
-_SUPPORT_MARK = re.compile(r"^\(?\+\)?$")
-_TERMINATORS = ("mulai", "selesai", "start", "end", "akhir", "finish")
-_LIST_SPLIT = re.compile(r"\s*(?:;|\n|\s(?=\d+\.\s)|(?:^|\s)[-•·▪]\s)\s*")
-_ROLE_SPLIT = re.compile(r"\s*(?:;|\n|\s\+\s|→|->)\s*")
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int | None
-    column: str
-    why: str
-
-
-@dataclass
-class ImportResult:
-    path: str
-    data: dict[str, Any]
-    problems: list[Problem]
-    layout: str
-
-    def toml(self) -> str:
-        return dump_sop(self.data, header=T.CATATAN_IMPOR.format(
-            name=Path(self.path).name, layout=self.layout))
-
-    def sop(self) -> Sop:
-        return parse_sop(self.toml(), self.path)
-
-    def report_lines(self) -> list[str]:
-        lines = []
-        for p in self.problems:
-            place = [T.REPORT_ROW.format(row=p.row)] if p.row else []
-            place += [T.REPORT_COLUMN.format(column=p.column)] if p.column else []
-            lines.append(": ".join([self.path, ", ".join(place), p.why] if place
-                                   else [self.path, p.why]))
-        return lines
-
-
-@dataclass
-class _Step:
-    no: int
-    row: int
-    kegiatan: str
-    roles: list[str]
-    kelengkapan: list[str]
-    waktu: str
-    output: str
-    keterangan: str
-    inferred: bool = False
-    decisions: list[tuple[int, B.Branch]] = field(default_factory=list)  # (row, branch)
-    marks_tidak: list[str] = field(default_factory=list)  # roles with a "tidak" marker
+__all__ = ["ImportResult", "Problem", "applicant_alone", "import_table"]
 
 
 def import_table(path: str | Path, overrides: dict[str, Any] | None = None) -> ImportResult:
@@ -96,30 +53,7 @@ def import_table(path: str | Path, overrides: dict[str, Any] | None = None) -> I
     return _Importer(grid, header, overrides or {}).run()
 
 
-def _items(text: str) -> list[str]:
-    parts = [re.sub(r"^(?:\d+[.)]|[-•·▪])\s*", "", p).strip() for p in _LIST_SPLIT.split(text)]
-    return [p for p in parts if p and p not in ("-", "–", "—")]
-
-
-class _Importer:
-    def __init__(self, grid: Grid, header: Header, overrides: dict[str, Any]) -> None:
-        self.grid, self.header, self.overrides = grid, header, overrides
-        self.problems: list[Problem] = []
-        self.role_names: list[str] = [n for _, n in header.roles]
-        self.identity: dict[str, Any] = {}
-
-    def note(self, index: int | None, column: str, why: str) -> None:
-        row = self.grid.row_numbers[index] if index is not None else None
-        self.problems.append(Problem(row, column, why))
-
-    def col_name(self, kind: str) -> str:
-        col = self.header.columns.get(kind)
-        return self.header.names.get(col, kind) if col is not None else kind
-
-    def cell(self, index: int, kind: str) -> str:
-        col = self.header.columns.get(kind)
-        return self.grid.cell(index, col) if col is not None else ""
-
+class _Importer(_Base):
     # ------------------------------------------------------------ the whole table
 
     def run(self) -> ImportResult:
@@ -272,20 +206,13 @@ class _Importer:
             self.note(i, role_col, T.TWO_MARKS.format(roles=", ".join(main), main=main[0]))
         return main + support
 
-    def canonical_role(self, name: str) -> str:
-        name = re.sub(r"\s+", " ", name)
-        for known in self.role_names:
-            if known.lower() == name.lower():
-                return known
-        self.role_names.append(name)
-        return name
-
     def read_step(self, i: int, no: int, kegiatan: str, steps: list[_Step]) -> _Step | None:
         step = _Step(no=no, row=i, kegiatan=kegiatan, roles=[],
                      kelengkapan=_items(self.cell(i, KELENGKAPAN)),
                      waktu=self.cell(i, WAKTU).replace("\n", " "),
                      output=self.cell(i, OUTPUT).replace("\n", "; "),
                      keterangan=self.cell(i, KETERANGAN).replace("\n", " "))
+        step.keterangan, step.pemohon_sendiri = applicant_alone(step.keterangan)
         step.roles = self.roles_of(i, step)
         if not step.roles:
             guess = B.match_role(kegiatan, self.role_names) or (
@@ -303,124 +230,3 @@ class _Importer:
             step.keterangan = (step.keterangan + f" (waktu di tabel: {step.waktu})").strip()
             step.waktu = ""
         return step
-
-    # ------------------------------------------------------------ the SOP data
-
-    def build(self, steps: list[_Step]) -> dict[str, Any]:
-        ident = {**self.identity, **{k: v for k, v in self.overrides.items() if v}}
-        order = _items(ident.get("pelaksana", "")) if ident.get("pelaksana") else []
-        names = [*[self.canonical_role(n) for n in order],
-                 *[n for n in self.role_names if n.lower() not in {o.lower() for o in order}]]
-        names = [n for n in names if any(n in s.roles for s in steps) or n in order
-                 or n in dict(self.header.roles).values()]
-        ids: dict[str, str] = {}
-        for n in names:
-            ids[n] = role_id(n, set(ids.values()))
-        if "pemohon" in ident:
-            applicants = {self.canonical_role(n) for n in _items(ident["pemohon"])}
-        else:
-            applicants = {n for n in names if is_applicant_name(n)}
-        if "loket" in ident:
-            counter = {self.canonical_role(n) for n in _items(ident["loket"])}
-        else:
-            counter = counter_roles(names, applicants, [s.roles for s in steps])
-        numbers = [s.no for s in steps]
-        hilang = sorted({n for n in range(numbers[0], numbers[-1] + 1)} - set(numbers)) \
-            if len(numbers) > 1 else []
-        skipped = [int(n) for n in re.findall(r"\d+", ident.get("nomor_dilewati", ""))]
-        hilang = [n for n in hilang if n not in skipped]
-        if "langkah_hilang" not in ident and hilang:
-            self.note(None, self.col_name(NO),
-                      T.NUMBER_GAP.format(numbers=", ".join(map(str, hilang))))
-        langkah = [self.step_data(s, steps, ids) for s in steps]
-        nama = ident.get("nama") or ""
-        if not nama:
-            nama = Path(self.grid.path).stem.replace("_", " ").replace("-", " ").strip()
-            self.note(None, "", T.NO_NAME)
-        sop_id = ident.get("id") or role_id(ident.get("nomor_id", "") or nama, set())
-        data: dict[str, Any] = {
-            "id": sop_id, "nomor": ident.get("nomor", ""), "nama": nama, "status": DRAF,
-            "layanan_loket": _yes(ident["layanan_loket"]) if "layanan_loket" in ident
-            else bool(applicants),
-            "instansi": ident.get("instansi") or "-", "unit": ident.get("unit", ""),
-        }
-        for key in ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh",
-                    "peringatan", "pencatatan", "biaya", "produk_layanan", "jangka_waktu",
-                    "pengaduan"):
-            if ident.get(key):
-                data[key] = ident[key]
-        for key in ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan",
-                    "persyaratan"):
-            if ident.get(key):
-                data[key] = _items(ident[key])
-        data["langkah_hilang"] = [int(n) for n in re.findall(r"\d+", ident["langkah_hilang"])] \
-            if "langkah_hilang" in ident else hilang
-        if skipped:
-            data["nomor_dilewati"] = skipped
-        first, last = self.grid.row_numbers[steps[0].row], self.grid.row_numbers[steps[-1].row]
-        data["catatan"] = [T.CATATAN_IMPOR.format(name=Path(self.grid.path).name,
-                                                  layout=T.LAYOUT_ROLES if self.header.roles
-                                                  else T.LAYOUT_PELAKSANA)]
-        data["sumber"] = {"dokumen": Path(self.grid.path).name, "lokasi": f"baris {first}-{last}"}
-        data["pelaksana"] = [
-            {"id": ids[n], "nama": n, **({"loket": True} if n in counter else {}),
-             **({"pemohon": True} if n in applicants else {})}
-            for n in names
-        ]
-        data["langkah"] = langkah
-        return data
-
-    def step_data(self, s: _Step, steps: list[_Step], ids: dict[str, str]) -> dict[str, Any]:
-        out: dict[str, Any] = {"no": s.no, "kegiatan": s.kegiatan,
-                               "pelaksana": [ids[r] for r in s.roles]}
-        if s.inferred:
-            out["pelaksana_disimpulkan"] = True
-        out.update({"kelengkapan": s.kelengkapan, "waktu": s.waktu, "output": s.output,
-                    "keterangan": s.keterangan})
-        decisions = s.decisions or [(s.row, b) for b in B.read_branches(s.kegiatan)
-                                    + B.read_branches(s.keterangan)]
-        kembali, lanjut = [], []
-        numbers = {x.no for x in steps}
-        for row, b in decisions:
-            if b.forward:
-                if b.ke_langkah not in numbers or b.ke_langkah <= s.no:
-                    self.note(row, self.col_name(KEGIATAN),
-                              T.BRANCH_FORWARD_BACK.format(target=b.ke_langkah))
-                    continue
-                lanjut.append({"syarat": b.syarat, "ke_langkah": b.ke_langkah})
-                continue
-            target = self.return_target(b, s, steps, ids)
-            if target is None:
-                self.note(row, self.col_name(KEGIATAN),
-                          T.BRANCH_UNREAD.format(target=b.role_text or b.ke_langkah))
-                continue
-            kembali.append({"syarat": b.syarat, **target})
-        if not s.decisions and not kembali:
-            for name in s.marks_tidak:  # a "tidak" marker in a role's column
-                target = self.return_target(B.Branch("tidak", False, role_text=name),
-                                            s, steps, ids)
-                if target:
-                    kembali.append({"syarat": "tidak", **target})
-        if kembali:
-            out["kembali"] = kembali
-        if lanjut:
-            out["lanjut"] = lanjut
-        return out
-
-    def return_target(self, b: B.Branch, s: _Step, steps: list[_Step],
-                      ids: dict[str, str]) -> dict[str, Any] | None:
-        if b.ke_langkah is not None:
-            if b.ke_langkah in {x.no for x in steps}:
-                return {"ke_langkah": b.ke_langkah}
-            return None
-        role = B.match_role(b.role_text, list(ids))
-        if role is None:
-            return None
-        earlier = [x for x in steps if x.no < s.no and x.roles and x.roles[0] == role]
-        if earlier:
-            return {"ke_langkah": earlier[-1].no}
-        return {"ke_pelaksana": ids[role]}
-
-
-def _yes(text: str) -> bool:
-    return norm(text) in ("ya", "yes", "true", "1", "y")

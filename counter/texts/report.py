@@ -131,6 +131,15 @@ HELP_OUTPUT = (
 )
 HELP_DEMO_CMD = "isi penyimpanan demo dengan riwayat layanan contoh"
 HELP_HARI = "jumlah hari kerja yang diisi (bawaan: 10)"
+HELP_DEMO_SAMPAI = "hari terakhir riwayat (bawaan: hari ini); mis. akhir triwulan"
+HELP_DEMO_TAMBAH = (
+    "tambahkan hari sesudah riwayat yang sudah ada, bukan menggantinya "
+    "(mis. triwulan berikutnya pada versi SOP baru)"
+)
+DEMO_OVERLAP = (
+    "riwayat demo sudah sampai {last}; hari yang ditambahkan harus sesudahnya "
+    "(yang diminta mulai {first}); pakai --sampai yang lebih akhir atau --hari yang lebih kecil"
+)
 HELP_SEED = "benih acak (hasil sama untuk benih yang sama)"
 HELP_PER_HARI = "rata-rata kasus per hari (bawaan: 30)"
 
@@ -159,6 +168,11 @@ DEMO_BUSINESSES = (
     "Keripik Tempe", "Batik Tulis", "Warung Makan", "Kerajinan Bambu", "Konveksi",
     "Kopi Bubuk", "Sambal Pecel", "Anyaman Pandan", "Bengkel Las", "Toko Kelontong",
 )
+DEMO_GENERAL_REQUESTS = (
+    "Mengurus NIB", "Mengurus NIB", "Mengurus NIB", "Izin PIRT", "Izin PIRT",
+    "Pendaftaran merek", "Titip jual di galeri produk", "Sertifikat halal",
+)
+DEMO_TRUE_REASON = "Identifikasi kebutuhan perlu dibahas bersama pemohon"
 DEMO_OVER_REASONS = (
     "Pemohon menunggu fotokopi dokumen",
     "Sistem OSS lambat",

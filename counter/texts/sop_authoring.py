@@ -53,5 +53,6 @@ WHY_DRAF_WITH_STEPS = (
 )
 JUMP_UNKNOWN = "langkah {step} tidak punya cabang 'langsung ke langkah {target}' di SOP-nya"
 KEY_JUMP = "Langsung ke langkah…"
+JUMP_ASK = "Cabang mana yang berlaku? (↑↓ pilih, Enter)"
 JUMPED = "{syarat}: langsung ke langkah {target}"
 APPLICANT_ALONE = "Dikerjakan pemohon sendiri: {kegiatan}"

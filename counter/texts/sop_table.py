@@ -141,3 +141,9 @@ HELP_EKSPOR = "ekspor SOP menjadi tabel (xlsx atau tsv) yang dapat diimpor lagi"
 HELP_FORMAT = "format berkas: xlsx atau tsv"
 HELP_TATA = "tata letak: 'pelaksana' (kolom Pelaksana) atau 'kolom' (satu kolom per pelaksana)"
 HELP_EKSPOR_OUT = "berkas tujuan (bawaan: <id>.<format> di folder ini)"
+
+# A step the applicant does alone, away from the counter (`pemohon_sendiri`), is written
+# in the Keterangan column with this mark, and read back from it (or from any keterangan
+# saying the applicant does it alone).
+APPLICANT_ALONE_MARK = "[dikerjakan pemohon sendiri]"
+APPLICANT_ALONE_WORDS = r"\b(?:dikerjakan|dilakukan|oleh)\s+(?:oleh\s+)?pemohon\s+sendiri\b"

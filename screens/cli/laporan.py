@@ -100,12 +100,14 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
             console = Console(width=None if sys.stdout.isatty() else report_text.WIDTH,
                               highlight=False)
             report_text.print_report(console, summary)
+            _print_unserved(console, ctx, summary)
             return 0
         if out is None:  # like the log screen's export: the data folder's laporan/
             ctx.paths.report_dir.mkdir(parents=True, exist_ok=True)
             out = ctx.paths.report_dir / export.default_name(first, last, fmt)
         if fmt == "teks":
-            written = [export.write(out, report_text.render_text(summary).encode("utf-8"))]
+            text = report_text.render_text(summary) + _unserved_text(ctx, summary)
+            written = [export.write(out, text.encode("utf-8"))]
         else:
             written = export.write_report(summary, ctx.profile, fmt, out)
     if fmt == "csv":
@@ -153,3 +155,15 @@ def _report_offices(args: argparse.Namespace, ctx: Context, fmt: str, first: dat
             written = export.write_report(summary, ctx.profile, fmt, target)
         print(T.WRITTEN.format(path=written[0]))
     return 0
+
+
+def _unserved_text(ctx: Context, summary: R.Summary) -> str:
+    """The walk-ins served on the general SOP, grouped by what they asked for (issue 12)."""
+    from counter.unserved import load_unserved, unserved_lines
+
+    head, *lines = unserved_lines(load_unserved(ctx.desk, summary))
+    return "\n" + head + "\n" + "\n".join(f"  {line}" for line in lines) + "\n"
+
+
+def _print_unserved(console: Console, ctx: Context, summary: R.Summary) -> None:
+    console.print(_unserved_text(ctx, summary), markup=False, highlight=False)

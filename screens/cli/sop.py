@@ -42,6 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     from screens.cli.sop_impor import register_verbs  # impor / ekspor of office tables
 
     register_verbs(verbs)
+    from screens.cli.sop_evaluasi import register_evaluasi  # monitoring and evaluation
+
+    register_evaluasi(verbs)
 
 
 def _console() -> Console:
