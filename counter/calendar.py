@@ -160,6 +160,20 @@ class WorkingCalendar:
         lengths = [x for x in lengths if x > 0]
         self._standard_day_s = sum(lengths) / len(lengths) if lengths else 0.0
 
+    def fingerprint(self) -> str:
+        """Everything the working time depends on, as text: two calendars that measure
+        alike give the same text (stored per-case summaries are re-measured when it
+        changes). Holidays come from the `holidays` package (its version) or, for a
+        calendar given its own holiday list, that list."""
+        source = self._holidays
+        if isinstance(source, holidays_lib.HolidayBase):
+            holiday_part = f"holidays {holidays_lib.__version__} {type(source).__name__}"
+        else:
+            holiday_part = repr(sorted((str(k), str(v)) for k, v in dict(source).items()))
+        return repr((str(self.tz), sorted(self.closed_days), self.ramadan,
+                     sorted(self.hours.items()), sorted(self.ramadan_hours.items()),
+                     holiday_part))
+
     # ----- days -------------------------------------------------------------
 
     def holiday_name(self, d: date) -> str | None:

@@ -1,0 +1,123 @@
+"""A day's report rows from its shelf: summaries for closed cases, live folds for the rest.
+
+When the shelf is current (the day file unchanged since it was made) and every
+summary's stamp is today's, the day is answered from the shelf alone. Otherwise
+the day file is read, each case whose summary no longer fits (a new event, a
+changed SOP or calendar) is folded and measured again, and the shelf is replaced.
+Either way the rows are exactly those a fresh fold would give (tests/counter/
+test_summary.py holds every case of the demo history to that).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from counter.case.read import last_event_id
+from counter.report_rows import CaseRow, StepRow, case_row, step_rows
+from counter.summary.port import ShelfEntry, SummaryShelf, events_entry
+from counter.summary.record import CaseSummary, from_json, summarize
+from counter.summary.stamp import Stamper
+
+if TYPE_CHECKING:
+    from counter.desk import CaseView, Desk
+
+CaseRows = tuple[CaseRow, Sequence[StepRow]]
+
+
+@dataclass
+class DayRows:
+    """Every case of one day as rows, in the order opened; the open ones also as views."""
+
+    rows: list[CaseRows] = field(default_factory=list)
+    open_views: list[CaseView] = field(default_factory=list)
+    from_shelf: bool = False  # answered without reading the day file
+    refolded: int = 0  # cases folded and measured (live, or to make a summary)
+
+
+_STAMPERS: dict[int, tuple[Any, Stamper]] = {}
+
+
+def stamper_of(desk: Desk) -> Stamper:
+    """The desk's stamper (one per calendar and nearing threshold)."""
+    key = (desk.calendar, desk.profile.nearing)
+    known = _STAMPERS.get(id(desk))
+    if known is None or known[0] != key:
+        known = (key, Stamper(desk.calendar, desk.profile.nearing))
+        _STAMPERS[id(desk)] = known
+    return known[1]
+
+
+def rows_on(desk: Desk, shelf: SummaryShelf, day: date) -> DayRows:
+    """The day's rows; `LoketError` (naming the file) when its day file cannot be read."""
+    stamper = stamper_of(desk)
+    kept = shelf.shelf_on(day)
+    if kept.current:
+        answered = _from_shelf(desk, stamper, kept.entries)
+        if answered is not None:
+            return answered
+    grouped = shelf.events_on(day)
+    out = DayRows()
+    entries: dict[str, ShelfEntry] = {}
+    for code, events in grouped.items():
+        last, count = last_event_id(events), len(events)
+        sop_id, versi = _sop_named(events)
+        sop = desk.sop_of(sop_id, versi)
+        stamp = stamper.stamp(sop)
+        old = kept.entries.get(code)
+        summary = from_json(code, old.get("summary")) if old is not None else None
+        if summary is None or not summary.fits(last, count, stamp):
+            view = desk.fold(events)
+            out.refolded += 1
+            summary = summarize(view, last, count, stamp, versi)
+            if summary is None:
+                out.rows.append((case_row(view), step_rows(view)))
+                out.open_views.append(view)
+                entries[code] = events_entry(events)
+                continue
+        out.rows.append((summary.row, summary.steps))
+        entries[code] = {"summary": summary.to_json()}
+    if kept.key is not None:
+        shelf.put_shelf(day, kept.key, entries)
+    return out
+
+
+def _from_shelf(desk: Desk, stamper: Stamper,
+                entries: Mapping[str, ShelfEntry]) -> DayRows | None:
+    """The day from its current shelf; None when a summary is stale or unreadable."""
+    out = DayRows(from_shelf=True)
+    for code, entry in entries.items():
+        raw_events = entry.get("events")
+        if isinstance(raw_events, list) and raw_events:
+            view = desk.fold(raw_events)
+            out.refolded += 1
+            out.rows.append((case_row(view), step_rows(view)))
+            out.open_views.append(view)
+            continue
+        summary = from_json(code, entry.get("summary"))
+        if summary is None or not _stamp_ok(desk, stamper, summary):
+            return None
+        out.rows.append((summary.row, summary.steps))
+    return out
+
+
+def _stamp_ok(desk: Desk, stamper: Stamper, summary: CaseSummary) -> bool:
+    return summary.stamp == stamper.stamp(desk.sop_of(summary.sop_id, summary.sop_versi))
+
+
+def _sop_named(events: Sequence[Mapping[str, Any]]) -> tuple[str, int | None]:
+    """The SOP (id, version) a case's opening names; ("", None) when unreadable."""
+    data = events[0].get("data") if events else None
+    if not isinstance(data, Mapping):
+        return "", None
+    sop_id, versi = data.get("sop_id"), data.get("sop_versi")
+    return (sop_id if isinstance(sop_id, str) else "",
+            versi if type(versi) is int else None)
+
+
+def rows_through(desk: Desk, shelf: SummaryShelf, days: Sequence[date]) -> Iterator[DayRows]:
+    """`rows_on` day after day (a generator: a year's report holds one day at a time)."""
+    for day in days:
+        yield rows_on(desk, shelf, day)
