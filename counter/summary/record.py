@@ -81,6 +81,13 @@ def _out(value: Any) -> Any:
 def _make(cls: type[Any], names: tuple[str, ...], times: frozenset[str], values: Any) -> Any:
     if not isinstance(values, list) or len(values) != len(names):
         raise ValueError("shape")
-    args = {n: (datetime.fromisoformat(v) if n in times and v is not None else v)
-            for n, v in zip(names, values, strict=True)}
-    return cls(**args)
+    at = _TIME_INDEX[cls]
+    values = values[:]
+    for i in at:
+        if values[i] is not None:
+            values[i] = datetime.fromisoformat(values[i])
+    return cls(*values)
+
+
+_TIME_INDEX = {CaseRow: tuple(i for i, n in enumerate(_CASE_FIELDS) if n in _CASE_TIMES),
+               StepRow: tuple(i for i, n in enumerate(_STEP_FIELDS) if n in _STEP_TIMES)}
