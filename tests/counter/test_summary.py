@@ -197,3 +197,29 @@ def test_a_day_outside_the_history_has_no_rows(
     ctx, result = history
     desk = _desk(ctx)
     assert rows_on(desk, desk.repo, result.first - timedelta(days=40)).rows == []
+
+
+def test_loket_bangun_ulang_rebuilds_every_day_and_says_how_long(
+        history: tuple[Context, demo.DemoResult], capsys: pytest.CaptureFixture[str]) -> None:
+    from counter.texts import summary as TS
+    from screens.cli import main
+
+    ctx, result = history
+    store = open_store(ctx.paths.store_dir, ctx.profile.tz)
+    shelf = store.shelves.path_for(result.first)
+    assert main(["--demo", "bangun-ulang"]) == 0
+    out = capsys.readouterr().out
+    days = len(store.day_files())
+    assert TS.REBUILT.split("{")[0] in out and f"{days} hari" in out and "detik" in out
+    assert shelf.exists()
+    desk = _desk(ctx)
+    for day in _days(result):
+        got = rows_on(desk, desk.repo, day)
+        assert got.from_shelf or not got.rows
+    # a damaged day is named and skipped; the others are rebuilt
+    day_file = store.path_for(result.last)
+    day_file.write_bytes(day_file.read_bytes()[:300])
+    assert main(["--demo", "bangun-ulang"]) == 1
+    out = capsys.readouterr().out
+    assert str(day_file) in out and f"{days - 1} hari" in out
+    assert shelf.exists()
