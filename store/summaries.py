@@ -22,7 +22,7 @@ from typing import Any
 
 from counter.summary.port import DayShelf, ShelfEntry
 from store.errors import StoreError
-from store.files import ensure_dir, write_atomic
+from store.files import DIR_MODE, write_atomic
 from store.index import file_key
 
 SHELF_DIR = "ringkasan"
@@ -67,10 +67,13 @@ class Shelves:
         raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         path = self.path_for(day)
         try:
-            ensure_dir(path.parent)
+            if not path.parent.is_dir():  # a cache: its folders need no fsync either
+                path.parent.mkdir(DIR_MODE, parents=True, exist_ok=True)
+                os.chmod(path.parent, DIR_MODE)
+                os.chmod(self.root, DIR_MODE)
             with self._lock(day):
                 write_atomic(path, raw, durable=False)
-        except StoreError:
+        except (OSError, StoreError):
             return  # a cache: made again next time
 
     def forget_all(self) -> int:
