@@ -165,6 +165,10 @@ def _dump(value: Any) -> Any:
 
 def _convert(value: Any, hint: Any, name: str) -> Any:
     """`value` read from JSON as `hint`, or `SchemaError` naming `name`."""
+    if hint is str and type(value) is str:  # the common case first: no typing look-up
+        return value
+    if hint is int and type(value) is int:
+        return value
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         args = typing.get_args(hint)
