@@ -10,7 +10,7 @@
    the first run after the summaries were removed (it makes them: "cold"), then
    `--runs` runs answered from them ("warm"); median wall time in `main()`, peak
    RSS; then the stages, timed in this process. Targets (issue 15): <= 1 s, <= 150 MB.
-3. A year (about 75,000 cases): the month's history copied to 13 four-week periods
+3. A year (about 80,000 cases): the month's history copied to 12 four-week periods
    before it (weekdays kept; new codes, ids and prev links), the year's report as
    above. Target: <= 8 s, memory flat in the number of cases.
 
@@ -45,7 +45,7 @@ from counter.report import case_row, day_summary, step_rows  # noqa: E402
 from counter.sop import load_catalog  # noqa: E402
 
 LAST_DAY = date(2026, 11, 27)  # a Friday
-COPIES = 13  # four-week copies of the month before it: ~13 x 6,100 cases
+COPIES = 12  # four-week copies of the month before it: 13 periods, ~13 x 6,100 cases
 
 
 def best_of(n: int, fn: Callable[[], object]) -> float:
@@ -121,7 +121,7 @@ def make_month(base: Path, per_day: float, days: int) -> tuple[date, date]:
 
 
 def make_year(month: Path, base: Path, month_first: date, month_last: date) -> tuple[date, date]:
-    """The year: the month's events copied to the 13 four-week periods before it."""
+    """The year: the month's events copied to the 12 four-week periods before it."""
     marker = base / "year.done"
     first = month_first - timedelta(days=28 * COPIES)
     if marker.exists():
