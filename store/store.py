@@ -147,9 +147,17 @@ class Store:
             wanted.setdefault(parse_code(code).day, set()).add(code)
         found: dict[str, list[dict[str, Any]]] = {}
         for day, day_codes in sorted(wanted.items()):
-            for code, events in self.events_on(day).items():
+            key = self.shelves.day_key(day)  # before anything of the day is read
+            kept = self.shelves.open_events(day, key)
+            if kept is not None and day_codes <= kept.keys():
+                found.update((code, kept[code]) for code in day_codes)
+                continue
+            grouped = self.events_on(day)
+            for code, events in grouped.items():
                 if code in day_codes:
                     found[code] = events
+            self.shelves.keep_open_events(day, key, {c: grouped[c]
+                                                     for c in _open_in(grouped)})
         return found
 
     def codes_on(self, day: date) -> list[str]:

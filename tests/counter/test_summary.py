@@ -223,3 +223,35 @@ def test_loket_bangun_ulang_rebuilds_every_day_and_says_how_long(
     out = capsys.readouterr().out
     assert str(day_file) in out and f"{days - 1} hari" in out
     assert shelf.exists()
+
+
+def test_the_dashboard_reads_open_cases_from_their_small_files(
+        history: tuple[Context, demo.DemoResult], monkeypatch: pytest.MonkeyPatch) -> None:
+    """After one read, the open cases come from the days' open-case files (no day file is
+    parsed), the same as from the day files; a day changed since is read again."""
+    ctx, _result = history
+    desk = _desk(ctx)
+    store = desk.repo
+    assert isinstance(store, Store)
+    first = desk.open_cases()
+    assert len(first.views) >= 5
+
+    def no_day_file(day: date) -> None:
+        raise AssertionError(f"the day file of {day} was parsed")
+
+    with monkeypatch.context() as m:
+        m.setattr(store, "events_on", no_day_file)
+        again = desk.open_cases()
+    assert [(v.code, v.state, v.timing) for v in again.views] == \
+        [(v.code, v.state, v.timing) for v in first.views]
+    # an action on an open case: its day is read again, and shows the change
+    code = first.views[0].code
+    desk.note(code, "ditanyakan lewat telepon")
+    after = {v.code: v for v in desk.open_cases().views}
+    assert after[code].state.notes[-1].text == "ditanyakan lewat telepon"
+    # a damaged day is never answered from its open-case file
+    day_file = store.path_for(first.views[0].state.opened_at.date())
+    day_file.write_bytes(day_file.read_bytes()[:200])
+    damaged = desk.open_cases()
+    assert code not in {v.code for v in damaged.views}
+    assert any(u.path == str(day_file) for u in damaged.unreadable)
