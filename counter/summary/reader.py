@@ -44,8 +44,9 @@ class DayRows:
 _STAMPERS: dict[int, tuple[Any, Stamper]] = {}
 # (code, last event id, event count, SOP) -> the fold of exactly those events: an open
 # case unchanged since the last read is only measured again (its clock runs), not folded.
+# Open cases only, the most recently read first kept.
 _FOLDS: OrderedDict[tuple[str, str, int, int], tuple[Sop | None, CaseState]] = OrderedDict()
-FOLD_CACHE = 4096
+FOLD_CACHE = 2048
 
 
 def live_view(desk: Desk, events: Sequence[Mapping[str, Any]], sop_id: str,
@@ -67,9 +68,10 @@ def live_view(desk: Desk, events: Sequence[Mapping[str, Any]], sop_id: str,
         state = hit[1]
     else:
         state = fold(events, sop)
-        _FOLDS[key] = (sop, state)
-        while len(_FOLDS) > FOLD_CACHE:
-            _FOLDS.popitem(last=False)
+        if not state.closed:  # a closed case gets a summary instead: memory stays flat
+            _FOLDS[key] = (sop, state)
+            while len(_FOLDS) > FOLD_CACHE:
+                _FOLDS.popitem(last=False)
     view = desk.measure(state, sop)
     conflicts = tuple(describe_fork(f, desk.profile.tz, desk.desk_names)
                       for f in forks(events) if not f.resolved)
