@@ -232,7 +232,26 @@ def _actions_on(store_dir: Path, day: date, day_cases: int, counter: _WriteCount
               f"{ms[int(len(ms) * 0.9)]:6.2f} ms  {w:>6}  "
               f"{statistics.median(cpu[name]):6.2f} ms")
     size_kb = store.path_for(day).stat().st_size / 1000
-    print(f"{'':>12}  (day file {size_kb:,.0f} kB)")
+    floor = _bare_write(store.path_for(day))
+    print(f"{'':>12}  (day file {size_kb:,.0f} kB; the same bytes written atomically with "
+          f"both fsyncs and nothing else: median {statistics.median(floor):.2f} ms, p90 "
+          f"{floor[int(len(floor) * 0.9)]:.2f} ms: the disk's floor for one action)")
+
+
+def _bare_write(day_file: Path, runs: int = 30) -> list[float]:
+    """The disk's part of an action: the day file's bytes, replaced atomically (temp,
+    fsync, rename, fsync of the folder) beside it, `runs` times."""
+    from counter.atomic import replace_file
+
+    payload = day_file.read_bytes()
+    target = day_file.with_name("floor-probe.bin")
+    ms = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        replace_file(target, payload)
+        ms.append((time.perf_counter() - t) * 1000)
+    target.unlink()
+    return sorted(ms)
 
 
 def main() -> None:
