@@ -41,7 +41,7 @@ class DayRows:
     refolded: int = 0  # cases folded and measured (live, or to make a summary)
 
 
-_STAMPERS: dict[int, tuple[Any, Stamper]] = {}
+_STAMPERS: dict[tuple[int, float], tuple[Any, Stamper]] = {}
 # (code, last event id, event count, SOP) -> the fold of exactly those events: an open
 # case unchanged since the last read is only measured again (its clock runs), not folded.
 # Open cases only, the most recently read first kept.
@@ -79,12 +79,14 @@ def live_view(desk: Desk, events: Sequence[Mapping[str, Any]], sop_id: str,
 
 
 def stamper_of(desk: Desk) -> Stamper:
-    """The desk's stamper (one per calendar and nearing threshold)."""
-    key = (desk.calendar, desk.profile.nearing)
-    known = _STAMPERS.get(id(desk))
-    if known is None or known[0] != key:
-        known = (key, Stamper(desk.calendar, desk.profile.nearing))
-        _STAMPERS[id(desk)] = known
+    """The stamper of the desk's calendar and nearing threshold (kept while they are)."""
+    key = (id(desk.calendar), desk.profile.nearing)
+    known = _STAMPERS.get(key)
+    if known is None or known[0] is not desk.calendar:
+        if len(_STAMPERS) > 16:  # desks come and go (tests, the CLI): keep a few
+            _STAMPERS.clear()
+        known = (desk.calendar, Stamper(desk.calendar, desk.profile.nearing))
+        _STAMPERS[key] = known
     return known[1]
 
 

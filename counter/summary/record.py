@@ -19,8 +19,6 @@ if TYPE_CHECKING:
 
 _CASE_FIELDS = tuple(f.name for f in fields(CaseRow))
 _STEP_FIELDS = tuple(f.name for f in fields(StepRow))
-_CASE_TIMES = frozenset({"opened_at", "closed_at"})
-_STEP_TIMES = frozenset({"started_at", "ended_at"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +61,8 @@ def from_json(code: str, raw: object) -> CaseSummary | None:
     try:
         assert isinstance(raw, Mapping)
         sop_id, versi = raw["sop"]
-        row = _make(CaseRow, _CASE_FIELDS, _CASE_TIMES, raw["row"])
-        steps = tuple(_make(StepRow, _STEP_FIELDS, _STEP_TIMES, s) for s in raw["steps"])
+        row = _make(CaseRow, _CASE_FIELDS, raw["row"])
+        steps = tuple(_make(StepRow, _STEP_FIELDS, s) for s in raw["steps"])
         last, count, stamp = raw["last"], raw["n"], raw["stamp"]
         assert isinstance(last, str) and type(count) is int and isinstance(stamp, str)
         assert isinstance(sop_id, str) and (versi is None or type(versi) is int)
@@ -78,16 +76,31 @@ def _out(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime) else value
 
 
-def _make(cls: type[Any], names: tuple[str, ...], times: frozenset[str], values: Any) -> Any:
+def _make(cls: type[Any], names: tuple[str, ...], values: Any) -> Any:
+    """A row from its stored values, each checked against its field's type (a shelf edited
+    by hand must not put text where a report sums numbers)."""
     if not isinstance(values, list) or len(values) != len(names):
         raise ValueError("shape")
-    at = _TIME_INDEX[cls]
     values = values[:]
-    for i in at:
-        if values[i] is not None:
-            values[i] = datetime.fromisoformat(values[i])
+    for i, allowed in enumerate(_KINDS[cls]):
+        value = values[i]
+        if value is None:
+            if not allowed[1]:
+                raise ValueError(names[i])
+        elif allowed[0] is datetime:
+            values[i] = datetime.fromisoformat(value)  # TypeError/ValueError when not text
+            if values[i].tzinfo is None:
+                raise ValueError(names[i])
+        elif type(value) not in allowed[2]:
+            raise ValueError(names[i])
     return cls(*values)
 
 
-_TIME_INDEX = {CaseRow: tuple(i for i, n in enumerate(_CASE_FIELDS) if n in _CASE_TIMES),
-               StepRow: tuple(i for i, n in enumerate(_STEP_FIELDS) if n in _STEP_TIMES)}
+# per field: (base type, None allowed, the JSON types accepted)
+_ACCEPT: dict[str, tuple[type, bool, tuple[type, ...]]] = {
+    "str": (str, False, (str,)), "bool": (bool, False, (bool,)),
+    "int": (int, False, (int,)), "int | None": (int, True, (int,)),
+    "float": (float, False, (float, int)), "float | None": (float, True, (float, int)),
+    "datetime": (datetime, False, ()), "datetime | None": (datetime, True, ()),
+}
+_KINDS = {cls: tuple(_ACCEPT[str(f.type)] for f in fields(cls)) for cls in (CaseRow, StepRow)}

@@ -117,7 +117,8 @@ def test_a_corrected_holiday_re_measures_history(
         assert _shelved(desk, day) == _fresh(desk, day)
 
 
-@pytest.mark.parametrize("damage", ["truncated", "garbage", "wrong-shape", "missing"])
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "wrong-shape", "wrong-type",
+                                    "missing"])
 def test_a_damaged_or_missing_shelf_is_made_again(
         history: tuple[Context, demo.DemoResult], damage: str) -> None:
     ctx, result = history
@@ -137,6 +138,13 @@ def test_a_damaged_or_missing_shelf_is_made_again(
         for entry in doc["cases"].values():
             if "summary" in entry:
                 entry["summary"]["row"] = entry["summary"]["row"][:3]  # a row cut short
+        path.write_text(json.dumps(doc))
+    elif damage == "wrong-type":
+        doc = json.loads(raw)
+        for entry in doc["cases"].values():
+            if "summary" in entry:
+                row = entry["summary"]["row"]
+                row[:] = ["abc" if isinstance(v, float) else v for v in row]  # text for time
         path.write_text(json.dumps(doc))
     else:
         path.unlink()
