@@ -28,14 +28,13 @@ Definitions (the report's footnotes, kept here so every output agrees):
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from statistics import median
 from typing import TYPE_CHECKING
 
 from counter.damage import UnreadableDay, merged
-from counter.errors import LoketError
 from counter.report_dates import (
     MAX_RANGE_DAYS,
     ReportError,
@@ -60,12 +59,10 @@ from counter.report_rows import (
     overrun_seconds,
     step_rows,
 )
-from counter.texts import report as T
 from counter.whereabouts import whereabouts
 
 if TYPE_CHECKING:  # the desk imports this module's callers, not the other way round
-    from counter.desk import CaseView, Desk
-    from counter.summary import SummaryShelf
+    from counter.desk import CaseView
 
 __all__ = [
     "BERJALAN", "CLOSED", "DIBATALKAN", "DITOLAK", "LEWAT", "MAX_RANGE_DAYS",
@@ -377,128 +374,14 @@ def _arrivals(counts: Counter[int]) -> tuple[tuple[int, int], ...]:
     return tuple((h, counts.get(h, 0)) for h in range(lo, hi + 1))
 
 
-def load_views(desk: Desk, first: date, last: date) -> list[CaseView]:
-    """The views of every case opened from `first` to `last`, through the desk service."""
-    check_range(first, last)
-    out: list[CaseView] = []
-    for d in days_in(first, last):
-        out.extend(desk.views_on(d))
-    return out
-
-
-# ----------------------------------------------------------------- display helpers
-
-
-def minutes(seconds: float | None) -> float | None:
-    """Seconds as minutes with one decimal, for spreadsheets; None stays None."""
-    return None if seconds is None else round(seconds / 60.0, 1)
-
-
-def share_text(share: float | None) -> str:
-    """ "87,5 %" with the Indonesian decimal comma; "-" for no share."""
-    if share is None:
-        return T.NONE
-    return f"{share * 100:.1f}".replace(".", ",") + " %"
-
-
-def period_text(summary: Summary) -> str:
-    from counter.dates import format_date, format_day_date
-
-    if summary.is_day:
-        return format_day_date(summary.first)
-    return T.PERIOD_RANGE.format(first=format_date(summary.first), last=format_date(summary.last))
-
-
-def title_text(summary: Summary) -> str:
-    return T.TITLE_DAY if summary.is_day else T.TITLE_RANGE
-
-
-def rows_sorted(rows: Sequence[CaseRow], key: str, reverse: bool = False) -> list[CaseRow]:
-    """Case rows sorted by one field (None values last), for screens and the CLI."""
-    present = [r for r in rows if getattr(r, key) is not None]
-    missing = [r for r in rows if getattr(r, key) is None]
-    return sorted(present, key=lambda r: getattr(r, key), reverse=reverse) + missing
-
-
-def load_waiting(desk: Desk, views: Sequence[CaseView]) -> list[CaseView]:
-    """Every open case now, reusing `views` already folded.
-
-    The daily log shows where files wait *now*, including files opened on other
-    days; those are read through the desk, each day file once.
-    """
-    known = {v.state.code: v for v in views}
-    codes = desk.repo.open_codes()
-    others = {v.state.code: v for v in desk.views_of(c for c in codes if c not in known)}
-    return [known.get(c) or others[c] for c in codes if c in known or c in others]
-
-
-def load_summary(desk: Desk, first: date, last: date, *,
-                 sink: Callable[[CaseRows], None] | None = None) -> Summary:
-    """The period's summary through the desk service, whatever day file is damaged.
-
-    A day whose file cannot be read is left out of the figures and named in
-    `Summary.unreadable` (with the open cases it holds), as is a day of an open
-    file elsewhere in the history; every other day is reported as usual. A store
-    that keeps per-case summaries (`counter.summary`) answers closed cases from
-    them; only the rest is folded. `sink` streams the rows (see `summary_from_rows`).
-    """
-    from counter.summary import SummaryShelf
-
-    check_range(first, last)
-    if not isinstance(desk.repo, SummaryShelf):
-        views: list[CaseView] = []
-        unreadable: list[UnreadableDay] = []
-        for d in days_in(first, last):
-            read = desk.cases_on(d)
-            views += read.views
-            unreadable += read.unreadable
-        open_now = desk.open_cases(known={v.state.code: v for v in views})
-        return summary_from_rows(((case_row(v), step_rows(v)) for v in views), first, last,
-                                 waiting=open_now.views, sink=sink,
-                                 unreadable=[*unreadable, *open_now.unreadable])
-    waiting: list[CaseView] = []
-    damaged: list[UnreadableDay] = []
-    items = _shelved_rows(desk, desk.repo, first, last, waiting, damaged)
-    return summary_from_rows(items, first, last, waiting=waiting, unreadable=damaged, sink=sink)
-
-
-def _shelved_rows(desk: Desk, shelf: SummaryShelf, first: date, last: date,
-                  waiting: list[CaseView], damaged: list[UnreadableDay]) -> Iterator[CaseRows]:
-    """The period's rows day by day from the shelves; when the last day is done, the open
-    files now (`waiting`) and the unreadable days (`damaged`) are filled in, before
-    `summary_from_rows` reads them."""
-    from counter.summary import rows_on
-
-    open_here: dict[str, CaseView] = {}
-    for d in days_in(first, last):
-        try:
-            day = rows_on(desk, shelf, d)
-        except LoketError as err:
-            if err.path is None:
-                raise
-            damaged.extend(desk.cases_on(d).unreadable)  # named as every reader names it
-            continue
-        open_here.update((v.code, v) for v in day.open_views)
-        yield from sorted(day.rows, key=lambda item: (item[0].opened_at, item[0].code))
-    open_now = desk.open_cases(known=open_here)
-    waiting.extend(open_now.views)
-    damaged.extend(open_now.unreadable)
-
-
-def unreadable_cases(item: UnreadableDay) -> str:
-    """ "3 kasus terbuka", or that the count is not known."""
-    if item.open_cases is None:
-        return T.UNREADABLE_CASES_UNKNOWN
-    return T.UNREADABLE_CASES.format(count=item.open_cases)
-
-
-def unreadable_lines(summary: Summary) -> list[str]:
-    """The warning and one line per unreadable day; empty when every day was read."""
-    from counter.dates import format_day_date
-
-    if not summary.unreadable:
-        return []
-    return [T.UNREADABLE_HEAD, *(
-        T.UNREADABLE_LINE.format(day=format_day_date(u.day), path=u.path,
-                                 cases=unreadable_cases(u), message=u.message)
-        for u in summary.unreadable)]
+# The readers of a period and the wording (they build on everything above).
+from counter.report_load import load_summary, load_views, load_waiting  # noqa: E402
+from counter.report_wording import (  # noqa: E402
+    minutes,
+    period_text,
+    rows_sorted,
+    share_text,
+    title_text,
+    unreadable_cases,
+    unreadable_lines,
+)
