@@ -95,7 +95,7 @@ class Shelves:
         if not (isinstance(raw, dict) and raw.get("version") == VERSION
                 and raw.get("key") == key and isinstance(raw.get("open"), dict)):
             return None
-        found = raw["open"]
+        found: dict[str, list[Any]] = raw["open"]
         if not all(isinstance(evs, list) and evs and all(isinstance(e, dict) for e in evs)
                    for evs in found.values()):
             return None

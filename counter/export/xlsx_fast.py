@@ -17,7 +17,7 @@ import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, BinaryIO, Protocol
+from typing import IO, Any, BinaryIO, Protocol
 
 from counter.export.columns import ILLEGAL_XML, Column, local_naive
 
@@ -155,7 +155,7 @@ class Spooled(Protocol):
 
     first: Any
 
-    def copy_to(self, target: BinaryIO, styles: dict[int, str]) -> None: ...
+    def copy_to(self, target: IO[bytes], styles: dict[int, str]) -> None: ...
 
 
 def plan_spooled(shell: bytes, sheets: Sequence[tuple[Any, Sequence[Column], Spooled]],

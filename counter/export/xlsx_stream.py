@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Any, BinaryIO
+from typing import IO, Any
 
 from counter.export import xlsx_fast
 from counter.export.columns import CASE_COLUMNS, STEP_COLUMNS, Column
@@ -63,7 +63,7 @@ class _Spool:
         self.next_row += len(self.pending)
         self.pending.clear()
 
-    def copy_to(self, target: BinaryIO, styles: dict[int, str]) -> None:
+    def copy_to(self, target: IO[bytes], styles: dict[int, str]) -> None:
         self.flush()
         self.file.seek(0)
         for size in self.chunks:

@@ -60,7 +60,7 @@ def live_view(desk: Desk, events: Sequence[Mapping[str, Any]], sop_id: str,
     last = last_event_id(events)
     code = events[0].get("code") if events else None
     if last is None or not isinstance(code, str):
-        return desk.fold(list(events))
+        return desk.fold([dict(e) for e in events])
     key = (code, last, len(events), id(sop))
     hit = _FOLDS.get(key)
     if hit is not None and hit[0] is sop:
