@@ -234,7 +234,26 @@ def _actions_on(store_dir: Path, day: date, day_cases: int, counter: _WriteCount
               f"{ms[int(len(ms) * 0.9)]:6.2f} ms  {w:>6}  "
               f"{statistics.median(cpu[name]):6.2f} ms")
     size_kb = store.path_for(day).stat().st_size / 1000
-    print(f"{'':>12}  (day file {size_kb:,.0f} kB)")
+    floor = _bare_write(store.path_for(day))
+    print(f"{'':>12}  (day file {size_kb:,.0f} kB; the same bytes written atomically with "
+          f"both fsyncs and nothing else: median {statistics.median(floor):.2f} ms, p90 "
+          f"{floor[int(len(floor) * 0.9)]:.2f} ms: the disk's floor for one action)")
+
+
+def _bare_write(day_file: Path, runs: int = 30) -> list[float]:
+    """The disk's part of an action: the day file's bytes, replaced atomically (temp,
+    fsync, rename, fsync of the folder) beside it, `runs` times."""
+    from counter.atomic import replace_file
+
+    payload = day_file.read_bytes()
+    target = day_file.with_name("floor-probe.bin")
+    ms = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        replace_file(target, payload)
+        ms.append((time.perf_counter() - t) * 1000)
+    target.unlink()
+    return sorted(ms)
 
 
 def main() -> None:
@@ -243,12 +262,20 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build the stores here and keep them")
     parser.add_argument("--actions-only", action="store_true",
                         help="only the whole-action latencies")
+    parser.add_argument("--busy-only", action="store_true",
+                        help="only the appends of one very busy day")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     base = args.keep or Path(tempfile.mkdtemp(prefix="loket-store-bench-"))
-    if args.actions_only:
+    if args.actions_only or args.busy_only:
         try:
-            actions(base / "actions")
+            if args.busy_only:
+                busy_day(base / "busy")
+                floor = _bare_write(next((base / "busy").rglob("????-??-??.json")))
+                print(f"  the same day file written atomically with both fsyncs and nothing "
+                      f"else: median {statistics.median(floor):.2f} ms (the disk's floor)")
+            else:
+                actions(base / "actions")
         finally:
             if args.keep is None:
                 shutil.rmtree(base, ignore_errors=True)

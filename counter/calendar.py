@@ -153,12 +153,28 @@ class WorkingCalendar:
             )
         self._holidays = holiday_source
         self._days: dict[int, _Day] = {}  # date ordinal -> schedule
+        # year -> running sums of working seconds and working days over its days
+        self._sums: dict[int, tuple[list[float], list[int]]] = {}
         # quarter-hour of POSIX time -> local date ordinal (every real zone offset
         # is a whole number of quarter hours, so a quarter never spans midnight)
         self._ordinals: dict[int, int] = {}
         lengths = [sum(_span(a, b) for a, b in h.intervals()) for h in self.hours.values()]
         lengths = [x for x in lengths if x > 0]
         self._standard_day_s = sum(lengths) / len(lengths) if lengths else 0.0
+
+    def fingerprint(self) -> str:
+        """Everything the working time depends on, as text: two calendars that measure
+        alike give the same text (stored per-case summaries are re-measured when it
+        changes). Holidays come from the `holidays` package (its version) or, for a
+        calendar given its own holiday list, that list."""
+        source = self._holidays
+        if isinstance(source, holidays_lib.HolidayBase):
+            holiday_part = f"holidays {holidays_lib.__version__} {type(source).__name__}"
+        else:
+            holiday_part = repr(sorted((str(k), str(v)) for k, v in dict(source).items()))
+        return repr((str(self.tz), sorted(self.closed_days), self.ramadan,
+                     sorted(self.hours.items()), sorted(self.ramadan_hours.items()),
+                     holiday_part))
 
     # ----- days -------------------------------------------------------------
 
@@ -246,8 +262,13 @@ class WorkingCalendar:
     def _seconds(self, a: float, b: float) -> float:
         if b <= a:
             return 0.0
+        first, last = self._ordinal(a), self._ordinal(b)
+        if last - first > 3:  # a long span: whole days in between from per-year sums
+            inner = self._whole_days(first + 1, last)[0]
+            return self._seconds(a, self._day_start(first + 1)) + \
+                inner + self._seconds(self._day_start(last), b)
         total = 0.0
-        for ordinal in range(self._ordinal(a), self._ordinal(b) + 1):
+        for ordinal in range(first, last + 1):
             day = self._day(ordinal)
             if not day.total:
                 continue
@@ -264,8 +285,13 @@ class WorkingCalendar:
         a, b = self._ts(start), self._ts(end)
         if b <= a:
             return 0.0
+        first, last = self._ordinal(a), self._ordinal(b)
+        if last - first > 3:  # a long span: whole days in between from per-year counts
+            inner = self._whole_days(first + 1, last)[1]
+            return self.working_days(start, self._at(self._day_start(first + 1))) + inner + \
+                self.working_days(self._at(self._day_start(last)), end)
         days = 0.0
-        for ordinal in range(self._ordinal(a), self._ordinal(b) + 1):
+        for ordinal in range(first, last + 1):
             day = self._day(ordinal)
             if not day.total:
                 continue
@@ -274,6 +300,38 @@ class WorkingCalendar:
             else:
                 days += day.worked(a, b) / day.total
         return days
+
+    def _day_start(self, ordinal: int) -> float:
+        """The POSIX time of local midnight beginning the day `ordinal`."""
+        return datetime.combine(date.fromordinal(ordinal), time(), self.tz).timestamp()
+
+    def _whole_days(self, first: int, stop: int) -> tuple[float, int]:
+        """(working seconds, working days) of the days `first` .. `stop - 1`, whole.
+
+        From per-year running sums, so a case open for months is measured in a few
+        steps instead of one per day (the dashboard measures every open case)."""
+        seconds, days = 0.0, 0
+        ordinal = first
+        while ordinal < stop:
+            year = date.fromordinal(ordinal).year
+            base = date(year, 1, 1).toordinal()
+            sums = self._year_sums(year, base)
+            end = min(stop, date(year + 1, 1, 1).toordinal())
+            seconds += sums[0][end - base] - sums[0][ordinal - base]
+            days += sums[1][end - base] - sums[1][ordinal - base]
+            ordinal = end
+        return seconds, days
+
+    def _year_sums(self, year: int, base: int) -> tuple[list[float], list[int]]:
+        known = self._sums.get(year)
+        if known is None:
+            seconds, counts = [0.0], [0]
+            for ordinal in range(base, date(year + 1, 1, 1).toordinal()):
+                total = self._day(ordinal).total
+                seconds.append(seconds[-1] + total)
+                counts.append(counts[-1] + (1 if total else 0))
+            known = self._sums[year] = (seconds, counts)
+        return known
 
     # ----- laying time on the calendar --------------------------------------
 

@@ -27,28 +27,26 @@ over past the upper bound. `fraction` is always elapsed / upper bound.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any, Protocol
+from typing import Protocol
 
 from counter.calendar import WorkingCalendar
+from counter.clock_units import Clock as _Clock
+from counter.clock_units import WorkSeconds as _WorkSeconds
+from counter.clock_units import clock_for as _clock_for
+from counter.clock_units import due as _due
+from counter.clock_units import net as _net
+from counter.clock_units import spans as _spans
+from counter.clock_units import waktu_of
 from counter.sop import Step
 from counter.texts import clock as T
 from counter.waktu import Kind, Unit, Waktu
 
 DEFAULT_NEARING = 0.75
-_CALENDAR_SECONDS = {
-    Unit.MENIT: 60.0,
-    Unit.JAM: 3600.0,
-    Unit.HARI: 86400.0,
-    Unit.MINGGU: 7 * 86400.0,
-    Unit.BULAN: 30 * 86400.0,
-}
-_WORK_SECONDS = {Unit.MENIT: 60.0, Unit.JAM: 3600.0}
-_NO_LIMIT = Waktu(raw="", kind=Kind.TANPA)
 
 
 class Level(StrEnum):
@@ -144,108 +142,7 @@ class CaseTiming:
     unlimited_s: float = 0.0  # working time in steps without a limit, not held against it
 
 
-# ----- clocks ---------------------------------------------------------------
-
-
-class _Clock(Protocol):
-    def measure(self, a: datetime, b: datetime) -> float: ...
-    def advance(self, a: datetime, amount: float) -> datetime: ...
-
-
-@dataclass(frozen=True)
-class _WorkSeconds:
-    cal: WorkingCalendar
-
-    def measure(self, a: datetime, b: datetime) -> float:
-        return self.cal.working_seconds(a, b)
-
-    def advance(self, a: datetime, amount: float) -> datetime:
-        return self.cal.add_working_seconds(a, amount)
-
-
-@dataclass(frozen=True)
-class _WorkDays:
-    cal: WorkingCalendar
-
-    def measure(self, a: datetime, b: datetime) -> float:
-        return self.cal.working_days(a, b)
-
-    def advance(self, a: datetime, amount: float) -> datetime:
-        return self.cal.add_working_days(a, amount)
-
-
-@dataclass(frozen=True)
-class _Wall:
-    cal: WorkingCalendar
-
-    def measure(self, a: datetime, b: datetime) -> float:
-        return max((b - a).total_seconds(), 0.0)
-
-    def advance(self, a: datetime, amount: float) -> datetime:
-        return self.cal.local(a) + timedelta(seconds=amount)
-
-
-def waktu_of(step: Step | None) -> Waktu:
-    """The step's mutu baku waktu; no limit for a missing step."""
-    return step.mutu_baku.waktu if step is not None else _NO_LIMIT
-
-
-def _clock_for(waktu: Waktu, cal: WorkingCalendar) -> tuple[_Clock, float, float | None]:
-    """(clock, factor from the waktu's unit to the clock's amount, seconds per amount).
-
-    The last item converts the clock's amount to seconds for `limit_s`; None
-    means the clock already counts seconds.
-    """
-    unit = waktu.unit
-    if unit is None:
-        return _WorkSeconds(cal), 1.0, None
-    if unit in (Unit.MINGGU, Unit.BULAN) or not waktu.hari_kerja:
-        return _Wall(cal), _CALENDAR_SECONDS[unit], None
-    if unit is Unit.HARI:
-        return _WorkDays(cal), 1.0, cal.standard_day_s
-    return _WorkSeconds(cal), _WORK_SECONDS[unit], None
-
-
-def _spans(
-    pauses: Iterable[tuple[datetime, datetime | None]],
-    start: datetime,
-    end: datetime,
-    cal: WorkingCalendar,
-) -> list[tuple[datetime, datetime]]:
-    """Pauses clipped to [start, end] (an open one runs to `end`), sorted and merged."""
-    clipped = []
-    for p_start, p_end in pauses:
-        a = max(cal.local(p_start), start)
-        b = min(cal.local(p_end) if p_end is not None else end, end)
-        if b > a:
-            clipped.append((a, b))
-    clipped.sort()
-    merged: list[tuple[datetime, datetime]] = []
-    for a, b in clipped:
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-        else:
-            merged.append((a, b))
-    return merged
-
-
-def _net(clock: _Clock, start: datetime, end: datetime, spans: list[Any]) -> tuple[float, float]:
-    """(time on the clock minus pauses, paused time) in [start, end]."""
-    gross = clock.measure(start, end)
-    paused = sum(clock.measure(a, b) for a, b in spans)
-    return max(gross - paused, 0.0), paused
-
-
-def _due(clock: _Clock, start: datetime, amount: float, spans: list[Any]) -> datetime:
-    """When `amount` on the clock has run since `start`, the pauses skipped."""
-    cursor, remaining = start, amount
-    for a, b in spans:
-        available = clock.measure(cursor, a) if a > cursor else 0.0
-        if remaining <= available:
-            return clock.advance(cursor, remaining)
-        remaining -= available
-        cursor = max(cursor, b)
-    return clock.advance(cursor, remaining)
+# ----- clocks: counter.clock_units -------------------------------------------
 
 
 def _level(kind: Kind, value: float, low: float | None, high: float, nearing: float) -> Level:

@@ -27,98 +27,59 @@ Definitions (the report's footnotes, kept here so every output agrees):
 
 from __future__ import annotations
 
-import calendar as _calendar
-import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from statistics import median
 from typing import TYPE_CHECKING
 
-from counter.case.roles import role_name
-from counter.clock import StepTiming
 from counter.damage import UnreadableDay, merged
-from counter.errors import LoketError
-from counter.sop import Sop, Step
-from counter.texts import dates as TD
-from counter.texts import report as T
+from counter.report_dates import (
+    MAX_RANGE_DAYS,
+    ReportError,
+    check_range,
+    days_in,
+    parse_date,
+)
+from counter.report_rows import (
+    BERJALAN,
+    CLOSED,
+    DIBATALKAN,
+    DITOLAK,
+    LEWAT,
+    MENUNGGU_PELAKSANA,
+    MENUNGGU_PEMOHON,
+    SELESAI,
+    TANPA_BATAS,
+    CaseRow,
+    StepRow,
+    _human,
+    case_row,
+    overrun_seconds,
+    step_rows,
+)
 from counter.whereabouts import whereabouts
 
 if TYPE_CHECKING:  # the desk imports this module's callers, not the other way round
-    from counter.desk import CaseView, Desk
+    from counter.desk import CaseView
 
-# Status values of counter.case.Status, compared as strings so this module
-# can summarise views built by any version of the fold.
-SELESAI, DITOLAK, DIBATALKAN = "selesai", "ditolak", "dibatalkan"
-BERJALAN = "berjalan"
-MENUNGGU_PELAKSANA = "menunggu_pelaksana"
-MENUNGGU_PEMOHON = "menunggu_pemohon"
-CLOSED = (SELESAI, DITOLAK, DIBATALKAN)
-LEWAT = "lewat"
-TANPA_BATAS = "tanpa_batas"
-MAX_RANGE_DAYS = 366
+__all__ = [
+    "BERJALAN", "CLOSED", "DIBATALKAN", "DITOLAK", "LEWAT", "MAX_RANGE_DAYS",
+    "MENUNGGU_PELAKSANA", "MENUNGGU_PEMOHON", "SELESAI", "TANPA_BATAS", "CaseRow", "DayLine",
+    "OverStep", "ReportError", "ServiceLine", "StepRow", "Summary", "WaitLine", "_human",
+    "case_row", "check_range", "day_summary", "days_in", "load_summary", "load_views",
+    "load_waiting", "minutes", "overrun_seconds", "parse_date", "period_text", "range_summary",
+    "rows_sorted", "share_text", "step_rows", "summary_from_rows", "title_text",
+    "unreadable_cases", "unreadable_lines", "waiting_lines",
+]
+
 DEFAULT_HOURS = (7, 15)  # arrivals chart spans at least office hours
-
-
-class ReportError(LoketError):
-    """A report request that cannot be met: a bad date, a reversed range."""
+# One case's rows: its line in the case table and one line per step run.
+CaseRows = tuple[CaseRow, Sequence[StepRow]]
 
 
 # ----------------------------------------------------------------- rows
-
-
-@dataclass(frozen=True, slots=True)
-class CaseRow:
-    """One line of the case table (screen, text, CSV, XLSX, PDF)."""
-
-    code: str
-    code_human: str
-    opened_at: datetime
-    visitor: str
-    nik_masked: str
-    sop_id: str
-    service: str
-    officer: str
-    desk: int
-    status: str
-    status_label: str
-    holder: str
-    elapsed_s: float
-    paused_s: float
-    limit_s: float | None
-    level: str
-    over: bool
-    closed_at: datetime | None
-    current_step: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class StepRow:
-    """One run of one step: the evidence behind the within/over shares."""
-
-    code: str
-    code_human: str
-    sop_id: str
-    service: str
-    step: int
-    kegiatan: str
-    pelaksana: str
-    officer: str
-    started_at: datetime
-    ended_at: datetime | None
-    elapsed_s: float
-    paused_s: float
-    limit_s: float | None
-    mutu_baku: str
-    level: str
-    judgement: str  # T.JUDGE_WITHIN / JUDGE_OVER / JUDGE_RUNNING / JUDGE_NO_LIMIT
-    measured: bool
-    over: bool
-    overrun_s: float
-    outcome: str
-    reason: str
-    return_reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,127 +166,6 @@ class Summary:
         return self.first == self.last
 
 
-# ----------------------------------------------------------------- helpers
-
-
-def _step_of(sop: Sop | None, no: int) -> Step | None:
-    return sop.find_step(no) if sop is not None else None
-
-
-def _mask_nik(nik: str) -> str:
-    from counter.visitor import mask_nik
-
-    return mask_nik(nik) if nik else ""
-
-
-def _human(code: str) -> str:
-    if len(code) == 12 and code.isdigit():
-        return f"{code[:6]}-{code[6:8]}-{code[8:11]}-{code[11]}"
-    return code
-
-
-def _holder(view: CaseView) -> tuple[str, str | None]:
-    """(display name of who holds the file, role id) for an open case."""
-    where = whereabouts(view.state, view.sop)
-    return (where.holder, where.role) if where is not None else ("", None)
-
-
-def overrun_seconds(timing: StepTiming) -> float:
-    """Time beyond the step's upper bound, in working seconds (0 when within)."""
-    if timing.limit_s is None:
-        return 0.0
-    days, limit_days = timing.elapsed_days, timing.limit_days
-    if days is not None and limit_days:
-        return max(days - limit_days, 0.0) * (timing.limit_s / limit_days)
-    return max(timing.elapsed_s - timing.limit_s, 0.0)
-
-
-# ----------------------------------------------------------------- rows
-
-
-def case_row(view: CaseView) -> CaseRow:
-    """The case table line of one view."""
-    state, timing, sop = view.state, view.timing, view.sop
-    status = state.status
-    closed = status.value in CLOSED
-    holder = "" if closed else _holder(view)[0]
-    label = status.label(holder)
-    level = timing.level.value
-    return CaseRow(
-        code=state.code,
-        code_human=_human(state.code),
-        opened_at=state.opened_at,
-        visitor=state.visitor.nama,
-        nik_masked=_mask_nik(state.visitor.nik),
-        sop_id=state.sop_id,
-        service=sop.nama if sop is not None else state.sop_id,
-        officer=state.officer,
-        desk=state.desk,
-        status=status.value,
-        status_label=label,
-        holder=holder,
-        # the time held against the case's mutu baku: steps without one are left out
-        elapsed_s=timing.elapsed_s - timing.unlimited_s,
-        paused_s=timing.paused_s,
-        limit_s=timing.limit_s,
-        level=level,
-        over=level == LEWAT,
-        closed_at=state.closed_at,
-        current_step=state.current_step,
-    )
-
-
-def step_rows(view: CaseView) -> list[StepRow]:
-    """One line per step run of the case, in the order they ran."""
-    state, sop = view.state, view.sop
-    service = sop.nama if sop is not None else state.sop_id
-    human = _human(state.code)
-    reasons = state.over_reasons
-    rows = []
-    for run, t in view.run_timings:
-        step = _step_of(sop, run.step)
-        level = t.level.value
-        limited = level != TANPA_BATAS and t.limit_s is not None
-        ended = run.ended_at is not None
-        over = level == LEWAT
-        measured = limited and (ended or over)
-        if not limited:
-            judgement = T.JUDGE_NO_LIMIT
-        elif over:
-            judgement = T.JUDGE_OVER
-        elif ended:
-            judgement = T.JUDGE_WITHIN
-        else:
-            judgement = T.JUDGE_RUNNING
-        role = run.role or (step.role if step is not None else None)
-        reason = run.over_reason or (reasons.get(run.step, "") if over else "")
-        rows.append(StepRow(
-            code=state.code,
-            code_human=human,
-            sop_id=state.sop_id,
-            service=service,
-            step=run.step,
-            kegiatan=step.kegiatan if step is not None else "",
-            pelaksana=role_name(sop, role),
-            officer=run.ended_by or run.officer,
-            started_at=run.started_at,
-            ended_at=run.ended_at,
-            elapsed_s=t.elapsed_s,
-            paused_s=t.paused_s,
-            limit_s=t.limit_s,
-            mutu_baku=step.mutu_baku.waktu.spoken() if step is not None else "",
-            level=level,
-            judgement=judgement,
-            measured=measured,
-            over=over,
-            overrun_s=overrun_seconds(t) if over else 0.0,
-            outcome=T.RUN_OUTCOMES.get(run.outcome, str(run.outcome)),
-            reason=reason,
-            return_reason=run.return_reason,
-        ))
-    return rows
-
-
 # ----------------------------------------------------------------- summaries
 
 
@@ -353,40 +193,70 @@ def range_summary(
     builds its own table need not pay for them twice).
     """
     views = list(views)
+    pool = views if waiting is None else list(waiting)
+    return summary_from_rows(((case_row(v), step_rows(v)) for v in views), first, last,
+                             waiting=pool, with_rows=with_rows, unreadable=unreadable)
+
+
+def summary_from_rows(
+    items: Iterable[CaseRows],
+    first: date,
+    last: date,
+    *,
+    waiting: Iterable[CaseView] = (),
+    with_rows: bool = True,
+    unreadable: Iterable[UnreadableDay] = (),
+    sink: Callable[[CaseRows], None] | None = None,
+) -> Summary:
+    """The summary from the cases' rows (from views, or from stored per-case summaries).
+
+    `items` is consumed once, in the order given; `waiting` are the open files now.
+    `sink`, when given, receives each case's rows as they come (a streaming export
+    writes them out), and the summary then keeps no rows (`with_rows` is ignored):
+    memory does not grow with the period.
+    """
     statuses: Counter[str] = Counter()
     arrivals: Counter[int] = Counter()
     per_day: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0])
-    by_sop: dict[str, list[tuple[CaseRow, CaseView]]] = defaultdict(list)
-    over_runs: dict[tuple[str, int], list[StepRow]] = defaultdict(list)
+    by_sop: dict[str, _ServiceAcc] = {}
+    over_runs: dict[tuple[str, int], _OverAcc] = {}
     cases: list[CaseRow] = []
     steps: list[StepRow] = []
-    measured = within = 0
+    measured = within = opened = 0
+    keep = with_rows and sink is None
 
-    for view in views:
-        row = case_row(view)
+    for item in items:
+        row, runs = item
+        opened += 1
         statuses[row.status] += 1
         arrivals[row.opened_at.hour] += 1
         line = per_day[row.opened_at.date()]
         line[0] += 1
         line[1] += row.status == SELESAI
         line[2] += row.over
-        by_sop[row.sop_id].append((row, view))
-        runs = step_rows(view)
+        acc = by_sop.get(row.sop_id)
+        if acc is None:
+            acc = by_sop[row.sop_id] = _ServiceAcc(row.service)
+        acc.add(row)
         for s in runs:
             if s.measured:
                 measured += 1
                 within += not s.over
             if s.over:
-                over_runs[(s.sop_id, s.step)].append(s)
-        if with_rows:
+                over = over_runs.get((s.sop_id, s.step))
+                if over is None:
+                    over = over_runs[(s.sop_id, s.step)] = _OverAcc(s.service, s.kegiatan)
+                over.runs.append((s.overrun_s, s.reason))
+        if sink is not None:
+            sink(item)
+        elif keep:
             cases.append(row)
             steps.extend(runs)
 
-    pool = views if waiting is None else list(waiting)
     return Summary(
         first=first,
         last=last,
-        opened=len(views),
+        opened=opened,
         selesai=statuses[SELESAI],
         ditolak=statuses[DITOLAK],
         dibatalkan=statuses[DIBATALKAN],
@@ -397,7 +267,7 @@ def range_summary(
         steps_within=within,
         services=_services(by_sop),
         over_steps=_over_steps(over_runs),
-        waiting=waiting_lines(pool),
+        waiting=waiting_lines(waiting),
         arrivals=_arrivals(arrivals),
         days=tuple(DayLine(d, *per_day[d]) for d in sorted(per_day)),
         cases=tuple(sorted(cases, key=lambda r: (r.opened_at, r.code))),
@@ -406,38 +276,69 @@ def range_summary(
     )
 
 
-def _services(by_sop: dict[str, list[tuple[CaseRow, CaseView]]]) -> tuple[ServiceLine, ...]:
+class _ServiceAcc:
+    """One service's figures as cases stream by: counts and the few numbers the medians
+    need, never the rows."""
+
+    __slots__ = ("count", "done", "limits_all", "limits_done", "over", "service")
+
+    def __init__(self, service: str) -> None:
+        self.service = service
+        self.count = self.over = 0
+        self.done: list[float] = []
+        self.limits_done: list[float] = []
+        self.limits_all: list[float] = []
+
+    def add(self, row: CaseRow) -> None:
+        self.count += 1
+        self.over += row.over
+        if row.limit_s is not None:
+            self.limits_all.append(row.limit_s)
+        if row.status == SELESAI:
+            self.done.append(row.elapsed_s)
+            if row.limit_s is not None:
+                self.limits_done.append(row.limit_s)
+
+
+class _OverAcc:
+    """One (service, step)'s overruns as they stream by: the overrun and the reason each."""
+
+    __slots__ = ("kegiatan", "runs", "service")
+
+    def __init__(self, service: str, kegiatan: str) -> None:
+        self.service, self.kegiatan = service, kegiatan
+        self.runs: list[tuple[float, str]] = []
+
+
+def _services(by_sop: dict[str, _ServiceAcc]) -> tuple[ServiceLine, ...]:
     lines = []
-    for sop_id, items in by_sop.items():
-        done = [r.elapsed_s for r, _ in items if r.status == SELESAI]
-        limits = [r.limit_s for r, _ in items if r.status == SELESAI and r.limit_s is not None]
-        if not limits:
-            limits = [r.limit_s for r, _ in items if r.limit_s is not None]
+    for sop_id, acc in by_sop.items():
+        limits = acc.limits_done or acc.limits_all
         lines.append(ServiceLine(
             sop_id=sop_id,
-            service=items[0][0].service,
-            count=len(items),
-            selesai=len(done),
-            over=sum(r.over for r, _ in items),
-            median_s=median(done) if done else None,
+            service=acc.service,
+            count=acc.count,
+            selesai=len(acc.done),
+            over=acc.over,
+            median_s=median(acc.done) if acc.done else None,
             standard_s=median(limits) if limits else None,
         ))
     lines.sort(key=lambda s: (-s.count, s.service))
     return tuple(lines)
 
 
-def _over_steps(over_runs: dict[tuple[str, int], list[StepRow]]) -> tuple[OverStep, ...]:
+def _over_steps(over_runs: dict[tuple[str, int], _OverAcc]) -> tuple[OverStep, ...]:
     lines = []
-    for (sop_id, step), rows in over_runs.items():
-        reasons = Counter(r.reason for r in rows)
+    for (sop_id, step), acc in over_runs.items():
+        reasons = Counter(reason for _, reason in acc.runs)
         ordered = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0] == "", kv[0]))
         lines.append(OverStep(
             sop_id=sop_id,
-            service=rows[0].service,
+            service=acc.service,
             step=step,
-            kegiatan=rows[0].kegiatan,
-            count=len(rows),
-            median_overrun_s=median(r.overrun_s for r in rows),
+            kegiatan=acc.kegiatan,
+            count=len(acc.runs),
+            median_overrun_s=median(overrun for overrun, _ in acc.runs),
             reasons=tuple(ordered),
         ))
     lines.sort(key=lambda o: (-o.count, -o.median_overrun_s, o.sop_id, o.step))
@@ -473,149 +374,14 @@ def _arrivals(counts: Counter[int]) -> tuple[tuple[int, int], ...]:
     return tuple((h, counts.get(h, 0)) for h in range(lo, hi + 1))
 
 
-# ----------------------------------------------------------------- dates typed by people
-
-_MONTHS = {name.lower(): i for i, name in enumerate(TD.BULAN, 1)}
-_MONTHS.update({name.lower(): i for i, name in enumerate(TD.BULAN_SINGKAT, 1)})
-_MONTHS.update({"agust": 8, "sept": 9, "des": 12, "nop": 11, "nov": 11, "peb": 2})
-_NUMERIC = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_WORDS = re.compile(r"^(?:[a-z]+,\s*)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
-
-
-def parse_date(text: str, today: date | None = None) -> date:
-    """A date typed as 2026-11-25, 25-11-2026, 25/11/2026, "25 November 2026",
-    "Rabu, 25 Nov 2026", "hari ini" or "kemarin"; `ReportError` otherwise."""
-    raw = " ".join((text or "").split())
-    low = raw.lower()
-    if low in T.TODAY_WORDS or low in T.YESTERDAY_WORDS:
-        base = today or date.today()
-        return base if low in T.TODAY_WORDS else base - timedelta(days=1)
-    parts: tuple[int, int, int] | None = None
-    if m := _ISO.match(low):
-        parts = int(m[1]), int(m[2]), int(m[3])
-    elif m := _NUMERIC.match(low):
-        parts = int(m[3]), int(m[2]), int(m[1])
-    elif (m := _WORDS.match(low)) and m[2] in _MONTHS:
-        parts = int(m[3]), _MONTHS[m[2]], int(m[1])
-    if parts is None:
-        raise ReportError(T.BAD_DATE.format(text=raw), field="tanggal")
-    year, month, day = parts
-    try:
-        return date(year, month, day)
-    except ValueError:
-        pass
-    # read, but not a day of the calendar: "31 Februari 2026" says so, not "not understood"
-    if 1 <= month <= 12 and 1 <= year <= 9999:
-        last = _calendar.monthrange(year, month)[1]
-        raise ReportError(T.NO_SUCH_DATE.format(text=raw, month=TD.BULAN[month - 1],
-                                                year=year, last=last), field="tanggal")
-    raise ReportError(T.NO_SUCH_MONTH.format(text=raw), field="tanggal")
-
-
-def check_range(first: date, last: date) -> None:
-    """Refuse a reversed or overlong range with a message naming both dates."""
-    if first > last:
-        raise ReportError(T.RANGE_REVERSED.format(first=first.isoformat(), last=last.isoformat()),
-                          field="--dari")
-    days = (last - first).days + 1
-    if days > MAX_RANGE_DAYS:
-        raise ReportError(T.RANGE_TOO_LONG.format(days=days, limit=MAX_RANGE_DAYS),
-                          field="--sampai")
-
-
-def days_in(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=i) for i in range((last - first).days + 1)]
-
-
-def load_views(desk: Desk, first: date, last: date) -> list[CaseView]:
-    """The views of every case opened from `first` to `last`, through the desk service."""
-    check_range(first, last)
-    out: list[CaseView] = []
-    for d in days_in(first, last):
-        out.extend(desk.views_on(d))
-    return out
-
-
-# ----------------------------------------------------------------- display helpers
-
-
-def minutes(seconds: float | None) -> float | None:
-    """Seconds as minutes with one decimal, for spreadsheets; None stays None."""
-    return None if seconds is None else round(seconds / 60.0, 1)
-
-
-def share_text(share: float | None) -> str:
-    """ "87,5 %" with the Indonesian decimal comma; "-" for no share."""
-    if share is None:
-        return T.NONE
-    return f"{share * 100:.1f}".replace(".", ",") + " %"
-
-
-def period_text(summary: Summary) -> str:
-    from counter.dates import format_date, format_day_date
-
-    if summary.is_day:
-        return format_day_date(summary.first)
-    return T.PERIOD_RANGE.format(first=format_date(summary.first), last=format_date(summary.last))
-
-
-def title_text(summary: Summary) -> str:
-    return T.TITLE_DAY if summary.is_day else T.TITLE_RANGE
-
-
-def rows_sorted(rows: Sequence[CaseRow], key: str, reverse: bool = False) -> list[CaseRow]:
-    """Case rows sorted by one field (None values last), for screens and the CLI."""
-    present = [r for r in rows if getattr(r, key) is not None]
-    missing = [r for r in rows if getattr(r, key) is None]
-    return sorted(present, key=lambda r: getattr(r, key), reverse=reverse) + missing
-
-
-def load_waiting(desk: Desk, views: Sequence[CaseView]) -> list[CaseView]:
-    """Every open case now, reusing `views` already folded.
-
-    The daily log shows where files wait *now*, including files opened on other
-    days; those are read through the desk, each day file once.
-    """
-    known = {v.state.code: v for v in views}
-    codes = desk.repo.open_codes()
-    others = {v.state.code: v for v in desk.views_of(c for c in codes if c not in known)}
-    return [known.get(c) or others[c] for c in codes if c in known or c in others]
-
-
-def load_summary(desk: Desk, first: date, last: date) -> Summary:
-    """The period's summary through the desk service, whatever day file is damaged.
-
-    A day whose file cannot be read is left out of the figures and named in
-    `Summary.unreadable` (with the open cases it holds), as is a day of an open
-    file elsewhere in the history; every other day is reported as usual.
-    """
-    check_range(first, last)
-    views: list[CaseView] = []
-    unreadable: list[UnreadableDay] = []
-    for d in days_in(first, last):
-        read = desk.cases_on(d)
-        views += read.views
-        unreadable += read.unreadable
-    open_now = desk.open_cases(known={v.state.code: v for v in views})
-    return range_summary(views, first, last, waiting=open_now.views,
-                         unreadable=[*unreadable, *open_now.unreadable])
-
-
-def unreadable_cases(item: UnreadableDay) -> str:
-    """ "3 kasus terbuka", or that the count is not known."""
-    if item.open_cases is None:
-        return T.UNREADABLE_CASES_UNKNOWN
-    return T.UNREADABLE_CASES.format(count=item.open_cases)
-
-
-def unreadable_lines(summary: Summary) -> list[str]:
-    """The warning and one line per unreadable day; empty when every day was read."""
-    from counter.dates import format_day_date
-
-    if not summary.unreadable:
-        return []
-    return [T.UNREADABLE_HEAD, *(
-        T.UNREADABLE_LINE.format(day=format_day_date(u.day), path=u.path,
-                                 cases=unreadable_cases(u), message=u.message)
-        for u in summary.unreadable)]
+# The readers of a period and the wording (they build on everything above).
+from counter.report_load import load_summary, load_views, load_waiting  # noqa: E402
+from counter.report_wording import (  # noqa: E402
+    minutes,
+    period_text,
+    rows_sorted,
+    share_text,
+    title_text,
+    unreadable_cases,
+    unreadable_lines,
+)

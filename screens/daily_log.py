@@ -32,7 +32,6 @@ from textual.widgets import (
 
 from counter import dates
 from counter import report as R
-from counter.atomic import ensure_private_folder
 from counter.damage import UnreadableDay
 from counter.errors import LoketError
 from counter.log_filter import SPANS, WAITING, Filters, Sort, span_dates, visible_rows
@@ -42,18 +41,17 @@ from counter.texts import ui as T_UI
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
 from screens.daily_log_cells import COLUMNS, column_widths, placeholder_cells, row_cells
+from screens.daily_log_export import LogExport
 from screens.daily_log_summary import summary_view
 from screens.date_modal import DateModal
-from screens.services import loket
 from screens.widgets.checklist import TickBox
-from screens.widgets.choice import ChoiceModal
 from screens.widgets.timing import working_now
 from screens.worker_guard import guarded_work
 
 __all__ = ["DailyLogScreen", "DateModal"]
 
 
-class DailyLogScreen(Screen[None]):
+class DailyLogScreen(LogExport, Screen[None]):
     """The day's cases, filters and sorting, and the summary; a week or a month on demand."""
 
     CSS_PATH = "daily_log.tcss"
@@ -384,47 +382,6 @@ class DailyLogScreen(Screen[None]):
             self.query_one("#log-table", DataTable).focus()
             return
         self.dismiss(None)
-
-
-    # ------------------------------------------------------------- export
-
-    def action_skm(self) -> None:
-        """The satisfaction index (SKM) of the semester, from the day's review."""
-        from screens.skm_review import SkmReviewScreen
-
-        self.app.push_screen(SkmReviewScreen(loket(self).now().date()))
-
-    def action_export(self) -> None:
-        """The shown period as XLSX, PDF or CSV in the data folder's `laporan/`."""
-        if self.summary is None:
-            self.notify(T.EXPORT_NOTHING, severity="warning")
-            return
-        summary = self.summary
-
-        def chosen(fmt: str | None) -> None:
-            if fmt is not None:
-                self.export_worker(summary, fmt)
-
-        self.app.push_screen(ChoiceModal(T.EXPORT_WHICH, list(T.EXPORT_FORMATS.items())),
-                             chosen)
-
-    @guarded_work(TS.WORK_EXPORT, thread=True, group="daily-log-export")
-    def export_worker(self, summary: Any, fmt: str) -> None:
-        from counter import export
-
-        folder = loket(self).paths.report_dir
-        try:
-            ensure_private_folder(folder, loket(self).paths.data_dir)
-            # each file is written owner-only by the export itself
-            written = export.write_report(
-                summary, loket(self).profile, fmt,
-                folder / export.default_name(summary.first, summary.last, fmt))
-        except (LoketError, OSError) as err:
-            self.app.call_from_thread(self.notify, T.EXPORT_FAILED.format(error=err),
-                                      severity="error")
-            return
-        names = ", ".join(str(p) for p in written)
-        self.app.call_from_thread(self.notify, T.EXPORT_DONE.format(paths=names))
 
 
 def _status_word(status: str) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date, datetime, tzinfo
 from pathlib import Path
@@ -36,11 +36,13 @@ from counter.case.read import last_event_id
 from counter.case.schema import SchemaError, event_id, is_id, new_id, read_event
 from counter.codes import make_code, normalize, parse_code
 from counter.errors import ConflictError
+from counter.summary.port import DayShelf, ShelfEntry
 from counter.texts import store as texts
 from store.day import CODES, EVENTS, DayCache, DayStorage, write_day
 from store.errors import StoreError
 from store.files import Lock, copy_json, ensure_dir
 from store.index import INDEX_NAME, OpenIndex
+from store.summaries import Shelves
 from store.upkeep import is_read_only, remove_stale_temps, tighten
 
 MAX_SEQ = 999
@@ -66,6 +68,8 @@ class Store:
         self._index = OpenIndex(self.store_dir, tz, day_files=self.day_files,
                                 read_day=self._days.load, lock=self._index_guard,
                                 read_only=self.read_only)
+        self.shelves = Shelves(self.store_dir, self.path_for, self._day_lock,
+                               read_only=self.read_only)
         if self.read_only:
             self.notices.append(texts.READ_ONLY.format(path=self.store_dir))
             return
@@ -143,9 +147,17 @@ class Store:
             wanted.setdefault(parse_code(code).day, set()).add(code)
         found: dict[str, list[dict[str, Any]]] = {}
         for day, day_codes in sorted(wanted.items()):
-            for code, events in self.events_on(day).items():
+            key = self.shelves.day_key(day)  # before anything of the day is read
+            kept = self.shelves.open_events(day, key)
+            if kept is not None and day_codes <= kept.keys():
+                found.update((code, kept[code]) for code in day_codes)
+                continue
+            grouped = self.events_on(day)
+            for code, events in grouped.items():
                 if code in day_codes:
                     found[code] = events
+            self.shelves.keep_open_events(day, key, {c: grouped[c]
+                                                     for c in _open_in(grouped)})
         return found
 
     def codes_on(self, day: date) -> list[str]:
@@ -369,6 +381,16 @@ class Store:
         except SchemaError as err:
             raise StoreError(texts.BAD_EVENT.format(detail=err.message), field=err.field) \
                 from None
+
+    # -- per-case summaries (counter.summary; kept by store.summaries) ---------
+
+    def shelf_on(self, day: date) -> DayShelf:
+        """The summaries and open cases kept beside ``day``'s file."""
+        return self.shelves.shelf_on(day)
+
+    def put_shelf(self, day: date, key: object, entries: Mapping[str, ShelfEntry]) -> None:
+        """Keep a day's summaries (a cache: no fsync, never an error)."""
+        self.shelves.put_shelf(day, key, entries)
 
     # -- open-case index ------------------------------------------------------
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from counter.case.events import OPENED
@@ -37,6 +38,7 @@ class ReadCase:
         return bool(self.facts) and self.facts[0].type == OPENED
 
 
+@lru_cache(maxsize=8192)
 def code_day(code: str) -> date | None:
     try:
         return parse_code(code).day
@@ -138,5 +140,7 @@ def read_case(events: Iterable[Mapping[str, Any]], day: date | None = None) -> R
     elif not facts and not problems:
         problems.append(Problem(code=code, event_id=None, seq=None, field=None,
                                 message=T.NO_EVENTS, day=day or code_day(code)))
+    last = next((r for r in reversed(raws) if isinstance(r, Mapping) and _raw_seq(r) is not None),
+                None)  # `raws` are already in the case's order (as `last_event_id` puts them)
     return ReadCase(code=code, facts=tuple(facts), stored=tuple(stored),
-                    problems=tuple(problems), last_id=last_event_id(raws))
+                    problems=tuple(problems), last_id=event_id(last) if last is not None else None)

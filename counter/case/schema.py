@@ -32,6 +32,7 @@ import typing
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import MISSING, dataclass, fields
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, ClassVar, TypeVar
 
 from ulid import ULID
@@ -164,6 +165,10 @@ def _dump(value: Any) -> Any:
 
 def _convert(value: Any, hint: Any, name: str) -> Any:
     """`value` read from JSON as `hint`, or `SchemaError` naming `name`."""
+    if hint is str and type(value) is str:  # the common case first: no typing look-up
+        return value
+    if hint is int and type(value) is int:
+        return value
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         args = typing.get_args(hint)
@@ -258,8 +263,11 @@ class Event:
         return out
 
 
+@lru_cache(maxsize=8192)
 def _code_ok(code: str) -> bool:
-    """Twelve digits naming a real day, with a right check digit (an edited code fails)."""
+    """Twelve digits naming a real day, with a right check digit (an edited code fails).
+
+    Cached: every event of a case carries the same code, and a report reads thousands."""
     if len(code) != 12 or not code.isdigit():
         return False
     try:

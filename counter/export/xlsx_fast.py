@@ -14,10 +14,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO, Protocol
 
 from counter.export.columns import ILLEGAL_XML, Column, local_naive
 
@@ -36,16 +36,16 @@ def _xml_text(value: str) -> str:
     return f"<is><t>{text}</t></is>"
 
 
-def _rows_xml(columns: Sequence[Column], rows: Sequence[Any], styles: dict[int, str],
-              chunk: int = 2000) -> Iterator[str]:
-    """The rows' XML from row 2 on, in pieces of `chunk` rows (streamed into the zip)."""
+def rows_xml(columns: Sequence[Column], rows: Sequence[Any], styles: Mapping[int, str],
+             chunk: int = 2000, start: int = 2) -> Iterator[str]:
+    """The rows' XML from row `start` on, in pieces of `chunk` rows (streamed into the zip)."""
     from openpyxl.utils import get_column_letter
 
     letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
     kinds = [(c.get, c.kind, letters[i], styles.get(i, "")) for i, c in enumerate(columns)]
     out: list[str] = []
     add = out.append
-    for n, row in enumerate(rows, 2):
+    for n, row in enumerate(rows, start):
         add(f'<row r="{n}">')
         for get, kind, letter, style in kinds:
             v = get(row)
@@ -117,8 +117,71 @@ def plan(shell: bytes, sheets: Sequence[Sheet]) -> Callable[[BinaryIO], None] | 
                 cols, rows = names[info.filename]
                 with dst.open(info.filename, "w") as fh:
                     fh.write(head.encode("utf-8"))
-                    for piece in _rows_xml(cols, rows, styles):
+                    for piece in rows_xml(cols, rows, styles):
                         fh.write(piece.encode("utf-8"))
+                    fh.write(tail.encode("utf-8"))
+
+    return write
+
+
+class _Placeholders(dict[int, str]):
+    """The style of every date cell while the real one is not known yet (streaming)."""
+
+    def get(self, key: int, default: str = "") -> str:  # type: ignore[override]
+        return f"\x01{key}\x02"
+
+
+# Control characters never reach a cell's text (ILLEGAL_XML), so these cannot clash.
+PLACEHOLDERS: Mapping[int, str] = _Placeholders()
+
+
+def fill_styles(xml: bytes, styles: Mapping[int, str]) -> bytes:
+    """Streamed rows with their date cells' placeholders replaced by the shell's style.
+
+    Every date column has the one date format, so a column whose style the shell did
+    not show (its first value empty) takes the style another date column showed."""
+    if b"\x01" not in xml:
+        return xml
+    any_style = next(iter(styles.values()), "")
+    for i in range(64):
+        token = f"\x01{i}\x02".encode()
+        if token in xml:
+            xml = xml.replace(token, styles.get(i, any_style).encode())
+    return xml
+
+
+class Spooled(Protocol):
+    """A sheet's rows already turned into XML (see `counter.export.xlsx_stream`)."""
+
+    first: Any
+
+    def copy_to(self, target: IO[bytes], styles: dict[int, str]) -> None: ...
+
+
+def plan_spooled(shell: bytes, sheets: Sequence[tuple[Any, Sequence[Column], Spooled]],
+                 ) -> Callable[[BinaryIO], None] | None:
+    """Like `plan`, with each big sheet's rows coming from its spool."""
+    spools = {ws.path.lstrip("/"): (cols, spool) for ws, cols, spool in sheets
+              if spool.first is not None}
+    with zipfile.ZipFile(io.BytesIO(shell)) as src:
+        parts = {}
+        for name, (cols, spool) in spools.items():
+            found = _splice(src.read(name).decode("utf-8"), cols, [spool.first])
+            if found is None:
+                return None
+            parts[name] = found
+
+    def write(target: BinaryIO) -> None:
+        with zipfile.ZipFile(io.BytesIO(shell)) as src, \
+                zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
+            for info in src.infolist():
+                if info.filename not in parts:
+                    dst.writestr(info.filename, src.read(info.filename))
+                    continue
+                head, styles, tail = parts[info.filename]
+                with dst.open(info.filename, "w") as fh:
+                    fh.write(head.encode("utf-8"))
+                    spools[info.filename][1].copy_to(fh, styles)
                     fh.write(tail.encode("utf-8"))
 
     return write

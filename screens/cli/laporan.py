@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -61,12 +62,28 @@ def _parse(text: str, today: date, option: str) -> date:
         raise R.ReportError(err.message, field=option) from None
 
 
-def build_summary(ctx: Context, first: date, last: date) -> R.Summary:
-    """Fold and measure the period's cases through the desk service, then summarise."""
+def build_summary(ctx: Context, first: date, last: date,
+                  sink: Callable[[R.CaseRows], None] | None = None) -> R.Summary:
+    """Fold and measure the period's cases through the desk service (closed cases from
+    their per-case summaries), then summarise; `sink` streams the rows."""
     from counter.desk import Desk
 
     desk = Desk(ctx.store, ctx.catalog, ctx.profile)
-    return R.load_summary(desk, first, last)
+    return R.load_summary(desk, first, last, sink=sink)
+
+
+def stream_xlsx(ctx: Context, first: date, last: date, out: Path) -> tuple[R.Summary, Path]:
+    """The XLSX report with its rows written as they are read (memory flat in the period);
+    the ordinary writer when the fast writer declines (`StreamDeclined`)."""
+    from counter.export.xlsx_stream import StreamDeclined, XlsxStream
+
+    stream = XlsxStream(out)
+    summary = build_summary(ctx, first, last, sink=stream.add)
+    try:
+        return summary, stream.finish(summary)
+    except StreamDeclined:
+        summary = build_summary(ctx, first, last)
+        return summary, export.write_report(summary, ctx.profile, "xlsx", out)[0]
 
 
 def warn_unreadable(summary: R.Summary) -> None:
@@ -94,6 +111,14 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
     if args.pusat or args.kantor:
         return _report_offices(args, ctx, fmt, first, last, out)
     with no_cyclic_gc():
+        if fmt == "xlsx":
+            if out is None:
+                ctx.paths.report_dir.mkdir(parents=True, exist_ok=True)
+                out = ctx.paths.report_dir / export.default_name(first, last, fmt)
+            summary, path = stream_xlsx(ctx, first, last, out)
+            warn_unreadable(summary)
+            print(T.WRITTEN.format(path=path))
+            return 0
         summary = build_summary(ctx, first, last)
         warn_unreadable(summary)
         if fmt == "teks" and out is None:

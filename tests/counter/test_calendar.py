@@ -163,3 +163,31 @@ def test_working_dates(cal: WorkingCalendar) -> None:
     days = list(cal.working_dates(date(2026, 12, 21), date(2026, 12, 31)))
     # 21-23 Dec, (24 cuti, 25 Natal, 26-27 weekend), 28-31 Dec
     assert days == [date(2026, 12, d) for d in (21, 22, 23, 28, 29, 30, 31)]
+
+
+def test_long_spans_measure_as_the_sum_of_their_days() -> None:
+    """A case open for months (the dashboard measures every open one each second) is
+    measured from per-year sums; it must equal the day-by-day sum of its days."""
+    import random
+    from datetime import timedelta
+
+    tz = ZoneInfo("Asia/Jakarta")
+    settings = CalendarSettings(closed_days=(date(2026, 3, 3),),
+                                ramadan=((date(2026, 2, 18), date(2026, 3, 19)),))
+    cal = WorkingCalendar(settings, tz)
+    rng = random.Random(7)
+    start = datetime(2025, 6, 1, tzinfo=tz)
+    for _ in range(300):
+        a = start + timedelta(minutes=rng.randrange(0, 60 * 24 * 600))
+        b = a + timedelta(minutes=rng.randrange(0, 60 * 24 * 400))
+        seconds = days = 0.0
+        cursor = a
+        while cursor < b:  # one local day at a time
+            midnight = datetime.combine(cursor.date() + timedelta(days=1), datetime.min.time(),
+                                        tz)
+            piece_end = min(midnight, b)
+            seconds += cal.working_seconds(cursor, piece_end)
+            days += cal.working_days(cursor, piece_end)
+            cursor = piece_end
+        assert cal.working_seconds(a, b) == pytest.approx(seconds, abs=1e-6)
+        assert cal.working_days(a, b) == pytest.approx(days, abs=1e-9)

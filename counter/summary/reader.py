@@ -1,0 +1,163 @@
+"""A day's report rows from its shelf: summaries for closed cases, live folds for the rest.
+
+When the shelf is current (the day file unchanged since it was made) and every
+summary's stamp is today's, the day is answered from the shelf alone. Otherwise
+the day file is read, each case whose summary no longer fits (a new event, a
+changed SOP or calendar) is folded and measured again, and the shelf is replaced.
+Either way the rows are exactly those a fresh fold would give (tests/counter/
+test_summary.py holds every case of the demo history to that).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from counter.case.fold import fold
+from counter.case.read import last_event_id
+from counter.case.state import CaseState
+from counter.report_rows import CaseRow, StepRow, case_row, step_rows
+from counter.summary.port import ShelfEntry, SummaryShelf, events_entry
+from counter.summary.record import CaseSummary, from_json, summarize
+from counter.summary.stamp import Stamper
+
+if TYPE_CHECKING:
+    from counter.desk import CaseView, Desk
+    from counter.sop import Sop
+
+CaseRows = tuple[CaseRow, Sequence[StepRow]]
+
+
+@dataclass
+class DayRows:
+    """Every case of one day as rows, in the order opened; the open ones also as views."""
+
+    rows: list[CaseRows] = field(default_factory=list)
+    open_views: list[CaseView] = field(default_factory=list)
+    from_shelf: bool = False  # answered without reading the day file
+    refolded: int = 0  # cases folded and measured (live, or to make a summary)
+
+
+_STAMPERS: dict[tuple[int, float], tuple[Any, Stamper]] = {}
+# (code, last event id, event count, SOP) -> the fold of exactly those events: an open
+# case unchanged since the last read is only measured again (its clock runs), not folded.
+# Open cases only, the most recently read first kept.
+_FOLDS: OrderedDict[tuple[str, str, int, int], tuple[Sop | None, CaseState]] = OrderedDict()
+FOLD_CACHE = 2048
+
+
+def live_view(desk: Desk, events: Sequence[Mapping[str, Any]], sop_id: str,
+              versi: int | None) -> CaseView:
+    """`desk.fold(events)`, folding again only when the case has a new last event."""
+    from dataclasses import replace
+
+    from counter.sync.order import describe_fork, forks
+
+    sop = desk.sop_of(sop_id, versi)
+    last = last_event_id(events)
+    code = events[0].get("code") if events else None
+    if last is None or not isinstance(code, str):
+        return desk.fold([dict(e) for e in events])
+    key = (code, last, len(events), id(sop))
+    hit = _FOLDS.get(key)
+    if hit is not None and hit[0] is sop:
+        _FOLDS.move_to_end(key)
+        state = hit[1]
+    else:
+        state = fold(events, sop)
+        if not state.closed:  # a closed case gets a summary instead: memory stays flat
+            _FOLDS[key] = (sop, state)
+            while len(_FOLDS) > FOLD_CACHE:
+                _FOLDS.popitem(last=False)
+    view = desk.measure(state, sop)
+    conflicts = tuple(describe_fork(f, desk.profile.tz, desk.desk_names)
+                      for f in forks(events) if not f.resolved)
+    return replace(view, conflicts=conflicts) if conflicts else view
+
+
+def stamper_of(desk: Desk) -> Stamper:
+    """The stamper of the desk's calendar and nearing threshold (kept while they are)."""
+    key = (id(desk.calendar), desk.profile.nearing)
+    known = _STAMPERS.get(key)
+    if known is None or known[0] is not desk.calendar:
+        if len(_STAMPERS) > 16:  # desks come and go (tests, the CLI): keep a few
+            _STAMPERS.clear()
+        known = (desk.calendar, Stamper(desk.calendar, desk.profile.nearing))
+        _STAMPERS[key] = known
+    return known[1]
+
+
+def rows_on(desk: Desk, shelf: SummaryShelf, day: date) -> DayRows:
+    """The day's rows; `LoketError` (naming the file) when its day file cannot be read."""
+    stamper = stamper_of(desk)
+    kept = shelf.shelf_on(day)
+    if kept.current:
+        answered = _from_shelf(desk, stamper, kept.entries)
+        if answered is not None:
+            return answered
+    grouped = shelf.events_on(day)
+    out = DayRows()
+    entries: dict[str, ShelfEntry] = {}
+    for code, events in grouped.items():
+        last, count = last_event_id(events), len(events)
+        sop_id, versi = _sop_named(events)
+        sop = desk.sop_of(sop_id, versi)
+        stamp = stamper.stamp(sop)
+        old = kept.entries.get(code)
+        summary = from_json(code, old.get("summary")) if old is not None else None
+        if summary is None or not summary.fits(last, count, stamp):
+            view = live_view(desk, events, sop_id, versi)
+            out.refolded += 1
+            summary = summarize(view, last, count, stamp, versi)
+            if summary is None:
+                out.rows.append((case_row(view), step_rows(view)))
+                out.open_views.append(view)
+                entries[code] = events_entry(events)
+                continue
+        out.rows.append((summary.row, summary.steps))
+        entries[code] = {"summary": summary.to_json()}
+    if kept.key is not None:
+        shelf.put_shelf(day, kept.key, entries)
+    return out
+
+
+def _from_shelf(desk: Desk, stamper: Stamper,
+                entries: Mapping[str, ShelfEntry]) -> DayRows | None:
+    """The day from its current shelf; None when a summary is stale or unreadable."""
+    out = DayRows(from_shelf=True)
+    for code, entry in entries.items():
+        raw_events = entry.get("events")
+        if isinstance(raw_events, list) and raw_events:
+            view = live_view(desk, raw_events, *_sop_named(raw_events))
+            out.refolded += 1
+            out.rows.append((case_row(view), step_rows(view)))
+            out.open_views.append(view)
+            continue
+        summary = from_json(code, entry.get("summary"))
+        if summary is None or not _stamp_ok(desk, stamper, summary):
+            return None
+        out.rows.append((summary.row, summary.steps))
+    return out
+
+
+def _stamp_ok(desk: Desk, stamper: Stamper, summary: CaseSummary) -> bool:
+    return summary.stamp == stamper.stamp(desk.sop_of(summary.sop_id, summary.sop_versi))
+
+
+def _sop_named(events: Sequence[Mapping[str, Any]]) -> tuple[str, int | None]:
+    """The SOP (id, version) a case's opening names; ("", None) when unreadable."""
+    data = events[0].get("data") if events else None
+    if not isinstance(data, Mapping):
+        return "", None
+    sop_id, versi = data.get("sop_id"), data.get("sop_versi")
+    return (sop_id if isinstance(sop_id, str) else "",
+            versi if type(versi) is int else None)
+
+
+def rows_through(desk: Desk, shelf: SummaryShelf, days: Sequence[date]) -> Iterator[DayRows]:
+    """`rows_on` day after day (a generator: a year's report holds one day at a time)."""
+    for day in days:
+        yield rows_on(desk, shelf, day)

@@ -1,0 +1,135 @@
+"""The shelves of per-case summaries: one derived file beside each day file.
+
+    ringkasan/2026/2026-11-25.json          {"version": 1, "key": [...], "cases": {code: entry}}
+    ringkasan/2026/2026-11-25.terbuka.json  {"version": 1, "key": [...], "open": {code: events}}
+
+The second holds only the events of the day's open cases: the dashboard reads
+every open case of the history, and parsing these small files instead of whole
+day files is most of its first fill.
+
+`key` is the identity (device, inode, size, times) of the day file the shelf was
+made from: a day file only ever grows and is replaced whole, so an unchanged key
+means an unchanged day, and the shelf answers for it without the day file being
+parsed. A shelf is a cache (see `counter.summary`): written without fsync under the
+day's lock, never written over a damaged day, set aside silently when it cannot be
+read (it is made again from the events), never written on a read-only copy.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Mapping
+from contextlib import AbstractContextManager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from counter.summary.port import DayShelf, ShelfEntry
+from store.errors import StoreError
+from store.files import DIR_MODE, write_atomic
+from store.index import file_key
+
+SHELF_DIR = "ringkasan"
+VERSION = 1
+
+
+class Shelves:
+    """Reads and writes the shelves of one store."""
+
+    def __init__(self, store_dir: Path, day_path: Callable[[date], Path],
+                 lock: Callable[[date], AbstractContextManager[object]],
+                 read_only: bool) -> None:
+        self.root = Path(store_dir) / SHELF_DIR
+        self._day_path = day_path
+        self._lock = lock
+        self.read_only = read_only
+
+    def path_for(self, day: date) -> Path:
+        return self.root / f"{day.year:04d}" / f"{day.isoformat()}.json"
+
+    def shelf_on(self, day: date) -> DayShelf:
+        try:
+            key: list[int] | None = list(file_key(os.stat(self._day_path(day))))
+        except OSError:
+            key = None
+        try:
+            raw = json.loads(self.path_for(day).read_bytes())
+        except (OSError, ValueError):
+            return DayShelf(current=False, key=key)
+        if not (isinstance(raw, dict) and raw.get("version") == VERSION
+                and isinstance(raw.get("cases"), dict)):
+            return DayShelf(current=False, key=key)
+        entries = {code: entry for code, entry in raw["cases"].items()
+                   if isinstance(entry, dict)}
+        return DayShelf(current=key is not None and raw.get("key") == key, key=key,
+                        entries=entries)
+
+    def put_shelf(self, day: date, key: object, entries: Mapping[str, ShelfEntry]) -> None:
+        if self.read_only:
+            return
+        payload: dict[str, Any] = {"version": VERSION, "key": key, "cases": dict(entries)}
+        raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self._write(day, self.path_for(day), raw)
+
+    # -- the open cases' events: what the dashboard reads -------------------------
+
+    def open_path_for(self, day: date) -> Path:
+        return self.root / f"{day.year:04d}" / f"{day.isoformat()}.terbuka.json"
+
+    def day_key(self, day: date) -> list[int] | None:
+        try:
+            return list(file_key(os.stat(self._day_path(day))))
+        except OSError:
+            return None
+
+    def open_events(self, day: date, key: list[int] | None) -> dict[str, list[Any]] | None:
+        """The events of the day's open cases as kept for the day file with identity `key`
+        (taken before anything else is read); None when not kept for exactly that file."""
+        if key is None:
+            return None
+        try:
+            raw = json.loads(self.open_path_for(day).read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not (isinstance(raw, dict) and raw.get("version") == VERSION
+                and raw.get("key") == key and isinstance(raw.get("open"), dict)):
+            return None
+        found: dict[str, list[Any]] = raw["open"]
+        if not all(isinstance(evs, list) and evs and all(isinstance(e, dict) for e in evs)
+                   for evs in found.values()):
+            return None
+        return found
+
+    def keep_open_events(self, day: date, key: list[int] | None,
+                         events: Mapping[str, list[Any]]) -> None:
+        """Keep the open cases' events of a day file just read (a cache, like the shelf)."""
+        if self.read_only or key is None:
+            return
+        payload = {"version": VERSION, "key": key, "open": dict(events)}
+        raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        self._write(day, self.open_path_for(day), raw)
+
+    def _write(self, day: date, path: Path, raw: bytes) -> None:
+        try:
+            if not path.parent.is_dir():  # a cache: its folders need no fsync either
+                path.parent.mkdir(DIR_MODE, parents=True, exist_ok=True)
+                os.chmod(path.parent, DIR_MODE)
+                os.chmod(self.root, DIR_MODE)
+            with self._lock(day):
+                write_atomic(path, raw, durable=False)
+        except (OSError, StoreError):
+            return  # a cache: made again next time
+
+    def forget_all(self) -> int:
+        """Remove every shelf (the rebuild starts from the events); the count removed."""
+        removed = 0
+        if self.read_only or not self.root.is_dir():
+            return removed
+        for path in sorted(self.root.glob("*/*.json")):  # shelves and open-case files
+            try:
+                path.unlink()
+                removed += 1
+            except OSError:
+                continue
+        return removed
