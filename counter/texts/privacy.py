@@ -59,3 +59,16 @@ RECEIPT_PRIVACY = (
     "Data pribadi Anda (NIK, telepon, alamat) dipakai hanya untuk layanan ini dan "
     "disimpan {retensi}, lalu dihapus. Melihat/koreksi: petugas loket."
 )
+PDF_MADE = "Dibuat: {at}"
+PDF_PURPOSE = "Tujuan: {purpose}"
+PDF_RETENTION = (
+    "Masa simpan: {retensi} setelah layanan selesai; sesudahnya NIK, telepon dan alamat "
+    "dihapus."
+)
+PDF_CASE = "Kasus {code} — {layanan}"
+PDF_STATUS = "Status"
+PDF_OPENED = "Dibuka"
+PDF_CORRECTED = "Koreksi"
+PDF_CORRECTION = "{kolom} → {nilai} ({waktu}, {petugas}) {alasan}"
+PDF_PURGED_LABEL = "Penghapusan"
+PDF_PURGED = "NIK, telepon dan alamat sudah dihapus (masa retensi habis)"
