@@ -56,8 +56,8 @@ LABELS = {"nama": "Nama", "nik": "NIK", "telepon": "Telepon", "nama_usaha": "Nam
 EXPORT_FORMAT = "ekspor hanya ke berkas .json atau .pdf, bukan {name!r}"
 # The tanda terima's privacy line (kept short: it must fit 58 mm paper).
 RECEIPT_PRIVACY = (
-    "Data pribadi Anda (NIK, telepon, alamat) dipakai hanya untuk layanan ini dan "
-    "disimpan {retensi}, lalu dihapus. Melihat/koreksi: petugas loket."
+    "Data pribadi (NIK, telepon, alamat) dipakai hanya untuk layanan ini, disimpan "
+    "{retensi} setelah selesai lalu dihapus. Melihat/koreksi data: tanyakan petugas loket."
 )
 PDF_MADE = "Dibuat: {at}"
 PDF_PURPOSE = "Tujuan: {purpose}"
