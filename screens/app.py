@@ -97,6 +97,7 @@ class LoketApp(App[None]):
         # days whose file the start-up check found unreadable; the dashboard reads them
         # again on every refresh and drops each one once it is restored
         self.damaged_days: set[date] = set()
+        self.chain_warning = ""  # a broken record chain found at start (chain_check)
 
     def _scan_gap(self, profile: Profile | None) -> float:
         if self._fixed_gap is not None:
@@ -278,6 +279,9 @@ class LoketApp(App[None]):
         if not self._damage_checked:
             self._damage_checked = True
             self._report_damage()
+            from screens.chain_check import start_chain_check
+
+            start_chain_check(self)
 
     def _report_damage(self) -> None:
         """Check every day file for damage in a thread: it reads the whole history."""

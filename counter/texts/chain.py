@@ -53,3 +53,4 @@ APP_WARNING = (
 )
 CASE_BROKEN = "Rantai catatan kasus ini rusak: {what}"
 DAY_BROKEN = "Rantai catatan berkas hari ini rusak: {what}"
+WORK_CHAIN_CHECK = "Pemeriksaan rantai catatan"
