@@ -207,3 +207,21 @@ def test_the_ledger_records_each_day_head() -> None:
         data = load(day_path(store, day))
         last = data["chain"][max(data["chain"], key=int)]
         assert ledger[day.isoformat()] == [len(data["chain"]), last["h"]]
+
+
+def test_loket_kasus_says_when_its_record_was_edited(capsys) -> None:
+    store, _desk, _clock, codes = make_store()
+    path = day_path(store, DAY2)
+    data = load(path)
+    _doc, ev = events_of(data, codes[DAY2][2])[2]
+    ev["data"]["text"] = "dipalsukan"
+    save(path, data)
+    assert main(["kasus", codes[DAY2][2]]) == 0
+    out = capsys.readouterr().out
+    assert "Rantai catatan kasus ini rusak" in out and ev["id"] in out
+    assert main(["kasus", codes[DAY2][0]]) == 0  # another case of that day
+    assert "Rantai catatan berkas hari ini rusak" in capsys.readouterr().out
+    assert main(["kasus", codes[DAY1][0]]) == 0  # another day: nothing to say
+    assert "Rantai" not in capsys.readouterr().out
+    assert main(["kasus", codes[DAY2][2], "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rantai_rusak"]
