@@ -109,14 +109,18 @@ def legacy_form(event: Mapping[str, Any]) -> dict[str, Any]:
     return doc
 
 
-LINK_META = ("e", "i", "c", "q", "after", "base")
+LINK_META = ("e", "i", "c", "q", "after", "p", "base")
 
 
-def link_hash(link: Mapping[str, Any], event: Mapping[str, Any]) -> str:
-    """The hash of one link: the previous hash, the link's own facts, the event."""
+HASH_CHARS = 32  # 128 bits of SHA-256: ample against forging, and half the bytes on disk
+
+
+def link_hash(link: Mapping[str, Any], event: Mapping[str, Any], prev: str) -> str:
+    """The hash of one link: the previous link's hash, the link's own facts, the event.
+    (Only a day's first link stores `p`, the hash it follows from the earlier day.)"""
     meta = {k: link[k] for k in LINK_META if k in link}
     body = hashed_form(event, str(link.get("s") or ""), link.get("d") or {})
-    return sha(str(link.get("p") or "").encode() + b"\n" + canonical(meta) + b"\n" + body)
+    return sha(prev.encode() + b"\n" + canonical(meta) + b"\n" + body)[:HASH_CHARS]
 
 
 def base_digest(legacy: list[Mapping[str, Any]]) -> str:

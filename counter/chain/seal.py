@@ -60,30 +60,30 @@ def seal(old_events: Mapping[str, Any], data: dict[str, Any],
     only when the day's first link is made. True when the chain grew.
     """
     events: dict[str, Doc] = dict(data.get(EVENTS) or {})
-    new_docs = [k for k, _ in by_number(events) if k not in old_events]
+    new_docs = sorted((k for k in events if k not in old_events), key=int)
     if not new_docs:
         return False
     chain: dict[str, Doc] = dict(data.get(CHAIN) or {})
-    links = by_number(chain)
-    number = int(links[-1][0]) + 1 if links else 1
-    prev = str(links[-1][1].get("h") or "") if links else ""
+    last = max(chain, key=int) if chain else None
+    number = int(last) + 1 if last is not None else 1
+    prev = str(chain[last].get("h") or "") if last is not None else ""
     first: Doc = {}
-    if not links:
+    if last is None:
         head = before()
-        first = {"after": head.day if head else None}
         prev = head.h if head else ""
+        first = {"after": head.day if head else None, "p": prev}
         legacy = [doc for k, doc in by_number(events) if k in old_events]
         if legacy:
             first["base"] = {"docs": max(int(k) for k in old_events if k in events),
                              "n": len(legacy), "h": base_digest(legacy)}
     for k in new_docs:
         ev = events[k]
-        link: Doc = {"e": k, "i": event_id(ev), "c": ev.get("code"), "q": ev.get("seq"), **first,
-                     "p": prev}
+        link: Doc = {"e": k, "i": event_id(ev), "c": ev.get("code"), "q": ev.get("seq"),
+                     **first}
         first = {}
         if held(ev):
             link["s"] = salt()
-        link["h"] = link_hash(link, ev)
+        link["h"] = link_hash(link, ev, prev)
         chain[str(number)] = link
         number += 1
         prev = link["h"]
