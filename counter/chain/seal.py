@@ -64,7 +64,7 @@ def seal(old_events: Mapping[str, Any], data: dict[str, Any],
     if not new_docs:
         return False
     chain: dict[str, Doc] = dict(data.get(CHAIN) or {})
-    last = max(chain, key=int) if chain else None
+    last = next(reversed(chain)) if chain else None  # links are kept in their order
     number = int(last) + 1 if last is not None else 1
     prev = str(chain[last].get("h") or "") if last is not None else ""
     first: Doc = {}
@@ -88,10 +88,16 @@ def seal(old_events: Mapping[str, Any], data: dict[str, Any],
         number += 1
         prev = link["h"]
     data[CHAIN] = chain
-    redacted = {e.get("code") for e in events.values() if e.get("type") == REDACTED}
-    touched = {events[k].get("code") for k in new_docs}
-    if redacted & touched:
-        purge(data, redacted & touched)
+    # A purge arriving (here or from another desk), or a correction arriving after its
+    # case was purged elsewhere: remove the personal values in this same write. (An
+    # opening is a case's first event: no purge of its case can be here before it.)
+    codes = {events[k].get("code") for k in new_docs if events[k].get("type") == REDACTED}
+    late = {events[k].get("code") for k in new_docs
+            if events[k].get("type") != "opened" and held(events[k])}
+    if late:
+        codes |= late & {e.get("code") for e in events.values() if e.get("type") == REDACTED}
+    if codes:
+        purge(data, codes)
     return True
 
 
