@@ -47,7 +47,7 @@ def head_of(data: Mapping[str, Any]) -> tuple[int, str] | None:
     chain = data.get(CHAIN) or {}
     if not chain:
         return None
-    last = by_number(chain)[-1][1]
+    last = chain[next(reversed(chain))]  # links are kept in their order
     return len(chain), str(last.get("h") or "")
 
 
