@@ -136,6 +136,9 @@ class Profile:
     keys: tuple[tuple[str, str], ...] = ()
     # a barcode scanner's keys arrive within this many ms; slow wireless ones need more
     scan_gap_ms: int = 40
+    # [data] retensi: how long personal data is kept after a case closes (UU 27/2022;
+    # from the office's Jadwal Retensi Arsip), e.g. "2 tahun"; see counter/privacy
+    retensi: str = "2 tahun"
     demo: bool = False  # never read from or written to loket.toml: set by `loket --demo`
 
     @property
@@ -192,8 +195,8 @@ class _ProfileReader:
 
     def read(self) -> Profile:
         d, base = self.data, Profile()
-        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm"}
-        known -= {"calendar", "keys", "demo", "skm_bobot", "skm_layar"}
+        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm", "data"}
+        known -= {"calendar", "keys", "demo", "skm_bobot", "skm_layar", "retensi"}
         for key in d:
             if key not in known:
                 raise self.fail(key, T.UNKNOWN_KEY.format(key=key))
@@ -242,7 +245,22 @@ class _ProfileReader:
             scan_gap_ms=scan_gap,
             skm_bobot=self.skm_bobot(),
             skm_layar=self.skm_layar(),
+            retensi=self.retensi(),
         )
+
+    def retensi(self) -> str:
+        """`[data] retensi = "2 tahun"`: checked here, so a typo is named at start."""
+        from counter.privacy.retention import DEFAULT, parse_retention
+
+        raw = self.get(self.data, "data", dict, {}, "tabel [data]")
+        for key in raw:
+            if key != "retensi":
+                raise self.fail(f"data.{key}", T.UNKNOWN_KEY.format(key=key))
+        text = self.get(raw, "retensi", str, DEFAULT, "teks", "data.retensi")
+        try:
+            return parse_retention(text).label()
+        except ConfigError as err:
+            raise self.fail("data.retensi", err.message) from None
 
     def pusat(self) -> PusatSettings:
         raw = self.get(self.data, "pusat", dict, {}, "tabel [pusat]")
@@ -361,7 +379,8 @@ def _profile_data(profile: Profile) -> dict[str, Any]:
     data: dict[str, Any] = {
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
                                                               "printer", "keys", "demo",
-                                                              "skm_bobot", "skm_layar")
+                                                              "skm_bobot", "skm_layar",
+                                                              "retensi")
     }
     data["logo"] = str(profile.logo) if profile.logo else ""
     data["printer"] = profile.printer or ""
@@ -376,6 +395,7 @@ def _profile_data(profile: Profile) -> dict[str, Any]:
         data["pusat"] = {"dsn": p.dsn, "kantor": p.kantor, "nama_meja": p.nama_meja,
                          "peran": list(p.peran)}
     data["skm"] = {"bobot": profile.skm_bobot, "layar": profile.skm_layar}
+    data["data"] = {"retensi": profile.retensi}
     if profile.keys:
         data["tombol"] = dict(profile.keys)
     return data
@@ -395,7 +415,7 @@ def profile_to_toml(profile: Profile, previous: str = "") -> str:
             continue  # a default the office never wrote stays unwritten
         if key == "officers":
             _update_officers(doc, value)
-        elif key in ("kalender", "tombol"):
+        elif key in ("kalender", "tombol", "data"):
             table = doc.get(key)
             if not isinstance(table, dict):
                 table = tomlkit.table()

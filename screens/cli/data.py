@@ -80,7 +80,7 @@ def _desk(ctx: Context, officer: str) -> Desk:
 
 
 def _retention_label(ctx: Context) -> str:
-    return str(getattr(ctx.profile, "retensi", "") or DEFAULT)
+    return ctx.profile.retensi or DEFAULT
 
 
 # ---------------------------------------------------------------- hapus

@@ -215,3 +215,46 @@ def test_a_purge_killed_midway_leaves_each_case_before_or_after(after: int) -> N
     # running it again finishes the job
     assert main(["data", "hapus", "--sebelum", "2026-01-01", "--petugas", SUPERVISOR]) == 0
     assert not any(b"Jl. Nomor" in f.read_bytes() for f in files)
+
+
+def test_the_retention_is_read_from_the_profile_and_printed_on_the_tanda_terima(
+        capsys, tmp_path: Path) -> None:
+    paths, _store, _desk, _old, _recent, other = _world()
+    text = paths.config_file.read_text()
+    paths.config_file.write_text(text + '\n[data]\nretensi = "5 tahun"\n')
+    from counter.config import load_profile
+
+    assert load_profile(paths).retensi == "5 tahun"
+    out = tmp_path / "tt.pdf"
+    assert main(["cetak", other, "--kertas", "58mm", "-o", str(out)]) == 0
+    from tests.pdf_scan import flat_text
+
+    flat = " ".join(flat_text(out.read_bytes()).split())
+    assert "disimpan 5 tahun setelah selesai lalu dihapus" in flat
+    assert "tanyakan petugas loket" in flat
+    # 5 years: last year's case is not due; with 6 months it is
+    assert main(["data", "hapus", "--coba", "--petugas", SUPERVISOR]) == 0
+    assert "Tidak ada kasus" in capsys.readouterr().out
+    paths.config_file.write_text(text + '\n[data]\nretensi = "6 bulan"\n')
+    assert main(["data", "hapus", "--coba", "--petugas", SUPERVISOR]) == 0
+    assert "1 kasus ditutup sebelum" in capsys.readouterr().out
+
+
+def test_a_wrong_retention_names_file_line_and_field(capsys) -> None:
+    paths, *_ = _world()
+    text = paths.config_file.read_text()
+    paths.config_file.write_text(text + '\n[data]\nretensi = "dua tahun"\n')
+    assert main(["data", "hapus", "--coba", "--petugas", SUPERVISOR]) == 1
+    err = capsys.readouterr().err
+    line = len(text.splitlines()) + 3
+    assert f"loket.toml:{line}: data.retensi:" in err and "2 tahun" in err
+
+
+def test_retention_cutoffs() -> None:
+    from counter.privacy.retention import parse_retention
+
+    assert parse_retention("2 tahun").cutoff(date(2026, 2, 28)) == date(2024, 2, 28)
+    assert parse_retention("1 tahun").cutoff(date(2028, 2, 29)) == date(2027, 2, 28)
+    assert parse_retention("18 bulan").cutoff(date(2026, 11, 30)) == date(2025, 5, 30)
+    assert parse_retention("90 hari").cutoff(date(2026, 11, 30)) == date(2026, 9, 1)
+    assert parse_retention(" 3 Minggu ").label() == "3 minggu"
