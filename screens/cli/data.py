@@ -69,8 +69,16 @@ def acting_officer(ctx: Context, args: argparse.Namespace, *, supervisor: bool =
     if officers and name.casefold() not in {o.nama.casefold() for o in officers}:
         raise LoketError(T.UNKNOWN_OFFICER.format(
             name=name, names=", ".join(o.nama for o in officers)), field="--petugas")
-    match = next((o.nama for o in officers if o.nama.casefold() == name.casefold()), name)
-    return match
+    match = next((o for o in officers if o.nama.casefold() == name.casefold()), None)
+    if match is None:
+        return name
+    # Until sign-in brings roles: once the profile names a supervisor (by jabatan), only
+    # a supervisor may act here.
+    if supervisor and any("supervisor" in o.jabatan.casefold() for o in officers) \
+            and "supervisor" not in match.jabatan.casefold():
+        raise LoketError(T.NOT_SUPERVISOR.format(name=match.nama, jabatan=match.jabatan or "-"),
+                         field="--petugas")
+    return match.nama
 
 
 def _desk(ctx: Context, officer: str) -> Desk:

@@ -110,6 +110,9 @@ def test_a_purge_needs_a_supervisor(capsys) -> None:
     assert main(["data", "hapus", "--sebelum", "2026-01-01"]) == 1
     assert "--petugas" in capsys.readouterr().err
     assert main(["data", "hapus", "--sebelum", "2026-01-01", "--petugas", "Orang Lain"]) == 1
+    capsys.readouterr()
+    assert main(["data", "pemohon", "--nik", OLD_NIK, "--petugas", "Siti Aminah"]) == 1
+    assert "bukan supervisor" in capsys.readouterr().err
 
 
 def test_a_visitors_data_is_shown_corrected_and_exported(capsys, tmp_path: Path) -> None:
