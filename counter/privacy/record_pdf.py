@@ -8,6 +8,18 @@ from typing import Any
 from counter.texts import privacy as T
 
 
+def _when(iso: str) -> str:
+    """"Rabu, 25 November 2026 pukul 09.05 WIB" for an ISO time (as given if it is not)."""
+    from datetime import datetime
+
+    from counter import dates
+
+    try:
+        return dates.format_datetime(datetime.fromisoformat(iso))
+    except (TypeError, ValueError):
+        return str(iso)
+
+
 def render_record(record: dict[str, Any]) -> bytes:
     """`lifecycle.person_record` laid out for a person to read and take home."""
     from xml.sax.saxutils import escape
@@ -31,7 +43,7 @@ def render_record(record: dict[str, Any]) -> bytes:
         return Paragraph(escape(str(text)), style)
 
     story: list[Any] = [p(record["jenis"], head), p(record["instansi"]),
-                        p(T.PDF_MADE.format(at=record["dibuat"])),
+                        p(T.PDF_MADE.format(at=_when(record["dibuat"]))),
                         p(T.PDF_PURPOSE.format(purpose=record["tujuan"])),
                         p(T.PDF_RETENTION.format(retensi=record["retensi"])),
                         Spacer(1, 2 * mm)]
@@ -39,7 +51,7 @@ def render_record(record: dict[str, Any]) -> bytes:
         story.append(p(T.PDF_CASE.format(code=case["kode"], layanan=case["layanan"]), sub))
         rows = [[p(T.LABELS[k]), p(v or "-")] for k, v in case["data"].items()]
         rows.append([p(T.PDF_STATUS), p(case["status"])])
-        rows.append([p(T.PDF_OPENED), p(case["dibuka"])])
+        rows.append([p(T.PDF_OPENED), p(_when(case["dibuka"]))])
         for fix in case["koreksi"]:
             rows.append([p(T.PDF_CORRECTED), p(T.PDF_CORRECTION.format(**fix))])
         if case["data_pribadi_dihapus"]:

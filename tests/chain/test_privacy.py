@@ -261,3 +261,20 @@ def test_retention_cutoffs() -> None:
     assert parse_retention("18 bulan").cutoff(date(2026, 11, 30)) == date(2025, 5, 30)
     assert parse_retention("90 hari").cutoff(date(2026, 11, 30)) == date(2026, 9, 1)
     assert parse_retention(" 3 Minggu ").label() == "3 minggu"
+
+
+def test_an_interactive_correction_asks_field_by_field(capsys, monkeypatch) -> None:
+    _paths, store, _desk, old, _recent, _other = _world()
+    answers = iter(["", "", "", "", "Jl. Kenanga 3A, Pacitan"])  # only the address
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
+    assert main(["data", "pemohon", "--nik", OLD_NIK, "--petugas", SUPERVISOR,
+                 "--interaktif"]) == 0
+    assert "Dikoreksi: Alamat pada 2 kasus" in capsys.readouterr().out
+    fixes = [e for e in store.events(old) if e["type"] == "data_corrected"]
+    assert [(f["data"]["field"], f["data"]["value"]) for f in fixes] == [
+        ("alamat", "Jl. Kenanga 3A, Pacitan")]
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert main(["data", "pemohon", "--nik", OLD_NIK, "--petugas", SUPERVISOR,
+                 "--interaktif"]) == 1
+    assert "memerlukan terminal" in capsys.readouterr().err
