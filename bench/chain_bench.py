@@ -76,9 +76,10 @@ def bench_check(cases: int) -> tuple[float, int]:
 
 
 def bench_start(days: int = 10, cases: int = 300) -> float:
+    from zoneinfo import ZoneInfo
+
     from store import open_store
     from store.chain import check_store
-    from zoneinfo import ZoneInfo
 
     with tempfile.TemporaryDirectory() as tmp:
         store_dir = Path(tmp) / "store"
