@@ -278,3 +278,20 @@ def test_an_interactive_correction_asks_field_by_field(capsys, monkeypatch) -> N
     assert main(["data", "pemohon", "--nik", OLD_NIK, "--petugas", SUPERVISOR,
                  "--interaktif"]) == 1
     assert "memerlukan terminal" in capsys.readouterr().err
+
+
+def test_old_report_exports_and_leftover_temp_files_follow_the_retention(capsys) -> None:
+    paths, *_ = _world()
+    paths.report_dir.mkdir(parents=True)
+    old_report = paths.report_dir / "laporan-2025-11.xlsx"
+    new_report = paths.report_dir / "laporan-2026-11.xlsx"
+    temp = paths.report_dir / ".laporan-2025-10.csv.abc123.tmp"
+    for path in (old_report, new_report, temp):
+        path.write_bytes(b"Ani Lestari 3201********0011")
+    year_ago = datetime(2025, 11, 30).timestamp()
+    for path in (old_report, temp):
+        os.utime(path, (year_ago, year_ago))
+    assert main(["data", "hapus", "--sebelum", "2026-01-01", "--petugas", SUPERVISOR]) == 0
+    out = capsys.readouterr().out
+    assert not old_report.exists() and not temp.exists() and new_report.exists()
+    assert str(old_report) in out
