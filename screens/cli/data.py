@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 
 from counter.atomic import OWNER_ONLY, ensure_private_folder, write_file
 from counter.errors import CaseError, LoketError, VisitorError
-from counter.privacy import acts
 from counter.privacy.lifecycle import cases_of_person, due_for_purge, is_redacted, person_record
 from counter.privacy.retention import DEFAULT, parse_retention
 from counter.report import parse_date
@@ -131,7 +130,7 @@ def cmd_hapus(args: argparse.Namespace, ctx: Context) -> int:
         print(T.PURGE_DRY)
         return 0
     for view in due:
-        acts.redact(desk, view.code, before)
+        desk.redact_personal(view.code, before)
     # Files of every purged case (also those purged by an earlier run cut off before its
     # files went), old report exports, leftover temp files.
     purged = [v.code for v in closed if v in due or is_redacted(v.state.events)]
@@ -237,7 +236,7 @@ def cmd_pemohon(args: argparse.Namespace, ctx: Context) -> int:
         done = 0
         for view in views:
             try:
-                acts.correct(desk, view.code, field, value, args.alasan)
+                desk.correct_personal(view.code, field, value, args.alasan)
                 done += 1
             except CaseError as err:
                 if err.field != field:  # a bad value: the visitor form's message

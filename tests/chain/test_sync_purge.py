@@ -9,7 +9,6 @@ from pathlib import Path
 import psycopg
 
 from counter.desk import Desk
-from counter.privacy import acts
 from counter.sync.engine import Syncer
 from counter.sync.port import DeskInfo
 from store import open_store
@@ -42,7 +41,7 @@ def test_a_purge_reaches_the_server_and_the_other_desk(tmp_path: Path, pg_dsn: s
     day_file = two.replica.store.path_for(view.state.opened_at.date())
     assert NIK.encode() in day_file.read_bytes()  # the other desk holds a copy
 
-    acts.redact(desk1, view.code, datetime(2026, 1, 1).date())
+    desk1.redact_personal(view.code, datetime(2026, 1, 1).date())
     one.sync_once()
     two.sync_once()
 
