@@ -295,3 +295,43 @@ def test_old_report_exports_and_leftover_temp_files_follow_the_retention(capsys)
     out = capsys.readouterr().out
     assert not old_report.exists() and not temp.exists() and new_report.exists()
     assert str(old_report) in out
+
+
+def test_cases_of_an_old_store_are_purged_and_the_chain_verifies(capsys) -> None:
+    """A store written before the chain: the purge's write starts the chain of the file
+    (its old events frozen without their personal values), and every closed case's NIK
+    leaves the bytes."""
+    import shutil
+
+    from tests.chain.test_chain import FIXTURE_V1
+
+    paths = resolve_paths()
+    save_profile(paths, _profile())
+    shutil.copytree(FIXTURE_V1, paths.store_dir)
+    assert main(["data", "hapus", "--sebelum", "2026-12-01", "--petugas", SUPERVISOR]) == 0
+    out = capsys.readouterr().out
+    assert "kasus dihapus" in out
+    store = open_store(paths.store_dir, PROFILE.tz)
+    desk = Desk(store, CATALOG, PROFILE)
+    purged = 0
+    for path in store.day_files():
+        for view in desk.cases_on(date.fromisoformat(path.stem)).views:
+            nik = view.state.visitor.nik
+            if view.state.status.closed:
+                assert nik == "" and not view.state.problems
+                purged += 1
+            elif nik:
+                assert nik.encode() in path.read_bytes()
+    assert purged
+    assert main(["periksa"]) == 0, capsys.readouterr().out
+
+
+def test_a_damaged_ledger_is_said_and_rebuilt(capsys) -> None:
+    from tests.chain.kit import make_store
+
+    store, desk, _clock, codes = make_store()
+    (store.store_dir / "rantai.json").write_text("{rusak")
+    assert main(["periksa"]) == 1
+    assert "rantai.json" in capsys.readouterr().out
+    desk.note(codes[date(2026, 11, 25)][0], "catatan berikutnya")
+    assert main(["periksa"]) == 0
