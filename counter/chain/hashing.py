@@ -21,10 +21,13 @@ EVENTS = "events"
 Path = tuple[str, ...]
 
 
+_ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                           allow_nan=False).encode
+
+
 def canonical(value: Any) -> bytes:
     """JSON with sorted keys, no spaces, UTF-8: one spelling for one value."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False).encode("utf-8")
+    return _ENCODE(value).encode("utf-8")
 
 
 def sha(data: bytes) -> str:
