@@ -133,7 +133,8 @@ def cmd_hapus(args: argparse.Namespace, ctx: Context) -> int:
         desk.redact_personal(view.code, before)
     # Files of every purged case (also those purged by an earlier run cut off before its
     # files went), old report exports, leftover temp files.
-    purged = [v.code for v in closed if v in due or is_redacted(v.state.events)]
+    due_codes = {v.code for v in due}
+    purged = [v.code for v in closed if v.code in due_codes or is_redacted(v.state.events)]
     files = files_of_cases(ctx.paths.data_dir, ctx.paths.pdf_dir, purged)
     files += aged_files(ctx.paths.data_dir, ctx.paths.report_dir, before)
     removed = remove(files)
