@@ -130,6 +130,9 @@ class Profile:
     keys: tuple[tuple[str, str], ...] = ()
     # a barcode scanner's keys arrive within this many ms; slow wireless ones need more
     scan_gap_ms: int = 40
+    # [data] retensi: how long personal data is kept after a case closes (UU 27/2022;
+    # from the office's Jadwal Retensi Arsip), e.g. "2 tahun"; see counter/privacy
+    retensi: str = "2 tahun"
     demo: bool = False  # never read from or written to loket.toml: set by `loket --demo`
 
     @property

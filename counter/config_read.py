@@ -64,8 +64,8 @@ class _ProfileReader:
 
     def read(self) -> Profile:
         d, base = self.data, Profile()
-        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm"}
-        known -= {"calendar", "keys", "demo", "skm_bobot", "skm_layar"}
+        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm", "data"}
+        known -= {"calendar", "keys", "demo", "skm_bobot", "skm_layar", "retensi"}
         for key in d:
             if key not in known:
                 raise self.fail(key, T.UNKNOWN_KEY.format(key=key))
@@ -114,7 +114,22 @@ class _ProfileReader:
             scan_gap_ms=scan_gap,
             skm_bobot=self.skm_bobot(),
             skm_layar=self.skm_layar(),
+            retensi=self.retensi(),
         )
+
+    def retensi(self) -> str:
+        """`[data] retensi = "2 tahun"`: checked here, so a typo is named at start."""
+        from counter.privacy.retention import DEFAULT, parse_retention
+
+        raw = self.get(self.data, "data", dict, {}, "tabel [data]")
+        for key in raw:
+            if key != "retensi":
+                raise self.fail(f"data.{key}", T.UNKNOWN_KEY.format(key=key))
+        text = self.get(raw, "retensi", str, DEFAULT, "teks", "data.retensi")
+        try:
+            return parse_retention(text).label()
+        except ConfigError as err:
+            raise self.fail("data.retensi", err.message) from None
 
     def pusat(self) -> PusatSettings:
         raw = self.get(self.data, "pusat", dict, {}, "tabel [pusat]")

@@ -18,7 +18,8 @@ def _profile_data(profile: Profile) -> dict[str, Any]:
     data: dict[str, Any] = {
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
                                                               "printer", "keys", "demo",
-                                                              "skm_bobot", "skm_layar")
+                                                              "skm_bobot", "skm_layar",
+                                                              "retensi")
     }
     data["logo"] = str(profile.logo) if profile.logo else ""
     data["printer"] = profile.printer or ""
@@ -33,6 +34,7 @@ def _profile_data(profile: Profile) -> dict[str, Any]:
         data["pusat"] = {"dsn": p.dsn, "kantor": p.kantor, "nama_meja": p.nama_meja,
                          "peran": list(p.peran)}
     data["skm"] = {"bobot": profile.skm_bobot, "layar": profile.skm_layar}
+    data["data"] = {"retensi": profile.retensi}
     if profile.keys:
         data["tombol"] = dict(profile.keys)
     return data
@@ -52,7 +54,7 @@ def profile_to_toml(profile: Profile, previous: str = "") -> str:
             continue  # a default the office never wrote stays unwritten
         if key == "officers":
             _update_officers(doc, value)
-        elif key in ("kalender", "tombol"):
+        elif key in ("kalender", "tombol", "data"):
             table = doc.get(key)
             if not isinstance(table, dict):
                 table = tomlkit.table()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -248,6 +248,20 @@ class Desk(DeskReader):
         at, officer, desk = self._stamp()
         self._commit(view, [C.nik_revealed(code, at, officer, desk, where)], any_state=True)
         return nik
+
+    def redact_personal(self, code: str, before: date, reason: str = "") -> CaseView:
+        """Purge a closed case's NIK, phone and address at the end of retention: one
+        `data_redacted` event, the store removes the values in the same write."""
+        from counter.privacy import acts
+
+        return acts.redact(self, code, before, reason)
+
+    def correct_personal(self, code: str, field: str, value: str,
+                         reason: str = "") -> CaseView:
+        """Record the visitor's correction of one of their fields (`data_corrected`)."""
+        from counter.privacy import acts
+
+        return acts.correct(self, code, field, value, reason)
 
     def close(self, code: str, outcome: str, reason: str = "",
               expect: str | None = None) -> CaseView:

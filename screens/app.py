@@ -94,6 +94,7 @@ class LoketApp(BackgroundShell):
         # days whose file the start-up check found unreadable; the dashboard reads them
         # again on every refresh and drops each one once it is restored
         self.damaged_days: set[date] = set()
+        self.chain_warning = ""  # a broken record chain found at start (chain_check)
 
     def _scan_gap(self, profile: Profile | None) -> float:
         if self._fixed_gap is not None:

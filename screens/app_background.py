@@ -96,6 +96,9 @@ class BackgroundShell(CaseShell):
         if not self._damage_checked:
             self._damage_checked = True
             self._report_damage()
+            from screens.chain_check import start_chain_check
+
+            start_chain_check(self)
 
     def _report_damage(self) -> None:
         """Check every day file for damage in a thread: it reads the whole history."""

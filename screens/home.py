@@ -125,6 +125,7 @@ class HomeScreen(Screen[None]):
         yield Static(T.HOME_LOADING, id="counts")
         yield Static("", id="skm-progress", classes="hint")
         yield Static("", id="damage")
+        yield Static("", id="chain")
         desk = loket(self).desk
         official = bool(desk is not None and desk.serves)
         yield Static(T.HOME_WITH_ME if official else T.HOME_IN_WORK, classes="section")
@@ -141,6 +142,7 @@ class HomeScreen(Screen[None]):
             for key, label in columns:
                 table.add_column(label, key=key)
         self.query_one("#damage", Static).display = False
+        self.show_chain()
         self.call_after_refresh(self.reload)  # draw first: the keyboard works at once
         self.call_after_refresh(show_skm_progress, self)
         self.set_interval(1.0, self.tick)
@@ -242,6 +244,13 @@ class HomeScreen(Screen[None]):
             files = ", ".join(T.HOME_DAMAGED_FILE.format(path=u.path, cases=_cases_text(u))
                               for u in unreadable)
             line.update(Text(T.HOME_DAMAGED.format(files=files)))
+
+    def show_chain(self) -> None:
+        """The persistent line of a broken record chain (screens/chain_check.py)."""
+        text = str(getattr(self.app, "chain_warning", "") or "")
+        line = self.query_one("#chain", Static)
+        line.display = bool(text)
+        line.update(Text(text))
 
     def _show_counts(self, today: list[Any], open_views: list[Any]) -> None:
         done = sum(1 for v in today if v.state.status is Status.SELESAI)

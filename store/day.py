@@ -15,6 +15,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from counter.texts import store as texts
+from store import chain
 from store.files import FileCache, damaged, write_atomic
 
 EVENTS = "events"
@@ -110,12 +111,15 @@ class DayCache(FileCache):
 def write_day(path: Path, data: dict[str, dict[str, Any]], cache: DayCache) -> None:
     """Replace the day file with ``data`` (the caller holds the day's lock): one atomic,
     durable write; only documents new since the last write are encoded."""
+    grew = chain.seal_day(path, data, cache)  # tamper evidence: links for new events
     try:
         write_atomic(path, serialize(data, cache.memo(path)))
     except BaseException:
         cache.forget(path)
         raise
     cache.stored(path, data)
+    if grew:
+        chain.noted(path, data)
 
 
 class DayStorage(Storage):

@@ -141,6 +141,21 @@ class FileCache:
             hit = self._entries.get(path)
         return hit[0] if hit is not None else None
 
+    def current(self, path: Path) -> Any | None:
+        """The cached content of ``path`` if it is still what is on disk, else the file
+        parsed anew (None when absent): what a writer holding the lock is replacing."""
+        try:
+            key = self._key(os.stat(path))
+        except FileNotFoundError:
+            return None
+        except OSError:
+            key = None
+        with self._mutex:
+            hit = self._entries.get(path)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        return self.load_fresh(path)
+
     def load_fresh(self, path: Path) -> Any | None:
         """Parse ``path`` anew without keeping it: the result aliases nothing, so bulk
         readers (reports over a month) need no defensive copy of every event."""

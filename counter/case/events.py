@@ -35,13 +35,20 @@ CONFLICT_RESOLVED = "conflict_resolved"
 PRINTED = "printed"
 CLOSED = "closed"
 NIK_REVEALED = "nik_revealed"  # an audit fact: who saw the full NIK, when (the fold skips it)
+# Personal data lifecycle (UU 27/2022): a purge at the end of retention, a correction asked
+# for by the visitor. Neither changes the case's status or timings.
+DATA_REDACTED = "data_redacted"
+DATA_CORRECTED = "data_corrected"
 EVENT_TYPES = (
     OPENED, STEP_STARTED, KELENGKAPAN_CHECKED, STEP_COMPLETED, OVER_REASON, STEP_RETURNED,
     HANDED_OFF, RECEIVED, WAITING_APPLICANT, RESUMED, NOTE, PRINTED, CLOSED, CONFLICT_RESOLVED,
-    NIK_REVEALED,
+    NIK_REVEALED, DATA_REDACTED, DATA_CORRECTED,
 )
 # Events that stay meaningful after a case is closed (a late remark, a reprint, a look).
-AFTER_CLOSE_OK = frozenset({NOTE, PRINTED, CONFLICT_RESOLVED, NIK_REVEALED})
+AFTER_CLOSE_OK = frozenset({NOTE, PRINTED, CONFLICT_RESOLVED, NIK_REVEALED, DATA_REDACTED,
+                            DATA_CORRECTED})
+# The visitor's fields a correction may change; a purge removes nik, telepon, alamat.
+CORRECTABLE = ("nama", "nik", "telepon", "nama_usaha", "alamat")
 
 OUTCOMES = ("selesai", "ditolak", "dibatalkan")
 DOCS = ("tanda-terima", "serah-terima", "berkas-kurang", "pengembalian")
@@ -220,6 +227,35 @@ class NikRevealed(EventData):
     where: str = ""
 
 
+@event_type(DATA_REDACTED)
+@dataclass(frozen=True)
+class DataRedacted(EventData):
+    """The case's `fields` (NIK, phone, address) were removed from the store at the end
+    of retention; the store takes them out of every event of the case in the same write
+    (see counter.chain), so this fact is all that is left of them."""
+
+    fields: tuple[str, ...]
+    before: str = ""  # the cut-off date asked for (cases closed before it)
+    reason: str = ""
+
+
+@event_type(DATA_CORRECTED)
+@dataclass(frozen=True)
+class DataCorrected(EventData):
+    """The visitor asked for `field` to be corrected to `value` (checked when made; ""
+    once a purge removed it)."""
+
+    field: str
+    value: str = ""
+    reason: str = ""
+
+    def check(self) -> None:
+        if self.field not in CORRECTABLE:
+            raise SchemaError(T.CORRECT_FIELD.format(value=self.field,
+                                                     choices=", ".join(CORRECTABLE)),
+                              field="field")
+
+
 @event_type(CONFLICT_RESOLVED)
 @dataclass(frozen=True)
 class ConflictResolved(EventData):
@@ -373,6 +409,23 @@ def note(code: str, at: datetime, officer: str, desk: int, text: str) -> dict[st
 def nik_revealed(code: str, at: datetime, officer: str, desk: int,
                  where: str = "") -> dict[str, Any]:
     return _event(code, at, officer, desk, NikRevealed(_text(where)))
+
+
+def data_redacted(code: str, at: datetime, officer: str, desk: int,
+                  fields: Iterable[str], before: str = "", reason: str = "") -> dict[str, Any]:
+    return _event(code, at, officer, desk, DataRedacted(
+        _items(fields, "fields"), _text(before), _text(reason)))
+
+
+def data_corrected(code: str, at: datetime, officer: str, desk: int, field: str,
+                   value: str, reason: str = "") -> dict[str, Any]:
+    """A correction; the value is checked as the visitor form checks it (NIK, phone)."""
+    if field not in CORRECTABLE:
+        raise SchemaError(T.CORRECT_FIELD.format(value=field, choices=", ".join(CORRECTABLE)),
+                          field="field")
+    checked = getattr(make_visitor(nama="x", **{field: value}) if field != "nama"
+                      else make_visitor(nama=value), field)
+    return _event(code, at, officer, desk, DataCorrected(field, checked, _text(reason)))
 
 
 def conflict_resolved(code: str, at: datetime, officer: str, desk: int, fork: str,

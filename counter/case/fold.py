@@ -20,6 +20,7 @@ from counter.case.events import (
     RUN_DITUTUP,
     RUN_SELESAI,
     Closed,
+    DataCorrected,
     HandedOff,
     KelengkapanChecked,
     NoteAdded,
@@ -196,6 +197,11 @@ class _Folder:
         if handler is not None:  # a registered type the fold need not know (e.g. an audit fact)
             handler(self, ev.data)
 
+    def on_data_corrected(self, d: DataCorrected) -> None:
+        """The visitor's data as corrected (a purged value, "", leaves the field as is)."""
+        if d.value:
+            self.visitor = replace(self.visitor, **{d.field: d.value})
+
     def on_step_started(self, d: StepStarted) -> None:
         step = d.step
         self.check_step(step)
@@ -362,6 +368,7 @@ _HANDLERS: dict[type[EventData], Callable[[_Folder, Any], None]] = {
     NoteAdded: _Folder.on_note,
     Printed: _Folder.on_printed,
     Closed: _Folder.on_closed,
+    DataCorrected: _Folder.on_data_corrected,
 }
 
 

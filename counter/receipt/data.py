@@ -107,3 +107,5 @@ class ReceiptData:
     biaya: str = ""
     produk_layanan: str = ""
     jangka_waktu: str = ""
+    # UU 27/2022: what is kept, why, how long, whom to ask (tanda terima only)
+    privacy: str = ""

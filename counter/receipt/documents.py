@@ -123,6 +123,9 @@ def _tanda_terima(data: ReceiptData, paper: Paper, dpi: int) -> list[Block]:
     blocks.append(L.signatures((T.YANG_MENYERAHKAN, data.visitor_nama),
                                (T.YANG_MENERIMA, data.officer), paper))
     blocks += _foot(T.CATATAN_TANDA_TERIMA, data, paper)
+    if data.privacy:
+        blocks.insert(-1 if data.printed_at is not None else len(blocks),
+                      L.text(data.privacy, FONT, paper.small, paper.content_width))
     return blocks
 
 

@@ -215,6 +215,14 @@ def _reprint(state: Any, sop: Any, kind: str, now: datetime | None,
     return Reprint(at=now, officer=printed_by)
 
 
+def privacy_line(profile: Any) -> str:
+    """The short privacy notice, with the office's retention period."""
+    from counter.privacy.retention import DEFAULT
+    from counter.texts import privacy as TP
+
+    return TP.RECEIPT_PRIVACY.format(retensi=getattr(profile, "retensi", "") or DEFAULT)
+
+
 def receipt_data_for(
     state: Any,
     sop: Any,
@@ -279,4 +287,5 @@ def receipt_data_for(
         biaya=sop.biaya if sop is not None else "",
         produk_layanan=sop.produk_layanan if sop is not None else "",
         jangka_waktu=sop.jangka_waktu if sop is not None else "",
+        privacy=privacy_line(profile),
     )

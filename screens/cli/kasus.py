@@ -53,12 +53,35 @@ def load_view(ctx: Context, text: str) -> Any:
 def cmd_kasus(args: argparse.Namespace, ctx: Context) -> int:
     note_skipped_sops(ctx)
     view = load_view(ctx, args.kode)
+    broken = chain_lines(ctx, view.code)
     if args.json:
-        print(json.dumps(story.case_dict(view), ensure_ascii=False, indent=2))
+        print(json.dumps({**story.case_dict(view), "rantai_rusak": broken},
+                         ensure_ascii=False, indent=2))
         return 0
     console = Console(width=None if sys.stdout.isatty() else 100, highlight=False)
     print_case(console, view)
+    for line in broken:
+        console.print()
+        console.print(line, style="bold red")
     return 0
+
+
+def chain_lines(ctx: Context, code: str) -> list[str]:
+    """A broken record chain in the case's day file, said with the case (its own break
+    first and in full; else that the day's file was edited)."""
+    from counter.chain.words import describe, what
+    from counter.texts import chain as TC
+    from store.chain import day_check
+
+    day = parse_code(code).day
+    check = day_check(ctx.store, day)
+    if check is None or check.ok:
+        return []
+    mine = [b for b in check.breaks if b.code == code]
+    if mine:
+        return [TC.CASE_BROKEN.format(what=describe(b, str(ctx.store.path_for(day))))
+                for b in mine]
+    return [TC.DAY_BROKEN.format(what=what(check.breaks[0]))]
 
 
 def print_case(console: Console, view: Any) -> None:

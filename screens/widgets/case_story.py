@@ -103,6 +103,10 @@ def describe(event: Mapping[str, Any], sop: Any) -> str:
         return text
     if kind == "nik_revealed":
         return T.EVENT_NIK_REVEALED
+    if kind == "data_redacted":
+        return T.EVENT_DATA_REDACTED.format(fields=_items(d.get("fields")))
+    if kind == "data_corrected":
+        return T.EVENT_DATA_CORRECTED.format(field=d.get("field", ""))
     if kind == "received":
         return T.EVENT_RECEIVED.format(role=role_name(sop, d.get("role")), step=step)
     if kind == "waiting_applicant":

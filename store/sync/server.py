@@ -21,6 +21,7 @@ from counter.sync.dsn import where
 from counter.sync.port import DeskInfo, Event, Pulled, PushResult, SyncError
 from counter.texts import sync as T
 from store.sync import schema
+from store.sync.scrub import scrub_redacted
 
 CHANNEL = "loket_events"
 BATCH = 500
@@ -161,6 +162,7 @@ class PgServer:
                 ") WITH ORDINALITY AS u(i, d, c, t, a, e, n) ORDER BY n "
                 "ON CONFLICT (id) DO NOTHING", (office, *cols))
             stored = max(cur.rowcount, 0)
+            scrub_redacted(conn, office, sorted(set(cols[2])))  # a purge reaches the server
             if stored:
                 conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, f"{office}\t{desk}"))
         return stored

@@ -49,6 +49,8 @@ EVERY_TYPE = [
     C.closed(CODE, at(10), "Siti", 1, "ditolak", "tidak memenuhi"),
     C.nik_revealed(CODE, at(11), "Siti", 1, "riwayat kasus"),  # an audit fact, also after close
     C.conflict_resolved(CODE, at(11), "Bu Kabid", 5, "01M8PVZWGKS9X8ZH06HB0QEVGG", "sah"),
+    C.data_corrected(CODE, at(12), "Bu Rina", 1, "telepon", "0812 1111 2222", "pemohon"),
+    C.data_redacted(CODE, at(13), "Bu Rina", 1, ["nik", "telepon", "alamat"], "2026-01-01"),
 ]
 
 

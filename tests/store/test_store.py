@@ -227,8 +227,11 @@ def test_day_file_bytes_do_not_depend_on_the_write_cache(store, tmp_path: Path) 
     path = store.path_for(DAY)
     raw = path.read_bytes()
     assert serialize(json.loads(raw)) == raw
-    # one line per document, plus the opening and closing line of each of the 2 tables
-    assert len(raw.splitlines()) == len(json.loads(raw)["events"]) + len(codes) + 4
+    # one line per document (events, codes, chain links), plus the opening and closing
+    # line of each of the 3 tables
+    day = json.loads(raw)
+    assert len(day["chain"]) == len(day["events"])
+    assert len(raw.splitlines()) == len(day["events"]) * 2 + len(codes) + 6
 
 
 def _sequenced(*events: dict) -> list[dict]:

@@ -1,0 +1,56 @@
+"""Texts of the tamper check (`loket periksa`, the app's check at start, `loket kasus`)."""
+
+# What each kind of break means, for the officer and the auditor.
+KINDS = {
+    "diubah": "isi catatan diubah setelah disimpan",
+    "dihapus": "catatan dihapus dari berkas",
+    "disisipkan": "catatan disisipkan tanpa melalui Loket",
+    "urutan": "urutan catatan diubah",
+    "putus": "mata rantai sebelum catatan ini hilang (catatan dihapus atau dipindah)",
+    "lama": "catatan dari sebelum rantai dimulai diubah, dihapus atau ditambah",
+    "hari_hilang": "berkas hari {other} tidak ada lagi",
+    "hari_lama": (
+        "berkas hari {other} tidak memuat mata rantai yang dirujuk hari ini: "
+        "diganti salinan lama atau diubah"
+    ),
+    "terpotong": (
+        "berkas lebih pendek dari catatan rantai terakhir: diganti salinan lama "
+        "atau catatan terakhirnya dihapus"
+    ),
+    "data_kembali": "data pribadi yang sudah dihapus (retensi) muncul lagi",
+    "rantai_hilang": "tabel rantai berkas ini dihapus",
+}
+WHERE_DAY = "berkas {path}"
+WHERE_CASE = ", kasus {code}"
+WHERE_EVENT = ", catatan {event}"
+WHERE_SEQ = " (urutan {seq})"
+MORE = "  … dan {count} masalah lain pada berkas ini"
+UNREADABLE = "berkas hari {day} tidak dapat dibaca: {message}"
+LEDGER_DAMAGED = (
+    "buku rantai (rantai.json) tidak dapat dibaca: mungkin listrik padam saat menulis, "
+    "atau berkas itu diubah; akan dibuat ulang pada penyimpanan berikutnya"
+)
+SUMMARY_OK = (
+    "Rantai utuh: {days} berkas hari, {links} catatan berantai diperiksa{legacy}."
+)
+SUMMARY_LEGACY = (
+    "; {legacy} catatan lama (sebelum rantai, diterima apa adanya) pada {unchained} "
+    "berkas yang belum pernah ditulis sejak rantai dimulai"
+)
+SUMMARY_LEGACY_ONLY = "; {legacy} catatan lama diterima apa adanya"
+SUMMARY_BAD = "RANTAI RUSAK pada {count} berkas hari (yang pertama rusak disebut lebih dulu):"
+NOTHING = "Tidak ada berkas hari dalam rentang itu."
+HELP_PERIKSA = (
+    "periksa rantai catatan (tanda perubahan tangan pada berkas harian); keluar 1 bila "
+    "ada yang rusak"
+)
+HELP_DARI = "tanggal pertama yang diperiksa (awal: semua)"
+HELP_SAMPAI = "tanggal terakhir yang diperiksa (awal: hari ini)"
+# The app's persistent warning and the case's line.
+APP_WARNING = (
+    "PERINGATAN: rantai catatan rusak pada {days} — berkas harian diubah di luar Loket. "
+    "Jalankan `loket periksa` untuk rinciannya dan laporkan ke supervisor."
+)
+CASE_BROKEN = "Rantai catatan kasus ini rusak: {what}"
+DAY_BROKEN = "Rantai catatan berkas hari ini rusak: {what}"
+WORK_CHAIN_CHECK = "Pemeriksaan rantai catatan"

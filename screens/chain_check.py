@@ -1,0 +1,51 @@
+"""The app's tamper check at start: the last two weeks' day files, in a worker.
+
+Cheap (a few day files hashed, off the UI thread) and after the dashboard has its
+cases. A broken chain becomes a persistent line on the dashboard (and one
+notification), kept until the app is restarted on a whole store: a hand edit of a
+record is not something to dismiss with a key.
+"""
+
+from __future__ import annotations
+
+from contextlib import suppress
+from datetime import timedelta
+from typing import Any
+
+from counter.texts import chain as T
+from screens.worker_guard import run_guarded
+
+RECENT_DAYS = 14
+
+
+def start_chain_check(app: Any) -> None:
+    """Check the recent days of ``app.store``; on a break, ``app.chain_warning`` is set
+    and the dashboard shows it."""
+    store = getattr(app, "store", None)
+    if store is None or not hasattr(store, "day_files"):
+        return
+
+    def check() -> None:
+        from store.chain import check_store
+
+        today = app.now().date()
+        result = check_store(store, today - timedelta(days=RECENT_DAYS), None)
+        days = [d.day for d in result.broken]
+        if not days:
+            return
+        text = T.APP_WARNING.format(days=", ".join(days))
+        with suppress(RuntimeError):  # the app closed meanwhile
+            app.call_from_thread(chain_broken, app, text)
+
+    run_guarded(app, check, T.WORK_CHAIN_CHECK, thread=True, group="chain",
+                name="chain-check")
+
+
+def chain_broken(app: Any, text: str) -> None:
+    app.chain_warning = text
+    app.notify(text, severity="error", timeout=20)
+    from screens.home import HomeScreen
+
+    for screen in app.screen_stack:
+        if isinstance(screen, HomeScreen):
+            screen.show_chain()

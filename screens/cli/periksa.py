@@ -1,0 +1,66 @@
+"""`loket periksa [--dari D --sampai D]`: is every day file still as Loket wrote it?
+
+Walks each day file's hash chain (see `counter.chain`) and names, per broken day,
+the first broken link: the day file, the case and the event. Exit 1 when anything
+is wrong, so a scheduled job or an auditor's script can act on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, datetime
+
+from counter.chain.words import day_lines
+from counter.errors import LoketError
+from counter.report import parse_date
+from counter.texts import chain as T
+from screens.cli.context import Context
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("periksa", help=T.HELP_PERIKSA, description=T.HELP_PERIKSA)
+    p.add_argument("--dari", help=T.HELP_DARI)
+    p.add_argument("--sampai", help=T.HELP_SAMPAI)
+    p.set_defaults(func=cmd_periksa)
+
+
+def _date(text: str | None, today: date, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return parse_date(text, today)
+    except LoketError as err:
+        raise LoketError(err.message, field=option) from None
+
+
+def cmd_periksa(args: argparse.Namespace, ctx: Context) -> int:
+    from store.chain import check_store
+
+    today = datetime.now(ctx.profile.tz).date()
+    first = _date(args.dari, today, "--dari")
+    last = _date(args.sampai, today, "--sampai")
+    result = check_store(ctx.store, first, last)
+    lines: list[str] = []
+    if result.ledger_damaged:
+        lines.append(T.LEDGER_DAMAGED)
+    for day, message in result.unreadable:
+        lines.append(T.UNREADABLE.format(day=day, message=message))
+    broken = result.broken
+    if broken:
+        lines.append(T.SUMMARY_BAD.format(count=len(broken)))
+        for check in broken:
+            path = ctx.paths.store_dir / check.day[:4] / f"{check.day}.json"
+            lines.extend(day_lines(check, str(path)))
+    if lines:
+        print("\n".join(lines))
+        return 1
+    if not result.days:
+        print(T.NOTHING)
+        return 0
+    legacy = ""
+    if result.legacy:
+        unchained = len(result.unchained_days)
+        legacy = (T.SUMMARY_LEGACY.format(legacy=result.legacy, unchained=unchained)
+                  if unchained else T.SUMMARY_LEGACY_ONLY.format(legacy=result.legacy))
+    print(T.SUMMARY_OK.format(days=len(result.days), links=result.links, legacy=legacy))
+    return 0

@@ -1,0 +1,197 @@
+"""The hash chain on disk: the hook every day-file write passes through, the ledger,
+and the check of a whole store (`loket periksa`, the app's check at start).
+
+The logic is in `counter.chain`; this module knows where things are: the day files,
+`rantai.json` (the ledger: each chained day's link count and head hash, so a day
+file put back from an older copy is noticed), and the day file cache.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from counter.atomic import replace_file
+from counter.chain.hashing import EVENTS
+from counter.chain.seal import Head, head_of, seal
+from counter.chain.verify import DAY_MISSING, Break, DayCheck, hashes, verify_day
+from store.errors import StoreError
+from store.files import FILE_MODE, FileCache
+
+if TYPE_CHECKING:
+    from store.store import Store
+
+LEDGER_NAME = "rantai.json"
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _store_dir(day_path: Path) -> Path:
+    return day_path.parent.parent  # store/YYYY/YYYY-MM-DD.json
+
+
+# ------------------------------------------------------------------ the ledger
+
+
+def read_ledger(store_dir: Path) -> dict[str, tuple[int, str]] | None:
+    """Each chained day's (links, head) as last recorded; {} when there is no ledger yet,
+    None when the file cannot be read (a power cut mid-write, or a hand)."""
+    try:
+        raw = json.loads((store_dir / LEDGER_NAME).read_bytes())
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError):
+        return None
+    days = raw.get("days") if isinstance(raw, dict) else None
+    if not isinstance(days, dict):
+        return None
+    found: dict[str, tuple[int, str]] = {}
+    for day, entry in days.items():
+        if (_DAY.match(str(day)) and isinstance(entry, list) and len(entry) == 2
+                and isinstance(entry[0], int) and isinstance(entry[1], str)):
+            found[str(day)] = (entry[0], entry[1])
+    return found
+
+
+def _note(store_dir: Path, day: str, count: int, head: str) -> None:
+    """Record a day's new head. Not flushed, no lock: the ledger may lose an update
+    (a power cut, two processes at once) and then lags behind the files, which the
+    check accepts; it never runs ahead of them, since it is written after the day."""
+    ledger = read_ledger(store_dir) or {}
+    old = ledger.get(day)
+    if old is not None and old[0] >= count and old[1] == head:
+        return
+    ledger[day] = (count, head)
+    body = {"v": 1, "days": {d: list(v) for d, v in sorted(ledger.items())}}
+    # the day file is written; a ledger that lags is only a weaker check
+    with contextlib.suppress(OSError):
+        replace_file(store_dir / LEDGER_NAME, json.dumps(body, indent=0).encode() + b"\n",
+                     mode=FILE_MODE, durable=False)
+
+
+def _before(store_dir: Path, day: str) -> Head | None:
+    """The newest chained day before ``day`` and its head, from the ledger."""
+    ledger = read_ledger(store_dir) or {}
+    earlier = [d for d in ledger if d < day]
+    if not earlier:
+        return None
+    newest = max(earlier)
+    return Head(newest, ledger[newest][1])
+
+
+# ------------------------------------------------------------------ the write hook
+
+
+def seal_day(path: Path, data: dict[str, Any], cache: FileCache) -> bool:
+    """Called by `store.day.write_day` under the day's lock, before the bytes are made:
+    link the events this write adds (and purge a case redacted by it). True if the
+    chain grew, so `noted` must follow the write."""
+    try:
+        old = cache.current(path) or {}
+    except StoreError:
+        old = {}
+    old_events = old.get(EVENTS) or {}
+    store_dir = _store_dir(path)
+    return seal(old_events, data, lambda: _before(store_dir, path.stem))
+
+
+def noted(path: Path, data: dict[str, Any]) -> None:
+    """After a day file was written: its new head into the ledger."""
+    head = head_of(data)
+    if head is not None:
+        _note(_store_dir(path), path.stem, *head)
+
+
+# ------------------------------------------------------------------ checking
+
+
+@dataclass
+class StoreCheck:
+    """The result of checking a range of day files."""
+
+    days: list[DayCheck] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (day, message)
+    ledger_damaged: bool = False
+
+    @property
+    def broken(self) -> list[DayCheck]:
+        return [d for d in self.days if not d.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.broken and not self.unreadable and not self.ledger_damaged
+
+    @property
+    def links(self) -> int:
+        return sum(d.links for d in self.days)
+
+    @property
+    def legacy(self) -> int:
+        return sum(d.legacy for d in self.days)
+
+    @property
+    def unchained_days(self) -> list[str]:
+        return [d.day for d in self.days if d.links == 0 and d.legacy]
+
+
+def _day_path(store_dir: Path, day: str) -> Path:
+    return store_dir / day[:4] / f"{day}.json"
+
+
+def check_days(store_dir: Path, day_files: list[Path], cache: FileCache,
+               first: date | None = None, last: date | None = None) -> StoreCheck:
+    """Check each day file from ``first`` to ``last`` (all when None)."""
+    result = StoreCheck()
+    ledger = read_ledger(store_dir)
+    if ledger is None:
+        result.ledger_damaged = True
+        ledger = {}
+    earlier: dict[str, set[str] | None] = {}
+
+    def hashes_of(day: str) -> set[str] | None:
+        if day not in earlier:
+            try:
+                data = cache.load_fresh(_day_path(store_dir, day))
+            except StoreError:
+                data = {}
+            earlier[day] = None if data is None else hashes(data)
+        return earlier[day]
+
+    for path in day_files:
+        day = path.stem
+        if (first and day < first.isoformat()) or (last and day > last.isoformat()):
+            continue
+        try:
+            data = cache.load_fresh(path) or {}
+        except StoreError as err:
+            result.unreadable.append((day, err.message))
+            continue
+        result.days.append(verify_day(day, data, hashes_of=hashes_of, ledger=ledger.get(day)))
+    # a day the ledger knows whose file is gone altogether
+    present = {p.stem for p in day_files}
+    for day in sorted(ledger):
+        if day in present or (first and day < first.isoformat()) or (
+                last and day > last.isoformat()):
+            continue
+        if not os.path.exists(_day_path(store_dir, day)):
+            result.days.append(DayCheck(day, 0, 0, (Break(day, DAY_MISSING, other=day),)))
+    result.days.sort(key=lambda d: d.day)
+    return result
+
+
+def check_store(store: Store, first: date | None = None,
+                last: date | None = None) -> StoreCheck:
+    """`check_days` over a store's day files."""
+    return check_days(store.store_dir, store.day_files(), store._days, first, last)
+
+
+def day_check(store: Store, day: date) -> DayCheck | None:
+    """One day file's check (`loket kasus`, the damage check); None if it has no file."""
+    result = check_days(store.store_dir, [store.path_for(day)]
+                        if store.path_for(day).exists() else [], store._days, day, day)
+    return result.days[0] if result.days else None

@@ -1,0 +1,66 @@
+"""The app checks the recent days' chain at start and keeps a broken one on screen."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+from textual.widgets import Static
+
+from counter.desk import Desk
+from counter.sop import load_catalog
+from screens.home import HomeScreen
+from store import open_store
+from store.day import serialize
+from tests.screens.app_fixtures import START, Clock, make_app, make_profile
+
+KONSULTASI = "pct-07-konsultasi-bisnis"
+
+
+def _fill(paths) -> str:
+    clock = Clock(START - timedelta(days=1))
+    profile = make_profile()
+    store = open_store(paths.store_dir, profile.tz)
+    desk = Desk(store, load_catalog(), profile, officer="Siti Aminah", now=clock)
+    code = desk.open_case(KONSULTASI, {"nama": "Ani"}, ["Form konsultasi bisnis"], []).code
+    desk.note(code, "berkas lengkap")
+    return str(store.path_for(clock().date()))
+
+
+async def _settle(app, pilot) -> None:
+    for _ in range(3):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+
+
+async def test_a_whole_store_shows_no_warning(paths) -> None:
+    _fill(paths)
+    app = make_app(paths, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert not app.screen.query_one("#chain", Static).display
+
+
+async def test_a_day_file_edited_by_hand_is_a_persistent_warning(paths) -> None:
+    path = _fill(paths)
+    from pathlib import Path
+
+    data = json.loads(Path(path).read_bytes())
+    for ev in data["events"].values():
+        if ev["type"] == "note":
+            ev["data"]["text"] = "berkas tidak lengkap"
+    Path(path).write_bytes(serialize(data))
+    app = make_app(paths, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        line = home.query_one("#chain", Static)
+        assert line.display
+        assert "rantai catatan rusak pada 2026-11-24" in str(line.content)
+        await pilot.press("f4")  # away and back: still there
+        await _settle(app, pilot)
+        await pilot.press("escape")
+        await _settle(app, pilot)
+        assert app.screen.query_one("#chain", Static).display
