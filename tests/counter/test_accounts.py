@@ -59,7 +59,7 @@ def _gate(tmp_path: Path, clock: Clock) -> tuple[Gate, AuditLog]:
 
 def test_wrong_pins_delay_then_lock_until_a_supervisor_lifts(tmp_path: Path) -> None:
     clock = Clock()
-    gate, log = _gate(tmp_path, clock)
+    gate, _log = _gate(tmp_path, clock)
     for i in range(1, MAX_TRIES + 1):
         with pytest.raises(SignInError):
             gate.sign_in("Siti Aminah", "0000")
