@@ -55,7 +55,10 @@ class Gate:
                                     desk=self.desk, detail=approving)]
         self.audit.append(records)
         if result.session is None:
-            raise SignInError(result.message, field="pin")
+            err = SignInError(result.message, field="pin")
+            err.locked = bool(result.lock and result.lock.locked)
+            err.wait_s = result.wait_s
+            raise err
         return result.session
 
     def lock_of(self, nama: str) -> LockState:

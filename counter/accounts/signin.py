@@ -70,7 +70,12 @@ def require(session: Session, act: Act) -> None:
 
 
 class SignInError(LoketError):
-    """A sign-in refused: wrong PIN, locked, wait, unknown or disabled account."""
+    """A sign-in refused: wrong PIN, locked, wait, unknown or disabled account.
+
+    `locked` / `wait_s` say whether trying again now is pointless."""
+
+    locked: bool = False
+    wait_s: float = 0.0
 
 
 @dataclass(frozen=True)

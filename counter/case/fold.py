@@ -18,6 +18,7 @@ from counter.case.events import (
     RUN_DIKEMBALIKAN,
     RUN_DILEWATI,
     RUN_DITUTUP,
+    REOPENED,
     RUN_SELESAI,
     Closed,
     HandedOff,
@@ -27,6 +28,7 @@ from counter.case.events import (
     OverReason,
     Printed,
     Received,
+    Reopened,
     Resumed,
     StepCompleted,
     StepReturned,
@@ -180,7 +182,7 @@ class _Folder:
         if isinstance(ev.data, Unknown):
             self.odd(T.ANOM_UNKNOWN_TYPE.format(type=ev.type))
             return
-        if self.status.closed and ev.type not in AFTER_CLOSE_OK:
+        if self.status.closed and ev.type not in AFTER_CLOSE_OK and ev.type != REOPENED:
             self.odd(T.ANOM_AFTER_CLOSE.format(type=ev.type))
             return
         handler = _HANDLERS.get(type(ev.data))
@@ -324,6 +326,19 @@ class _Folder:
         self.current_step = None
         self.waiting_missing, self.waiting_note = (), ""
 
+    def on_reopened(self, d: Reopened) -> None:
+        """The case goes on at `d.step` with a fresh run; the close stays in the history."""
+        if not self.status.closed:
+            self.odd(T.ANOM_NOT_CLOSED)
+            return
+        self.check_step(d.step)
+        self.status = Status.BERJALAN
+        self.outcome, self.close_reason, self.closed_at = None, "", None
+        role = desk_role(self.sop, step_of(self.sop, d.step))
+        self.start_run(d.step, role)
+        self.current_step = d.step
+        self.set_holder(role)
+
     def state(self, read: ReadCase) -> CaseState:
         return CaseState(
             code=self.code, sop_id=self.sop_id, visitor=self.visitor,
@@ -353,6 +368,7 @@ _HANDLERS: dict[type[EventData], Callable[[_Folder, Any], None]] = {
     NoteAdded: _Folder.on_note,
     Printed: _Folder.on_printed,
     Closed: _Folder.on_closed,
+    Reopened: _Folder.on_reopened,
 }
 
 
