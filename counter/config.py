@@ -78,8 +78,15 @@ def resolve_paths(
 
 @dataclass(frozen=True)
 class Officer:
+    """An officer's account: who they are, what they may do, and their PIN's hash
+    (`pin_hash`, salted scrypt: see counter.accounts.pin; never the PIN itself)."""
+
     nama: str
     jabatan: str = ""
+    nip: str = ""
+    roles: tuple[str, ...] = ("petugas loket",)
+    pin_hash: str = ""
+    aktif: bool = True
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,8 @@ class Profile:
     keys: tuple[tuple[str, str], ...] = ()
     # a barcode scanner's keys arrive within this many ms; slow wireless ones need more
     scan_gap_ms: int = 40
+    # [akun] kunci_menit: the desk locks after this many idle minutes (0: never)
+    idle_lock_min: int = 10
     demo: bool = False  # never read from or written to loket.toml: set by `loket --demo`
 
     @property
@@ -192,8 +201,8 @@ class _ProfileReader:
 
     def read(self) -> Profile:
         d, base = self.data, Profile()
-        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm"}
-        known -= {"calendar", "keys", "demo", "skm_bobot", "skm_layar"}
+        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm", "akun"}
+        known -= {"calendar", "keys", "demo", "skm_bobot", "skm_layar", "idle_lock_min"}
         for key in d:
             if key not in known:
                 raise self.fail(key, T.UNKNOWN_KEY.format(key=key))
@@ -242,7 +251,18 @@ class _ProfileReader:
             scan_gap_ms=scan_gap,
             skm_bobot=self.skm_bobot(),
             skm_layar=self.skm_layar(),
+            idle_lock_min=self.idle_lock_min(),
         )
+
+    def idle_lock_min(self) -> int:
+        raw = self.get(self.data, "akun", dict, {}, "tabel [akun]")
+        for key in raw:
+            if key != "kunci_menit":
+                raise self.fail(f"akun.{key}", T.UNKNOWN_KEY.format(key=key))
+        value = raw.get("kunci_menit", Profile.idle_lock_min)
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 480:
+            raise self.fail("akun.kunci_menit", T.BAD_IDLE_LOCK.format(value=value))
+        return value
 
     def pusat(self) -> PusatSettings:
         raw = self.get(self.data, "pusat", dict, {}, "tabel [pusat]")
@@ -311,9 +331,33 @@ class _ProfileReader:
             label = f"officers[{i + 1}]"
             if not isinstance(o, dict) or not str(o.get("nama", "")).strip():
                 raise self.fail(f"{label}.nama", T.NO_OFFICER_NAME)
-            result.append(Officer(nama=str(o["nama"]).strip(),
-                                  jabatan=str(o.get("jabatan", "")).strip()))
+            result.append(self.account(o, label))
         return tuple(result)
+
+    def account(self, o: dict[str, Any], label: str) -> Officer:
+        """One [[officers]] table: name, jabatan, NIP, roles, PIN hash, active."""
+        from counter.accounts.pin import is_pin_hash
+        from counter.accounts.roles import ROLES, normalize_role
+
+        text = {k: self.get(o, k, str, "", "teks", f"{label}.{k}")
+                for k in ("jabatan", "nip", "pin_hash")}
+        raw_roles = self.get(o, "peran", list, ["petugas loket"], "daftar teks",
+                             f"{label}.peran")
+        roles: list[str] = []
+        for word in raw_roles:
+            role = normalize_role(word) if isinstance(word, str) else None
+            if role is None:
+                raise self.fail(f"{label}.peran", T.BAD_ROLE.format(
+                    value=word, choices=", ".join(ROLES)))
+            if role not in roles:
+                roles.append(role)
+        pin_hash = text["pin_hash"].strip()
+        if pin_hash and not is_pin_hash(pin_hash):
+            raise self.fail(f"{label}.pin_hash", T.BAD_PIN_HASH)
+        return Officer(nama=str(o["nama"]).strip(), jabatan=text["jabatan"].strip(),
+                       nip=text["nip"].strip(), roles=tuple(roles), pin_hash=pin_hash,
+                       aktif=bool(self.get(o, "aktif", bool, True, "true/false",
+                                           f"{label}.aktif")))
 
     def calendar(self) -> CalendarSettings:
         raw = self.get(self.data, "kalender", dict, {}, "tabel [kalender]")
@@ -361,11 +405,13 @@ def _profile_data(profile: Profile) -> dict[str, Any]:
     data: dict[str, Any] = {
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
                                                               "printer", "keys", "demo",
-                                                              "skm_bobot", "skm_layar")
+                                                              "skm_bobot", "skm_layar",
+                                                              "idle_lock_min")
     }
     data["logo"] = str(profile.logo) if profile.logo else ""
     data["printer"] = profile.printer or ""
-    data["officers"] = [{"nama": o.nama, "jabatan": o.jabatan} for o in profile.officers]
+    data["officers"] = [_officer_data(o) for o in profile.officers]
+    data["akun"] = {"kunci_menit": profile.idle_lock_min}
     data["kalender"] = {
         "hari_tutup": list(profile.calendar.closed_days),
         "ramadan": [[a, b] for a, b in profile.calendar.ramadan],
@@ -378,6 +424,21 @@ def _profile_data(profile: Profile) -> dict[str, Any]:
     data["skm"] = {"bobot": profile.skm_bobot, "layar": profile.skm_layar}
     if profile.keys:
         data["tombol"] = dict(profile.keys)
+    return data
+
+
+def _officer_data(o: Officer) -> dict[str, Any]:
+    """An account as written: what differs from a plain petugas only (an office's
+    hand-written `[[officers]]` with a name and jabatan stays as short as it was)."""
+    data: dict[str, Any] = {"nama": o.nama, "jabatan": o.jabatan}
+    if o.nip:
+        data["nip"] = o.nip
+    if o.roles != Officer.roles:
+        data["peran"] = list(o.roles)
+    if o.pin_hash:
+        data["pin_hash"] = o.pin_hash
+    if not o.aktif:
+        data["aktif"] = False
     return data
 
 
@@ -395,7 +456,7 @@ def profile_to_toml(profile: Profile, previous: str = "") -> str:
             continue  # a default the office never wrote stays unwritten
         if key == "officers":
             _update_officers(doc, value)
-        elif key in ("kalender", "tombol"):
+        elif key in ("kalender", "tombol", "akun"):
             table = doc.get(key)
             if not isinstance(table, dict):
                 table = tomlkit.table()
@@ -424,24 +485,37 @@ def _written_at(table: Any, action: str) -> tuple[Any, str]:
     return (node, name) if name in node else (table, action)
 
 
-def _update_officers(doc: Any, officers: list[dict[str, str]]) -> None:
+_ACCOUNT_KEYS = ("nama", "jabatan", "nip", "peran", "pin_hash", "aktif")
+
+
+def _officer_table(o: dict[str, Any]) -> Any:
+    table = tomlkit.table()
+    for key, value in o.items():
+        table.add(key, value)
+    return table
+
+
+def _update_officers(doc: Any, officers: list[dict[str, Any]]) -> None:
     """Change the [[officers]] tables in place (their comments and spacing stay);
     add or drop tables only for officers added or removed."""
     current = doc.get("officers")
     if current is None or not hasattr(current, "append"):
         fresh = tomlkit.aot()
         for o in officers:
-            fresh.append(tomlkit.table().add("nama", o["nama"]).add("jabatan", o["jabatan"]))
+            fresh.append(_officer_table(o))
         doc["officers"] = fresh
         return
     for table, o in zip(current, officers, strict=False):
-        for field_ in ("nama", "jabatan"):
-            if table.get(field_, "") != o[field_]:
+        for field_ in _ACCOUNT_KEYS:
+            if field_ not in o:
+                if field_ in table and field_ not in ("nama", "jabatan"):
+                    del table[field_]
+            elif table.get(field_, "") != o[field_]:
                 table[field_] = o[field_]
     while len(current) > len(officers):
         del current[len(current) - 1]
     for o in officers[len(current):]:
-        current.append(tomlkit.table().add("nama", o["nama"]).add("jabatan", o["jabatan"]))
+        current.append(_officer_table(o))
 
 
 def save_profile(paths: Paths, profile: Profile) -> None:

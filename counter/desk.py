@@ -9,12 +9,15 @@ same way everywhere, and the screens stay thin. The store is any object with the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from counter import case as C
+from counter.accounts.roles import Act
+from counter.accounts.signin import Session, require
 from counter.calendar import WorkingCalendar, calendar_for
 from counter.clock import CaseTiming, Level, StepTiming, measure_case
 from counter.codes import DEMO_DESK, human, is_demo_code, normalize, parse_code
@@ -127,25 +130,49 @@ class ScanResult:
 
 
 class Desk:
-    """Acts on cases for one officer at one desk; `now` gives the (aware) current time."""
+    """Acts on cases for one officer at one desk; `now` gives the (aware) current time.
+
+    Every event it writes names its session's officer at its clock's time: a caller
+    never passes an officer or a time. `officer` is the signed-in `Session` (the app's
+    and the CLI's sign-in make one); a bare name stands for a petugas loket without
+    any supervisor's rights (the demo's and tests' officers); None: nobody is signed
+    in, so the desk may read but each act is refused.
+    """
 
     def __init__(
         self,
         repo: Repository,
         catalog: Catalog,
         profile: Profile,
-        officer: str = "",
+        officer: Session | str | None = None,
         now: Callable[[], datetime] | None = None,
         calendar: WorkingCalendar | None = None,
     ) -> None:
         self.repo = repo
         self.catalog = catalog
         self.profile = profile
-        self.officer = officer or (profile.officers[0].nama if profile.officers else "")
+        self.session: Session | None = Session(officer) if isinstance(officer, str) \
+            and officer else officer if isinstance(officer, Session) else None
         self.calendar = calendar or calendar_for(profile)
         # Names of the office's desks (from the server), for conflict lines: {5: "Kabid"}.
         self.desk_names: dict[int, str] = {}
         self._now = now or (lambda: datetime.now(profile.tz))
+
+    @property
+    def officer(self) -> str:
+        """The signed-in officer's name ("" when nobody is signed in)."""
+        return self.session.nama if self.session is not None else ""
+
+    def acting_as(self, session: Session) -> Desk:
+        """The same desk acting as `session` (a supervisor's PIN typed here for one act)."""
+        other = copy(self)
+        other.session = session
+        return other
+
+    def _require(self, act: Act) -> None:
+        if self.session is None:
+            raise CaseError(T.NOT_SIGNED_IN, field="petugas")
+        require(self.session, act)
 
     # ---------------------------------------------------------------- reading
 
@@ -276,7 +303,9 @@ class Desk:
     # ---------------------------------------------------------------- acting
 
     def _stamp(self) -> tuple[datetime, str, int]:
-        return self.now(), self.officer, self.profile.desk
+        if self.session is None:
+            raise CaseError(T.NOT_SIGNED_IN, field="petugas")
+        return self.now(), self.session.nama, self.profile.desk
 
     def _applicant_alone(self, events: list[dict[str, Any]], sop: Sop | None,
                          ) -> list[dict[str, Any]]:
@@ -487,6 +516,9 @@ class Desk:
 
     def close(self, code: str, outcome: str, reason: str = "",
               expect: str | None = None) -> CaseView:
+        """Tutup; a cancellation (`dibatalkan`) is a supervisor's act."""
+        if outcome == "dibatalkan":
+            self._require(Act.CANCEL)
         view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         return self._commit(view, C.plan_close(view.state, view.sop, outcome, reason, at,
@@ -495,6 +527,7 @@ class Desk:
     def resolve_conflicts(self, code: str, note: str) -> CaseView:
         """A supervisor settles the case's conflicts: one `conflict_resolved` per fork,
         with what was decided. Both desks' actions stay as they were recorded."""
+        self._require(Act.RESOLVE_CONFLICT)
         view = self.view(code)
         if not view.conflicts:
             raise CaseError(T.NO_CONFLICT.format(code=view.code_human), field="code")
@@ -502,6 +535,15 @@ class Desk:
         events = [C.conflict_resolved(code, at, officer, desk, fork.prev, note)
                   for fork in forks(view.state.events) if not fork.resolved]
         return self._commit(view, events)
+
+    def reopen(self, code: str, reason: str, expect: str | None = None) -> CaseView:
+        """A supervisor reopens a closed case (closed by mistake) at the step it closed
+        on; the close and the reopening both stay in its history."""
+        self._require(Act.REOPEN)
+        view = self.planned(code, expect)
+        at, officer, desk = self._stamp()
+        return self._commit(view, C.plan_reopen(view.state, view.sop, reason, at, officer,
+                                                desk))
 
     def record_print(self, code: str, doc: str, ok: bool, printer: str | None = None,
                      pdf: str = "", error: str = "") -> CaseView:

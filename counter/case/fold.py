@@ -15,10 +15,10 @@ from typing import Any
 from counter.case.events import (
     AFTER_CLOSE_OK,
     OPENED,
+    REOPENED,
     RUN_DIKEMBALIKAN,
     RUN_DILEWATI,
     RUN_DITUTUP,
-    REOPENED,
     RUN_SELESAI,
     Closed,
     HandedOff,

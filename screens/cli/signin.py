@@ -82,24 +82,25 @@ def _ask_officer(accounts: list, out: TextIO) -> str:
 
 
 def read_pin(prompt: str, out: TextIO) -> str:
-    """A line typed without echo (the terminal's echo off while it is typed)."""
-    out.write(prompt)
-    out.flush()
+    """A line typed without echo: the echo goes off before the prompt shows, so no
+    digit typed quickly after it is ever echoed or lost."""
     try:
         import termios
     except ImportError:  # Windows: getpass reads the console without echo
         import getpass
 
-        return getpass.getpass("")
+        return getpass.getpass(prompt, stream=out)
     fd = sys.stdin.fileno()
     old = termios.tcgetattr(fd)
     quiet = list(old)
     quiet[3] &= ~termios.ECHO
     try:
-        termios.tcsetattr(fd, termios.TCSAFLUSH, quiet)
+        termios.tcsetattr(fd, termios.TCSADRAIN, quiet)
+        out.write(prompt)
+        out.flush()
         line = sys.stdin.readline()
     finally:
-        termios.tcsetattr(fd, termios.TCSAFLUSH, old)
+        termios.tcsetattr(fd, termios.TCSADRAIN, old)
         out.write("\n")
     if not line:
         raise LoketError(T.CANCELLED)

@@ -49,6 +49,7 @@ EVERY_TYPE = [
     C.closed(CODE, at(10), "Siti", 1, "ditolak", "tidak memenuhi"),
     C.nik_revealed(CODE, at(11), "Siti", 1, "riwayat kasus"),  # an audit fact, also after close
     C.conflict_resolved(CODE, at(11), "Bu Kabid", 5, "01M8PVZWGKS9X8ZH06HB0QEVGG", "sah"),
+    C.reopened(CODE, at(12), "Bu Kabid", 5, 3, "ditutup keliru"),
 ]
 
 
