@@ -524,9 +524,10 @@ class Desk:
         return self._commit(view, C.plan_close(view.state, view.sop, outcome, reason, at,
                                                officer, desk))
 
-    def resolve_conflicts(self, code: str, note: str) -> CaseView:
+    def resolve_conflicts(self, code: str, note: str, expect: str | None = None) -> CaseView:
         """A supervisor settles the case's conflicts: one `conflict_resolved` per fork,
-        with what was decided. Both desks' actions stay as they were recorded."""
+        with what was decided. Both desks' actions stay as they were recorded. Like a
+        note it fits any state (`expect` is not checked)."""
         self._require(Act.RESOLVE_CONFLICT)
         view = self.view(code)
         if not view.conflicts:

@@ -26,6 +26,7 @@ from counter.sop import Catalog
 from counter.texts import shell as TS
 from counter.texts import skm as TK
 from counter.texts import ui as T
+from counter.texts import ui_accounts as TA
 from screens.messages import (
     CaseChanged,
     CaseOpened,
@@ -40,6 +41,8 @@ from screens.widgets.scan_buffer import BURST_GAP, ScanBuffer
 from screens.worker_guard import run_guarded
 
 if TYPE_CHECKING:
+    from counter.accounts.gate import Gate
+    from counter.accounts.signin import Session
     from counter.desk import Desk
 
 
@@ -57,7 +60,11 @@ class LoketApp(App[None]):
         Binding("f3", "catalog", T.KEY_CATALOG, id="umum.katalog"),
         Binding("f4", "daily_log", T.KEY_DAILY_LOG, id="umum.log_harian"),
         Binding("f5", "scan", T.KEY_SCAN, id="umum.pindai"),
+        # a supervisor's keys: listed in F1 Bantuan, kept out of the counter's footer
+        Binding("f7", "audit", TA.KEY_AUDIT, show=False, id="umum.audit"),
+        Binding("f8", "accounts", TA.KEY_ACCOUNTS, show=False, id="umum.akun"),
         Binding("f9", "settings", T.KEY_SETTINGS, id="umum.pengaturan"),
+        Binding("ctrl+l", "lock", TA.KEY_LOCK, id="umum.kunci"),
         Binding("k", "survey", TK.KEY_SURVEY, show=False, id="umum.survei"),
         Binding("ctrl+q", "quit", T.KEY_QUIT, priority=True, id="umum.keluar"),
     ]
@@ -70,10 +77,11 @@ class LoketApp(App[None]):
         store: Any,
         now: Callable[[], datetime] | None = None,
         *,
-        officer: str | None = None,
+        officer: str | Session | None = None,
         desk_no: int | None = None,
         scan_gap: float | None = None,
         issue: Callable[..., Any] | None = None,
+        idle_lock_s: float | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -81,8 +89,14 @@ class LoketApp(App[None]):
         self.catalog = catalog
         self.store = store
         self._now = now
-        self.officer = officer
+        # a test's (or the demo's) officer, signed in already; else the sign-in asks
+        self._given_officer = officer
+        self.officer: str | None = None
         self.desk_no = desk_no
+        # the desk locks after this many idle seconds (None: the profile's kunci_menit)
+        self._idle_lock_s = idle_lock_s
+        self._last_input = time.monotonic()
+        self.locked = False
         self.desk: Desk | None = None
         self.calendar: WorkingCalendar | None = None
         # the profile's scan_gap_ms unless the caller (a test) fixes the gap
@@ -138,8 +152,8 @@ class LoketApp(App[None]):
             from screens.setup import SetupScreen
 
             self.push_screen(SetupScreen(), self._after_setup)
-        elif self.officer:
-            self.begin_day(self.officer, self.desk_no or self.profile.desk)
+        elif self._given_officer:
+            self.begin_day(self._given_officer, self.desk_no or self.profile.desk)
         else:
             self._ask_officer()
 
@@ -163,21 +177,56 @@ class LoketApp(App[None]):
         self.use_profile_keys(profile)
         self._ask_officer()
 
+    @property
+    def gate(self) -> Gate:
+        """Signs officers in against the profile's accounts; keeps the office audit."""
+        from counter.accounts.gate import Gate
+        from store.audit_log import AuditLog
+
+        profile = self.profile or default_profile()
+        return Gate(profile.officers, AuditLog(self.paths.data_dir),
+                    self.desk_no or profile.desk, self.now)
+
     def _ask_officer(self) -> None:
+        """Sign in (the first supervisor is made first when the office has none)."""
+        from counter.accounts.roles import SUPERVISOR
         from counter.duty import load_duty
-        from screens.setup import StartScreen
+        from screens.signin import SignInScreen
 
         assert self.profile is not None
-        remembered = load_duty(self.paths, self.now().date())
-        self.push_screen(StartScreen(self.profile, remembered), self._after_start)
+        if not any(o.aktif and o.pin_hash and SUPERVISOR in o.roles
+                   for o in self.profile.officers):
+            from screens.first_supervisor import FirstSupervisorScreen
 
-    def _after_start(self, choice: tuple[str, int] | None) -> None:
+            self.push_screen(FirstSupervisorScreen(self.profile), self._after_first_supervisor)
+            return
+        remembered = load_duty(self.paths, self.now().date())
+        self.push_screen(SignInScreen(self.profile, self.gate,
+                                      desk=remembered.desk if remembered else None,
+                                      remembered=remembered.officer if remembered else ""),
+                         self._after_start)
+
+    def _after_first_supervisor(self, profile: Profile | None) -> None:
+        if profile is None:
+            self.exit()
+            return
+        from counter.audit.records import ACCOUNT_ADDED
+
+        self.profile = profile
+        boss = profile.officers[0]
+        from counter.accounts.signin import Session
+
+        self.gate.record(Session(boss.nama, boss.jabatan, boss.roles), ACCOUNT_ADDED,
+                         boss.nama, ", ".join(boss.roles))
+        self._ask_officer()
+
+    def _after_start(self, choice: tuple[Session, int] | None) -> None:
         if choice is None:
             self.exit()
             return
         self.begin_day(*choice)
 
-    def begin_day(self, officer: str, desk_no: int) -> None:
+    def begin_day(self, officer: str | Session, desk_no: int) -> None:
         """Build the desk service for the officer on duty and show the dashboard."""
         from counter.desk import Desk
         from screens.home import HomeScreen
@@ -185,11 +234,14 @@ class LoketApp(App[None]):
         assert self.profile is not None
         if desk_no != self.profile.desk:
             self.profile = self.profile.with_changes(desk=desk_no)
-        self.officer, self.desk_no = officer, desk_no
-        self._remember_duty()
+        self.desk_no = desk_no
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=officer,
                          now=self.now, calendar=self.calendar)
+        self.officer = self.desk.officer
+        self._remember_duty()
+        self._last_input = time.monotonic()
+        self.set_interval(self._idle_check_every(), self._check_idle, name="idle-lock")
         self.push_screen(HomeScreen())
         self.refresh_bindings()
         from screens.skm_offer import open_visitor_screen
@@ -314,8 +366,12 @@ class LoketApp(App[None]):
         return self.desk is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Before the day has started (setup, officer choice) only help, catalog and quit."""
-        return not (action in ("new_case", "daily_log", "scan", "settings", "survey")
+        """Before the day has started (setup, officer choice) only help, catalog and quit;
+        a locked desk only quits (its screen hides everything else)."""
+        if self.locked:
+            return action == "quit"
+        return not (action in ("new_case", "daily_log", "scan", "settings", "survey",
+                               "lock", "accounts", "audit")
                     and self.desk is None)
 
     def action_survey(self) -> None:
@@ -325,17 +381,104 @@ class LoketApp(App[None]):
         start_survey(self)
 
     def action_settings(self) -> None:
-        """Edit the office profile (printer, paper, officers…) without a text editor."""
+        """Edit the office profile (printer, paper, officers…) without a text editor;
+        a supervisor's act (their PIN is asked for at a petugas's desk)."""
+        from counter.accounts.roles import Act
         from screens.setup import SetupScreen
+        from screens.supervisor_pin import as_supervisor
 
         if self.profile is None or isinstance(self.screen, SetupScreen):
             return
 
-        def saved(profile: Profile | None) -> None:
-            if profile is not None:
-                self.apply_profile(profile)
+        def open_settings(desk: Desk) -> None:
+            before = self.profile
 
-        self.push_screen(SetupScreen(self.profile), saved)
+            def saved(profile: Profile | None) -> None:
+                if profile is not None and before is not None:
+                    self.apply_profile(profile)
+                    self.record_settings(desk, before, profile)
+
+            self.push_screen(SetupScreen(self.profile), saved)
+
+        as_supervisor(self, Act.SETTINGS, open_settings)
+
+    def record_settings(self, desk: Desk, before: Profile, after: Profile) -> None:
+        """An office audit record naming the supervisor and the settings changed."""
+        from counter.audit.records import SETTINGS_CHANGED
+
+        changed = [name for name in before.__dataclass_fields__
+                   if name != "demo" and getattr(before, name) != getattr(after, name)]
+        if changed and desk.session is not None:
+            try:
+                self.gate.record(desk.session, SETTINGS_CHANGED, TA.SETTINGS_SUBJECT,
+                                 ", ".join(changed))
+            except LoketError as err:
+                self.notify(str(err), severity="error")
+
+    # ------------------------------------------------------------------ accounts
+
+    def action_lock(self) -> None:
+        """Ganti petugas / kunci: the desk locks at once; a PIN opens it again."""
+        self.lock_desk()
+
+    def lock_desk(self) -> None:
+        from screens.signin import SignInScreen
+
+        if self.locked or self.desk is None or self.profile is None:
+            return
+        self.locked = True
+        self.refresh_bindings()
+        self.push_screen(SignInScreen(self.profile, self.gate, desk=self.desk_no,
+                                      locked_by=self.desk.officer), self._unlocked)
+
+    def _unlocked(self, choice: tuple[Session, int] | None) -> None:
+        self.locked = False
+        self._last_input = time.monotonic()
+        if choice is not None and self.desk is not None:
+            session = choice[0]
+            if session.nama != self.desk.officer:
+                self.notify(TA.OFFICER_CHANGED.format(nama=session.nama))
+            self.desk.session = session
+            self.officer = session.nama
+            self._remember_duty()
+        self.refresh_bindings()
+        self.refresh_home()
+
+    def _idle_limit_s(self) -> float:
+        if self._idle_lock_s is not None:
+            return self._idle_lock_s
+        minutes = self.profile.idle_lock_min if self.profile is not None else 0
+        return float(minutes * 60)
+
+    def _idle_check_every(self) -> float:
+        limit = self._idle_limit_s()
+        return min(5.0, max(0.05, limit / 4)) if limit > 0 else 5.0
+
+    def _check_idle(self) -> None:
+        limit = self._idle_limit_s()
+        if limit > 0 and not self.locked and time.monotonic() - self._last_input >= limit:
+            self.lock_desk()
+
+    def action_accounts(self) -> None:
+        """F8: the office's accounts (a supervisor's screen)."""
+        from counter.accounts.roles import Act
+        from screens.accounts import AccountsScreen
+        from screens.supervisor_pin import as_supervisor
+
+        if isinstance(self.screen, AccountsScreen):
+            return
+        as_supervisor(self, Act.ACCOUNTS,
+                      lambda desk: self.push_screen(AccountsScreen(desk.session)))
+
+    def action_audit(self) -> None:
+        """F7: the audit listing (a supervisor's screen)."""
+        from counter.accounts.roles import Act
+        from screens.audit_view import AuditScreen
+        from screens.supervisor_pin import as_supervisor
+
+        if isinstance(self.screen, AuditScreen):
+            return
+        as_supervisor(self, Act.AUDIT, lambda desk: self.push_screen(AuditScreen()))
 
     def apply_profile(self, profile: Profile) -> None:
         """Use a changed profile from now on, for the officer already on duty."""
@@ -346,7 +489,8 @@ class LoketApp(App[None]):
         self.use_profile_keys(profile)
         self._remember_duty()
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
-        self.desk = Desk(self.store, self.catalog, self.profile, officer=self.officer or "",
+        session = self.desk.session if self.desk is not None else None
+        self.desk = Desk(self.store, self.catalog, self.profile, officer=session,
                          now=self.now, calendar=self.calendar)
         self.start_sync()
 
@@ -413,6 +557,9 @@ class LoketApp(App[None]):
         from counter.errors import CodeError
 
         if not self._desk_ready():
+            return
+        if self.locked:  # nothing opens on a locked desk; the code is not lost
+            self.notify(TA.SCAN_WHILE_LOCKED.format(code=text.strip()), severity="warning")
             return
         if not set(text) <= set("0123456789- "):
             self.notify(T.SCAN_GARBAGE.format(text=text[:30]), severity="error")
@@ -512,6 +659,8 @@ class LoketApp(App[None]):
     # ------------------------------------------------------------------ scanner
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._last_input = time.monotonic()  # anyone at the desk keeps it unlocked
         if (
             isinstance(event, events.Key)
             and not event.is_forwarded

@@ -22,6 +22,7 @@ from counter.accounts.roles import ROLE_LABELS
 from counter.accounts.signin import Session, SignInError
 from counter.config import Profile
 from counter.texts import signin as T
+from counter.texts import ui as T_UI
 
 if TYPE_CHECKING:
     from counter.accounts.gate import Gate
@@ -60,8 +61,11 @@ class SignInScreen(Screen[tuple[Session, int] | None]):
             else:
                 yield Static(T.TITLE, classes="title")
                 yield Static(T.INTRO, classes="hint")
+                if self.remembered:
+                    yield Static(T.REMEMBERED.format(nama=self.remembered, desk=self.desk),
+                                 id="remembered", classes="warning")
                 yield Label(T.DESK)
-                yield Input(str(self.desk), id="desk", restrict=r"[0-9]*", max_length=2)
+                yield Input(str(self.desk), id="desk", restrict=r"[0-9]*")
             yield Label(T.OFFICER)
             yield OptionList(*[Option(self._label(a), id=str(i))
                                for i, a in enumerate(self.accounts)], id="accounts")
@@ -105,7 +109,7 @@ class SignInScreen(Screen[tuple[Session, int] | None]):
         if not self.locked_by:
             number = _desk_number(self.query_one("#desk", Input).value)
             if number is None:
-                self._error(T.DESK_INVALID)
+                self._error(T_UI.SETUP_DESK_INVALID)
                 self.query_one("#desk", Input).focus()
                 return
             desk = number

@@ -101,12 +101,13 @@ def audit_rows(events: Iterable[Mapping[str, Any]], records: Iterable[R.OfficeRe
                petugas: str = "", start: date | None = None,
                end: date | None = None) -> list[AuditRow]:
     """The sensitive acts among `events` (any cases) and `records`, oldest first,
-    for one officer (`petugas`, case and spacing ignored) and days [start, end]."""
+    for the officers whose name holds `petugas` (case and spacing ignored) and the days
+    [start, end]."""
     rows = [r for r in (_case_row(e) for e in events) if r is not None]
     rows += [r for r in (_office_row(rec) for rec in records) if r is not None]
     who = _fold(petugas)
     return sorted((r for r in rows
-                   if (not who or _fold(r.officer) == who)
+                   if (not who or who in _fold(r.officer))
                    and (start is None or r.at.date() >= start)
                    and (end is None or r.at.date() <= end)),
                   key=lambda r: (r.at, r.code))

@@ -3,7 +3,7 @@
 TITLE = "Masuk"
 INTRO = "Pilih nama Anda, lalu ketik PIN (4–8 angka). Setiap catatan hari ini memakai nama ini."
 DESK = "Nomor loket"
-DESK_INVALID = "Nomor loket harus angka 1–99"
+REMEMBERED = "Hari ini tadi: {nama} di loket {desk}. Ketik PIN untuk melanjutkan."
 OFFICER = "Petugas"
 PIN = "PIN"
 PIN_PLACEHOLDER = "4–8 angka"
