@@ -62,7 +62,7 @@ class LoketApp(App[None]):
         Binding("f5", "scan", T.KEY_SCAN, id="umum.pindai"),
         # a supervisor's keys: listed in F1 Bantuan, kept out of the counter's footer
         Binding("f7", "audit", TA.KEY_AUDIT, show=False, id="umum.audit"),
-        Binding("f8", "accounts", TA.KEY_ACCOUNTS, show=False, id="umum.akun"),
+        Binding("f6", "accounts", TA.KEY_ACCOUNTS, show=False, id="umum.akun"),
         Binding("f9", "settings", T.KEY_SETTINGS, id="umum.pengaturan"),
         Binding("ctrl+l", "lock", TA.KEY_LOCK, id="umum.kunci"),
         Binding("k", "survey", TK.KEY_SURVEY, show=False, id="umum.survei"),
@@ -460,7 +460,7 @@ class LoketApp(App[None]):
             self.lock_desk()
 
     def action_accounts(self) -> None:
-        """F8: the office's accounts (a supervisor's screen)."""
+        """F6: the office's accounts (a supervisor's screen)."""
         from counter.accounts.roles import Act
         from screens.accounts import AccountsScreen
         from screens.supervisor_pin import as_supervisor
