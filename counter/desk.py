@@ -201,7 +201,8 @@ class Desk:
 
     def remeasure(self, view: CaseView) -> CaseView:
         """The same case at the current time, without reading the store (timer ticks)."""
-        return replace(self.measure(view.state, view.sop), handoff=view.handoff)
+        return replace(self.measure(view.state, view.sop), handoff=view.handoff,
+                       conflicts=view.conflicts)
 
     def view(self, code: str) -> CaseView:
         return self.fold(self.repo.events(code))

@@ -545,8 +545,12 @@ class LoketApp(App[None]):
     # ------------------------------------------------------------------ cases
 
     def _to_home(self) -> None:
-        """Leave whatever is open (modals included) and stand on the dashboard."""
+        """Leave whatever is open (modals included) and stand on the dashboard; never
+        while the desk is locked (the lock screen is not popped from under a PIN)."""
         from screens.home import HomeScreen
+
+        if self.locked:
+            return
 
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
@@ -612,6 +616,8 @@ class LoketApp(App[None]):
         """Open a case from anywhere: the step runner (or its detail once closed)."""
         from screens.step_runner import StepRunnerScreen
 
+        if self.locked:
+            return
         self._to_home()
         self.push_screen(StepRunnerScreen(code))
         self.refresh_home()
