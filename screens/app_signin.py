@@ -63,10 +63,10 @@ class SignInShell(BackgroundShell):
             self.push_screen(FirstSupervisorScreen(self.profile), self._after_first_supervisor)
             return
         remembered = load_duty(self.paths, self.now().date())
+        hint = getattr(self, "officer_hint", "") or (remembered.officer if remembered else "")
         self.push_screen(SignInScreen(self.profile, self.gate,
                                       desk=remembered.desk if remembered else None,
-                                      remembered=remembered.officer if remembered else ""),
-                         self._after_start)
+                                      remembered=hint), self._after_start)
 
     def _after_first_supervisor(self, profile: Profile | None) -> None:
         from counter.accounts.signin import Session

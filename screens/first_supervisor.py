@@ -50,7 +50,8 @@ class FirstSupervisorScreen(Screen[Profile | None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#nama", Input).focus()
+        # after the settings screen has gone (its focus is restored first)
+        self.call_after_refresh(self.query_one("#nama", Input).focus)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "pin2":
