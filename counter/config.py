@@ -72,8 +72,15 @@ def resolve_paths(
 
 @dataclass(frozen=True)
 class Officer:
+    """An officer's account: who they are, what they may do, and their PIN's hash
+    (`pin_hash`, salted scrypt: see counter.accounts.pin; never the PIN itself)."""
+
     nama: str
     jabatan: str = ""
+    nip: str = ""
+    roles: tuple[str, ...] = ("petugas loket",)
+    pin_hash: str = ""
+    aktif: bool = True
 
 
 @dataclass(frozen=True)
@@ -133,6 +140,8 @@ class Profile:
     # [data] retensi: how long personal data is kept after a case closes (UU 27/2022;
     # from the office's Jadwal Retensi Arsip), e.g. "2 tahun"; see counter/privacy
     retensi: str = "2 tahun"
+    # [akun] kunci_menit: the desk locks after this many idle minutes (0: never)
+    idle_lock_min: int = 10
     demo: bool = False  # never read from or written to loket.toml: set by `loket --demo`
 
     @property

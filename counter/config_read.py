@@ -64,8 +64,10 @@ class _ProfileReader:
 
     def read(self) -> Profile:
         d, base = self.data, Profile()
-        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm", "data"}
-        known -= {"calendar", "keys", "demo", "skm_bobot", "skm_layar", "retensi"}
+        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm", "data",
+                                                             "akun"}
+        known -= {"calendar", "keys", "demo", "skm_bobot", "skm_layar", "retensi",
+                  "idle_lock_min"}
         for key in d:
             if key not in known:
                 raise self.fail(key, T.UNKNOWN_KEY.format(key=key))
@@ -115,6 +117,7 @@ class _ProfileReader:
             skm_bobot=self.skm_bobot(),
             skm_layar=self.skm_layar(),
             retensi=self.retensi(),
+            idle_lock_min=self.idle_lock_min(),
         )
 
     def retensi(self) -> str:
@@ -130,6 +133,16 @@ class _ProfileReader:
             return parse_retention(text).label()
         except ConfigError as err:
             raise self.fail("data.retensi", err.message) from None
+
+    def idle_lock_min(self) -> int:
+        raw = self.get(self.data, "akun", dict, {}, "tabel [akun]")
+        for key in raw:
+            if key != "kunci_menit":
+                raise self.fail(f"akun.{key}", T.UNKNOWN_KEY.format(key=key))
+        value = raw.get("kunci_menit", Profile.idle_lock_min)
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 480:
+            raise self.fail("akun.kunci_menit", T.BAD_IDLE_LOCK.format(value=value))
+        return value
 
     def pusat(self) -> PusatSettings:
         raw = self.get(self.data, "pusat", dict, {}, "tabel [pusat]")
@@ -198,9 +211,33 @@ class _ProfileReader:
             label = f"officers[{i + 1}]"
             if not isinstance(o, dict) or not str(o.get("nama", "")).strip():
                 raise self.fail(f"{label}.nama", T.NO_OFFICER_NAME)
-            result.append(Officer(nama=str(o["nama"]).strip(),
-                                  jabatan=str(o.get("jabatan", "")).strip()))
+            result.append(self.account(o, label))
         return tuple(result)
+
+    def account(self, o: dict[str, Any], label: str) -> Officer:
+        """One [[officers]] table: name, jabatan, NIP, roles, PIN hash, active."""
+        from counter.accounts.pin import is_pin_hash
+        from counter.accounts.roles import ROLES, normalize_role
+
+        text = {k: self.get(o, k, str, "", "teks", f"{label}.{k}")
+                for k in ("jabatan", "nip", "pin_hash")}
+        raw_roles = self.get(o, "peran", list, ["petugas loket"], "daftar teks",
+                             f"{label}.peran")
+        roles: list[str] = []
+        for word in raw_roles:
+            role = normalize_role(word) if isinstance(word, str) else None
+            if role is None:
+                raise self.fail(f"{label}.peran", T.BAD_ROLE.format(
+                    value=word, choices=", ".join(ROLES)))
+            if role not in roles:
+                roles.append(role)
+        pin_hash = text["pin_hash"].strip()
+        if pin_hash and not is_pin_hash(pin_hash):
+            raise self.fail(f"{label}.pin_hash", T.BAD_PIN_HASH)
+        return Officer(nama=str(o["nama"]).strip(), jabatan=text["jabatan"].strip(),
+                       nip=text["nip"].strip(), roles=tuple(roles), pin_hash=pin_hash,
+                       aktif=bool(self.get(o, "aktif", bool, True, "true/false",
+                                           f"{label}.aktif")))
 
     def calendar(self) -> CalendarSettings:
         raw = self.get(self.data, "kalender", dict, {}, "tabel [kalender]")

@@ -10,7 +10,7 @@ import tomlkit
 import tomlkit.exceptions
 
 from counter.atomic import OWNER_ONLY, ensure_folder, write_file
-from counter.config import Paths, Profile, PusatSettings
+from counter.config import Officer, Paths, Profile, PusatSettings
 from counter.errors import ConfigError
 
 
@@ -19,11 +19,12 @@ def _profile_data(profile: Profile) -> dict[str, Any]:
         k: v for k, v in asdict(profile).items() if k not in ("calendar", "officers", "logo",
                                                               "printer", "keys", "demo",
                                                               "skm_bobot", "skm_layar",
-                                                              "retensi")
+                                                              "retensi", "idle_lock_min")
     }
     data["logo"] = str(profile.logo) if profile.logo else ""
     data["printer"] = profile.printer or ""
-    data["officers"] = [{"nama": o.nama, "jabatan": o.jabatan} for o in profile.officers]
+    data["officers"] = [_officer_data(o) for o in profile.officers]
+    data["akun"] = {"kunci_menit": profile.idle_lock_min}
     data["kalender"] = {
         "hari_tutup": list(profile.calendar.closed_days),
         "ramadan": [[a, b] for a, b in profile.calendar.ramadan],
@@ -37,6 +38,21 @@ def _profile_data(profile: Profile) -> dict[str, Any]:
     data["data"] = {"retensi": profile.retensi}
     if profile.keys:
         data["tombol"] = dict(profile.keys)
+    return data
+
+
+def _officer_data(o: Officer) -> dict[str, Any]:
+    """An account as written: what differs from a plain petugas only (an office's
+    hand-written `[[officers]]` with a name and jabatan stays as short as it was)."""
+    data: dict[str, Any] = {"nama": o.nama, "jabatan": o.jabatan}
+    if o.nip:
+        data["nip"] = o.nip
+    if o.roles != Officer.roles:
+        data["peran"] = list(o.roles)
+    if o.pin_hash:
+        data["pin_hash"] = o.pin_hash
+    if not o.aktif:
+        data["aktif"] = False
     return data
 
 
@@ -54,7 +70,7 @@ def profile_to_toml(profile: Profile, previous: str = "") -> str:
             continue  # a default the office never wrote stays unwritten
         if key == "officers":
             _update_officers(doc, value)
-        elif key in ("kalender", "tombol", "data"):
+        elif key in ("kalender", "tombol", "data", "akun"):
             table = doc.get(key)
             if not isinstance(table, dict):
                 table = tomlkit.table()
@@ -83,24 +99,37 @@ def _written_at(table: Any, action: str) -> tuple[Any, str]:
     return (node, name) if name in node else (table, action)
 
 
-def _update_officers(doc: Any, officers: list[dict[str, str]]) -> None:
+_ACCOUNT_KEYS = ("nama", "jabatan", "nip", "peran", "pin_hash", "aktif")
+
+
+def _officer_table(o: dict[str, Any]) -> Any:
+    table = tomlkit.table()
+    for key, value in o.items():
+        table.add(key, value)
+    return table
+
+
+def _update_officers(doc: Any, officers: list[dict[str, Any]]) -> None:
     """Change the [[officers]] tables in place (their comments and spacing stay);
     add or drop tables only for officers added or removed."""
     current = doc.get("officers")
     if current is None or not hasattr(current, "append"):
         fresh = tomlkit.aot()
         for o in officers:
-            fresh.append(tomlkit.table().add("nama", o["nama"]).add("jabatan", o["jabatan"]))
+            fresh.append(_officer_table(o))
         doc["officers"] = fresh
         return
     for table, o in zip(current, officers, strict=False):
-        for field_ in ("nama", "jabatan"):
-            if table.get(field_, "") != o[field_]:
+        for field_ in _ACCOUNT_KEYS:
+            if field_ not in o:
+                if field_ in table and field_ not in ("nama", "jabatan"):
+                    del table[field_]
+            elif table.get(field_, "") != o[field_]:
                 table[field_] = o[field_]
     while len(current) > len(officers):
         del current[len(current) - 1]
     for o in officers[len(current):]:
-        current.append(tomlkit.table().add("nama", o["nama"]).add("jabatan", o["jabatan"]))
+        current.append(_officer_table(o))
 
 
 def save_profile(paths: Paths, profile: Profile) -> None:

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from counter.accounts.roles import PETUGAS, SUPERVISOR
+from counter.accounts.signin import Session
 from counter.calendar import WorkingCalendar, calendar_for
 from counter.case.roles import is_back_office
 from counter.case.schema import event_id, new_id, seeded_ids
@@ -216,7 +218,9 @@ def demo_profile(base: Profile | None = None) -> Profile:
 
     return (base or default_profile()).with_changes(
         instansi=T.DEMO_INSTANSI, unit=T.DEMO_UNIT, demo=True,
-        officers=tuple(Officer(n, "Petugas Loket") for n in T.DEMO_OFFICERS))
+        officers=(*(Officer(n, "Petugas Loket") for n in T.DEMO_OFFICERS[:-1]),
+                  Officer(T.DEMO_OFFICERS[-1], "Koordinator Pelayanan",
+                          roles=(PETUGAS, SUPERVISOR))))
 
 
 def front_desk_sops(catalog: Catalog) -> list[Sop]:
@@ -441,6 +445,9 @@ class _Simulation:
             elif task.kind == "close":
                 reason = T.DEMO_REJECT_REASON if task.args["outcome"] == "ditolak" else \
                     T.DEMO_CANCEL_REASON
+                if task.args["outcome"] == "dibatalkan":  # the demo's supervisor approves
+                    desk = desk.acting_as(Session(self.officers[-1],
+                                                  roles=(PETUGAS, SUPERVISOR)))
                 view = desk.close(code, task.args["outcome"], reason)
             elif task.kind == "return":
                 targets = [t for t in _targets(current) if t is not None]

@@ -9,12 +9,15 @@ same way everywhere, and the screens stay thin. The store is any object with the
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from copy import copy
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from counter import case as C
+from counter.accounts.roles import Act
+from counter.accounts.signin import Session, require
 from counter.codes import DEMO_DESK, is_demo_code, normalize, parse_code
 from counter.desk_read import DeskReader
 from counter.desk_view import CasesRead as CasesRead
@@ -37,10 +40,23 @@ if TYPE_CHECKING:  # paper and printing load reportlab: only when a document is 
 class Desk(DeskReader):
     """Acts on cases for one officer at one desk (reading: `DeskReader`)."""
 
+    def acting_as(self, session: Session) -> Desk:
+        """The same desk acting as `session` (a supervisor's PIN typed here for one act)."""
+        other = copy(self)
+        other.session = session
+        return other
+
+    def _require(self, act: Act) -> None:
+        if self.session is None:
+            raise CaseError(T.NOT_SIGNED_IN, field="petugas")
+        require(self.session, act)
+
     # ---------------------------------------------------------------- acting
 
     def _stamp(self) -> tuple[datetime, str, int]:
-        return self.now(), self.officer, self.profile.desk
+        if self.session is None:
+            raise CaseError(T.NOT_SIGNED_IN, field="petugas")
+        return self.now(), self.session.nama, self.profile.desk
 
     def _applicant_alone(self, events: list[dict[str, Any]], sop: Sop | None,
                          ) -> list[dict[str, Any]]:
@@ -265,14 +281,19 @@ class Desk(DeskReader):
 
     def close(self, code: str, outcome: str, reason: str = "",
               expect: str | None = None) -> CaseView:
+        """Tutup; a cancellation (`dibatalkan`) is a supervisor's act."""
+        if outcome == "dibatalkan":
+            self._require(Act.CANCEL)
         view = self.planned(code, expect)
         at, officer, desk = self._stamp()
         return self._commit(view, C.plan_close(view.state, view.sop, outcome, reason, at,
                                                officer, desk))
 
-    def resolve_conflicts(self, code: str, note: str) -> CaseView:
+    def resolve_conflicts(self, code: str, note: str, expect: str | None = None) -> CaseView:
         """A supervisor settles the case's conflicts: one `conflict_resolved` per fork,
-        with what was decided. Both desks' actions stay as they were recorded."""
+        with what was decided. Both desks' actions stay as they were recorded. Like a
+        note it fits any state (`expect` is not checked)."""
+        self._require(Act.RESOLVE_CONFLICT)
         view = self.view(code)
         if not view.conflicts:
             raise CaseError(T.NO_CONFLICT.format(code=view.code_human), field="code")
@@ -280,6 +301,15 @@ class Desk(DeskReader):
         events = [C.conflict_resolved(code, at, officer, desk, fork.prev, note)
                   for fork in forks(view.state.events) if not fork.resolved]
         return self._commit(view, events)
+
+    def reopen(self, code: str, reason: str, expect: str | None = None) -> CaseView:
+        """A supervisor reopens a closed case (closed by mistake) at the step it closed
+        on; the close and the reopening both stay in its history."""
+        self._require(Act.REOPEN)
+        view = self.planned(code, expect)
+        at, officer, desk = self._stamp()
+        return self._commit(view, C.plan_reopen(view.state, view.sop, reason, at, officer,
+                                                desk))
 
     def record_print(self, code: str, doc: str, ok: bool, printer: str | None = None,
                      pdf: str = "", error: str = "") -> CaseView:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from counter import case as C
+from counter.accounts.signin import Session
 from counter.calendar import WorkingCalendar, calendar_for
 from counter.clock import measure_case
 from counter.codes import parse_code
@@ -40,18 +41,29 @@ class DeskReader:
         repo: Repository,
         catalog: Catalog,
         profile: Profile,
-        officer: str = "",
+        officer: Session | str | None = None,
         now: Callable[[], datetime] | None = None,
         calendar: WorkingCalendar | None = None,
     ) -> None:
+        """`officer` is the signed-in `Session` (the app's and the CLI's sign-in make
+        one); a bare name stands for a petugas loket without any supervisor's rights
+        (the demo's and tests' officers); None: nobody is signed in, so the desk may
+        read but each act is refused. Every event names the session's officer at the
+        desk's clock: a caller never passes an officer or a time."""
         self.repo = repo
         self.catalog = catalog
         self.profile = profile
-        self.officer = officer or (profile.officers[0].nama if profile.officers else "")
+        self.session: Session | None = Session(officer) if isinstance(officer, str) \
+            and officer else officer if isinstance(officer, Session) else None
         self.calendar = calendar or calendar_for(profile)
         # Names of the office's desks (from the server), for conflict lines: {5: "Kabid"}.
         self.desk_names: dict[int, str] = {}
         self._now = now or (lambda: datetime.now(profile.tz))
+
+    @property
+    def officer(self) -> str:
+        """The signed-in officer's name ("" when nobody is signed in)."""
+        return self.session.nama if self.session is not None else ""
 
     # ---------------------------------------------------------------- reading
 
@@ -80,7 +92,8 @@ class DeskReader:
 
     def remeasure(self, view: CaseView) -> CaseView:
         """The same case at the current time, without reading the store (timer ticks)."""
-        return replace(self.measure(view.state, view.sop), handoff=view.handoff)
+        return replace(self.measure(view.state, view.sop), handoff=view.handoff,
+                       conflicts=view.conflicts)
 
     def view(self, code: str) -> CaseView:
         return self.fold(self.repo.events(code))

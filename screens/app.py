@@ -5,13 +5,15 @@ Everything the app touches is passed in (paths, profile, catalog, store and a
 clock they move by hand. The screens act on cases only through
 `counter.desk.Desk`; printing runs in workers so the timers never freeze.
 
-The shell is three layers: `CaseShell` (screens/app_cases.py: scanning and
+The shell is four layers: `CaseShell` (screens/app_cases.py: scanning and
 opening cases), `BackgroundShell` (screens/app_background.py: sync and the damage
-check) and `LoketApp` here (start of day, the global keys, the screens' messages).
+check), `SignInShell` (screens/app_signin.py: sign-in, the lock, the supervisor's
+screens) and `LoketApp` here (start of day, the global keys, the screens' messages).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -24,7 +26,8 @@ from counter.errors import LoketError
 from counter.sop import Catalog
 from counter.texts import skm as TK
 from counter.texts import ui as T
-from screens.app_background import BackgroundShell
+from counter.texts import ui_accounts as TA
+from screens.app_signin import SignInShell
 from screens.messages import (
     CaseChanged,
     CaseOpened,
@@ -37,10 +40,11 @@ from screens.messages import (
 from screens.widgets.scan_buffer import BURST_GAP, ScanBuffer
 
 if TYPE_CHECKING:
+    from counter.accounts.signin import Session
     from counter.desk import Desk
 
 
-class LoketApp(BackgroundShell):
+class LoketApp(SignInShell):
     """The counter app; `profile=None` means the first run (setup screen first)."""
 
     CSS_PATH = "app.tcss"
@@ -54,7 +58,11 @@ class LoketApp(BackgroundShell):
         Binding("f3", "catalog", T.KEY_CATALOG, id="umum.katalog"),
         Binding("f4", "daily_log", T.KEY_DAILY_LOG, id="umum.log_harian"),
         Binding("f5", "scan", T.KEY_SCAN, id="umum.pindai"),
+        # a supervisor's keys: listed in F1 Bantuan, kept out of the counter's footer
+        Binding("f6", "accounts", TA.KEY_ACCOUNTS, show=False, id="umum.akun"),
+        Binding("f7", "audit", TA.KEY_AUDIT, show=False, id="umum.audit"),
         Binding("f9", "settings", T.KEY_SETTINGS, id="umum.pengaturan"),
+        Binding("ctrl+l", "lock", TA.KEY_LOCK, id="umum.kunci"),
         Binding("k", "survey", TK.KEY_SURVEY, show=False, id="umum.survei"),
         Binding("ctrl+q", "quit", T.KEY_QUIT, priority=True, id="umum.keluar"),
     ]
@@ -67,10 +75,11 @@ class LoketApp(BackgroundShell):
         store: Any,
         now: Callable[[], datetime] | None = None,
         *,
-        officer: str | None = None,
+        officer: str | Session | None = None,
         desk_no: int | None = None,
         scan_gap: float | None = None,
         issue: Callable[..., Any] | None = None,
+        idle_lock_s: float | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -78,8 +87,15 @@ class LoketApp(BackgroundShell):
         self.catalog = catalog
         self.store = store
         self._now = now
-        self.officer = officer
+        # a test's (or the demo's) officer, signed in already; else the sign-in asks
+        self._given_officer = officer
+        self.officer_hint = ""  # `loket app --petugas`: the name the sign-in preselects
+        self.officer: str | None = None
         self.desk_no = desk_no
+        # the desk locks after this many idle seconds (None: the profile's kunci_menit)
+        self._idle_lock_s = idle_lock_s
+        self._last_input = time.monotonic()
+        self.locked = False
         self.desk: Desk | None = None
         self.calendar: WorkingCalendar | None = None
         # the profile's scan_gap_ms unless the caller (a test) fixes the gap
@@ -136,8 +152,8 @@ class LoketApp(BackgroundShell):
             from screens.setup import SetupScreen
 
             self.push_screen(SetupScreen(), self._after_setup)
-        elif self.officer:
-            self.begin_day(self.officer, self.desk_no or self.profile.desk)
+        elif self._given_officer:
+            self.begin_day(self._given_officer, self.desk_no or self.profile.desk)
         else:
             self._ask_officer()
 
@@ -161,21 +177,13 @@ class LoketApp(BackgroundShell):
         self.use_profile_keys(profile)
         self._ask_officer()
 
-    def _ask_officer(self) -> None:
-        from counter.duty import load_duty
-        from screens.setup import StartScreen
-
-        assert self.profile is not None
-        remembered = load_duty(self.paths, self.now().date())
-        self.push_screen(StartScreen(self.profile, remembered), self._after_start)
-
-    def _after_start(self, choice: tuple[str, int] | None) -> None:
+    def _after_start(self, choice: tuple[Session, int] | None) -> None:
         if choice is None:
             self.exit()
             return
         self.begin_day(*choice)
 
-    def begin_day(self, officer: str, desk_no: int) -> None:
+    def begin_day(self, officer: str | Session, desk_no: int) -> None:
         """Build the desk service for the officer on duty and show the dashboard."""
         from counter.desk import Desk
         from screens.home import HomeScreen
@@ -183,11 +191,13 @@ class LoketApp(BackgroundShell):
         assert self.profile is not None
         if desk_no != self.profile.desk:
             self.profile = self.profile.with_changes(desk=desk_no)
-        self.officer, self.desk_no = officer, desk_no
-        self._remember_duty()
+        self.desk_no = desk_no
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
         self.desk = Desk(self.store, self.catalog, self.profile, officer=officer,
                          now=self.now, calendar=self.calendar)
+        self.officer = self.desk.officer
+        self._remember_duty()
+        self.start_idle_lock()
         self.push_screen(HomeScreen())
         self.refresh_bindings()
         from screens.skm_offer import open_visitor_screen
@@ -221,8 +231,12 @@ class LoketApp(BackgroundShell):
         return self.desk is not None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Before the day has started (setup, officer choice) only help, catalog and quit."""
-        return not (action in ("new_case", "daily_log", "scan", "settings", "survey")
+        """Before the day has started (setup, officer choice) only help, catalog and quit;
+        a locked desk only quits (its screen hides everything else)."""
+        if self.locked:
+            return action == "quit"
+        return not (action in ("new_case", "daily_log", "scan", "settings", "survey",
+                               "lock", "accounts", "audit")
                     and self.desk is None)
 
     def action_survey(self) -> None:
@@ -232,17 +246,26 @@ class LoketApp(BackgroundShell):
         start_survey(self)
 
     def action_settings(self) -> None:
-        """Edit the office profile (printer, paper, officers…) without a text editor."""
+        """Edit the office profile (printer, paper, officers…) without a text editor;
+        a supervisor's act (their PIN is asked for at a petugas's desk)."""
+        from counter.accounts.roles import Act
         from screens.setup import SetupScreen
+        from screens.supervisor_pin import as_supervisor
 
         if self.profile is None or isinstance(self.screen, SetupScreen):
             return
 
-        def saved(profile: Profile | None) -> None:
-            if profile is not None:
-                self.apply_profile(profile)
+        def open_settings(desk: Desk) -> None:
+            before = self.profile
 
-        self.push_screen(SetupScreen(self.profile), saved)
+            def saved(profile: Profile | None) -> None:
+                if profile is not None and before is not None:
+                    self.apply_profile(profile)
+                    self.record_settings(desk, before, profile)
+
+            self.push_screen(SetupScreen(self.profile), saved)
+
+        as_supervisor(self, Act.SETTINGS, open_settings)
 
     def apply_profile(self, profile: Profile) -> None:
         """Use a changed profile from now on, for the officer already on duty."""
@@ -253,7 +276,8 @@ class LoketApp(BackgroundShell):
         self.use_profile_keys(profile)
         self._remember_duty()
         self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
-        self.desk = Desk(self.store, self.catalog, self.profile, officer=self.officer or "",
+        session = self.desk.session if self.desk is not None else None
+        self.desk = Desk(self.store, self.catalog, self.profile, officer=session,
                          now=self.now, calendar=self.calendar)
         self.start_sync()
 

@@ -16,6 +16,7 @@ from textual import events
 from counter.errors import LoketError
 from counter.texts import shell as TS
 from counter.texts import ui as T
+from counter.texts import ui_accounts as TA
 from screens.services import desk_of
 from screens.ui_guard import GuardedApp
 
@@ -30,6 +31,8 @@ class CaseShell(GuardedApp):
     desk: Desk | None
     scanner: ScanBuffer
     _replaying: bool
+    locked: bool  # the desk is locked (screens/app_signin.py)
+    _last_input: float  # when a key or a click last came (the idle lock's clock)
 
     def _desk_ready(self) -> bool:
         return self.desk is not None
@@ -37,8 +40,12 @@ class CaseShell(GuardedApp):
     # ------------------------------------------------------------------ cases
 
     def _to_home(self) -> None:
-        """Leave whatever is open (modals included) and stand on the dashboard."""
+        """Leave whatever is open (modals included) and stand on the dashboard; never
+        while the desk is locked (the lock screen is not popped from under a PIN)."""
         from screens.home import HomeScreen
+
+        if self.locked:
+            return
 
         while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
             self.pop_screen()
@@ -49,6 +56,9 @@ class CaseShell(GuardedApp):
         from counter.errors import CodeError
 
         if not self._desk_ready():
+            return
+        if self.locked:  # nothing opens on a locked desk; the code is not lost
+            self.notify(TA.SCAN_WHILE_LOCKED.format(code=text.strip()), severity="warning")
             return
         if not set(text) <= set("0123456789- "):
             self.notify(T.SCAN_GARBAGE.format(text=text[:30]), severity="error")
@@ -101,6 +111,8 @@ class CaseShell(GuardedApp):
         """Open a case from anywhere: the step runner (or its detail once closed)."""
         from screens.step_runner import StepRunnerScreen
 
+        if self.locked:
+            return
         self._to_home()
         self.push_screen(StepRunnerScreen(code))
         self.refresh_home()
@@ -115,6 +127,8 @@ class CaseShell(GuardedApp):
     # ------------------------------------------------------------------ scanner
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self._last_input = time.monotonic()  # anyone at the desk keeps it unlocked
         if (
             isinstance(event, events.Key)
             and not event.is_forwarded

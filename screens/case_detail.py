@@ -27,6 +27,7 @@ from textual.widgets import Footer, Static
 from counter import dates
 from counter.errors import LoketError
 from counter.texts import shell as TS
+from counter.texts import ui_accounts as TA
 from counter.texts import ui_review as T
 from screens.messages import CaseChanged
 from screens.services import tell
@@ -142,6 +143,7 @@ class CaseDetailScreen(Screen[None]):
         Binding("p,ctrl+p", "reprint", T.KEY_REPRINT, key_display="p", id="riwayat.cetak_ulang"),
         Binding("r", "reload", T.KEY_REFRESH, id="riwayat.muat_ulang"),
         Binding("n", "reveal_nik", T.KEY_REVEAL_NIK, id="riwayat.tampilkan_nik"),
+        Binding("b", "reopen", TA.KEY_REOPEN, id="riwayat.buka_kembali"),
     ]
 
     def __init__(
@@ -227,7 +229,37 @@ class CaseDetailScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reveal_nik":  # offered only where there is a NIK to show
             return self.view is not None and bool(self.view.state.visitor.nik)
+        if action == "reopen":  # only a closed case reopens (a supervisor's act)
+            return self.view is not None and self.view.state.closed
         return True
+
+    def action_reopen(self) -> None:
+        """Reopen a case closed by mistake: a supervisor's act, with a reason."""
+        from counter.accounts.roles import Act
+        from screens.modals import TextModal
+        from screens.supervisor_pin import as_supervisor
+
+        view = self.view
+        if view is None or not view.state.closed:
+            return
+
+        def ask(desk: Any) -> None:
+            def done(reason: str | None) -> None:
+                if not reason:
+                    return
+                try:
+                    reopened = desk.reopen(self.code, reason, expect=view.state.last_event_id)
+                except LoketError as err:
+                    self.notify(err.user_text, severity="error")
+                    return
+                self.notify(TA.REOPENED.format(code=reopened.code_human, nama=desk.officer))
+                tell(self, CaseChanged(self.code))
+                self.show(reopened)
+
+            self.app.push_screen(TextModal(TA.REOPEN_TITLE, TA.REOPEN_LABEL, required=True),
+                                 done)
+
+        as_supervisor(self.app, Act.REOPEN, ask)
 
     def action_reveal_nik(self) -> None:
         """Show the full NIK for a minute (to type it into another system); the look is

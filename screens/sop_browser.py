@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 from counter.sop import DRAF, Sop
 from counter.texts import evaluation as E
 from counter.texts import sop_authoring as A
+from counter.texts import ui_accounts as TA
 from counter.texts import ui_review as T
 
 NARROW = 70  # below this width the step table folds kelengkapan/output under kegiatan
@@ -347,12 +348,19 @@ class SopBrowserScreen(Screen[None]):
 
     def action_edit(self) -> None:
         """Open the highlighted SOP in the editor; on return, show the saved version."""
+        from counter.accounts.roles import Act
         from screens.sop_editor import SopEditorScreen
+        from screens.supervisor_pin import as_supervisor
 
         sop_id = self.current_id()
         if sop_id is None or not hasattr(self.app, "paths"):
             return
-        self.app.push_screen(SopEditorScreen(self.catalog.get(sop_id)), self._after_edit)
+        if getattr(self.app, "desk", None) is None:  # nobody signed in: nobody may edit
+            self.app.notify(TA.SIGN_IN_FIRST, severity="warning")
+            return
+        # editing an SOP, and marking one berlaku, are a supervisor's acts
+        as_supervisor(self.app, Act.SOP_EDIT, lambda _desk: self.app.push_screen(
+            SopEditorScreen(self.catalog.get(sop_id)), self._after_edit))
 
     def action_evaluate(self) -> None:
         """Monitoring and evaluation of the highlighted SOP (issue 18)."""

@@ -18,11 +18,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, Static
 
+from counter.accounts.roles import Act
 from counter.errors import LoketError
 from counter.evaluation.evaluate import Evaluation
 from counter.sop import Sop
 from counter.texts import evaluation as T
+from counter.texts import ui_accounts as TA
 from screens.modals import FieldProblem, FormModal
+from screens.supervisor_pin import as_supervisor
 from screens.worker_guard import guarded_work
 
 DEFAULT_DAYS = 91
@@ -61,7 +64,8 @@ class PeriodModal(FormModal):
 
 
 class AcceptModal(FormModal):
-    """Which step's proposal is accepted, and by which supervisor."""
+    """Which steps' proposals the supervisor (signed in, or whose PIN was just typed)
+    accepts; the new version's note names them."""
 
     def __init__(self, proposals: dict[int, str], supervisor: str) -> None:
         super().__init__(T.KEY_ACCEPT)
@@ -71,10 +75,9 @@ class AcceptModal(FormModal):
         listed = ", ".join(f"{no} \u2192 {w}" for no, w in self.proposals.items())
         yield Label(f"{T.ACCEPT_ASK} ({listed})")
         yield Input(", ".join(str(no) for no in self.proposals), id="langkah")
-        yield Label(T.PENYELIA_LABEL)
-        yield Input(self.supervisor, id="penyelia")
+        yield Label(T.PENYELIA_LABEL.format(nama=self.supervisor), id="penyelia")
 
-    def answer(self) -> tuple[list[int], str]:
+    def answer(self) -> list[int]:
         from counter.evaluation.accept import parse_steps
 
         text = self.value("langkah")
@@ -84,10 +87,7 @@ class AcceptModal(FormModal):
             steps = []
         if not steps or any(no not in self.proposals for no in steps):
             raise FieldProblem(T.ACCEPT_BAD.format(text=text), "langkah")
-        name = self.value("penyelia")
-        if not name:
-            raise FieldProblem(T.NEEDS_SUPERVISOR, "penyelia")
-        return steps, name
+        return steps
 
 
 class SopEvaluationScreen(Screen[None]):
@@ -211,17 +211,21 @@ class SopEvaluationScreen(Screen[None]):
         if not proposals:
             self.notify(T.NO_PROPOSALS, severity="warning")
             return
-        officer = str(getattr(self.app_any, "officer", "") or "")
-        self.app.push_screen(AcceptModal(proposals, officer), self._accepted)
+        if getattr(self.app_any, "desk", None) is None:  # nobody signed in: nobody accepts
+            self.notify(TA.SIGN_IN_FIRST, severity="warning")
+            return
+        # a new SOP version is a supervisor's act: a petugas's desk asks for the PIN
+        as_supervisor(self.app, Act.SOP_EDIT, lambda desk: self.app.push_screen(
+            AcceptModal(proposals, desk.officer),
+            lambda steps: self._accepted(steps, desk.officer)))
 
-    def _accepted(self, chosen: tuple[list[int], str] | None) -> None:
-        if chosen is None or self.evaluation is None:
+    def _accepted(self, steps: list[int] | None, supervisor: str) -> None:
+        if not steps or self.evaluation is None:
             return
         from counter.evaluation.accept import accept_proposal
         from counter.sop import load_catalog
 
         app = self.app_any
-        steps, supervisor = chosen
         folder = app.paths.sop_dir
         kept = [s.versi for s in app.catalog.versions_of(self.sop.id)]
         ev, proposals = self.evaluation, self.proposals()

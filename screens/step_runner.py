@@ -260,16 +260,22 @@ class StepRunnerScreen(StepView):
                              done)
 
     def action_resolve_conflict(self) -> None:
-        """A supervisor settles a conflict between desks: what was decided, in words."""
+        """A supervisor settles a conflict between desks: what was decided, in words
+        (at a petugas's desk a supervisor types their PIN first)."""
+        from counter.accounts.roles import Act
         from screens.modals import TextModal
+        from screens.supervisor_pin import as_supervisor
 
-        def done(text: str | None) -> None:
-            if text and self._act(desk_of(self).resolve_conflicts, self.code, text) is not None:
-                self.app.notify(T.RUN_CONFLICT_RESOLVED)
-                self.show()
+        def ask(desk: Any) -> None:
+            def done(text: str | None) -> None:
+                if text and self._act(desk.resolve_conflicts, self.code, text) is not None:
+                    self.app.notify(T.RUN_CONFLICT_RESOLVED)
+                    self.show()
 
-        self.app.push_screen(TextModal(T.MODAL_CONFLICT_TITLE, T.MODAL_CONFLICT_LABEL,
-                                       required=True), done)
+            self.app.push_screen(TextModal(T.MODAL_CONFLICT_TITLE, T.MODAL_CONFLICT_LABEL,
+                                           required=True), done)
+
+        as_supervisor(self.app, Act.RESOLVE_CONFLICT, ask)
 
     def action_close(self) -> None:
         from screens.modals import CloseModal
@@ -278,13 +284,32 @@ class StepRunnerScreen(StepView):
         can_finish = nxt.is_last and self.view.state.status in (Status.BERJALAN,
                                                                  Status.MENUNGGU_PELAKSANA)
         outcomes = [o for o in T.OUTCOMES if o != "selesai" or can_finish]
+        from counter.accounts.roles import Act
+        from screens.supervisor_pin import as_supervisor
+
         modal = CloseModal(T.MODAL_CLOSE_TITLE, outcomes)
-        modal.attempt = lambda answer: self._attempt(desk_of(self).close, self.code,
-                                                     answer.outcome, answer.reason)
+
+        def needs_supervisor(answer: Any) -> bool:
+            session = desk_of(self).session
+            return answer.outcome == "dibatalkan" and not (session and session.may(Act.CANCEL))
+
+        # A petugas's cancellation closes the dialog and asks for a supervisor's PIN.
+        modal.attempt = lambda answer: None if needs_supervisor(answer) else self._attempt(
+            desk_of(self).close, self.code, answer.outcome, answer.reason)
+
+        def approved(answer: Any, desk: Any) -> None:
+            if self._act(desk.close, self.code, answer.outcome, answer.reason) is not None:
+                closed(answer)
 
         def done(answer: Any) -> None:
             if answer is None:
                 return
+            if needs_supervisor(answer):
+                as_supervisor(self.app, Act.CANCEL, lambda desk: approved(answer, desk))
+                return
+            closed(answer)
+
+        def closed(answer: Any) -> None:
             view = self.view
             self.app.notify(T.RUN_CLOSED_NOTE.format(code=view.code_human,
                                                      outcome=view.status_text))

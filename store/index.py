@@ -43,14 +43,17 @@ def file_key(st: os.stat_result) -> FileKey:
 
 
 def open_in(events: Iterable[Mapping[str, Any]]) -> list[str]:
-    """The codes, among a day file's events, of cases opened and not closed."""
+    """The codes, among a day file's events, of cases opened and not closed (or reopened
+    by a supervisor after their close: the later of the two counts)."""
     opened: dict[str, None] = {}
     closed: set[str] = set()
-    for event in events:
+    for event in events:  # in the order written
         if event.get("type") == "opened":
             opened[str(event.get("code"))] = None
         elif event.get("type") == "closed":
             closed.add(str(event.get("code")))
+        elif event.get("type") == "reopened":
+            closed.discard(str(event.get("code")))
     return sorted(c for c in opened if c not in closed)
 
 
@@ -142,6 +145,8 @@ class OpenIndex:
                     codes.add(str(event.get("code")))
                 elif event.get("type") == "closed":
                     codes.discard(str(event.get("code")))
+                elif event.get("type") == "reopened":
+                    codes.add(str(event.get("code")))
             fresh = DayEntry(key, tuple(sorted(codes)))
         else:
             fresh = DayEntry(key, tuple(open_in(events)))

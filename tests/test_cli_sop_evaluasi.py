@@ -3,20 +3,23 @@ a new SOP version, and the next period compared with the previous one (issue 18)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from counter.config import default_profile, resolve_paths
+from counter.accounts.pin import hash_pin
+from counter.accounts.roles import PETUGAS, SUPERVISOR
+from counter.config import Officer, default_profile, resolve_paths, save_profile
 from counter.desk import Desk
 from counter.evaluation import TERLALU_KETAT, samples_from
 from counter.sop import load_catalog
 from counter.texts import evaluation as T
 from screens.cli import main
 from screens.cli.context import Context
+from tests.terminal import typed_at_terminal
 
 WIB = ZoneInfo("Asia/Jakarta")
 SOP = "pct-07-konsultasi-bisnis"
@@ -90,11 +93,22 @@ def test_quarter_evaluated_accepted_and_compared(loket_dirs: tuple[Path, Path],
     assert rows[2][6] == 22.0 and rows[2][12] == TERLALU_KETAT and rows[2][13] == "25 menit"
     assert set(wb.sheetnames) == {"Langkah", "Rincian", "Monitoring", "Evaluasi"}
 
-    # a supervisor's name is required to accept
+    # accepting is a supervisor's act: their PIN, typed on a terminal
+    save_profile(resolve_paths(), replace(default_profile(), officers=(
+        Officer("Siti Aminah", "Petugas Loket", pin_hash=hash_pin("2468")),
+        Officer("Rina Kartika", "Koordinator", roles=(PETUGAS, SUPERVISOR),
+                pin_hash=hash_pin("9753")))))
     assert main(["sop", "evaluasi", "07", "--dari", "2026-09-01", "--sampai", "2026-09-30",
-                 "--terima", "2"]) != 0
-    assert main(["sop", "evaluasi", "07", "--dari", "2026-09-01", "--sampai", "2026-09-30",
-                 "--terima", "2", "--penyelia", "Rina Kartika"]) == 0
+                 "--terima", "2"]) != 0  # no terminal here: nobody signed in
+    assert "terminal" in capsys.readouterr().err
+    with typed_at_terminal("Siti Aminah", "2468", "", "", "", ""):  # a petugas may not
+        assert main(["sop", "evaluasi", "07", "--dari", "2026-09-01", "--sampai",
+                     "2026-09-30", "--terima", "2"]) != 0
+    assert load_catalog([resolve_paths().sop_dir]).get(SOP).versi == 1
+    capsys.readouterr()
+    with typed_at_terminal("Rina Kartika", "9753"):
+        assert main(["sop", "evaluasi", "07", "--dari", "2026-09-01", "--sampai",
+                     "2026-09-30", "--terima", "2"]) == 0
     out = capsys.readouterr().out
     assert "15 menit \u2192 25 menit" in out and "versi 2" in out
     catalog = load_catalog([resolve_paths().sop_dir])
@@ -107,8 +121,9 @@ def test_quarter_evaluated_accepted_and_compared(loket_dirs: tuple[Path, Path],
     capsys.readouterr()
     assert main(["sop", "evaluasi", "07", "--dari", "2026-09-01", "--sampai", "2026-09-30"]) == 0
     assert "yang berlaku kini versi 2" in capsys.readouterr().out
-    assert main(["sop", "evaluasi", "07", "--dari", "2026-09-01", "--sampai", "2026-09-30",
-                 "--terima", "2", "--penyelia", "Rina Kartika"]) != 0
+    with typed_at_terminal("Rina Kartika", "9753"):
+        assert main(["sop", "evaluasi", "07", "--dari", "2026-09-01", "--sampai",
+                     "2026-09-30", "--terima", "2"]) != 0
     assert "sudah versi 2" in capsys.readouterr().err
 
     # the next period runs on version 2: the same 22 minutes are now within

@@ -200,8 +200,15 @@ def test_printed_documents_folder_failure_is_a_message(case_code: str, paths,
     """The desk's own PDF folder cannot be made (a file sits where it should be)."""
     paths.data_dir.mkdir(parents=True, exist_ok=True)
     paths.pdf_dir.write_bytes(b"bukan folder")
-    assert main(["cetak", case_code]) == 1
-    _refused(capsys, str(paths.pdf_dir))
+    from counter.accounts.pin import hash_pin
+    from counter.config import Officer
+    from tests.terminal import run_in_terminal
+
+    save_profile(paths, default_profile().with_changes(
+        officers=(Officer("Siti Aminah", pin_hash=hash_pin("2468")),)))
+    rc, shown = run_in_terminal(["cetak", case_code], [("Petugas (nomor", "1"), ("PIN:", "2468")])
+    assert rc == 1 and "Traceback" not in shown
+    assert "Galat: " in shown and str(paths.pdf_dir) in shown.replace("\r\n", ""), shown
 
 
 def test_duty_of_the_day_on_a_full_disk_keeps_the_old_one(paths, full_disk: Path) -> None:

@@ -39,10 +39,11 @@ NIK_REVEALED = "nik_revealed"  # an audit fact: who saw the full NIK, when (the 
 # for by the visitor. Neither changes the case's status or timings.
 DATA_REDACTED = "data_redacted"
 DATA_CORRECTED = "data_corrected"
+REOPENED = "reopened"  # a supervisor reopened a closed case
 EVENT_TYPES = (
     OPENED, STEP_STARTED, KELENGKAPAN_CHECKED, STEP_COMPLETED, OVER_REASON, STEP_RETURNED,
     HANDED_OFF, RECEIVED, WAITING_APPLICANT, RESUMED, NOTE, PRINTED, CLOSED, CONFLICT_RESOLVED,
-    NIK_REVEALED, DATA_REDACTED, DATA_CORRECTED,
+    NIK_REVEALED, DATA_REDACTED, DATA_CORRECTED, REOPENED,
 )
 # Events that stay meaningful after a case is closed (a late remark, a reprint, a look).
 AFTER_CLOSE_OK = frozenset({NOTE, PRINTED, CONFLICT_RESOLVED, NIK_REVEALED, DATA_REDACTED,
@@ -305,6 +306,20 @@ class Closed(EventData):
                       "reason")
 
 
+@event_type(REOPENED)
+@dataclass(frozen=True)
+class Reopened(EventData):
+    """A supervisor reopened a closed case (a mistaken close): the case goes on at
+    `step`, and the reason says why."""
+
+    step: int
+    reason: str
+
+    def check(self) -> None:
+        _step_ok(self.step)
+        _required(self.reason, T.REOPEN_REASON_REQUIRED, "reason")
+
+
 # ---------------------------------------------------------------- constructors
 
 
@@ -448,3 +463,9 @@ def closed(code: str, at: datetime, officer: str, desk: int, outcome: str,
            reason: str = "") -> dict[str, Any]:
     """The end of the case; a refusal or cancellation must say why."""
     return _event(code, at, officer, desk, Closed(outcome=outcome, reason=_text(reason)))
+
+
+def reopened(code: str, at: datetime, officer: str, desk: int, step: int,
+             reason: str) -> dict[str, Any]:
+    """A closed case opened again at `step` (a supervisor's act)."""
+    return _event(code, at, officer, desk, Reopened(_step(step), _text(reason)))

@@ -15,6 +15,7 @@ from typing import Any
 from counter.case.events import (
     AFTER_CLOSE_OK,
     OPENED,
+    REOPENED,
     RUN_DIKEMBALIKAN,
     RUN_DILEWATI,
     RUN_DITUTUP,
@@ -28,6 +29,7 @@ from counter.case.events import (
     OverReason,
     Printed,
     Received,
+    Reopened,
     Resumed,
     StepCompleted,
     StepReturned,
@@ -190,7 +192,7 @@ class _Folder:
         if isinstance(ev.data, Unknown):
             self.odd(T.ANOM_UNKNOWN_TYPE.format(type=ev.type))
             return
-        if self.status.closed and ev.type not in AFTER_CLOSE_OK:
+        if self.status.closed and ev.type not in AFTER_CLOSE_OK and ev.type != REOPENED:
             self.odd(T.ANOM_AFTER_CLOSE.format(type=ev.type))
             return
         handler = _HANDLERS.get(type(ev.data))
@@ -339,6 +341,19 @@ class _Folder:
         self.current_step = None
         self.waiting_missing, self.waiting_note = (), ""
 
+    def on_reopened(self, d: Reopened) -> None:
+        """The case goes on at `d.step` with a fresh run; the close stays in the history."""
+        if not self.status.closed:
+            self.odd(T.ANOM_NOT_CLOSED)
+            return
+        self.check_step(d.step)
+        self.status = Status.BERJALAN
+        self.outcome, self.close_reason, self.closed_at = None, "", None
+        role = desk_role(self.sop, step_of(self.sop, d.step))
+        self.start_run(d.step, role)
+        self.current_step = d.step
+        self.set_holder(role)
+
     def state(self, read: ReadCase) -> CaseState:
         return CaseState(
             code=self.code, sop_id=self.sop_id, visitor=self.visitor,
@@ -369,6 +384,7 @@ _HANDLERS: dict[type[EventData], Callable[[_Folder, Any], None]] = {
     Printed: _Folder.on_printed,
     Closed: _Folder.on_closed,
     DataCorrected: _Folder.on_data_corrected,
+    Reopened: _Folder.on_reopened,
 }
 
 

@@ -13,6 +13,7 @@ from counter.case.events import (
     closed,
     handed_off,
     received,
+    reopened,
     resumed,
     step_completed,
     step_returned,
@@ -128,6 +129,15 @@ def plan_close(state: CaseState, sop: Sop | None, outcome: str, reason: str, at:
         return [step_completed(state.code, at, officer, desk, state.current_step, output),
                 event]
     raise CaseError(T.SELESAI_PENDING.format(step=state.current_step), field="outcome")
+
+
+def plan_reopen(state: CaseState, sop: Sop | None, reason: str, at: datetime, officer: str,
+                desk: int) -> list[dict[str, Any]]:
+    """Reopen a closed case at the step it closed on (the last step run, else the first)."""
+    if not state.closed:
+        raise CaseError(T.NOT_CLOSED, field="status")
+    step = state.runs[-1].step if state.runs else (sop.steps[0].no if sop and sop.steps else 1)
+    return [reopened(state.code, at, officer, desk, step, reason)]
 
 
 def apply(state: CaseState, sop: Sop | None, new_events: Iterable[Mapping[str, Any]]

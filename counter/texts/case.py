@@ -68,6 +68,9 @@ EVENT_BAD_AT = "waktu {value!r} tidak terbaca (harus ISO 8601 dengan zona waktu)
 # --- odd but possible histories: recorded as anomalies, shown, never fatal
 ANOM_SECOND_OPEN = "pembukaan kedua diabaikan"
 ANOM_UNKNOWN_TYPE = "jenis kejadian {type!r} tidak dikenal; diabaikan"
+ANOM_NOT_CLOSED = "kasus dibuka kembali padahal belum ditutup; diabaikan"
+NOT_CLOSED = "kasus belum ditutup; tidak ada yang perlu dibuka kembali"
+REOPEN_REASON_REQUIRED = "alasan wajib diisi bila kasus dibuka kembali"
 ANOM_AFTER_CLOSE = "kejadian '{type}' sesudah kasus ditutup; diabaikan"
 ANOM_DUPLICATE = "langkah {step} sudah dicatat '{outcome}'; pencatatan kedua diabaikan"
 ANOM_SKIPPED = "langkah {step} ditinggalkan tanpa diselesaikan (langkah {other} dimulai)"
@@ -150,6 +153,7 @@ CHANGE = {
     "note": "ada catatan baru",
     "printed": "dokumen dicetak",
     "closed": "kasus ditutup ({outcome})",
+    "reopened": "kasus dibuka kembali oleh supervisor",
 }
 CHANGE_OTHER = "ada perubahan ({type})"
 CONFLICT_CODE_TAKEN = "Kode kasus baru saja dipakai di tempat lain; coba buka kasus lagi."

@@ -47,3 +47,9 @@ HOURS_BAD_DAY = (
     "'{text}': nama hari tidak dikenal; tulis Senin, Selasa, Rabu, Kamis, Jumat, Sabtu, Minggu"
 )
 HOURS_BAD_BREAK = "'{text}': istirahat harus di dalam jam kerja"
+BAD_ROLE = "peran '{value}' tidak dikenal; pilih dari: {choices}"
+BAD_PIN_HASH = (
+    "pin_hash bukan sidik PIN yang dikenal (jangan menulis PIN di sini; atur PIN dari "
+    "aplikasi, F6 Akun)"
+)
+BAD_IDLE_LOCK = "kunci_menit harus bilangan bulat 0–480 (0: tidak pernah terkunci), bukan {value}"

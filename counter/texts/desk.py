@@ -9,3 +9,4 @@ NOT_A_HAND_OFF = "langkah {step} tidak diserahkan ke pelaksana lain; pakai Seles
 NO_SUCH_TARGET = "langkah {step} tidak dapat dikembalikan ke langkah {to_step}"
 NO_NIK = "kasus {code} tidak mencatat NIK pemohon"
 NO_CONFLICT = "kasus {code} tidak memiliki konflik yang perlu diselesaikan"
+NOT_SIGNED_IN = "belum ada petugas yang masuk di meja ini; masuk dengan nama dan PIN dulu"

@@ -156,8 +156,6 @@ HELP_TERIMA = "terima usul mutu baku langkah N sebagai versi SOP baru (penyelia)
 HELP_OUTPUT = (
     "berkas keluaran; tanpa -o: teks ke layar, pdf/xlsx ke folder laporan/ di direktori data"
 )
-HELP_PENYELIA = "nama penyelia yang menerima usul"
-NEEDS_SUPERVISOR = "--terima memerlukan --penyelia NAMA (yang menerima usul)"
 WRITTEN = "Evaluasi ditulis ke {path}"
 
 # ----- the screen
@@ -191,7 +189,7 @@ PROPOSAL_OUTDATED = (
 OUTDATED_LINE = (
     "Dinilai pada versi {versi} (pelaksanaan periode ini); yang berlaku kini versi {current}."
 )
-PENYELIA_LABEL = "Penyelia yang menerima"
+PENYELIA_LABEL = "Diterima oleh supervisor: {nama}"
 
 # ----- requests without an SOP (issue 12: the general SOP's walk-ins)
 UNSERVED_HEAD = "Permintaan yang belum punya SOP (dilayani dengan SOP umum)"

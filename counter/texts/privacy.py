@@ -19,19 +19,12 @@ HELP_HAPUS = (
 )
 HELP_SEBELUM = "kasus yang ditutup sebelum tanggal ini (awal: hari ini dikurangi masa retensi)"
 HELP_COBA = "tampilkan saja kasus yang akan dihapus datanya, tanpa mengubah apa pun"
-HELP_PETUGAS = "nama supervisor yang melakukan (sementara, sebelum masuk dengan PIN)"
 HELP_PEMOHON = "cari kasus seorang pemohon menurut NIK, tampilkan, koreksi, ekspor (supervisor)"
 HELP_NIK = "NIK pemohon (16 angka)"
 HELP_KOREKSI = "koreksi satu kolom, mis. telepon=08123456789 (boleh diulang)"
 HELP_ALASAN = "alasan koreksi (mis. permintaan pemohon)"
 HELP_EKSPOR = "simpan data pemohon untuk dibawa pemohon: berkas .json atau .pdf"
 HELP_INTERAKTIF = "tanyakan koreksi kolom demi kolom"
-NEED_SUPERVISOR = (
-    "perintah ini khusus supervisor: sebutkan --petugas NAMA (nama supervisor di profil "
-    "kantor)"
-)
-UNKNOWN_OFFICER = "petugas {name!r} tidak ada di profil kantor; pilih salah satu: {names}"
-NOT_SUPERVISOR = "petugas {name!r} bukan supervisor (jabatan di profil kantor: {jabatan})"
 BAD_KOREKSI = "koreksi {text!r} harus berbentuk kolom=nilai, mis. telepon=08123456789"
 PURGE_NONE = "Tidak ada kasus yang ditutup sebelum {before} dengan data pribadi tersisa."
 PURGE_LIST = "{count} kasus ditutup sebelum {before} masih menyimpan NIK/telepon/alamat:"

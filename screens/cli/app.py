@@ -33,7 +33,17 @@ def run_app(args: Any, ctx: Context) -> int:
         check_keymap(profile, ctx.paths.config_file)
     tz = (profile or default_profile()).tz
     store = open_store(ctx.paths.store_dir, tz)
-    app = LoketApp(ctx.paths, profile, ctx.catalog, store,
-                   officer=getattr(args, "petugas", None), desk_no=getattr(args, "loket", None))
+    # `--petugas` only picks the name on the sign-in screen: the PIN is still asked. The
+    # demo office (no real people, no PINs) starts signed in as its supervisor.
+    officer: Any = None
+    if ctx.demo and profile is not None:
+        from counter.accounts.roles import PETUGAS, SUPERVISOR
+        from counter.accounts.signin import Session
+
+        officer = Session(getattr(args, "petugas", None) or profile.officers[-1].nama,
+                          roles=(PETUGAS, SUPERVISOR))
+    app = LoketApp(ctx.paths, profile, ctx.catalog, store, officer=officer,
+                   desk_no=getattr(args, "loket", None))
+    app.officer_hint = getattr(args, "petugas", None) or ""
     app.run()
     return 0

@@ -11,6 +11,7 @@ from counter.paper_sizes import PAPERS
 from counter.receipt.documents import KINDS
 from counter.texts import cli as T
 from screens.cli.context import Context
+from screens.cli.signin import require_officer
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,6 +31,7 @@ def cmd_cetak(args: argparse.Namespace, ctx: Context) -> int:
         path = ctx.desk.export_document(code, args.jenis, args.output, args.kertas)
         print(T.SAVED_TO.format(path=path))
         return 0
+    require_officer(ctx)  # a print is recorded in the name of the officer signed in
     _, issued = ctx.desk.issue(code, args.jenis, ctx.paths.pdf_dir, paper=args.kertas,
                                printer=args.printer)
     if issued.ok:

@@ -13,6 +13,8 @@ from counter.texts import cli as T_CLI
 from counter.texts import sop as T_SOP
 
 if TYPE_CHECKING:
+    from counter.accounts.gate import Gate
+    from counter.accounts.signin import Session
     from counter.desk import Desk
     from store import Store
 
@@ -22,6 +24,26 @@ class Context:
     paths: Paths
     demo: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    # the officer signed in for this run (screens/cli/signin.require_officer); None for
+    # reading commands, whose desk writes nothing
+    session: Session | None = None
+
+    def sign_in(self, session: Session) -> None:
+        """Act as `session` from now on (the desk is rebuilt for them)."""
+        self.session = session
+        self.__dict__.pop("desk", None)
+
+    @cached_property
+    def gate(self) -> Gate:
+        """Signs officers in against the profile's accounts; keeps the office audit."""
+        from datetime import datetime
+
+        from counter.accounts.gate import Gate
+        from store.audit_log import AuditLog
+
+        profile = self.profile
+        return Gate(profile.officers, AuditLog(self.paths.data_dir), profile.desk,
+                    lambda: datetime.now(profile.tz))
 
     @cached_property
     def saved_profile(self) -> Profile | None:
@@ -65,10 +87,10 @@ class Context:
 
     @cached_property
     def desk(self) -> Desk:
-        """Acts for the first officer of the profile (the CLI has no start of day)."""
+        """Acts as the officer signed in by `require_officer` (none: it may only read)."""
         from counter.desk import Desk
 
-        return Desk(self.store, self.catalog, self.profile)
+        return Desk(self.store, self.catalog, self.profile, officer=self.session)
 
 
 def note_skipped_sops(ctx: Context) -> None:

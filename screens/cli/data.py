@@ -8,7 +8,7 @@
   exactly the cases holding that NIK, what is held, corrections recorded as
   `data_corrected` events, and a copy (.json or .pdf) the visitor can take.
 
-Both are supervisor acts: who acts is asked in ONE place, `acting_officer` below.
+Both are supervisor acts: the supervisor signs in with their PIN on the terminal.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from counter.report import parse_date
 from counter.texts import privacy as T
 from counter.visitor import validate_nik
 from screens.cli.context import Context
+from screens.cli.signin import require_officer
 
 if TYPE_CHECKING:
     from counter.desk import CaseView, Desk
@@ -40,7 +41,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     h = acts_sub.add_parser("hapus", help=T.HELP_HAPUS, description=T.HELP_HAPUS)
     h.add_argument("--sebelum", help=T.HELP_SEBELUM)
     h.add_argument("--coba", action="store_true", help=T.HELP_COBA)
-    h.add_argument("--petugas", help=T.HELP_PETUGAS)
     h.set_defaults(func=cmd_hapus)
     q = acts_sub.add_parser("pemohon", help=T.HELP_PEMOHON, description=T.HELP_PEMOHON)
     q.add_argument("--nik", required=True, help=T.HELP_NIK)
@@ -49,41 +49,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--alasan", default="", help=T.HELP_ALASAN)
     q.add_argument("--interaktif", action="store_true", help=T.HELP_INTERAKTIF)
     q.add_argument("--ekspor", metavar="BERKAS", help=T.HELP_EKSPOR)
-    q.add_argument("--petugas", help=T.HELP_PETUGAS)
     q.set_defaults(func=cmd_pemohon)
 
 
 # ---------------------------------------------------------------- who acts
-# SIGNIN SEAM: the one place these commands ask who is acting. At merge, replace the
-# body with signin's `require_officer(ctx, supervisor=True)` (officer + PIN, roles).
 
 
-def acting_officer(ctx: Context, args: argparse.Namespace, *, supervisor: bool = True) -> str:
-    """The supervisor acting, for now named with `--petugas NAMA` (an officer of the
-    profile). Refuses, with a message, when none is named."""
-    name = (getattr(args, "petugas", None) or "").strip()
-    if not name:
-        raise LoketError(T.NEED_SUPERVISOR, field="--petugas")
-    officers = ctx.profile.officers
-    if officers and name.casefold() not in {o.nama.casefold() for o in officers}:
-        raise LoketError(T.UNKNOWN_OFFICER.format(
-            name=name, names=", ".join(o.nama for o in officers)), field="--petugas")
-    match = next((o for o in officers if o.nama.casefold() == name.casefold()), None)
-    if match is None:
-        return name
-    # Until sign-in brings roles: once the profile names a supervisor (by jabatan), only
-    # a supervisor may act here.
-    if supervisor and any("supervisor" in o.jabatan.casefold() for o in officers) \
-            and "supervisor" not in match.jabatan.casefold():
-        raise LoketError(T.NOT_SUPERVISOR.format(name=match.nama, jabatan=match.jabatan or "-"),
-                         field="--petugas")
-    return match.nama
-
-
-def _desk(ctx: Context, officer: str) -> Desk:
-    from counter.desk import Desk
-
-    return Desk(ctx.store, ctx.catalog, ctx.profile, officer=officer)
+def _supervisor_desk(ctx: Context) -> Desk:
+    """Both commands are a supervisor's acts: the supervisor signs in with their PIN on
+    this terminal (`require_officer`), and the desk records every change in their name."""
+    require_officer(ctx, supervisor=True)
+    return ctx.desk
 
 
 def _retention_label(ctx: Context) -> str:
@@ -114,8 +90,7 @@ def cmd_hapus(args: argparse.Namespace, ctx: Context) -> int:
             raise LoketError(err.message, field="--sebelum") from None
     else:
         before = parse_retention(_retention_label(ctx)).cutoff(today)
-    officer = acting_officer(ctx, args, supervisor=True)
-    desk = _desk(ctx, officer)
+    desk = _supervisor_desk(ctx)
     closed = _closed_before(desk, ctx.store.day_files(), before)
     due = due_for_purge(closed, before)
     if due:
@@ -140,7 +115,7 @@ def cmd_hapus(args: argparse.Namespace, ctx: Context) -> int:
     removed = remove(files)
     for path in removed:
         print(T.PURGE_FILE.format(path=path))
-    print(T.PURGE_DONE.format(count=len(due), officer=officer, files=len(removed)))
+    print(T.PURGE_DONE.format(count=len(due), officer=desk.officer, files=len(removed)))
     return 0
 
 
@@ -226,8 +201,7 @@ def cmd_pemohon(args: argparse.Namespace, ctx: Context) -> int:
         nik = validate_nik(args.nik)
     except VisitorError as err:
         raise LoketError(err.message, field="--nik") from None
-    officer = acting_officer(ctx, args, supervisor=True)
-    desk = _desk(ctx, officer)
+    desk = _supervisor_desk(ctx)
     views = _person_cases(ctx, desk, nik)
     if not views:
         print(T.PERSON_NONE.format(nik=nik))
@@ -242,7 +216,7 @@ def cmd_pemohon(args: argparse.Namespace, ctx: Context) -> int:
             except CaseError as err:
                 if err.field != field:  # a bad value: the visitor form's message
                     raise
-        print(T.PERSON_CORRECTED.format(field=T.LABELS[field], count=done, officer=officer))
+        print(T.PERSON_CORRECTED.format(field=T.LABELS[field], count=done, officer=desk.officer))
     if wanted:
         views = _person_cases(ctx, desk, nik) or views
     _show(nik, views)

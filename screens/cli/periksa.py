@@ -1,4 +1,5 @@
-"""`loket periksa [--dari D --sampai D]`: is every day file still as Loket wrote it?
+"""`loket periksa [--dari D --sampai D] [--bangun-ulang]`: is every day file still as
+Loket wrote it? (`--bangun-ulang`: then make every per-case summary again.)
 
 Walks each day file's hash chain (see `counter.chain`) and names, per broken day,
 the first broken link: the day file, the case and the event. Exit 1 when anything
@@ -14,6 +15,7 @@ from counter.chain.words import day_lines
 from counter.errors import LoketError
 from counter.report import parse_date
 from counter.texts import chain as T
+from counter.texts import summary as TS
 from screens.cli.context import Context
 
 
@@ -21,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("periksa", help=T.HELP_PERIKSA, description=T.HELP_PERIKSA)
     p.add_argument("--dari", help=T.HELP_DARI)
     p.add_argument("--sampai", help=T.HELP_SAMPAI)
+    p.add_argument("--bangun-ulang", action="store_true", help=TS.HELP_REBUILD)
     p.set_defaults(func=cmd_periksa)
 
 
@@ -34,6 +37,15 @@ def _date(text: str | None, today: date, option: str) -> date | None:
 
 
 def cmd_periksa(args: argparse.Namespace, ctx: Context) -> int:
+    checked = _check(args, ctx)
+    if not args.bangun_ulang:
+        return checked
+    from screens.cli.rebuild import rebuild_and_say
+
+    return max(checked, rebuild_and_say(ctx))
+
+
+def _check(args: argparse.Namespace, ctx: Context) -> int:
     from store.chain import check_store
 
     today = datetime.now(ctx.profile.tz).date()

@@ -1,15 +1,15 @@
-"""`loket bangun-ulang`: make every per-case summary again from the events, and say how long.
+"""`loket periksa --bangun-ulang`: make every per-case summary again from the events, and
+say how long.
 
 Summaries are a cache (`counter.summary`): reports make a missing or stale one by
 themselves. This command is for an office that wants them all made at once (after
 restoring a backup, after changing the calendar) or wants to know how long that
-takes. `rebuild_summaries` is the function the CLI calls (and `loket periksa
---bangun-ulang` may call beside the record's verifier).
+takes. It runs after the record's check (`loket periksa`), so the summaries are made
+from a record that was just verified.
 """
 
 from __future__ import annotations
 
-import argparse
 import time
 from dataclasses import dataclass, field
 from datetime import date
@@ -55,12 +55,8 @@ def rebuild_summaries(desk: Desk, store: Store) -> Rebuilt:
     return out
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("bangun-ulang", help=T.HELP_REBUILD, description=T.HELP_REBUILD)
-    p.set_defaults(func=cmd_rebuild)
-
-
-def cmd_rebuild(args: argparse.Namespace, ctx: Context) -> int:
+def rebuild_and_say(ctx: Context) -> int:
+    """Rebuild every summary and print what was done; 1 when a day file was unreadable."""
     store = ctx.store
     desk = Desk(store, ctx.catalog, ctx.profile)
     done = rebuild_summaries(desk, store)

@@ -1,5 +1,5 @@
 """`loket sop evaluasi ID [--dari D --sampai D] [--format teks|pdf|xlsx] [-o FILE]
-[--terima N --penyelia NAMA]`: monitoring and evaluation of one SOP from the store.
+[--terima N]`: monitoring and evaluation of one SOP from the store.
 
 The store holds this desk's events and, with the office sync, the other desks'
 too: the evaluation is then office-wide. Without a period it covers the last
@@ -21,6 +21,7 @@ from counter.texts import cli as C
 from counter.texts import evaluation as T
 from counter.texts import report as TR
 from screens.cli.context import Context, note_skipped_sops
+from screens.cli.signin import require_officer
 
 FORMATS = ("teks", "pdf", "xlsx")
 DEFAULT_DAYS = 91
@@ -34,7 +35,6 @@ def register_evaluasi(verbs: argparse._SubParsersAction) -> None:
     ev.add_argument("--format", default="teks", metavar="FORMAT", help=T.HELP_FORMAT)
     ev.add_argument("-o", "--output", metavar="BERKAS", help=T.HELP_OUTPUT)
     ev.add_argument("--terima", metavar="N[,N]", help=T.HELP_TERIMA)
-    ev.add_argument("--penyelia", metavar="NAMA", help=T.HELP_PENYELIA)
     ev.set_defaults(func=cmd_evaluasi)
 
 
@@ -56,8 +56,6 @@ def cmd_evaluasi(args: argparse.Namespace, ctx: Context) -> int:
         raise R.ReportError(TR.UNKNOWN_FORMAT.format(value=args.format,
                                                      choices=", ".join(FORMATS)),
                             field="--format")
-    if args.terima is not None and not (args.penyelia or "").strip():
-        raise R.ReportError(T.NEEDS_SUPERVISOR, field="--penyelia")
     note_skipped_sops(ctx)
     sop = find_sop(ctx.catalog, args.id)
     today = datetime.now(ctx.profile.tz).date()
@@ -73,9 +71,10 @@ def cmd_evaluasi(args: argparse.Namespace, ctx: Context) -> int:
         from counter.evaluation.accept import accept_proposal, parse_steps
 
         wanted = parse_steps(args.terima)
+        # a new SOP version is a supervisor's act: they sign in with their PIN here
+        supervisor = require_officer(ctx, supervisor=True)
         kept = [s.versi for s in ctx.catalog.versions_of(sop.id)]
-        saved = accept_proposal(ev, wanted, ctx.paths.sop_dir, today, args.penyelia.strip(),
-                                kept)
+        saved = accept_proposal(ev, wanted, ctx.paths.sop_dir, today, supervisor.nama, kept)
         for no in wanted:
             step = ev.step(no)
             print(T.ACCEPTED.format(step=no, old=step.waktu, new=step.verdict.proposal,

@@ -127,6 +127,8 @@ def describe(event: Mapping[str, Any], sop: Any) -> str:
             return T.EVENT_PRINTED_PDF.format(doc=_doc(d.get("doc")), pdf=d.get("pdf"))
         return T.EVENT_PRINT_FAILED.format(doc=_doc(d.get("doc")),
                                            error=d.get("error") or T.NOTHING)
+    if kind == "reopened":
+        return T.EVENT_REOPENED.format(step=step, reason=d.get("reason", ""))
     if kind == "closed":
         text = T.EVENT_CLOSED.format(outcome=d.get("outcome", ""))
         if d.get("reason"):

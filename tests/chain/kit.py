@@ -13,6 +13,7 @@ from counter.desk import Desk
 from counter.sop import load_catalog
 from store import open_store
 from store.day import serialize
+from tests.sessions import supervisor
 
 PROFILE = default_profile()
 CATALOG = load_catalog()
@@ -36,7 +37,7 @@ def make_store(store_dir: Path | None = None) -> tuple[Any, Desk, Clock, dict[da
     store_dir = store_dir or resolve_paths().store_dir
     store = open_store(store_dir, PROFILE.tz)
     clock = Clock(datetime(2026, 11, 24, 8, 30, tzinfo=PROFILE.tz))
-    desk = Desk(store, CATALOG, PROFILE, officer="Siti Aminah", now=clock)
+    desk = Desk(store, CATALOG, PROFILE, officer=supervisor("Siti Aminah"), now=clock)
     codes: dict[date, list[str]] = {}
     for day in (DAY1, DAY2):
         clock.at = datetime(day.year, day.month, day.day, 8, 30, tzinfo=PROFILE.tz)

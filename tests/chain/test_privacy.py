@@ -22,8 +22,11 @@ from counter.report import load_summary
 from screens.cli import main
 from store import open_store
 from tests.chain.kit import CATALOG, PROFILE, SOP, Clock
+from tests.sessions import supervisor
+from tests.terminal import terminal_stdin, typed_at_terminal
 
 SUPERVISOR = "Rina Wulandari"
+SUPERVISOR_PIN, PETUGAS_PIN = "9753", "2468"
 OLD_NIK = "3201012501900011"
 NEW_NIK = "3201012501900022"
 OTHER_NIK = "3201012501900033"
@@ -31,10 +34,21 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _profile():
+    from counter.accounts.pin import hash_pin
+    from counter.accounts.roles import PETUGAS
+    from counter.accounts.roles import SUPERVISOR as SUPERVISOR_ROLE
     from counter.config import Officer
 
-    return replace(PROFILE, officers=(Officer("Siti Aminah", "Petugas Loket"),
-                                      Officer(SUPERVISOR, "Supervisor")))
+    return replace(PROFILE, officers=(
+        Officer("Siti Aminah", "Petugas Loket", pin_hash=hash_pin(PETUGAS_PIN)),
+        Officer(SUPERVISOR, "Supervisor", roles=(PETUGAS, SUPERVISOR_ROLE),
+                pin_hash=hash_pin(SUPERVISOR_PIN))))
+
+
+def as_supervisor(args: list[str], *typed: str) -> int:
+    """`loket data ARGS` with the supervisor signing in on the terminal (then `typed`)."""
+    with typed_at_terminal(SUPERVISOR, SUPERVISOR_PIN, *typed):
+        return main(["data", *args])
 
 
 def _world(tmp_ok: bool = True):
@@ -45,7 +59,7 @@ def _world(tmp_ok: bool = True):
     save_profile(paths, profile)
     store = open_store(paths.store_dir, profile.tz)
     clock = Clock(datetime(2025, 11, 3, 9, 0, tzinfo=profile.tz))
-    desk = Desk(store, CATALOG, profile, officer="Siti Aminah", now=clock)
+    desk = Desk(store, CATALOG, profile, officer=supervisor("Siti Aminah"), now=clock)
     old = desk.open_case(SOP, {"nama": "Ani Lestari", "nik": OLD_NIK, "telepon": "081211112222",
                                "alamat": "Jl. Kenanga 3"})
     desk.issue(old.code, "tanda-terima", paths.pdf_dir, printer="")
@@ -78,7 +92,7 @@ def test_a_year_old_case_is_purged_from_the_bytes_and_reports_stay(capsys) -> No
     day = date(2025, 11, 3)
     before = _figures(desk, day, day)
     assert OLD_NIK.encode() in _all_bytes(paths.store_dir)
-    assert main(["data", "hapus", "--sebelum", "2026-01-01", "--petugas", SUPERVISOR]) == 0
+    assert as_supervisor(["hapus", "--sebelum", "2026-01-01"]) == 0
     out = capsys.readouterr().out
     assert "Data pribadi 1 kasus dihapus" in out
     store_day = store.path_for(day).read_bytes()
@@ -94,35 +108,38 @@ def test_a_year_old_case_is_purged_from_the_bytes_and_reports_stay(capsys) -> No
     assert "data_redacted" in {e["type"] for e in view.state.events}
     assert main(["periksa"]) == 0, capsys.readouterr().out
     # once more: nothing left to do, still whole
-    assert main(["data", "hapus", "--sebelum", "2026-01-01", "--petugas", SUPERVISOR]) == 0
+    assert as_supervisor(["hapus", "--sebelum", "2026-01-01"]) == 0
     assert "Tidak ada kasus" in capsys.readouterr().out
 
 
 def test_the_purge_default_is_the_profiles_retention(capsys) -> None:
     _world()
     # the default profile keeps data 2 years: the year-old case is not due yet
-    assert main(["data", "hapus", "--coba", "--petugas", SUPERVISOR]) == 0
+    assert as_supervisor(["hapus", "--coba"]) == 0
     assert "Tidak ada kasus" in capsys.readouterr().out
 
 
 def test_a_purge_needs_a_supervisor(capsys) -> None:
     _world()
-    assert main(["data", "hapus", "--sebelum", "2026-01-01"]) == 1
-    assert "--petugas" in capsys.readouterr().err
-    assert main(["data", "hapus", "--sebelum", "2026-01-01", "--petugas", "Orang Lain"]) == 1
+    assert main(["data", "hapus", "--sebelum", "2026-01-01"]) == 1  # no terminal: no PIN
+    assert "terminal" in capsys.readouterr().err
+    with typed_at_terminal("Orang Lain", "1111", "Orang Lain", "1111", "Orang Lain", "1111"):
+        assert main(["data", "hapus", "--sebelum", "2026-01-01"]) == 1
     capsys.readouterr()
-    assert main(["data", "pemohon", "--nik", OLD_NIK, "--petugas", "Siti Aminah"]) == 1
+    with typed_at_terminal("Siti Aminah", PETUGAS_PIN, "", "", "", ""):
+        assert main(["data", "pemohon", "--nik", OLD_NIK]) == 1
     assert "bukan supervisor" in capsys.readouterr().err
+    assert "Ani Lestari" not in capsys.readouterr().out
 
 
 def test_a_visitors_data_is_shown_corrected_and_exported(capsys, tmp_path: Path) -> None:
     _paths, store, desk, old, recent, _other = _world()
-    assert main(["data", "pemohon", "--nik", OLD_NIK, "--petugas", SUPERVISOR]) == 0
+    assert as_supervisor(["pemohon", "--nik", OLD_NIK]) == 0
     out = capsys.readouterr().out
     assert "(2 kasus)" in out and "Ani Lestari" in out
     assert "Bayu Aji" not in out and OTHER_NIK not in out and "085633334444" not in out
     target = tmp_path / "untuk-pemohon.json"
-    assert main(["data", "pemohon", "--nik", OLD_NIK, "--petugas", SUPERVISOR,
+    assert as_supervisor(["pemohon", "--nik", OLD_NIK,
                  "--koreksi", "telepon=0813 5555 6666", "--alasan", "permintaan pemohon",
                  "--ekspor", str(target)]) == 0
     out = capsys.readouterr().out
@@ -140,7 +157,7 @@ def test_a_visitors_data_is_shown_corrected_and_exported(capsys, tmp_path: Path)
     assert OTHER_NIK not in target.read_text() and "Bayu" not in target.read_text()
     assert oct(target.stat().st_mode & 0o777) == "0o600"
     pdf = tmp_path / "untuk-pemohon.pdf"
-    assert main(["data", "pemohon", "--nik", OLD_NIK, "--petugas", SUPERVISOR,
+    assert as_supervisor(["pemohon", "--nik", OLD_NIK,
                  "--ekspor", str(pdf)]) == 0
     from tests.pdf_scan import flat_text
 
@@ -151,20 +168,20 @@ def test_a_visitors_data_is_shown_corrected_and_exported(capsys, tmp_path: Path)
 
 def test_a_bad_correction_is_refused_in_indonesian(capsys) -> None:
     _world()
-    assert main(["data", "pemohon", "--nik", OLD_NIK, "--petugas", SUPERVISOR,
+    assert as_supervisor(["pemohon", "--nik", OLD_NIK,
                  "--koreksi", "nik=123"]) == 1
     err = capsys.readouterr().err
     assert "NIK" in err and "Traceback" not in err
-    assert main(["data", "pemohon", "--nik", "12", "--petugas", SUPERVISOR]) == 1
+    assert as_supervisor(["pemohon", "--nik", "12"]) == 1
     assert "--nik" in capsys.readouterr().err
 
 
 def test_a_purged_nik_is_no_longer_found(capsys) -> None:
     _world()
-    main(["data", "hapus", "--sebelum", "2026-12-01", "--petugas", SUPERVISOR])
+    as_supervisor(["hapus", "--sebelum", "2026-12-01"])
     capsys.readouterr()
     # both of Ani's closed cases are purged; nobody holds her NIK any more
-    assert main(["data", "pemohon", "--nik", OLD_NIK, "--petugas", SUPERVISOR]) == 1
+    assert as_supervisor(["pemohon", "--nik", OLD_NIK]) == 1
     assert "Tidak ada kasus" in capsys.readouterr().out
 
 
@@ -173,7 +190,7 @@ def _many_closed(paths, n: int) -> list[str]:
     save_profile(paths, profile)
     store = open_store(paths.store_dir, profile.tz)
     clock = Clock(datetime(2025, 3, 3, 8, 0, tzinfo=profile.tz))
-    desk = Desk(store, CATALOG, profile, officer="Siti Aminah", now=clock)
+    desk = Desk(store, CATALOG, profile, officer=supervisor("Siti Aminah"), now=clock)
     codes = []
     for i in range(n):
         if i % 40 == 39:
@@ -191,10 +208,12 @@ def test_a_purge_killed_midway_leaves_each_case_before_or_after(after: int) -> N
     paths = resolve_paths()
     codes = _many_closed(paths, 120)
     files = sorted(paths.store_dir.glob("2025/*.json"))
+    terminal = terminal_stdin(SUPERVISOR, SUPERVISOR_PIN)  # the supervisor signs in
     proc = subprocess.Popen(
-        [sys.executable, "-m", "screens.cli", "data", "hapus", "--sebelum", "2026-01-01",
-         "--petugas", SUPERVISOR], cwd=ROOT, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        [sys.executable, "-m", "screens.cli", "data", "hapus", "--sebelum", "2026-01-01"],
+        cwd=ROOT, stdin=terminal, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    os.close(terminal)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
         if sum(f.read_bytes().count(b'"data_redacted"') for f in files) >= after:
@@ -216,7 +235,7 @@ def test_a_purge_killed_midway_leaves_each_case_before_or_after(after: int) -> N
 
     assert check_store(store).ok
     # running it again finishes the job
-    assert main(["data", "hapus", "--sebelum", "2026-01-01", "--petugas", SUPERVISOR]) == 0
+    assert as_supervisor(["hapus", "--sebelum", "2026-01-01"]) == 0
     assert not any(b"Jl. Nomor" in f.read_bytes() for f in files)
 
 
@@ -236,10 +255,10 @@ def test_the_retention_is_read_from_the_profile_and_printed_on_the_tanda_terima(
     assert "disimpan 5 tahun setelah selesai lalu dihapus" in flat
     assert "tanyakan petugas loket" in flat
     # 5 years: last year's case is not due; with 6 months it is
-    assert main(["data", "hapus", "--coba", "--petugas", SUPERVISOR]) == 0
+    assert as_supervisor(["hapus", "--coba"]) == 0
     assert "Tidak ada kasus" in capsys.readouterr().out
     paths.config_file.write_text(text + '\n[data]\nretensi = "6 bulan"\n')
-    assert main(["data", "hapus", "--coba", "--petugas", SUPERVISOR]) == 0
+    assert as_supervisor(["hapus", "--coba"]) == 0
     assert "1 kasus ditutup sebelum" in capsys.readouterr().out
 
 
@@ -247,7 +266,7 @@ def test_a_wrong_retention_names_file_line_and_field(capsys) -> None:
     paths, *_ = _world()
     text = paths.config_file.read_text()
     paths.config_file.write_text(text + '\n[data]\nretensi = "dua tahun"\n')
-    assert main(["data", "hapus", "--coba", "--petugas", SUPERVISOR]) == 1
+    assert as_supervisor(["hapus", "--coba"]) == 1
     err = capsys.readouterr().err
     line = len(text.splitlines()) + 3
     assert f"loket.toml:{line}: data.retensi:" in err and "2 tahun" in err
@@ -263,21 +282,16 @@ def test_retention_cutoffs() -> None:
     assert parse_retention(" 3 Minggu ").label() == "3 minggu"
 
 
-def test_an_interactive_correction_asks_field_by_field(capsys, monkeypatch) -> None:
+def test_an_interactive_correction_asks_field_by_field(capsys) -> None:
     _paths, store, _desk, old, _recent, _other = _world()
-    answers = iter(["", "", "", "", "Jl. Kenanga 3A, Pacitan"])  # only the address
-    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
-    monkeypatch.setattr("builtins.input", lambda prompt="": next(answers))
-    assert main(["data", "pemohon", "--nik", OLD_NIK, "--petugas", SUPERVISOR,
-                 "--interaktif"]) == 0
+    answers = ["", "", "", "", "Jl. Kenanga 3A, Pacitan"]  # only the address
+    assert as_supervisor(["pemohon", "--nik", OLD_NIK, "--interaktif"], *answers) == 0
     assert "Dikoreksi: Alamat pada 2 kasus" in capsys.readouterr().out
     fixes = [e for e in store.events(old) if e["type"] == "data_corrected"]
     assert [(f["data"]["field"], f["data"]["value"]) for f in fixes] == [
         ("alamat", "Jl. Kenanga 3A, Pacitan")]
-    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
-    assert main(["data", "pemohon", "--nik", OLD_NIK, "--petugas", SUPERVISOR,
-                 "--interaktif"]) == 1
-    assert "memerlukan terminal" in capsys.readouterr().err
+    assert main(["data", "pemohon", "--nik", OLD_NIK, "--interaktif"]) == 1  # no terminal
+    assert "terminal" in capsys.readouterr().err
 
 
 def test_old_report_exports_and_leftover_temp_files_follow_the_retention(capsys) -> None:
@@ -291,7 +305,7 @@ def test_old_report_exports_and_leftover_temp_files_follow_the_retention(capsys)
     year_ago = datetime(2025, 11, 30).timestamp()
     for path in (old_report, temp):
         os.utime(path, (year_ago, year_ago))
-    assert main(["data", "hapus", "--sebelum", "2026-01-01", "--petugas", SUPERVISOR]) == 0
+    assert as_supervisor(["hapus", "--sebelum", "2026-01-01"]) == 0
     out = capsys.readouterr().out
     assert not old_report.exists() and not temp.exists() and new_report.exists()
     assert str(old_report) in out
@@ -308,7 +322,7 @@ def test_cases_of_an_old_store_are_purged_and_the_chain_verifies(capsys) -> None
     paths = resolve_paths()
     save_profile(paths, _profile())
     shutil.copytree(FIXTURE_V1, paths.store_dir)
-    assert main(["data", "hapus", "--sebelum", "2026-12-01", "--petugas", SUPERVISOR]) == 0
+    assert as_supervisor(["hapus", "--sebelum", "2026-12-01"]) == 0
     out = capsys.readouterr().out
     assert "kasus dihapus" in out
     store = open_store(paths.store_dir, PROFILE.tz)

@@ -16,6 +16,7 @@ from store.chain import check_store
 from store.replica import Replica
 from store.sync.server import PgServer
 from tests.chain.kit import CATALOG, PROFILE, SOP, Clock
+from tests.sessions import supervisor
 
 NIK = "3201012501900077"
 
@@ -27,7 +28,7 @@ def _desk(base: Path, dsn: str, number: int) -> tuple[Syncer, Desk]:
                     replica.key(), now=lambda: datetime.now(PROFILE.tz))
     clock = Clock(datetime(2025, 6, 2, 9, 0, tzinfo=PROFILE.tz))
     profile = PROFILE.with_changes(desk=number)
-    return syncer, Desk(store, CATALOG, profile, officer=f"Petugas {number}", now=clock)
+    return syncer, Desk(store, CATALOG, profile, officer=supervisor(f"Petugas {number}"), now=clock)
 
 
 def test_a_purge_reaches_the_server_and_the_other_desk(tmp_path: Path, pg_dsn: str) -> None:

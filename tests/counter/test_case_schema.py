@@ -51,6 +51,7 @@ EVERY_TYPE = [
     C.conflict_resolved(CODE, at(11), "Bu Kabid", 5, "01M8PVZWGKS9X8ZH06HB0QEVGG", "sah"),
     C.data_corrected(CODE, at(12), "Bu Rina", 1, "telepon", "0812 1111 2222", "pemohon"),
     C.data_redacted(CODE, at(13), "Bu Rina", 1, ["nik", "telepon", "alamat"], "2026-01-01"),
+    C.reopened(CODE, at(14), "Bu Kabid", 5, 3, "ditutup keliru"),
 ]
 
 

@@ -10,6 +10,7 @@ from counter.desk import Desk
 from counter.errors import CaseError, CodeError
 from counter.sop import load_catalog
 from store import open_store
+from tests.sessions import petugas
 
 WIB = default_profile().tz
 KONSULTASI = "pct-07-konsultasi-bisnis"
@@ -123,7 +124,8 @@ def test_bad_scans_change_nothing(desk):
 
 def test_restart_keeps_the_case_and_its_time(tmp_path, clock):
     profile = default_profile()
-    first = Desk(open_store(tmp_path / "s", profile.tz), load_catalog(), profile, now=clock)
+    first = Desk(open_store(tmp_path / "s", profile.tz), load_catalog(), profile,
+                 officer=petugas(), now=clock)
     code = first.open_case(KONSULTASI, VISITOR).code
     clock.advance(minutes=12)
     again = Desk(open_store(tmp_path / "s", profile.tz), load_catalog(), profile, now=clock)

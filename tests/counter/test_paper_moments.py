@@ -13,6 +13,7 @@ from counter.receipt import render
 from counter.sop import load_catalog
 from store import open_store
 from tests.pdf_scan import flat_text, scan_pdf
+from tests.sessions import petugas
 
 WIB = default_profile().tz
 VISITOR = {"nama": "Rini Astuti", "nik": "3501014507950003"}
@@ -109,7 +110,7 @@ def test_reprint_is_marked_as_a_copy_and_a_closed_case_says_selesai(desk, clock)
     assert "SALINAN" not in first and "Perkiraan selesai" in first
     desk.record_print(code, "tanda-terima", ok=True, printer="PDF")
     clock.t += timedelta(minutes=3)
-    desk.officer = "Budi Hartono"
+    desk = desk.acting_as(petugas("Budi Hartono"))  # another officer signs in
     again = _paper(desk, code, "tanda-terima")
     assert "SALINAN — dicetak ulang" in again and "oleh Budi Hartono" in again
     view = desk.view(code)

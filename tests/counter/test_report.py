@@ -22,6 +22,7 @@ from counter.calendar import calendar_for
 from counter.config import default_profile
 from counter.desk import Desk
 from counter.sop import load_catalog
+from tests.sessions import supervisor
 
 WIB = ZoneInfo("Asia/Jakarta")
 DAY = date(2026, 11, 25)  # a Wednesday, a working day
@@ -102,7 +103,7 @@ def build_scenario() -> Scenario:
     # D: cancelled after ten minutes.
     d = open_case("D", "10:10")
     go("10:20")
-    desk.close(d, "dibatalkan", "Pemohon membatalkan")
+    desk.acting_as(supervisor()).close(d, "dibatalkan", "Pemohon membatalkan")
     sc.runs += [("D", 1, "10:10", "10:20", "")]
     go("11:00")
     return sc

@@ -25,6 +25,7 @@ from screens.cli.context import Context
 from screens.cli.demo import fill_demo_store
 from store import open_store
 from store.store import Store
+from tests.sessions import petugas
 
 LAST = date(2026, 11, 25)  # a Wednesday
 
@@ -41,7 +42,7 @@ def _desk(ctx: Context, store: Store | None = None, profile=None) -> Desk:  # ty
     profile = profile or ctx.profile
     until = demo.end_of_day(LAST, profile)
     return Desk(store or open_store(ctx.paths.store_dir, profile.tz), ctx.catalog, profile,
-                now=lambda: until)
+                officer=petugas(), now=lambda: until)
 
 
 def _fresh(desk: Desk, day: date) -> dict[str, tuple]:  # type: ignore[type-arg]
@@ -207,7 +208,7 @@ def test_a_day_outside_the_history_has_no_rows(
     assert rows_on(desk, desk.repo, result.first - timedelta(days=40)).rows == []
 
 
-def test_loket_bangun_ulang_rebuilds_every_day_and_says_how_long(
+def test_loket_periksa_bangun_ulang_rebuilds_every_day_and_says_how_long(
         history: tuple[Context, demo.DemoResult], capsys: pytest.CaptureFixture[str]) -> None:
     from counter.texts import summary as TS
     from screens.cli import main
@@ -215,7 +216,7 @@ def test_loket_bangun_ulang_rebuilds_every_day_and_says_how_long(
     ctx, result = history
     store = open_store(ctx.paths.store_dir, ctx.profile.tz)
     shelf = store.shelves.path_for(result.first)
-    assert main(["--demo", "bangun-ulang"]) == 0
+    assert main(["--demo", "periksa", "--bangun-ulang"]) == 0
     out = capsys.readouterr().out
     days = len(store.day_files())
     assert TS.REBUILT.split("{")[0] in out and f"{days} hari" in out and "detik" in out
@@ -227,7 +228,7 @@ def test_loket_bangun_ulang_rebuilds_every_day_and_says_how_long(
     # a damaged day is named and skipped; the others are rebuilt
     day_file = store.path_for(result.last)
     day_file.write_bytes(day_file.read_bytes()[:300])
-    assert main(["--demo", "bangun-ulang"]) == 1
+    assert main(["--demo", "periksa", "--bangun-ulang"]) == 1
     out = capsys.readouterr().out
     assert str(day_file) in out and f"{days - 1} hari" in out
     assert shelf.exists()

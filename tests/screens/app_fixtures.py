@@ -10,6 +10,10 @@ from zoneinfo import ZoneInfo
 
 from textual import events
 
+from counter.accounts.pin import hash_pin
+from counter.accounts.roles import PETUGAS
+from counter.accounts.roles import SUPERVISOR as SUPERVISOR_ROLE
+from counter.accounts.signin import Session
 from counter.config import Officer, Paths, Profile, default_profile
 from counter.sop import load_catalog
 from screens.app import LoketApp
@@ -36,15 +40,26 @@ class Clock:
         self.at = self.at + timedelta(**kwargs)
 
 
+# The office's accounts: two petugas and a supervisor, each with a PIN (hashed once).
+PINS = {OFFICER: "2468", "Budi Santoso": "1357", "Bu Rahma": "9753"}
+SUPERVISOR = "Bu Rahma"
+ACCOUNTS = (
+    Officer(OFFICER, "Petugas Loket", pin_hash=hash_pin(PINS[OFFICER])),
+    Officer("Budi Santoso", "", pin_hash=hash_pin(PINS["Budi Santoso"])),
+    Officer(SUPERVISOR, "Koordinator Pelayanan", roles=(PETUGAS, SUPERVISOR_ROLE),
+            pin_hash=hash_pin(PINS[SUPERVISOR])),
+)
+
+
 def make_profile() -> Profile:
     return default_profile().with_changes(
         instansi="Dinas Koperasi UKM Kabupaten Uji", unit="PLUT KUMKM", desk=1,
-        officers=(Officer(OFFICER, "Petugas Loket"), Officer("Budi Santoso", "")),
+        officers=ACCOUNTS,
     )
 
 
 def make_app(paths: Paths, clock: Clock, *, profile: Profile | None = None,
-             officer: str | None = OFFICER, **kwargs: Any) -> LoketApp:
+             officer: str | Session | None = OFFICER, **kwargs: Any) -> LoketApp:
     profile = profile or make_profile()
     store = open_store(paths.store_dir, profile.tz)
     return LoketApp(paths, profile, load_catalog(), store, now=clock, officer=officer,
@@ -107,3 +122,33 @@ def record_notices(app: Any) -> list[str]:
 
     app.notify = notify
     return seen
+
+
+def as_supervisor() -> Session:
+    """The office's supervisor, signed in (for tests of a supervisor's own screens)."""
+    return Session(SUPERVISOR, "Koordinator Pelayanan", (PETUGAS, SUPERVISOR_ROLE))
+
+
+async def sign_in(pilot: Any, nama: str, pin: str | None = None) -> None:
+    """On the sign-in (or lock) screen: pick `nama` in the list, type the PIN, Enter."""
+    from textual.widgets import OptionList
+
+    screen = pilot.app.screen
+    accounts = screen.query_one("#accounts", OptionList)
+    names = [a.nama for a in screen.accounts]
+    accounts.highlighted = names.index(nama)
+    screen.query_one("#pin").focus()
+    await type_text(pilot, pin if pin is not None else PINS[nama])
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def supervisor_pin(pilot: Any, pin: str | None = None) -> None:
+    """The supervisor's PIN in the dialog a petugas's desk shows for a supervisor's act."""
+    from screens.supervisor_pin import SupervisorPinModal
+
+    assert isinstance(pilot.app.screen, SupervisorPinModal), pilot.app.screen
+    pilot.app.screen.query_one("#pin").focus()
+    await type_text(pilot, pin if pin is not None else PINS[SUPERVISOR])
+    await pilot.press("enter")
+    await pilot.pause()

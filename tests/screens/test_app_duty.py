@@ -7,8 +7,16 @@ from textual.widgets import Input, OptionList, Static
 
 from counter.duty import Duty, load_duty, save_duty
 from screens.home import HomeScreen
-from screens.setup import SetupScreen, StartScreen
-from tests.screens.app_fixtures import START, Clock, make_app, type_text
+from screens.setup import SetupScreen
+from screens.signin import SignInScreen
+from tests.screens.app_fixtures import (
+    START,
+    Clock,
+    as_supervisor,
+    make_app,
+    sign_in,
+    type_text,
+)
 
 
 async def test_restart_offers_the_officer_and_desk_of_the_day(paths):
@@ -16,11 +24,10 @@ async def test_restart_offers_the_officer_and_desk_of_the_day(paths):
     app = make_app(paths, clock, officer=None)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
+        assert isinstance(app.screen, SignInScreen)
         desk = app.screen.query_one("#desk", Input)
         desk.value = "3"
-        await pilot.press("down", "enter")  # Budi Santoso, the second officer
-        await pilot.pause()
+        await sign_in(pilot, "Budi Santoso")
         assert isinstance(app.screen, HomeScreen)
         assert (app.officer, app.desk_no) == ("Budi Santoso", 3)
 
@@ -29,11 +36,13 @@ async def test_restart_offers_the_officer_and_desk_of_the_day(paths):
     again = make_app(paths, clock, officer=None)
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert isinstance(again.screen, StartScreen)
+        assert isinstance(again.screen, SignInScreen)
         remembered = str(again.screen.query_one("#remembered", Static).content)
         assert "Budi Santoso" in remembered and "loket 3" in remembered
         assert again.screen.query_one("#desk", Input).value == "3"
-        await pilot.press("enter")  # one key: the day goes on as it was
+        assert again.focused is again.screen.query_one("#pin")  # only the PIN to type
+        await type_text(pilot, "1357")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(again.screen, HomeScreen)
         assert (again.officer, again.desk_no, again.desk.profile.desk) == (
@@ -46,9 +55,9 @@ async def test_yesterdays_duty_is_not_offered(paths):
     app = make_app(paths, Clock(), officer=None)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
+        assert isinstance(app.screen, SignInScreen)
         assert not app.screen.query("#remembered")
-        assert app.screen.query_one("#officers", OptionList).highlighted == 0
+        assert app.screen.query_one("#accounts", OptionList).highlighted == 0
 
 
 async def test_desk_150_is_refused_not_cut_to_15(paths):
@@ -60,16 +69,14 @@ async def test_desk_150_is_refused_not_cut_to_15(paths):
         desk.value = ""
         await type_text(pilot, "150")
         assert desk.value == "150"
-        await pilot.press("tab")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
-        assert "1 sampai 99" in str(app.screen.query_one("#start-error", Static).content)
+        await sign_in(pilot, "Budi Santoso")
+        assert isinstance(app.screen, SignInScreen)
+        assert "1 sampai 99" in str(app.screen.query_one("#signin-error", Static).content)
         assert app.focused is desk
 
 
 async def test_settings_refuse_desk_150(paths):
-    app = make_app(paths, Clock())
+    app = make_app(paths, Clock(), officer=as_supervisor())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("f9")

@@ -9,11 +9,11 @@ from textual.widgets import Input, Select, Static
 from counter.config import load_profile
 from screens.home import HomeScreen
 from screens.setup import SetupScreen
-from tests.screens.app_fixtures import Clock, make_app, make_profile
+from tests.screens.app_fixtures import Clock, as_supervisor, make_app, make_profile
 
 
 async def test_printer_and_paper_changed_in_settings(paths):
-    app = make_app(paths, Clock())
+    app = make_app(paths, Clock(), officer=as_supervisor())
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("f9")
@@ -22,28 +22,37 @@ async def test_printer_and_paper_changed_in_settings(paths):
         screen = app.screen
         # the saved profile is shown, not the first-run examples
         assert screen.query_one("#instansi", Input).value == make_profile().instansi
-        assert screen.query_one("#officers", Input).value == "Siti Aminah, Budi Santoso"
+        assert screen.query_one("#officers", Input).value == (
+            "Siti Aminah, Budi Santoso, Bu Rahma")
         # a printer CUPS has (the PDF printer of scripts/ci-cups), or any name when CUPS
         # cannot be asked here
         printer = screen.printers.names[0] if screen.printers.names else "EPSON_TM"
         screen.query_one("#printer", Input).value = printer
         screen.query_one("#paper", Select).value = "58mm"
-        screen.query_one("#officers", Input).value = "Siti Aminah, Budi Santoso, Rina"
+        screen.query_one("#officers", Input).value = "Siti Aminah, Budi Santoso, Bu Rahma, Rina"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
+        assert isinstance(app.screen, HomeScreen), app.screen.query_one("#setup-error").content
         saved = load_profile(paths)
         assert saved is not None
         assert (saved.printer, saved.paper) == (printer, "58mm")
-        assert [o.nama for o in saved.officers] == ["Siti Aminah", "Budi Santoso", "Rina"]
+        assert [o.nama for o in saved.officers] == ["Siti Aminah", "Budi Santoso", "Bu Rahma",
+                                                    "Rina"]
         assert saved.officers[0].jabatan == "Petugas Loket"  # kept for a known officer
+        assert saved.officers[2].pin_hash and "supervisor" in saved.officers[2].roles
         # in use at once: the next document goes to the new printer on the new paper
         assert app.desk.profile.printer == printer and app.desk.profile.paper == "58mm"
-        assert app.desk.officer == "Siti Aminah"
+        assert app.desk.officer == "Bu Rahma"
+        # the change is an office audit record naming the supervisor and what changed
+        from store.audit_log import AuditLog
+
+        [record] = [r for r in AuditLog(paths.data_dir).records()
+                    if r.kind == "settings_changed"]
+        assert record.officer == "Bu Rahma" and "printer" in record.detail
 
 
 async def test_settings_can_be_left_without_saving(paths):
-    app = make_app(paths, Clock())
+    app = make_app(paths, Clock(), officer=as_supervisor())
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("f9")
@@ -57,7 +66,7 @@ async def test_settings_can_be_left_without_saving(paths):
 
 
 async def test_office_calendar_and_warning_threshold_set_in_settings(paths):
-    app = make_app(paths, Clock())
+    app = make_app(paths, Clock(), officer=as_supervisor())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("f9")
@@ -110,7 +119,8 @@ async def test_f9_offers_cups_printers_catches_a_typo_and_prints_a_test_page(pat
         import pytest
 
         pytest.skip("no CUPS PDF printer here (run scripts/ci-cups)")
-    app = make_app(paths, Clock(), profile=make_profile().with_changes(printer="PFD"))
+    app = make_app(paths, Clock(), profile=make_profile().with_changes(printer="PFD"),
+                   officer=as_supervisor())
     async with app.run_test(size=(100, 50)) as pilot:
         await pilot.pause()
         await pilot.press("f9")

@@ -5,11 +5,13 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList, Static
 
 from counter.config import load_profile
+from screens.first_supervisor import FirstSupervisorScreen
 from screens.help import HelpScreen
 from screens.home import HomeScreen
-from screens.setup import SetupScreen, StartScreen
+from screens.setup import SetupScreen
+from screens.signin import SignInScreen
 from screens.widgets.scan_buffer import ScanBuffer
-from tests.screens.app_fixtures import Clock, make_app, type_text
+from tests.screens.app_fixtures import Clock, make_app, make_profile, sign_in, type_text
 
 
 async def test_first_run_setup_saves_profile_and_opens_dashboard(paths):
@@ -49,15 +51,38 @@ async def test_first_run_setup_saves_profile_and_opens_dashboard(paths):
         assert saved.alamat == "Jl. Merdeka 5" and saved.unit == ""
         assert [o.nama for o in saved.officers] == ["Rina", "Sari"]
 
-        assert isinstance(app.screen, StartScreen)
-        officers = app.screen.query_one("#officers", OptionList)
-        assert officers.option_count == 3  # the two, and "Petugas lain…"
-        await pilot.press("down", "enter")
+        # the first run makes the first supervisor (Rina here), with a PIN typed twice
+        assert isinstance(app.screen, FirstSupervisorScreen)
+        assert app.screen.query_one("#nama", Input).value == "Rina"
+        for field, value in (("jabatan", "Koordinator"), ("pin", "4826"), ("pin2", "4827")):
+            app.screen.query_one(f"#{field}", Input).focus()
+            await type_text(pilot, value)
+        await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, FirstSupervisorScreen)  # the PINs differ
+        assert "tidak sama" in str(app.screen.query_one("#signin-error", Static).content)
+        for field in ("pin", "pin2"):
+            app.screen.query_one(f"#{field}", Input).focus()
+            await type_text(pilot, "4826")
+        await pilot.press("enter")
+        await pilot.pause()
+        saved = load_profile(paths)
+        boss = saved.officers[0]
+        assert boss.nama == "Rina" and "supervisor" in boss.roles and boss.pin_hash
+        assert b"4826" not in paths.config_file.read_bytes()
+
+        assert isinstance(app.screen, SignInScreen)
+        accounts = app.screen.query_one("#accounts", OptionList)
+        assert accounts.option_count == 2  # no "Petugas lain…": only accounts sign in
+        # Sari has no PIN yet: she cannot sign in until a supervisor sets one
+        await sign_in(pilot, "Sari", "1111")
+        assert isinstance(app.screen, SignInScreen)
+        assert "belum punya PIN" in str(app.screen.query_one("#signin-error", Static).content)
+        await sign_in(pilot, "Rina", "4826")
         assert isinstance(app.screen, HomeScreen)
-        assert app.officer == "Sari" and app.desk_no == 3
+        assert app.officer == "Rina" and app.desk_no == 3
         header = str(app.screen.query_one("LoketHeader", Static).content)
-        assert "Sari" in header and "Loket 3" in header
+        assert "Rina" in header and "Loket 3" in header
         assert "Rabu, 25 November 2026" in header
 
 
@@ -117,18 +142,25 @@ def test_scan_buffer_tells_burst_from_typing():
     assert not d.hold and not d.replay
 
 
-async def test_an_officer_not_in_the_profile_can_start_the_day(paths):
-    app = make_app(paths, Clock(), officer=None)
+async def test_an_office_from_before_accounts_makes_its_supervisor_first(paths):
+    """A profile with officers but no PINs (an office upgrading): the first start asks
+    for the supervisor before anyone can sign in."""
+    from counter.config import Officer
+
+    profile = make_profile().with_changes(officers=(Officer("Wulan Sari", "Kasi"),))
+    app = make_app(paths, Clock(), profile=profile, officer=None)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, StartScreen)
-        await pilot.press("end", "enter")  # "Petugas lain…"
-        await pilot.pause()
-        await type_text(pilot, "Wulan Sari")
+        assert isinstance(app.screen, FirstSupervisorScreen)
+        for field in ("pin", "pin2"):
+            app.screen.query_one(f"#{field}", Input).focus()
+            await type_text(pilot, "55667788")
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, SignInScreen)
+        await sign_in(pilot, "Wulan Sari", "55667788")
         assert isinstance(app.screen, HomeScreen)
-        assert app.officer == "Wulan Sari" and app.desk.officer == "Wulan Sari"
+        assert app.desk.officer == "Wulan Sari" and app.desk.session.is_supervisor
 
 
 async def test_a_broken_office_sop_is_a_notice_not_a_crash(paths):

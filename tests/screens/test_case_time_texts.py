@@ -8,13 +8,14 @@ from counter.sop import load_catalog
 from screens.widgets.case_story import case_time_text
 from screens.widgets.timing import elapsed_text
 from store import open_store
+from tests.sessions import petugas
 
 
 def test_nik_case_time_leaves_the_applicants_form_apart(tmp_path):
     profile = default_profile()
     now = [datetime(2026, 11, 25, 9, 0, tzinfo=profile.tz)]
     desk = Desk(open_store(tmp_path / "s", profile.tz), load_catalog(), profile,
-                now=lambda: now[0])
+                officer=petugas(), now=lambda: now[0])
     code = desk.open_case("pct-01-sertifikat-nik", {"nama": "Koperasi Maju"}).code
     for minutes in (5, 10, 60):  # steps 1, 2 and 3 (N/A: the koperasi fills the form)
         now[0] += timedelta(minutes=minutes)

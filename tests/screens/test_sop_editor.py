@@ -12,7 +12,7 @@ from screens.new_case import NewCaseScreen
 from screens.sop_browser import SopBrowserScreen
 from screens.sop_editor import SopEditorScreen
 from screens.step_runner import StepRunnerScreen
-from tests.screens.app_fixtures import Clock, make_app, type_text
+from tests.screens.app_fixtures import Clock, as_supervisor, make_app, type_text
 from tests.screens.review_helpers import static_text
 
 NIB = "pct-11-nib"
@@ -52,7 +52,7 @@ async def fill(pilot, screen, wid: str, value: str) -> None:
 
 
 async def test_complete_the_nib_draf_then_serve_a_walk_in(paths) -> None:
-    app = make_app(paths, Clock())
+    app = make_app(paths, Clock(), officer=as_supervisor())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         editor = await open_editor(app, pilot, "nib")
@@ -126,7 +126,7 @@ async def test_complete_the_nib_draf_then_serve_a_walk_in(paths) -> None:
 
 async def test_change_a_waktu_and_the_running_case_keeps_its_version(paths) -> None:
     clock = Clock()
-    app = make_app(paths, clock)
+    app = make_app(paths, clock, officer=as_supervisor())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         running = app.desk.open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
@@ -146,7 +146,7 @@ async def test_change_a_waktu_and_the_running_case_keeps_its_version(paths) -> N
 
 
 async def test_half_filled_form_names_problems_and_keeps_what_was_typed(paths) -> None:
-    app = make_app(paths, Clock())
+    app = make_app(paths, Clock(), officer=as_supervisor())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         editor = await open_editor(app, pilot, "pirt")

@@ -3,12 +3,13 @@ proposed mutu baku of the step that always runs over, and sees the SOP at versio
 
 from __future__ import annotations
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, Label, Static
 
 from counter.evaluation import TERLALU_KETAT
 from screens.sop_browser import SopBrowserScreen
 from screens.sop_evaluation import AcceptModal, SopEvaluationScreen
-from tests.screens.app_fixtures import Clock, make_app, record_notices, type_text
+from screens.supervisor_pin import SupervisorPinModal
+from tests.screens.app_fixtures import Clock, make_app, record_notices, supervisor_pin, type_text
 from tests.screens.review_helpers import static_text
 from tests.test_cli_sop_evaluasi import SEPTEMBER, SOP, serve
 
@@ -40,14 +41,16 @@ async def test_evaluate_and_accept_a_proposal(paths) -> None:
         assert len(written) == 1 and written[0].read_bytes().startswith(b"%PDF")
         assert any(str(written[0]) in n for n in notices)
 
-        await pilot.press("t")
+        await pilot.press("t")  # a petugas's desk: the supervisor's PIN first
         await pilot.pause()
+        assert isinstance(app.screen, SupervisorPinModal)
+        await supervisor_pin(pilot)
         modal = app.screen
         assert isinstance(modal, AcceptModal)
+        assert "Bu Rahma" in static_text(modal.query_one("#penyelia", Label), width=78)
         # every proposal is offered (step 5, always 5 of its 10 minutes, is too loose)
         assert modal.query_one("#langkah", Input).value == "2, 5"
         modal.query_one("#langkah", Input).value = "2"
-        modal.query_one("#penyelia", Input).value = "Rina Kartika"
         await pilot.press("ctrl+s")
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -55,6 +58,7 @@ async def test_evaluate_and_accept_a_proposal(paths) -> None:
         assert app.catalog.get(SOP).versi == 2
         assert app.catalog.get(SOP).step(2).mutu_baku.waktu.high == 25
         assert any("versi 2" in n for n in notices)
+        assert any("Bu Rahma" in c for c in app.catalog.get(SOP).catatan)
         # the same runs are now of the old version: said, and no second acceptance
         title = static_text(screen.query_one("#eva-title", Static), width=78)
         assert "versi 2" in title

@@ -24,6 +24,7 @@ from counter.config import Paths, load_profile
 from counter.desk import Desk
 from counter.sop import load_catalog
 from store import open_store
+from tests.sessions import petugas, supervisor
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
 VISITOR = {"nama": "Wati Lestari", "telepon": "081234567890"}
@@ -37,7 +38,7 @@ def make_desk(config_dir: str, data_dir: str) -> Desk:
     assert profile is not None, "desk profile missing"
     offset = timedelta(seconds=float(os.environ.get("LOKET_TEST_CLOCK_OFFSET", "0")))
     store = open_store(paths.store_dir, profile.tz)
-    return Desk(store, load_catalog(), profile,
+    return Desk(store, load_catalog(), profile, officer=petugas(profile.officers[0].nama),
                 now=lambda: datetime.now(profile.tz) + offset)
 
 
@@ -65,7 +66,7 @@ def main(argv: list[str]) -> int:
     elif command == "note":
         desk.note(rest[0], rest[1])
     elif command == "resolve":
-        desk.resolve_conflicts(rest[0], rest[1])
+        desk.acting_as(supervisor()).resolve_conflicts(rest[0], rest[1])
     elif command == "dump":
         store = desk.repo
         out: dict[str, Any] = {}

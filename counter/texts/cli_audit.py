@@ -1,0 +1,12 @@
+"""Texts of `loket audit`."""
+
+HELP = "jejak audit: tindakan sensitif (buka NIK, pembatalan, akun, PIN salah…); supervisor"
+HELP_PETUGAS = "hanya tindakan petugas ini (nama)"
+HELP_DARI = "dari tanggal (mis. 2026-11-01); bawaan: 30 hari terakhir"
+HELP_SAMPAI = "sampai tanggal (bawaan: hari ini)"
+RANGE_BACKWARDS = "tanggal --sampai sebelum --dari"
+TITLE = "Jejak audit {first} s.d. {last}"
+TITLE_WHO = " · petugas {petugas}"
+NONE = "Tidak ada tindakan sensitif pada periode ini."
+COUNT = "{count} tindakan."
+DESK = "loket {desk}"
