@@ -18,9 +18,9 @@ from typing import Any
 import psycopg
 
 from counter.sync.dsn import where
-from counter.sync.port import DeskInfo, Event, Pulled, PushResult, SyncError
+from counter.sync.port import DeskInfo, Event, Pulled, PushResult, SurveyDay, SyncError
 from counter.texts import sync as T
-from store.sync import schema
+from store.sync import schema, skm
 
 CHANNEL = "loket_events"
 BATCH = 500
@@ -191,6 +191,18 @@ class PgServer:
                     self._listen.close()
             self._listen = None
             raise self._error(exc, T.CONNECT_FAILED) from None
+
+    # ------------------------------------------------------------ SKM responses
+
+    def push_surveys(self, office: str, desk: int, responses: Sequence[Event]) -> int:
+        """`store.sync.skm`: a desk's responses, merged by id into its day rows."""
+        stored: int = self._run(lambda conn: skm.push_surveys(conn, office, desk, responses))
+        return stored
+
+    def pull_surveys(self, office: str, after: int, limit: int) -> list[SurveyDay]:
+        result: list[SurveyDay] = self._run(
+            lambda conn: skm.pull_surveys(conn, office, after, limit))
+        return result
 
     # ------------------------------------------------------------ reports
 
