@@ -189,3 +189,23 @@ def test_a_join_between_responses_and_cases_finds_nothing(tmp_path: Path, prepar
     assert sorted(stored) == sorted(answered)
     assert stored == sorted(stored)  # ordered by the random id …
     assert stored != answered  # … not by the moment of answering
+
+
+def test_a_version_1_server_is_upgraded_to_carry_responses_keeping_its_events(
+        tmp_path: Path, pg_dsn: str, monkeypatch: pytest.MonkeyPatch):
+    from store.sync import schema
+
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    monkeypatch.setattr(schema, "LATEST", 1)
+    PgServer(pg_dsn).prepare()
+    PgServer(pg_dsn).push(OFFICE, 1, [make_event(make_code(date(2026, 11, 3), 1, 1),
+                                                 "opened", prev=None)])
+    monkeypatch.undo()
+    one = desk_at(tmp_path, pg_dsn, 1)
+    with pytest.raises(SyncError, match="loket pusat siapkan"):
+        one.sync_once()  # a desk never writes to a server older than itself
+    done = PgServer(pg_dsn).prepare()
+    assert (done.before, done.after) == (1, schema.LATEST)
+    surveys_of(one).add([answer(1, 3, 4)])
+    result = one.sync_once()
+    assert (result.pulled, result.skm_pushed) == (1, 1)
