@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from counter.sync.port import SurveyDay
+from store.errors import StoreError
 from store.files import Lock, ensure_dir, write_atomic
 from store.skm_store import FOLDER, LOCK_DIR, month_lock, read_month, write_month
 
@@ -81,7 +82,8 @@ class SurveyReplica:
                 continue
             try:
                 responses, on_server = read_month(path)
-            except Exception:  # a damaged month is reported by the survey store
+            except StoreError:  # a damaged month is reported by the survey store;
+                self._clean[path] = sig  # looked at again once it changes (repaired)
                 continue
             waiting = [r for r in (clean_response(x) for x in responses)
                        if r is not None and r["id"] not in on_server]
@@ -95,7 +97,10 @@ class SurveyReplica:
         wanted = set(ids)
         for path in self._months():
             with month_lock(self.lock_dir, path):
-                responses, on_server = read_month(path)
+                try:
+                    responses, on_server = read_month(path)
+                except StoreError:
+                    continue  # damaged: none of its responses were sent
                 here = {r.get("id") for r in responses} & wanted
                 if not here - on_server:
                     continue

@@ -20,7 +20,7 @@ from counter.skm.questions import Questionnaire, SkmError
 from counter.skm.response import Response, response_from_dict
 from counter.texts import store as texts
 from store.errors import StoreError
-from store.files import Lock, ensure_dir, write_atomic
+from store.files import Lock, damaged, ensure_dir, parse_json, write_atomic
 
 FOLDER = "skm"
 LOCK_DIR = ".locks"
@@ -34,14 +34,14 @@ def month_lock(lock_dir: Path, path: Path) -> Lock:
 def read_month(path: Path) -> tuple[list[dict[str, Any]], set[str]]:
     """A month file's responses and the ids the office server is known to hold."""
     try:
-        raw = json.loads(path.read_bytes())
+        raw = parse_json(path, path.read_bytes())  # damage named with line and column
     except FileNotFoundError:
         return [], set()
-    except (OSError, ValueError) as err:
-        raise StoreError(texts.WRITE_FAILED.format(error=err), path=path) from None
+    except OSError as err:
+        raise damaged(path, texts.REASON_IO.format(error=err.strerror or err)) from None
     responses = raw.get("responses") if isinstance(raw, dict) else None
     if not isinstance(responses, list):
-        raise StoreError(texts.WRITE_FAILED.format(error="bentuk berkas salah"), path=path)
+        raise damaged(path, texts.REASON_SKM_SHAPE)
     on_server = raw.get("on_server") if isinstance(raw.get("on_server"), list) else []
     return ([r for r in responses if isinstance(r, dict)],
             {i for i in on_server if isinstance(i, str)})

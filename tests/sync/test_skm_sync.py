@@ -209,3 +209,13 @@ def test_a_version_1_server_is_upgraded_to_carry_responses_keeping_its_events(
     surveys_of(one).add([answer(1, 3, 4)])
     result = one.sync_once()
     assert (result.pulled, result.skm_pushed) == (1, 1)
+
+
+def test_a_damaged_month_file_is_skipped_without_waking_the_sync_loop(tmp_path: Path):
+    replica = SurveyReplica(tmp_path)
+    SurveyStore(tmp_path, Q).add([answer(1, 3, 4)])
+    (tmp_path / "skm" / "2026-10.json").write_text("{rusak")
+    assert [r["tanggal"] for r in replica.unpushed()] == ["2026-11-03"]
+    replica.mark_pushed([r["id"] for r in replica.unpushed()])
+    assert replica.unpushed() == []
+    assert not replica.changed()  # nothing to push: the loop sleeps
