@@ -228,9 +228,11 @@ class Replica:
                 if ev["id"] in have:
                     on_server.add(ev["id"])
                     continue
-                stored = {"code": ev["code"], "seq": next_seq.get(ev["code"], 0)}
-                stored.update((k, v) for k, v in ev.items() if k not in ("code", "seq"))
-                next_seq[ev["code"]] = stored["seq"] + 1
+                seq = next_seq.get(ev["code"], 0)
+                stored = {"code": ev["code"], "seq": seq}
+                stored.update(ev)  # code and seq keep their place in front
+                stored["seq"] = seq
+                next_seq[ev["code"]] = seq + 1
                 table[str(next_doc)] = stored
                 next_doc += 1
                 have.add(ev["id"])
