@@ -200,7 +200,8 @@ class PgServer:
 
     def push_surveys(self, office: str, desk: int, responses: Sequence[Event]) -> int:
         """`store.sync.skm`: a desk's responses, merged by id into its day rows."""
-        stored: int = self._run(lambda conn: skm.push_surveys(conn, office, desk, responses))
+        stored: int = self._run(
+            lambda conn: skm.push_surveys(conn, office, desk, responses, CHANNEL))
         return stored
 
     def pull_surveys(self, office: str, after: int, limit: int) -> list[SurveyDay]:

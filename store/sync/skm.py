@@ -45,8 +45,9 @@ def _by_day(responses: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, dict[
 
 
 def push_surveys(conn: psycopg.Connection, office: str, desk: int,
-                 responses: Sequence[Mapping[str, Any]]) -> int:
-    """Merge `responses` into the desk's day rows in one transaction; how many were new."""
+                 responses: Sequence[Mapping[str, Any]], channel: str) -> int:
+    """Merge `responses` into the desk's day rows in one transaction; how many were new.
+    A push that added some notifies `channel`, as an event push does."""
     added = 0
     with conn.transaction():
         conn.execute("INSERT INTO offices (id) VALUES (%s) ON CONFLICT DO NOTHING", (office,))
@@ -69,6 +70,8 @@ def push_surveys(conn: psycopg.Connection, office: str, desk: int,
                 "SET responses = EXCLUDED.responses, rev = EXCLUDED.rev",
                 (office, desk, day, body))
             added += len(fresh)
+        if added:  # the other desks pull now rather than at their next poll
+            conn.execute("SELECT pg_notify(%s, %s)", (channel, f"{office}\t{desk}"))
     if added:
         with contextlib.suppress(psycopg.Error):
             conn.execute("VACUUM (SKIP_LOCKED) skm_days")  # drop replaced row versions
