@@ -75,6 +75,11 @@ class BackgroundShell(CaseShell):
             self.desk.desk_names = {d.desk: d.label for d in state.desks if d.label}
         if result is not None and result.pulled:
             self.refresh_home()
+        if result is not None and (result.pulled or result.skm_pulled):
+            # other desks' visitors and answers: the dashboard's SKM line is office-wide
+            from screens.skm_offer import _refresh_progress
+
+            _refresh_progress(self)
 
     def stop_sync(self) -> None:
         if self._sync_stop is not None:

@@ -21,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from counter.case import Status
+from counter.case import Status, role_name
 from counter.clock import Level
 from counter.codes import human
 from counter.damage import UnreadableDay, merged
@@ -69,6 +69,15 @@ def _signature(value: Any) -> tuple[str, str]:
     """Text and style of a cell: a colour change alone must reach the screen too."""
     style = str(value.style) if isinstance(value, Text) else ""
     return (str(value), style)
+
+
+def _with_holder(desk: Any, step: str, v: Any) -> str:
+    """'2/13 · di Kepala Bidang' for a case in work at another desk's official (received
+    there): the counter sees where the file is, not only that it is running."""
+    role = v.state.holder_role
+    if desk is None or role is None or desk.serves_role(v.sop, role):
+        return step
+    return T.HOME_STEP_AT.format(step=step, role=role_name(v.sop, role))
 
 
 def _placeholder_row(code: str, item: UnreadableDay) -> list[Text]:
@@ -316,7 +325,8 @@ class HomeScreen(Screen[None]):
         if key == "visitor":
             return _short(state.visitor.nama, 16)
         if key == "step":
-            return step_of(sop, state.current_step, compact=True)
+            step = step_of(sop, state.current_step, compact=True)
+            return _with_holder(desk_of(self), step, v) if tid == "work" else step
         if key == "elapsed":
             timing = v.current_timing()
             if timing is None:

@@ -99,7 +99,7 @@ class StepView(Screen[None]):
                 lines.append(f"{T.RUN_KETERANGAN}: {step.keterangan}")
             if step.is_decision:
                 lines.append(T.RUN_DECISION)
-            lines.append(after_text(self.view))
+            lines.append(after_text(self.view, desk_of(self)))
             if mb.kelengkapan:
                 lines.append(f"{T.RUN_KELENGKAPAN}:")
             self.query_one("#details", Static).update("\n".join(lines))

@@ -190,19 +190,27 @@ class Replica:
         """Other desks' events into their day files (ids already here are skipped), each
         day in one atomic write with the ids marked as on the server; then the cursor."""
         by_day: dict[date, list[Event]] = {}
+        day_of_code: dict[str, date] = {}  # a case has many events: parse its code once
         for ev in events:
-            by_day.setdefault(parse_code(ev["code"]).day, []).append(ev)
+            day = day_of_code.get(ev["code"])
+            if day is None:
+                day = day_of_code[ev["code"]] = parse_code(ev["code"]).day
+            by_day.setdefault(day, []).append(ev)
         added = 0
+        clean: dict[str, list[int] | None] = {}
         for day in sorted(by_day):
-            added += self._import_day(day, by_day[day])
+            added += self._import_day(day, by_day[day], clean)
         with self._lock():
             state = self._load()
-            if cursor > state["cursor"]:
-                state["cursor"] = cursor
+            if cursor > state["cursor"] or clean:
+                state["cursor"] = max(cursor, state["cursor"])
+                # a day holding only events the server has needs no re-scan for pushing
+                state["clean"].update(clean)
                 self._save(state)
         return added
 
-    def _import_day(self, day: date, events: Iterable[Event]) -> int:
+    def _import_day(self, day: date, events: Iterable[Event],
+                    clean: dict[str, list[int] | None]) -> int:
         path = self.store.path_for(day)
         ensure_dir(path.parent)
         with self.store._day_lock(day):
@@ -220,9 +228,11 @@ class Replica:
                 if ev["id"] in have:
                     on_server.add(ev["id"])
                     continue
-                stored = {"code": ev["code"], "seq": next_seq.get(ev["code"], 0)}
-                stored.update((k, v) for k, v in ev.items() if k not in ("code", "seq"))
-                next_seq[ev["code"]] = stored["seq"] + 1
+                seq = next_seq.get(ev["code"], 0)
+                stored = {"code": ev["code"], "seq": seq}
+                stored.update(ev)  # code and seq keep their place in front
+                stored["seq"] = seq
+                next_seq[ev["code"]] = seq + 1
                 table[str(next_doc)] = stored
                 next_doc += 1
                 have.add(ev["id"])
@@ -233,6 +243,8 @@ class Replica:
             storage.write(data)
             # imported cases appear on this desk's dashboard, closed ones leave it
             self.store._index.learned(path, table.values())
+            if all(e.get("id", "") in on_server for e in table.values()):
+                clean[day.isoformat()] = _signature(path)
         return added
 
 

@@ -20,10 +20,42 @@ from counter.skm.questions import Questionnaire, SkmError
 from counter.skm.response import Response, response_from_dict
 from counter.texts import store as texts
 from store.errors import StoreError
-from store.files import Lock, ensure_dir, write_atomic
+from store.files import Lock, damaged, ensure_dir, parse_json, write_atomic
 
 FOLDER = "skm"
 LOCK_DIR = ".locks"
+
+
+def month_lock(lock_dir: Path, path: Path) -> Lock:
+    """The lock every writer of a month file holds (survey, import, sync)."""
+    return Lock(lock_dir / f"skm-{path.stem}.lock", path)
+
+
+def read_month(path: Path) -> tuple[list[dict[str, Any]], set[str]]:
+    """A month file's responses and the ids the office server is known to hold."""
+    try:
+        raw = parse_json(path, path.read_bytes())  # damage named with line and column
+    except FileNotFoundError:
+        return [], set()
+    except OSError as err:
+        raise damaged(path, texts.REASON_IO.format(error=err.strerror or err)) from None
+    responses = raw.get("responses") if isinstance(raw, dict) else None
+    if not isinstance(responses, list):
+        raise damaged(path, texts.REASON_SKM_SHAPE)
+    on_server = raw.get("on_server") if isinstance(raw.get("on_server"), list) else []
+    return ([r for r in responses if isinstance(r, dict)],
+            {i for i in on_server if isinstance(i, str)})
+
+
+def write_month(path: Path, responses: Iterable[dict[str, Any]], on_server: set[str]) -> None:
+    """Replace a month file (the caller holds its lock): responses sorted by their
+    random id, so the file never tells which came first; owner-only."""
+    by_id = {str(r.get("id")): r for r in responses}
+    body: dict[str, Any] = {"responses": [by_id[k] for k in sorted(by_id)]}
+    if on_server:
+        body["on_server"] = sorted(on_server)
+    write_atomic(path, json.dumps(body, ensure_ascii=False, indent=1).encode("utf-8"))
+    os.chmod(path, 0o600)
 
 
 class SurveyStore:
@@ -39,16 +71,7 @@ class SurveyStore:
         return self.folder / f"{month[0]:04d}-{month[1]:02d}.json"
 
     def _read(self, path: Path) -> list[dict[str, Any]]:
-        try:
-            raw = json.loads(path.read_bytes())
-        except FileNotFoundError:
-            return []
-        except (OSError, ValueError) as err:
-            raise StoreError(texts.WRITE_FAILED.format(error=err), path=path) from None
-        responses = raw.get("responses") if isinstance(raw, dict) else None
-        if not isinstance(responses, list):
-            raise StoreError(texts.WRITE_FAILED.format(error="bentuk berkas salah"), path=path)
-        return [r for r in responses if isinstance(r, dict)]
+        return read_month(path)[0]
 
     def add(self, responses: Iterable[Response]) -> int:
         """Store responses (one write per month touched); returns how many were new."""
@@ -61,17 +84,14 @@ class SurveyStore:
             ensure_dir(self.folder)
             ensure_dir(self.lock_dir)
             os.chmod(self.folder, 0o700)
-            with Lock(self.lock_dir / f"skm-{path.stem}.lock", path):
-                stored = {r["id"]: r for r in self._read(path)}
+            with month_lock(self.lock_dir, path):
+                records, on_server = read_month(path)
+                stored = {r.get("id"): r for r in records}
                 for r in items:
                     if r.id not in stored:
                         stored[r.id] = r.as_dict()
                         added += 1
-                ordered = [stored[k] for k in sorted(stored)]
-                payload = json.dumps({"responses": ordered}, ensure_ascii=False,
-                                     indent=1).encode("utf-8")
-                write_atomic(path, payload)
-                os.chmod(path, 0o600)
+                write_month(path, stored.values(), on_server)
         return added
 
     def between(self, start: date, end: date) -> Iterator[Response]:

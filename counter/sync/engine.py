@@ -14,25 +14,38 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from counter.errors import LoketError
-from counter.sync.port import DeskInfo, OfficeServer, Replica, SyncError, SyncState
+from counter.sync.port import (
+    DeskInfo,
+    OfficeServer,
+    Replica,
+    SurveyReplica,
+    SurveyServer,
+    SyncError,
+    SyncState,
+)
 
 PUSH_BATCH = 500
 PULL_BATCH = 10000  # a week offline catches up in a few pulls, each day written once
+SKM_PULL_BATCH = 200  # desk-days of SKM responses per pull
 
 
 @dataclass(frozen=True)
 class CycleResult:
     pushed: int
     pulled: int
+    skm_pushed: int = 0  # SKM responses sent / received (anonymous, see store.sync.skm)
+    skm_pulled: int = 0
 
 
 class Syncer:
     """Syncs one desk's replica with the office server."""
 
     def __init__(self, server: OfficeServer, replica: Replica, desk: DeskInfo, key: str,
-                 now: Callable[[], datetime], poll_s: float = 5.0) -> None:
+                 now: Callable[[], datetime], poll_s: float = 5.0,
+                 surveys: SurveyReplica | None = None) -> None:
         self.server = server
         self.replica = replica
+        self.surveys = surveys
         self.desk = desk
         self.key = key
         self.now = now
@@ -61,6 +74,7 @@ class Syncer:
                 self._registered = True
             pushed = self._push()
             pulled = self._pull()
+            skm_pushed, skm_pulled = self._sync_surveys()
         except LoketError as err:  # the server (SyncError) or this desk's store (StoreError)
             self._registered = False
             unsent = self._count_unsent()
@@ -78,7 +92,29 @@ class Syncer:
             self.state.last_sync = self.now()
             self.state.unsent = unsent
             self.state.cursor = self.replica.cursor()
-        return CycleResult(pushed=pushed, pulled=pulled)
+        return CycleResult(pushed=pushed, pulled=pulled, skm_pushed=skm_pushed,
+                           skm_pulled=skm_pulled)
+
+    def _sync_surveys(self) -> tuple[int, int]:
+        """SKM responses travel with the events: this desk's out, the others' in."""
+        if self.surveys is None or not isinstance(self.server, SurveyServer):
+            return 0, 0
+        pushed = 0
+        waiting = self.surveys.unpushed()
+        if waiting:
+            self.server.push_surveys(self.desk.office, self.desk.desk, waiting)
+            self.surveys.mark_pushed([r["id"] for r in waiting])
+            pushed = len(waiting)
+        pulled = 0
+        while True:
+            days = self.server.pull_surveys(self.desk.office, self.surveys.cursor(),
+                                            SKM_PULL_BATCH)
+            if not days:
+                break
+            pulled += self.surveys.import_pulled(days)
+            if len(days) < SKM_PULL_BATCH:
+                break
+        return pushed, pulled
 
     def _count_unsent(self) -> int:
         try:
@@ -136,4 +172,6 @@ class Syncer:
                     break  # the next cycle records the link as down
                 waited += slice_s
                 if self.replica.changed():  # an action here, by this or another process
+                    break
+                if self.surveys is not None and self.surveys.changed():  # a survey answered
                     break

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from counter.errors import LoketError
 
@@ -43,6 +43,15 @@ class Pulled:
 
 
 @dataclass(frozen=True)
+class SurveyDay:
+    """One desk's SKM responses of one day as the server holds them, with the place of
+    its last change in the office's sequence (`rev`): never an order of responses."""
+
+    rev: int
+    responses: list[Event]
+
+
+@dataclass(frozen=True)
 class PushResult:
     sent: int  # events offered
     stored: int  # events the server did not have yet
@@ -67,6 +76,33 @@ class OfficeServer(Protocol):
         """Block until a desk other than `desk` pushed (True) or `timeout` passed (False)."""
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class SurveyServer(Protocol):
+    """The office server's side of the anonymous SKM responses."""
+
+    def push_surveys(self, office: str, desk: int, responses: Sequence[Event]) -> int:
+        """Store responses by id in one transaction; returns how many were new."""
+
+    def pull_surveys(self, office: str, after: int, limit: int) -> list[SurveyDay]:
+        """Desk-days changed after `after`, in `rev` order, each whole."""
+
+
+class SurveyReplica(Protocol):
+    """The desk's own SKM responses, seen as a replica of the office's."""
+
+    def unpushed(self) -> list[Event]: ...
+
+    def mark_pushed(self, ids: Sequence[str]) -> None: ...
+
+    def import_pulled(self, days: Sequence[SurveyDay]) -> int:
+        """Store other desks' responses (skipping ids here), then move the cursor."""
+
+    def cursor(self) -> int: ...
+
+    def changed(self) -> bool:
+        """Cheap: is there a response the server has not confirmed (as far as seen)?"""
 
 
 class Replica(Protocol):

@@ -10,6 +10,7 @@ REASON_NOT_JSON = "bukan JSON yang sah: baris {line}, kolom {column}"
 REASON_SHAPE = "isinya bukan data kasus Loket: {detail}"
 REASON_IO = "kesalahan baca: {error}"
 SHAPE_TOP = "bagian teratas harus berupa objek"
+REASON_SKM_SHAPE = 'isinya bukan jawaban survei Loket (harus objek berisi daftar "responses")'
 SHAPE_TABLE = "tabel {table!r} harus berupa objek"
 SHAPE_DOC = "tabel {table!r}, dokumen {doc_id!r} harus berupa objek"
 SHAPE_EVENT = "peristiwa {doc_id!r} tidak memiliki 'code' (teks) dan 'seq' (bilangan)"

@@ -39,6 +39,7 @@ SCHEMA_CREATED = "dibuat baru"
 SCHEMA_UPGRADED = "dinaikkan dari versi {old}"
 SCHEMA_SAME = "sudah terbaru"
 SYNC_DONE = "Sinkron selesai: {pushed} catatan terkirim, {pulled} catatan diterima."
+SYNC_SKM_DONE = "Survei SKM: {pushed} jawaban terkirim, {pulled} jawaban diterima."
 SYNC_STATE = (
     "Pusat   : {where}\n"
     "Kantor  : {office}\n"

@@ -106,6 +106,7 @@ DUTY_NOT_SAVED = "Petugas dan loket hari ini tidak dapat diingat: {error}"
 HOME_IN_WORK = "Kasus berjalan, loket ini dulu (↑↓ pilih, Enter buka)"
 HOME_WAITING = "Menunggu pejabat lain atau pemohon (Tab pindah ke daftar ini)"
 HOME_EMPTY = "Belum ada kasus berjalan. Tekan F2 untuk melayani pengunjung baru."
+HOME_STEP_AT = "{step} · di {role}"  # a case in work with another desk's official
 HOME_LOADING = "Memuat kasus…"
 HOME_COUNTS = (
     "Hari ini: {opened} dibuka · {done} selesai · {running} berjalan · "
@@ -193,6 +194,7 @@ RUN_AFTER_NEXT = "Sesudah ini: langkah {n} ({role}) di loket ini"
 RUN_AFTER_HANDOFF = (
     "Sesudah ini: berkas diserahkan ke {role} untuk langkah {n} (tekan H; slip dicetak)"
 )
+RUN_AFTER_BACK = "Sesudah ini: berkas kembali ke loket untuk langkah {n} ({role}); slip dicetak"
 RUN_AFTER_LAST = "Ini langkah terakhir: Selesai menutup kasus sebagai selesai"
 RUN_NEXT_STEP = "Langkah {n} dimulai"
 RUN_HANDED_OFF = "Berkas diserahkan ke {holder}"

@@ -55,12 +55,14 @@ def cmd_sinkron(args: argparse.Namespace, ctx: Context) -> int:
         finally:
             _print_state(ctx, syncer, mask_dsn(ctx.profile.pusat.effective_dsn))
         print(T.SYNC_DONE.format(pushed=result.pushed, pulled=result.pulled))
+        if result.skm_pushed or result.skm_pulled:
+            print(T.SYNC_SKM_DONE.format(pushed=result.skm_pushed, pulled=result.skm_pulled))
         return 0
     print(T.SYNC_STARTED, flush=True)
     stop = threading.Event()
 
     def report(state: SyncState, result: CycleResult | None) -> None:
-        if result is None or result.pushed or result.pulled:
+        if result is None or result.pushed or result.pulled or result.skm_pulled:
             line = status_line(state, ctx.profile.tz)
             extra = (f" (+{result.pushed} terkirim, +{result.pulled} diterima)"
                      if result else f" ({state.error})")

@@ -21,16 +21,20 @@ def progress_line(position: int, total: int) -> str:
     return "━" * filled + "─" * (BAR - filled) + f"  {position}/{total}"
 
 
-def after_text(view: Any) -> str:
-    """What Selesai will do: the next step here, a hand-off, or closing the case."""
+def after_text(view: Any, desk: Any = None) -> str:
+    """What Selesai will do: the next step here, a hand-off, or closing the case. At an
+    official's desk a next step it does not serve goes back to the counter, not 'here'."""
     nxt = view.next
     if nxt.is_last:
         return T.RUN_AFTER_LAST
     if nxt.hand_off is not None:
         return T.RUN_AFTER_HANDOFF.format(n=nxt.hand_off.step, role=nxt.hand_off.to_role_name)
     if nxt.next_step is not None and view.sop is not None:
-        return T.RUN_AFTER_NEXT.format(n=nxt.next_step.no,
-                                       role=view.sop.role_name(nxt.next_step.role))
+        role = view.sop.role_name(nxt.next_step.role)
+        if desk is not None and desk.serves and not desk.serves_role(view.sop,
+                                                                     nxt.next_step.role):
+            return T.RUN_AFTER_BACK.format(n=nxt.next_step.no, role=role)
+        return T.RUN_AFTER_NEXT.format(n=nxt.next_step.no, role=role)
     return ""
 
 

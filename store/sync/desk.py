@@ -10,6 +10,7 @@ from counter.sync.engine import Syncer
 from counter.sync.port import DeskInfo, SyncError
 from counter.texts import sync as T
 from store.replica import Replica
+from store.skm_replica import SurveyReplica
 from store.store import Store
 from store.sync.server import PgServer
 
@@ -32,4 +33,5 @@ def syncer_for(profile: Profile, store: Store,
         return None
     replica = Replica(store)
     return Syncer(PgServer(dsn), replica, desk_info(profile), replica.key(),
-                  now=now or (lambda: datetime.now(profile.tz)))
+                  now=now or (lambda: datetime.now(profile.tz)),
+                  surveys=SurveyReplica(store.store_dir))

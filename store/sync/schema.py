@@ -46,6 +46,22 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         CREATE INDEX events_office_seq ON events (office_id, server_seq);
         CREATE INDEX events_office_code ON events (office_id, code);
     """),
+    # SKM responses: one row per desk and day holding that day's responses sorted by
+    # their random id, replaced whole. No serial per response, no arrival time: the
+    # row order, xmin and `rev` can only tell which desk-day changed last, never which
+    # response came first (store/sync/skm.py says why each column is there).
+    (2, """
+        CREATE SEQUENCE skm_rev;
+        CREATE TABLE skm_days (
+            office_id  text NOT NULL REFERENCES offices (id),
+            desk       integer NOT NULL CHECK (desk BETWEEN 1 AND 99),
+            tanggal    date NOT NULL,
+            responses  jsonb NOT NULL,
+            rev        bigint NOT NULL,
+            PRIMARY KEY (office_id, desk, tanggal)
+        );
+        CREATE INDEX skm_days_office_rev ON skm_days (office_id, rev);
+    """),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -18,9 +18,9 @@ from typing import Any
 import psycopg
 
 from counter.sync.dsn import where
-from counter.sync.port import DeskInfo, Event, Pulled, PushResult, SyncError
+from counter.sync.port import DeskInfo, Event, Pulled, PushResult, SurveyDay, SyncError
 from counter.texts import sync as T
-from store.sync import schema
+from store.sync import schema, skm
 from store.sync.scrub import scrub_redacted
 
 CHANNEL = "loket_events"
@@ -170,9 +170,13 @@ class PgServer:
     def pull(self, office: str, after: int, limit: int) -> list[Pulled]:
         def work(conn: psycopg.Connection) -> list[Pulled]:
             rows = conn.execute(
-                "SELECT server_seq, event FROM events WHERE office_id = %s AND server_seq > %s "
-                "ORDER BY server_seq LIMIT %s", (office, after, limit)).fetchall()
-            return [Pulled(seq=int(s), event=e) for s, e in rows]
+                "SELECT server_seq, event::text FROM events WHERE office_id = %s "
+                "AND server_seq > %s ORDER BY server_seq LIMIT %s",
+                (office, after, limit)).fetchall()
+            # one parse of the whole batch: a catch-up pulls tens of thousands of small
+            # documents, and decoding them one by one cost more than the import itself
+            events = json.loads("[" + ",".join(text for _, text in rows) + "]")
+            return [Pulled(seq=int(s), event=e) for (s, _), e in zip(rows, events, strict=True)]
         result: list[Pulled] = self._run(work)
         return result
 
@@ -193,6 +197,19 @@ class PgServer:
                     self._listen.close()
             self._listen = None
             raise self._error(exc, T.CONNECT_FAILED) from None
+
+    # ------------------------------------------------------------ SKM responses
+
+    def push_surveys(self, office: str, desk: int, responses: Sequence[Event]) -> int:
+        """`store.sync.skm`: a desk's responses, merged by id into its day rows."""
+        stored: int = self._run(
+            lambda conn: skm.push_surveys(conn, office, desk, responses, CHANNEL))
+        return stored
+
+    def pull_surveys(self, office: str, after: int, limit: int) -> list[SurveyDay]:
+        result: list[SurveyDay] = self._run(
+            lambda conn: skm.pull_surveys(conn, office, after, limit))
+        return result
 
     # ------------------------------------------------------------ reports
 

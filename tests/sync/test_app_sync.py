@@ -62,3 +62,47 @@ async def test_the_header_says_when_the_server_is_away(paths):
         header.tick()
         assert str(header.render()).endswith("Pusat: terputus · 0 blm terkirim")
         app.stop_sync()
+
+
+async def test_another_desks_survey_answer_reaches_this_dashboards_skm_line(
+        paths, pg_dsn, tmp_path):
+    """Issue 14 with the office sync: the SKM line counts the whole office's answers."""
+    from datetime import datetime
+
+    from counter.skm.questions import bundled_questionnaire
+    from counter.skm.response import make_response
+    from counter.sync.engine import Syncer
+    from counter.sync.port import DeskInfo
+    from store import open_store
+    from store.replica import Replica
+    from store.skm_replica import SurveyReplica
+    from store.skm_store import SurveyStore
+    from store.sync.server import PgServer
+    from tests.screens.app_fixtures import START
+
+    PgServer(pg_dsn).prepare()
+    profile = make_profile().with_changes(pusat=PusatSettings(dsn=pg_dsn, kantor="pacitan"))
+    app = make_app(paths, Clock(), profile=profile)
+    other_store = open_store(tmp_path / "desk2", START.tzinfo)
+    replica = Replica(other_store)
+    other = Syncer(PgServer(pg_dsn), replica, DeskInfo("pacitan", 2), replica.key(),
+                   now=lambda: datetime.now(START.tzinfo),
+                   surveys=SurveyReplica(other_store.store_dir))
+    q = bundled_questionnaire()
+    SurveyStore(other_store.store_dir, q).add([make_response(
+        q, tanggal=START.date(), layanan="pct-07-konsultasi-bisnis", loket=2,
+        jawaban=dict.fromkeys([f"U{i}" for i in range(1, 10)], 4))])
+    async with app.run_test(size=(120, 40)) as pilot:
+        line = app.screen.query_one("#skm-progress", Static)
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if app.sync_state is not None and app.sync_state.connected:
+                break
+        assert "0 responden" in str(line.render())
+        assert other.sync_once().skm_pushed == 1
+        for _ in range(50):  # woken by the push's NOTIFY, not the 5 s poll
+            await pilot.pause(0.1)
+            if "IKM 100" in str(line.render()):
+                break
+        assert "1 responden" in str(line.render()) and "IKM 100" in str(line.render())
+        app.stop_sync()

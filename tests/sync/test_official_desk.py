@@ -62,3 +62,21 @@ def test_the_koor_desk_receives_then_approves_and_the_file_goes_back_to_the_coun
 def test_a_lone_desk_still_receives_for_everyone():
     counter, _, code = desks(in_office=False)
     assert counter.scan(code).received
+
+
+def test_the_counter_sees_which_official_holds_a_received_file_and_the_official_where_it_goes():
+    """Walkthrough finding: the counter's work list said only '5/6' for a file on the
+    Koor's table, and the Koor's runner said the next step happened 'di loket ini'."""
+    from counter.texts import ui as TU
+    from screens.home import _with_holder
+    from screens.widgets.step_texts import after_text
+
+    counter, koor, code = desks()
+    koor.scan(code)
+    on_counter = counter.view(code)
+    assert _with_holder(counter, "5/6", on_counter) == "5/6 · di Koor"
+    assert _with_holder(koor, "5/6", koor.view(code)) == "5/6"  # its own file
+    assert after_text(koor.view(code), koor) == TU.RUN_AFTER_BACK.format(n=7, role="Konsultan")
+    assert "di loket ini" not in after_text(koor.view(code), koor)
+    back = koor.complete_step(code, output="setuju")
+    assert _with_holder(counter, "7 (6/6)", back) == "7 (6/6)"  # back at a counter role

@@ -80,3 +80,21 @@ def test_a_desk_keeps_working_while_the_server_is_away(tmp_path: Path, prepared:
     one.server = PgServer(prepared)
     one.sync_once()
     assert one.snapshot().connected and one.snapshot().unsent == 0
+
+
+def test_an_import_into_a_day_with_unsent_local_events_leaves_them_to_push(
+        tmp_path: Path, prepared: str):
+    """The import marks a day as fully pushed only when it is (the catch-up skips the
+    re-scan of such days); a local event written before the import still goes out."""
+    one, two = desk_at(tmp_path, prepared, 1), desk_at(tmp_path, prepared, 2)
+    one.replica.store.append(make_event(CODE, "opened", prev=None))
+    one.sync_once()
+    other = "261125020010"
+    local = make_event(other, "opened", desk=2, prev=None)
+    two.replica.store.append(local)
+    rows = two.server.pull("pacitan", 0, 100)
+    assert two.replica.import_pulled([r.event for r in rows], rows[-1].seq) == 1
+    assert [e["id"] for e in two.replica.unpushed(10)] == [local["id"]]
+    assert two.sync_once().pushed == 1
+    assert one.sync_once().pulled == 1
+    assert two.replica.unpushed_count() == 0
