@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 from counter.config import PusatSettings, load_profile
 from screens.setup import SetupScreen
 from screens.widgets.header import LoketHeader
-from tests.screens.app_fixtures import Clock, make_app, make_profile
+from tests.screens.app_fixtures import Clock, as_supervisor, make_app, make_profile
 
 
 def screen_text(app) -> str:
@@ -20,7 +20,7 @@ def screen_text(app) -> str:
 async def test_the_server_is_set_in_settings_and_its_password_never_shown(paths, pg_dsn):
     secret = "postgresql://loket:rahasia99@/loket?host=/nowhere&port=1"
     profile = make_profile().with_changes(pusat=PusatSettings(dsn=secret, kantor="pacitan"))
-    app = make_app(paths, Clock(), profile=profile)
+    app = make_app(paths, Clock(), profile=profile, officer=as_supervisor())
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         await pilot.press("f9")

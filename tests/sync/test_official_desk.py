@@ -9,6 +9,7 @@ from counter.config import PusatSettings, default_profile
 from counter.demo import MemoryRepo
 from counter.desk import Desk
 from counter.sop import load_catalog
+from tests.sessions import petugas
 from tests.sync.helpers import T0
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
@@ -27,10 +28,10 @@ def desks(in_office: bool = True):
     repo, catalog, clock = MemoryRepo(), load_catalog(), Clock()
     pusat = PusatSettings(dsn="postgresql://x@/y" if in_office else "", kantor="pacitan")
     counter = Desk(repo, catalog, default_profile().with_changes(desk=1, pusat=pusat),
-                   now=clock)
+                   officer=petugas(), now=clock)
     koor = Desk(repo, catalog, default_profile().with_changes(
         desk=5, pusat=PusatSettings(dsn=pusat.dsn, kantor="pacitan", nama_meja="Koor",
-                                    peran=("Koor",))), officer="Pak Koor", now=clock)
+                                    peran=("Koor",))), officer=petugas("Pak Koor"), now=clock)
     view = counter.open_case(KONSULTASI, {"nama": "Wati"}, received=["Form konsultasi bisnis"])
     for _ in range(4):
         view = counter.complete_step(view.code, output="ok")

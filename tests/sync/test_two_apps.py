@@ -17,6 +17,7 @@ from screens.step_runner import StepRunnerScreen
 from store import open_store
 from store.sync.server import PgServer
 from tests.screens.app_fixtures import Clock, key, make_app, make_profile, scan
+from tests.sessions import petugas
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
 
@@ -59,7 +60,7 @@ async def test_counter_hands_off_koor_approves_counter_sees_it(tmp_path: Path, p
                                     peran=("Koor",)))
     # The morning so far at the counter: a walk-in whose steps 1-3 are done.
     desk = Desk(open_store(counter_paths.store_dir, counter_profile.tz), load_catalog(),
-                counter_profile, now=clock)
+                counter_profile, officer=petugas(), now=clock)
     code = desk.open_case(KONSULTASI, {"nama": "Wati"},
                           received=["Form konsultasi bisnis"]).code
     for _ in range(3):
