@@ -192,7 +192,8 @@ class _ProfileReader:
 
     def read(self) -> Profile:
         d, base = self.data, Profile()
-        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm"}
+        known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm",
+                                                           "antrean"}  # counter.queue.settings
         known -= {"calendar", "keys", "demo", "skm_bobot", "skm_layar"}
         for key in d:
             if key not in known:
