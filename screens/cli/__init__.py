@@ -18,7 +18,8 @@ from counter.texts import cli as T
 from screens.cli.context import Context
 
 # Modules under screens/cli/ that define `register(subparsers)`.
-COMMANDS = ("app", "sop", "kasus", "cetak", "laporan", "demo", "pusat", "sinkron", "skm")
+COMMANDS = ("app", "sop", "kasus", "cetak", "laporan", "demo", "pusat", "sinkron", "skm",
+            "antrean")
 
 
 def _speak_indonesian() -> None:
