@@ -41,8 +41,9 @@ async def test_a_call_shows_on_the_lobby_page_within_a_second(tmp_path: Path) ->
     server = LobbyServer(board, "127.0.0.1", 0).start()
     try:
         async with async_playwright() as pw:
-            browser = await pw.chromium.launch(
-                executable_path=CHROMIUM, args=[*FLAGS, "--autoplay-policy=no-user-gesture-required"])
+            autoplay = "--autoplay-policy=no-user-gesture-required"
+            browser = await pw.chromium.launch(executable_path=CHROMIUM,
+                                               args=[*FLAGS, autoplay])
             page = await browser.new_page(viewport={"width": 1280, "height": 720})
             await page.goto(f"http://127.0.0.1:{server.port}/")
             await page.wait_for_function(
@@ -68,7 +69,8 @@ async def test_a_call_shows_on_the_lobby_page_within_a_second(tmp_path: Path) ->
             await page.screenshot(path=str(ARTIFACTS / "layar-antrean.png"))
 
             call_id = await page.get_attribute("#nomor", "data-call-id")
-            response = await page.request.get(f"http://127.0.0.1:{server.port}/api/suara/{call_id}.wav")
+            url = f"http://127.0.0.1:{server.port}/api/suara/{call_id}.wav"
+            response = await page.request.get(url)
             assert response.status == 200
             wav = tmp_path / "panggil.wav"
             wav.write_bytes(await response.body())
