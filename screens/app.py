@@ -23,6 +23,7 @@ from counter.calendar import WorkingCalendar
 from counter.config import Paths, Profile, default_profile
 from counter.errors import LoketError
 from counter.sop import Catalog
+from counter.texts import queue as TQ
 from counter.texts import shell as TS
 from counter.texts import skm as TK
 from counter.texts import ui as T
@@ -57,6 +58,7 @@ class LoketApp(App[None]):
         Binding("f3", "catalog", T.KEY_CATALOG, id="umum.katalog"),
         Binding("f4", "daily_log", T.KEY_DAILY_LOG, id="umum.log_harian"),
         Binding("f5", "scan", T.KEY_SCAN, id="umum.pindai"),
+        Binding("f6", "queue", TQ.KEY_QUEUE, id="umum.antrean"),
         Binding("f9", "settings", T.KEY_SETTINGS, id="umum.pengaturan"),
         Binding("k", "survey", TK.KEY_SURVEY, show=False, id="umum.survei"),
         Binding("ctrl+q", "quit", T.KEY_QUIT, priority=True, id="umum.keluar"),
@@ -195,6 +197,9 @@ class LoketApp(App[None]):
         from screens.skm_offer import open_visitor_screen
 
         open_visitor_screen(self)
+        from screens.queue_service import open_lobby_display
+
+        open_lobby_display(self)
         self.say_store_notices()
         self.start_sync()
 
@@ -315,7 +320,7 @@ class LoketApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Before the day has started (setup, officer choice) only help, catalog and quit."""
-        return not (action in ("new_case", "daily_log", "scan", "settings", "survey")
+        return not (action in ("new_case", "daily_log", "scan", "settings", "survey", "queue")
                     and self.desk is None)
 
     def action_survey(self) -> None:
@@ -363,6 +368,13 @@ class LoketApp(App[None]):
 
         self._to_home()
         self.push_screen(NewCaseScreen())
+
+    def action_queue(self) -> None:
+        """F6: the walk-in queue (call next, recall, no-show, transfer, tickets)."""
+        from screens.queue import QueueScreen
+
+        if self._desk_ready() and not isinstance(self.screen, QueueScreen):
+            self.push_screen(QueueScreen())
 
     def action_catalog(self) -> None:
         from screens.sop_browser import SopBrowserScreen
@@ -480,6 +492,9 @@ class LoketApp(App[None]):
     # What the screens tell the shell (screens/messages.py), and what follows.
 
     def on_case_opened(self, message: CaseOpened) -> None:
+        from screens.queue_service import link_opened_case
+
+        link_opened_case(self, message.code)  # the ticket this desk called, if any
         self.show_case(message.code)
 
     def on_case_selected(self, message: CaseSelected) -> None:

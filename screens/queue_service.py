@@ -5,7 +5,7 @@ CLI stays fast."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from counter.config import Paths, Profile
@@ -67,14 +67,75 @@ def closed_times(store: Any, codes: list[str]) -> dict[str, datetime]:
     return out
 
 
-def review_of(paths: Paths, profile: Profile, store: Any, day: Any,
-              now: datetime | None = None) -> Any:
-    """The queue review of `day` (a `counter.queue.review.QueueReview`)."""
+def review_of(paths: Paths, profile: Profile, store: Any, first: date,
+              last: date | None = None, now: datetime | None = None) -> Any:
+    """The queue review of the days first..last (a `counter.queue.review.QueueReview`)."""
     from counter.queue import rules as R
     from counter.queue.review import review_day
 
     now = now or datetime.now(profile.tz)
-    queue = R.fold(queue_store(paths).read(day))
-    closed = closed_times(store, [t.code for t in queue.tickets.values() if t.code])
-    return review_day(queue, queue_settings(paths), now=now, over=day < now.date(),
-                      closed_at=closed.get)
+    queues = queue_store(paths)
+    combined = R.QueueDay()
+    day = first
+    while day <= (last or first):
+        folded = R.fold(queues.read(day))
+        combined.tickets.update({f"{day}:{k}": t for k, t in folded.tickets.items()})
+        combined.problems += [f"{day}: {p}" for p in folded.problems]
+        day += timedelta(days=1)
+    closed = closed_times(store, [t.code for t in combined.tickets.values() if t.code])
+    return review_day(combined, queue_settings(paths), now=now, closed_at=closed.get)
+
+
+def queue_desk_of(app: Any) -> QueueDesk:
+    """The app's queue service for the desk on duty (made once per desk number)."""
+    desk_no = app.desk_no or (app.profile.desk if app.profile else 1)
+    cached = getattr(app, "_queue_desk", None)
+    if cached is None or cached.desk != desk_no:
+        cached = queue_desk(app.paths, app.profile, desk_no, now=app.now)
+        app._queue_desk = cached
+    return cached
+
+
+def link_opened_case(app: Any, code: str) -> None:
+    """A case opened at this desk serves the ticket it called: record the link and say
+    so (no ticket called: nothing to link). Never stops the case from opening."""
+    from counter.errors import LoketError
+    from counter.texts import queue as T
+
+    if app.profile is None:
+        return
+    try:
+        ticket = queue_desk_of(app).link_case(code)
+    except LoketError as err:
+        app.notify(str(err), severity="warning")
+        return
+    if ticket is not None:
+        from counter.codes import human
+
+        app.notify(T.LINKED.format(code=human(code), label=ticket.label))
+
+
+def open_lobby_display(app: Any) -> None:
+    """Serve the lobby display from this desk when `[antrean] layar` names a port."""
+    from counter.errors import LoketError
+
+    if getattr(app, "_lobby_server", None) is not None or app.profile is None:
+        return
+    try:
+        settings = queue_settings(app.paths)
+    except LoketError as err:
+        app.notify(str(err), severity="error", timeout=15)
+        return
+    if not settings.display_port:
+        return
+    from screens.web.lobby_server import LobbyBoard, LobbyServer
+
+    board = LobbyBoard(queue_store(app.paths), settings, lambda: app.now().date(),
+                       title=app.profile.unit)
+    try:
+        app._lobby_server = LobbyServer(board, "0.0.0.0", settings.display_port).start()
+    except OSError as err:
+        from counter.texts import queue as T
+
+        app.notify(T.DISPLAY_PORT_BUSY.format(port=settings.display_port, error=err),
+                   severity="warning", timeout=10)

@@ -61,11 +61,16 @@ class QueueReview:
         return self.total == 0
 
 
-def review_day(day: R.QueueDay, settings: QueueSettings, *, now: datetime, over: bool,
+def review_day(day: R.QueueDay, settings: QueueSettings, *, now: datetime,
                closed_at: Callable[[str], datetime | None] = lambda code: None,
                longest: int = 5) -> QueueReview:
-    """`over`: the day has ended (its waiting tickets left); `closed_at(code)` tells
-    when a linked case was closed (None while open)."""
+    """`day` may hold several days' tickets (a week's log); a ticket of a day before
+    `now`'s still waiting has left. `closed_at(code)` tells when a linked case was
+    closed (None while open)."""
+
+    def over(t: R.Ticket) -> bool:
+        return t.taken_at.date() < now.date()
+
     kodes = [g.kode for g in settings.groups]
     kodes += sorted({t.group for t in day.tickets.values()} - set(kodes))
     names = {g.kode: g.nama for g in settings.groups}
@@ -78,12 +83,13 @@ def review_day(day: R.QueueDay, settings: QueueSettings, *, now: datetime, over:
             closed = closed_at(t.code) if t.code else None
             if closed is not None and t.calls:
                 services.append((closed - t.calls[-1].at).total_seconds())
-        still = sum(1 for t in ts if t.status == R.WAITING)
+        still = sum(1 for t in ts if t.status == R.WAITING and not over(t))
+        gone = sum(1 for t in ts if t.status == R.WAITING and over(t))
         figures.append(GroupFigures(
             kode, names.get(kode, kode), len(ts), len(waits), percentile(waits, 0.5),
             percentile(waits, 0.9), sum(1 for t in ts if t.status == R.NO_SHOW),
-            sum(1 for t in ts if t.status == R.LEFT) + (still if over else 0),
-            0 if over else still, percentile(services, 0.5)))
+            sum(1 for t in ts if t.status == R.LEFT) + gone, still,
+            percentile(services, 0.5)))
     hours: dict[int, list[int]] = {}
     for t in day.tickets.values():
         row = hours.setdefault(t.taken_at.hour, [0] * len(kodes))
@@ -92,7 +98,7 @@ def review_day(day: R.QueueDay, settings: QueueSettings, *, now: datetime, over:
     for t in day.tickets.values():
         if t.wait_seconds is not None:
             longs.append(LongWait(t.label, t.group, t.taken_at, t.wait_seconds, False))
-        elif t.status == R.WAITING and not over:
+        elif t.status == R.WAITING and not over(t):
             longs.append(LongWait(t.label, t.group, t.taken_at,
                                   (now - t.taken_at).total_seconds(), True))
     longs.sort(key=lambda x: -x.seconds)

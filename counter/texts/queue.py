@@ -57,7 +57,6 @@ DISPLAY_DESK = "Loket {desk}"
 DISPLAY_SERVING = "Layar antrean di http://{host}:{port}/ (Ctrl+C untuk berhenti)"
 
 # the desk's queue screen
-SCREEN_TITLE = "Antrean"
 KEY_QUEUE = "Antrean"
 KEY_NEXT = "Panggil berikutnya"
 KEY_RECALL = "Panggil ulang"
@@ -70,7 +69,6 @@ SCREEN_NOW = "Sedang dilayani di loket {desk}: {label} ({group}) · dipanggil {c
 SCREEN_NOW_NONE = "Loket {desk} belum memanggil nomor."
 SCREEN_GROUPS = "Grup yang dilayani loket ini: {groups}"
 SCREEN_WAITING = "Menunggu"
-SCREEN_LAST = "Panggilan terakhir"
 CALLED = "Memanggil {label} ke loket {desk}"
 NO_SHOW_DONE = "{label} dicatat tidak hadir"
 TRANSFERRED = "{label} dialihkan ke {target}"
@@ -101,3 +99,4 @@ REVIEW_WAIT_COLUMNS = ("Grup", "Tiket", "Dipanggil", "Median", "P90", "Tidak had
 REVIEW_LONGEST = "Tunggu terlama"
 REVIEW_SERVICE = "Waktu layanan (panggil → tutup)"
 REVIEW_NONE = "Tidak ada nomor antrean."
+DISPLAY_PORT_BUSY = "Layar antrean tidak dapat dibuka di port {port}: {error}"

@@ -74,7 +74,7 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
                       T.STATUS[t.status] + (f" · {t.code}" if t.code else ""),
                       str(t.desk or ""), minutes(t.wait_seconds))
     console.print(table)
-    review = review_of(ctx.paths, ctx.profile, ctx.store, day, now)
+    review = review_of(ctx.paths, ctx.profile, ctx.store, day, now=now)
     for title, header, rows in review_tables(review):
         if not rows:
             continue
