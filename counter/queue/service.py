@@ -41,13 +41,24 @@ class QueueDesk:
     def __init__(self, repo: QueueRepository, settings: QueueSettings, desk: int,
                  now: Callable[[], datetime]) -> None:
         self.repo, self.settings, self.desk, self.now = repo, settings, desk, now
+        # the last list of facts folded and its fold: the store hands back the same list
+        # while the file is unchanged, so a re-read after an action folds nothing again
+        self._folded: tuple[list[QueueEvent], R.QueueDay] | None = None
+
+    def _fold(self, raw: list[QueueEvent]) -> R.QueueDay:
+        memo = self._folded
+        if memo is not None and memo[0] is raw:
+            return memo[1]
+        day = R.fold(raw)
+        self._folded = (raw, day)
+        return day
 
     def today(self, day: date | None = None) -> R.QueueDay:
-        return R.fold(self.repo.read(day or self.now().date()))
+        return self._fold(self.repo.read(day or self.now().date()))
 
     def _act(self, plan: Plan) -> list[QueueEvent]:
         def planned(raw: list[QueueEvent]) -> list[QueueEvent]:
-            return plan(R.fold(raw))
+            return plan(self._fold(raw))
 
         return self.repo.update(self.now().date(), planned)
 
