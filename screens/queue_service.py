@@ -131,7 +131,7 @@ def open_lobby_display(app: Any) -> None:
     from screens.web.lobby_server import LobbyBoard, LobbyServer
 
     board = LobbyBoard(queue_store(app.paths), settings, lambda: app.now().date(),
-                       title=app.profile.unit)
+                       title=app.profile.unit, zone=app.profile.tz.key)
     try:
         app._lobby_server = LobbyServer(board, "0.0.0.0", settings.display_port).start()
     except OSError as err:

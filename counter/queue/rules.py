@@ -86,7 +86,16 @@ class QueueDay:
         return None
 
     def last_calls(self, n: int = 6) -> list[Call]:
-        return list(reversed(self.calls[-n:]))
+        """The latest calls, newest first, each ticket once (a recall moves it up)."""
+        out: list[Call] = []
+        seen: set[str] = set()
+        for call in reversed(self.calls):
+            if call.label not in seen:
+                seen.add(call.label)
+                out.append(call)
+                if len(out) == n:
+                    break
+        return out
 
 
 def _when(raw: QueueEvent) -> datetime:

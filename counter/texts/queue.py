@@ -58,11 +58,11 @@ DISPLAY_SERVING = "Layar antrean di http://{host}:{port}/ (Ctrl+C untuk berhenti
 
 # the desk's queue screen
 KEY_QUEUE = "Antrean"
-KEY_NEXT = "Panggil berikutnya"
+KEY_NEXT = "Berikutnya"
 KEY_RECALL = "Panggil ulang"
 KEY_NO_SHOW = "Tidak hadir"
 KEY_TRANSFER = "Alihkan"
-KEY_TAKE = "Ambil tiket"
+KEY_TAKE = "Tiket"
 KEY_OPEN = "Buka kasus"
 KEY_BACK = "Kembali"
 SCREEN_NOW = "Sedang dilayani di loket {desk}: {label} ({group}) · dipanggil {calls}x"

@@ -93,7 +93,8 @@ def cmd_display(args: argparse.Namespace, ctx: Context) -> int:
 
     profile = ctx.profile
     board = LobbyBoard(queue_store(ctx.paths), queue_settings(ctx.paths),
-                       lambda: datetime.now(profile.tz).date(), title=profile.unit)
+                       lambda: datetime.now(profile.tz).date(), title=profile.unit,
+                       zone=profile.tz.key)
     server = LobbyServer(board, args.host, args.port)
     print(T.DISPLAY_SERVING.format(host=args.host, port=server.port), flush=True)
     try:

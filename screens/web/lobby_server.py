@@ -42,8 +42,9 @@ class LobbyBoard:
     """Today's queue as the display shows it; folded again only when the file changed."""
 
     def __init__(self, store: QueueStore, settings: QueueSettings, today: Callable[[], date],
-                 title: str = "") -> None:
+                 title: str = "", zone: str = "Asia/Jakarta") -> None:
         self.store, self.settings, self.today, self.title = store, settings, today, title
+        self.zone = zone  # the office's clock on the TV, whatever the TV's own zone
         self._lock = threading.Lock()
         self._key: tuple[date, Any] | None = None
         self._state: dict[str, Any] = {}
@@ -71,7 +72,7 @@ class LobbyBoard:
         state = {"versi": f"{key[0]}:{key[1]}", "judul": self.title or T.DISPLAY_TITLE,
                  "panggil": call(last[0]) if last else None,
                  "terakhir": [call(c) for c in last[1:]], "menunggu": waiting,
-                 "suara": self.settings.speak,
+                 "suara": self.settings.speak, "zona": self.zone,
                  "teks": {"dipanggil": T.DISPLAY_NOW, "terakhir": T.DISPLAY_LAST,
                           "menunggu": T.DISPLAY_WAITING, "loket": T.DISPLAY_DESK}}
         with self._lock:

@@ -133,3 +133,14 @@ def test_a_case_links_to_the_called_ticket_only(tmp_path: Path) -> None:
 def test_a_damaged_fact_is_listed_not_fatal() -> None:
     day = R.fold([{"id": "x", "type": "diambil"}, {"junk": 1}])
     assert len(day.problems) == 2 and not day.tickets
+
+
+def test_the_last_calls_name_each_ticket_once_newest_first(tmp_path: Path) -> None:
+    clock = Clock()
+    d1 = desk(tmp_path, 1, clock)
+    for _ in range(3):
+        d1.take("A")
+    d1.call_next()
+    d1.call_next()
+    d1.recall()
+    assert [c.label for c in d1.today().last_calls()] == ["A-002", "A-001"]
