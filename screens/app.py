@@ -4,19 +4,18 @@ Everything the app touches is passed in (paths, profile, catalog, store and a
 `now` callable), so tests run the real screens on a temporary store with a
 clock they move by hand. The screens act on cases only through
 `counter.desk.Desk`; printing runs in workers so the timers never freeze.
+
+The shell is three layers: `CaseShell` (screens/app_cases.py: scanning and
+opening cases), `BackgroundShell` (screens/app_background.py: sync and the damage
+check) and `LoketApp` here (start of day, the global keys, the screens' messages).
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
-from contextlib import suppress
 from datetime import date, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import events
-from textual.app import App
 from textual.binding import Binding, BindingType
 
 from counter.calendar import WorkingCalendar
@@ -24,9 +23,9 @@ from counter.config import Paths, Profile, default_profile
 from counter.errors import LoketError
 from counter.sop import Catalog
 from counter.texts import queue as TQ
-from counter.texts import shell as TS
 from counter.texts import skm as TK
 from counter.texts import ui as T
+from screens.app_background import BackgroundShell
 from screens.messages import (
     CaseChanged,
     CaseOpened,
@@ -36,15 +35,13 @@ from screens.messages import (
     DocumentDue,
     DocumentIssued,
 )
-from screens.services import desk_of
 from screens.widgets.scan_buffer import BURST_GAP, ScanBuffer
-from screens.worker_guard import run_guarded
 
 if TYPE_CHECKING:
     from counter.desk import Desk
 
 
-class LoketApp(App[None]):
+class LoketApp(BackgroundShell):
     """The counter app; `profile=None` means the first run (setup screen first)."""
 
     CSS_PATH = "app.tcss"
@@ -212,62 +209,6 @@ class LoketApp(App[None]):
             self.notify(notice, severity="warning", timeout=10)
         notices.clear()
 
-    # ------------------------------------------------------------------ sync
-
-    def start_sync(self) -> None:
-        """Sync with the office server in a thread when one is set (else standalone).
-
-        Other desks' events land in this desk's own store, so every screen reads them
-        as its own; the dashboard reloads when something arrived."""
-        import threading
-
-        self.stop_sync()
-        read_only = getattr(self.store, "read_only", False)  # a backup copy: never written
-        if self.profile is None or not self.profile.pusat.effective_dsn or read_only:
-            self.sync_state = None
-            return
-        from store.sync.desk import syncer_for
-
-        try:
-            syncer = syncer_for(self.profile, self.store, now=self.now)
-        except LoketError as err:
-            self.notify(str(err), severity="error", timeout=15)
-            return
-        if syncer is None:
-            return
-        self._sync, self._sync_stop = syncer, threading.Event()
-        self.sync_state = syncer.snapshot()
-        stop = self._sync_stop
-
-        def changed(state: Any, result: Any) -> None:
-            with suppress(RuntimeError):  # the app closed meanwhile
-                self.call_from_thread(self._synced, state, result)
-
-        run_guarded(self, lambda: syncer.run(stop, changed), TS.WORK_SYNC, thread=True,
-                    group="sync", name="sync")
-
-    def _synced(self, state: Any, result: Any) -> None:
-        self.sync_state = state
-        if self.desk is not None and state.desks:
-            self.desk.desk_names = {d.desk: d.label for d in state.desks if d.label}
-        if result is not None and result.pulled:
-            self.refresh_home()
-
-    def stop_sync(self) -> None:
-        if self._sync_stop is not None:
-            self._sync_stop.set()
-        if self._sync is not None:
-            self._sync.nudge()
-        self._sync = self._sync_stop = None
-
-    def nudge_sync(self) -> None:
-        """A local action was stored: push it now."""
-        if self._sync is not None:
-            self._sync.nudge()
-
-    def on_unmount(self) -> None:
-        self.stop_sync()
-
     def _remember_duty(self) -> None:
         """Today's officer and desk, offered again after a restart or a crash."""
         from counter.duty import Duty, save_duty
@@ -277,41 +218,6 @@ class LoketApp(App[None]):
                 save_duty(self.paths, Duty(self.now().date(), self.officer, self.desk_no))
             except LoketError as err:  # not worth stopping the day for: say it once
                 self.notify(T.DUTY_NOT_SAVED.format(error=err), severity="warning")
-
-    def first_load_done(self) -> None:
-        """The dashboard has its cases: now check the history's files for damage."""
-        if not self._damage_checked:
-            self._damage_checked = True
-            self._report_damage()
-
-    def _report_damage(self) -> None:
-        """Check every day file for damage in a thread: it reads the whole history."""
-        damaged = getattr(self.store, "damaged", None)
-        if damaged is None:
-            return
-
-        def check() -> None:
-            days: set[date] = set()
-            try:
-                bad = damaged()
-                found = [T.STORE_DAMAGED.format(path=path, message=message)
-                         for path, message in bad]
-                days = {d for d in (_day_of(Path(path)) for path, _ in bad) if d is not None}
-            except LoketError as err:
-                found = [str(err)]
-            for text in found:
-                with suppress(RuntimeError):  # the app closed meanwhile
-                    self.call_from_thread(self.notify, text, severity="error", timeout=15)
-            if days:
-                with suppress(RuntimeError):
-                    self.call_from_thread(self._damage_found, days)
-
-        run_guarded(self, check, TS.WORK_DAMAGE_CHECK, thread=True, group="damage",
-                    name="damage-check")
-
-    def _damage_found(self, days: set[date]) -> None:
-        self.damaged_days |= days
-        self.refresh_home()
 
     # ------------------------------------------------------------------ actions
 
@@ -410,84 +316,6 @@ class LoketApp(App[None]):
         if text:
             self.handle_scan(text)
 
-    # ------------------------------------------------------------------ cases
-
-    def _to_home(self) -> None:
-        """Leave whatever is open (modals included) and stand on the dashboard."""
-        from screens.home import HomeScreen
-
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
-            self.pop_screen()
-
-    def handle_scan(self, text: str) -> None:
-        """A code from the scanner or the scan field: open the case, receive a hand-off."""
-        from counter.codes import parse_code
-        from counter.errors import CodeError
-
-        if not self._desk_ready():
-            return
-        if not set(text) <= set("0123456789- "):
-            self.notify(T.SCAN_GARBAGE.format(text=text[:30]), severity="error")
-            return
-        try:
-            parse_code(text)
-        except CodeError as err:
-            self.notify(T.SCAN_BAD.format(message=err.message), severity="error")
-            return
-        from screens.confirm import ConfirmModal, stack_holds_unsaved_input
-
-        if isinstance(self.screen, ConfirmModal):
-            return  # a question is open: it is answered first
-        if stack_holds_unsaved_input(self.screen_stack):
-            code = text.strip()
-
-            def answered(leave: bool | None) -> None:
-                if leave:
-                    self._open_scanned(text)
-                else:
-                    self.notify(TS.SCAN_POSTPONED.format(code=code), severity="warning")
-
-            self.push_screen(ConfirmModal(TS.LEAVE_FOR_SCAN.format(code=code)), answered)
-            return
-        self._open_scanned(text)
-
-    def _open_scanned(self, text: str) -> None:
-        """A valid code: receive the file if it was on its way here, and show the case."""
-        try:
-            result = desk_of(self).scan(text)
-        except LoketError as err:  # an unknown code says so once; a damaged file names it
-            from counter.codes import human, normalize
-
-            code = human(normalize(text))
-            message = (T.SCAN_UNKNOWN.format(code=code) if err.path is None
-                       else T.SCAN_DAMAGED.format(code=code, error=err.user_text))
-            self.notify(message, severity="error")
-            return
-        view = result.view
-        self.show_case(view.code)
-        if result.received:
-            self.notify(T.SCAN_RECEIVED.format(code=view.code_human, role=view.holder_name))
-        elif result.elsewhere:
-            self.notify(T.SCAN_ELSEWHERE.format(code=view.code_human, role=result.elsewhere),
-                        severity="warning", timeout=10)
-        else:
-            self.notify(T.SCAN_OPENED.format(code=view.code_human))
-
-    def show_case(self, code: str) -> None:
-        """Open a case from anywhere: the step runner (or its detail once closed)."""
-        from screens.step_runner import StepRunnerScreen
-
-        self._to_home()
-        self.push_screen(StepRunnerScreen(code))
-        self.refresh_home()
-
-    def refresh_home(self) -> None:
-        from screens.home import HomeScreen
-
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.reload()
-
     # ------------------------------------------------------------------ messages
     # What the screens tell the shell (screens/messages.py), and what follows.
 
@@ -523,82 +351,3 @@ class LoketApp(App[None]):
         from screens.print_worker import start_print
 
         start_print(self, code, doc)
-
-    # ------------------------------------------------------------------ scanner
-
-    async def on_event(self, event: events.Event) -> None:
-        if (
-            isinstance(event, events.Key)
-            and not event.is_forwarded
-            and not self._replaying
-        ):
-            in_input = _is_text_field(self.focused)
-            event = self._caps_lock_free(event, in_input)
-            decision = self.scanner.feed(event, event.key, event.character,
-                                         time.monotonic(), in_input=in_input)
-            await self._replay(decision.replay)
-            if decision.scan is not None:
-                if in_input and not _is_loket_code(decision.scan):
-                    # fast typing that ends in Enter: it belongs to the field
-                    await self._replay([*decision.burst, event])
-                    return
-                self.handle_scan(decision.scan)
-                return
-            if decision.hold:
-                self.set_timer(self.scanner.gap + 0.01, self._flush_keys)
-                return
-        await super().on_event(event)
-
-    def _caps_lock_free(self, event: events.Key, in_input: bool) -> events.Key:
-        """Caps Lock on: 'S' does what 's' does when the screen has no key 'S' of its own
-        (a real Shift+U binding, like the log's reverse sort, keeps its meaning)."""
-        key = event.key
-        if in_input or len(key) != 1 or not (key.isalpha() and key.isupper()):
-            return event
-        active = self.screen.active_bindings
-        if key in active or key.lower() not in active:
-            return event
-        lowered = events.Key(key.lower(), key.lower())
-        lowered.set_sender(self)
-        return lowered
-
-    async def _flush_keys(self) -> None:
-        if self.scanner.expired(time.monotonic()):
-            await self._replay(self.scanner.drain())
-
-    async def _replay(self, held: list[Any]) -> None:
-        if not held:
-            return
-        self._replaying = True
-        try:
-            for key_event in held:
-                await super().on_event(key_event)
-        finally:
-            self._replaying = False
-
-
-def _day_of(path: Path) -> date | None:
-    """The day a store file holds (``2026/2026-11-25.json``); None for other files."""
-    try:
-        return date.fromisoformat(path.stem) if path.suffix == ".json" else None
-    except ValueError:
-        return None
-
-
-def _is_loket_code(text: str) -> bool:
-    from counter.codes import parse_code
-    from counter.errors import CodeError
-
-    if not text or not set(text) <= set("0123456789- "):
-        return False
-    try:
-        parse_code(text)
-    except CodeError:
-        return False
-    return True
-
-
-def _is_text_field(widget: Any) -> bool:
-    from textual.widgets import Input, TextArea
-
-    return isinstance(widget, (Input, TextArea))
