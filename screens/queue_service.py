@@ -27,6 +27,24 @@ def queue_store(paths: Paths) -> QueueStore:
     return _STORES[key]
 
 
+_SYNCED: dict[str, Any] = {}
+
+
+def queue_repo(paths: Paths, profile: Profile) -> Any:
+    """The local queue store; with an office server set (`[pusat] dsn`), the same
+    store kept in step with the other desks in a background thread."""
+    dsn = profile.pusat.effective_dsn
+    if not dsn:
+        return queue_store(paths)
+    key = f"{paths.store_dir}|{dsn}"
+    if key not in _SYNCED:
+        from store.sync.queue_server import QueueServer, SyncedQueueStore
+
+        synced = SyncedQueueStore(queue_store(paths), QueueServer(dsn, profile.pusat.kantor))
+        _SYNCED[key] = synced.start(lambda: datetime.now(profile.tz).date())
+    return _SYNCED[key]
+
+
 def queue_settings(paths: Paths) -> QueueSettings:
     return load_queue_settings(paths.config_file)
 
@@ -34,7 +52,7 @@ def queue_settings(paths: Paths) -> QueueSettings:
 def queue_desk(paths: Paths, profile: Profile, desk: int | None = None,
                now: Callable[[], datetime] | None = None,
                settings: QueueSettings | None = None) -> QueueDesk:
-    return QueueDesk(queue_store(paths), settings or queue_settings(paths),
+    return QueueDesk(queue_repo(paths, profile), settings or queue_settings(paths),
                      profile.desk if desk is None else desk,
                      now or (lambda: datetime.now(profile.tz)))
 
@@ -130,7 +148,7 @@ def open_lobby_display(app: Any) -> None:
         return
     from screens.web.lobby_server import LobbyBoard, LobbyServer
 
-    board = LobbyBoard(queue_store(app.paths), settings, lambda: app.now().date(),
+    board = LobbyBoard(queue_repo(app.paths, app.profile), settings, lambda: app.now().date(),
                        title=app.profile.unit, zone=app.profile.tz.key)
     try:
         app._lobby_server = LobbyServer(board, "0.0.0.0", settings.display_port).start()

@@ -88,11 +88,11 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_display(args: argparse.Namespace, ctx: Context) -> int:
-    from screens.queue_service import queue_settings, queue_store
+    from screens.queue_service import queue_repo, queue_settings
     from screens.web.lobby_server import LobbyBoard, LobbyServer
 
     profile = ctx.profile
-    board = LobbyBoard(queue_store(ctx.paths), queue_settings(ctx.paths),
+    board = LobbyBoard(queue_repo(ctx.paths, profile), queue_settings(ctx.paths),
                        lambda: datetime.now(profile.tz).date(), title=profile.unit,
                        zone=profile.tz.key)
     server = LobbyServer(board, args.host, args.port)

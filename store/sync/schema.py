@@ -46,6 +46,19 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         CREATE INDEX events_office_seq ON events (office_id, server_seq);
         CREATE INDEX events_office_code ON events (office_id, code);
     """),
+    # 2 is the sync-gaps helper's; 3: the walk-in queue's facts (store/sync/queue_server.py)
+    (3, """
+        CREATE TABLE queue_events (
+            id          text PRIMARY KEY,
+            server_seq  bigserial NOT NULL UNIQUE,
+            office_id   text NOT NULL,
+            day         date NOT NULL,
+            desk        integer NOT NULL,
+            event       jsonb NOT NULL,
+            received_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE INDEX queue_events_office_day_seq ON queue_events (office_id, day, server_seq);
+    """),
 )
 LATEST = MIGRATIONS[-1][0]
 
