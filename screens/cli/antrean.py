@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     web = verbs.add_parser("layar", help=T.HELP_LAYAR, description=T.HELP_LAYAR)
     web.add_argument("--host", default="0.0.0.0")
     web.add_argument("--port", type=int, default=8766)
+    web.add_argument("--kios", action="store_true", help=T.HELP_KIOS)
     web.set_defaults(func=cmd_display)
 
 
@@ -88,13 +89,14 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_display(args: argparse.Namespace, ctx: Context) -> int:
-    from screens.queue_service import queue_repo, queue_settings
+    from screens.queue_service import queue_desk, queue_repo, queue_settings
     from screens.web.lobby_server import LobbyBoard, LobbyServer
 
     profile = ctx.profile
+    take = queue_desk(ctx.paths, profile, desk=0).take if args.kios else None
     board = LobbyBoard(queue_repo(ctx.paths, profile), queue_settings(ctx.paths),
                        lambda: datetime.now(profile.tz).date(), title=profile.unit,
-                       zone=profile.tz.key)
+                       zone=profile.tz.key, take=take)
     server = LobbyServer(board, args.host, args.port)
     print(T.DISPLAY_SERVING.format(host=args.host, port=server.port), flush=True)
     try:

@@ -27,6 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from counter.errors import LoketError
 from counter.queue import rules as R
 from counter.queue.settings import QueueSettings
 from counter.queue.speech import spoken_call
@@ -42,9 +43,11 @@ class LobbyBoard:
     """Today's queue as the display shows it; folded again only when the file changed."""
 
     def __init__(self, store: QueueStore, settings: QueueSettings, today: Callable[[], date],
-                 title: str = "", zone: str = "Asia/Jakarta") -> None:
+                 title: str = "", zone: str = "Asia/Jakarta",
+                 take: Callable[[str], Any] | None = None) -> None:
         self.store, self.settings, self.today, self.title = store, settings, today, title
         self.zone = zone  # the office's clock on the TV, whatever the TV's own zone
+        self.take = take  # the self-service page's ticket (QueueDesk.take); None: no kiosk
         self._lock = threading.Lock()
         self._key: tuple[date, Any] | None = None
         self._state: dict[str, Any] = {}
@@ -97,6 +100,7 @@ class LobbyBoard:
 
 def _handler(board: LobbyBoard) -> type[BaseHTTPRequestHandler]:
     page = (resources.files("screens.web") / "lobby.html").read_bytes()
+    kiosk = (resources.files("screens.web") / "kiosk.html").read_bytes()
 
     class Handler(BaseHTTPRequestHandler):
         def log_message(self, format: str, *args: Any) -> None:
@@ -113,6 +117,8 @@ def _handler(board: LobbyBoard) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             if self.path in ("/", "/index.html"):
                 self._send(200, page, "text/html; charset=utf-8")
+            elif self.path == "/ambil" and board.take is not None:
+                self._send(200, kiosk, "text/html; charset=utf-8")
             elif self.path == "/api/keadaan":
                 try:
                     body = json.dumps(board.state()).encode("utf-8")
@@ -127,6 +133,26 @@ def _handler(board: LobbyBoard) -> type[BaseHTTPRequestHandler]:
                     self._send(200, wav.read_bytes(), "audio/wav")
             else:
                 self._send(HTTPStatus.NOT_FOUND, b"", "text/plain")
+
+        def do_POST(self) -> None:
+            """The self-service page's ticket: {"grup": "A"} → its number, no personal data."""
+            if self.path != "/api/ambil" or board.take is None:
+                self._send(HTTPStatus.NOT_FOUND, b"", "text/plain")
+                return
+            length = min(int(self.headers.get("Content-Length") or 0), 1024)
+            try:
+                payload = json.loads(self.rfile.read(length) or b"{}")
+                taken = board.take(str(payload.get("grup", "")))
+            except LoketError as err:
+                body = {"ok": False, "pesan": err.message}
+            except (ValueError, AttributeError):
+                body = {"ok": False, "pesan": T.BAD_KIOSK_REQUEST}
+            else:
+                ahead = (T.TICKET_AHEAD.format(n=taken.ahead) if taken.ahead
+                         else T.TICKET_AHEAD_NONE)
+                body = {"ok": True, "nomor": taken.label, "grup": taken.group_name,
+                        "pesan": ahead}
+            self._send(200, json.dumps(body).encode("utf-8"), "application/json")
 
     return Handler
 

@@ -83,3 +83,33 @@ async def test_a_call_shows_on_the_lobby_page_within_a_second(tmp_path: Path) ->
         length = float(next(line.split(":")[1] for line in out.splitlines()
                             if line.startswith("Length")))
         assert length > 2.0
+
+
+async def test_a_visitor_takes_a_ticket_on_the_self_service_page(tmp_path: Path) -> None:
+    from playwright.async_api import async_playwright
+
+    store_dir = tmp_path / "store"
+
+    def now() -> datetime:
+        return datetime.now().astimezone()
+
+    kiosk = QueueDesk(QueueStore(store_dir), SETTINGS, 0, now)
+    kiosk.take("B")
+    board = LobbyBoard(QueueStore(store_dir), SETTINGS, lambda: now().date(), take=kiosk.take)
+    server = LobbyServer(board, "127.0.0.1", 0).start()
+    try:
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            page = await browser.new_page(viewport={"width": 720, "height": 1280})
+            await page.goto(f"http://127.0.0.1:{server.port}/ambil")
+            await page.click("button[data-kode='B']")
+            await page.wait_for_function(
+                "document.querySelector('#nomor').textContent === 'B-002'", timeout=3000)
+            assert await page.text_content("#info") == \
+                "Perizinan · 1 orang menunggu di depan Anda"
+            ARTIFACTS.mkdir(exist_ok=True)
+            await page.screenshot(path=str(ARTIFACTS / "ambil-antrean.png"))
+            await browser.close()
+    finally:
+        server.stop()
+    assert [t.label for t in kiosk.today().waiting("B")] == ["B-001", "B-002"]
