@@ -10,7 +10,8 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from counter import report as Rp
 from counter.texts import queue as T
@@ -53,8 +54,8 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
     from rich.table import Table
 
     from counter.queue import rules as R
-    from counter.queue.review import minutes, review_tables
-    from screens.queue_service import queue_settings, queue_store, review_of
+    from counter.queue.review import minutes
+    from screens.queue_service import queue_settings, queue_store
 
     now = datetime.now(ctx.profile.tz)
     day = Rp.parse_date(args.tanggal, now.date()) if args.tanggal else now.date()
@@ -75,7 +76,25 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
                       T.STATUS[t.status] + (f" · {t.code}" if t.code else ""),
                       str(t.desk or ""), minutes(t.wait_seconds))
     console.print(table)
-    review = review_of(ctx.paths, ctx.profile, ctx.store, day, now=now)
+    print_review(console, ctx, day, day)
+    return 0
+
+
+def print_review(console: Any, ctx: Context, first: date, last: date, *,
+                 heading: bool = False) -> None:
+    """The queue's figures of first..last as tables (`loket antrean`, `loket laporan`)."""
+    from rich.table import Table
+
+    from counter.queue.review import review_tables
+    from screens.queue_service import review_of
+
+    review = review_of(ctx.paths, ctx.profile, ctx.store, first, last,
+                       now=datetime.now(ctx.profile.tz))
+    if heading:
+        console.print(f"\n{T.REVIEW_TITLE}", style="bold underline")
+        if review.empty:
+            console.print(T.REVIEW_NONE)
+            return
     for title, header, rows in review_tables(review):
         if not rows:
             continue
@@ -85,7 +104,6 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
         for row in rows:
             sub.add_row(*row)
         console.print(sub)
-    return 0
 
 
 def cmd_display(args: argparse.Namespace, ctx: Context) -> int:
