@@ -123,21 +123,25 @@ def review_tables(review: QueueReview) -> list[Table]:
     """The review as titled tables of text (the CLI, the daily log and reports share them)."""
     from counter.texts import queue as T
 
-    waits = [(g.kode + " " + g.nama, str(g.tickets), str(g.called), minutes(g.wait_median),
-              minutes(g.wait_p90), str(g.no_show), str(g.left), str(g.waiting))
-             for g in review.groups if g.tickets]
+    Row = tuple[str, ...]
+    waits: list[Row] = [
+        (g.kode + " " + g.nama, str(g.tickets), str(g.called), minutes(g.wait_median),
+         minutes(g.wait_p90), str(g.no_show), str(g.left), str(g.waiting))
+        for g in review.groups if g.tickets]
     kodes = tuple(g.kode for g in review.groups)
-    hours = [(f"{h:02d}.00", *(str(n) for n in counts)) for h, counts in review.per_hour]
-    longs = [(w.label, w.group, w.taken_at.strftime("%H.%M"),
-              minutes(w.seconds) + (" (masih menunggu)" if w.still_waiting else ""))
-             for w in review.longest]
-    service = [(g.kode + " " + g.nama, minutes(g.service_median))
-               for g in review.groups if g.service_median is not None]
+    hours: list[Row] = [(f"{h:02d}.00", *(str(n) for n in counts))
+                        for h, counts in review.per_hour]
+    longs: list[Row] = [
+        (w.label, w.group, w.taken_at.strftime("%H.%M"),
+         minutes(w.seconds) + (T.REVIEW_STILL_WAITING if w.still_waiting else ""))
+        for w in review.longest]
+    service: list[Row] = [(g.kode + " " + g.nama, minutes(g.service_median))
+                          for g in review.groups if g.service_median is not None]
     tables: list[Table] = [
-        (T.REVIEW_WAIT, T.REVIEW_WAIT_COLUMNS, waits),
-        (T.REVIEW_PER_HOUR, ("Jam", *kodes), hours),
-        (T.REVIEW_LONGEST, ("Nomor", "Grup", "Diambil", "Tunggu"), longs),
+        (T.REVIEW_WAIT, tuple(T.REVIEW_WAIT_COLUMNS), waits),
+        (T.REVIEW_PER_HOUR, (T.REVIEW_HOUR, *kodes), hours),
+        (T.REVIEW_LONGEST, tuple(T.REVIEW_LONGEST_COLUMNS), longs),
     ]
     if service:
-        tables.append((T.REVIEW_SERVICE, ("Grup", "Median"), service))
+        tables.append((T.REVIEW_SERVICE, tuple(T.REVIEW_SERVICE_COLUMNS), service))
     return tables

@@ -39,7 +39,7 @@ class TicketData:
 
 def _number_size(label: str, width: float) -> float:
     """The largest size (≤ 64 pt) at which the number fits the printable width."""
-    at_one = pdfmetrics.stringWidth(label, FONT_BOLD, 1.0)
+    at_one = float(pdfmetrics.stringWidth(label, FONT_BOLD, 1.0))
     return min(NUMBER_MAX_PT, width / at_one * 0.95)
 
 

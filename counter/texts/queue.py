@@ -102,3 +102,7 @@ REVIEW_NONE = "Tidak ada nomor antrean."
 DISPLAY_PORT_BUSY = "Layar antrean tidak dapat dibuka di port {port}: {error}"
 BAD_KIOSK_REQUEST = "Permintaan tiket tidak terbaca."
 HELP_KIOS = "juga halaman ambil-tiket di /ambil (layar sentuh swalayan)"
+REVIEW_STILL_WAITING = " (masih menunggu)"
+REVIEW_HOUR = "Jam"
+REVIEW_LONGEST_COLUMNS = ("Nomor", "Grup", "Diambil", "Tunggu")
+REVIEW_SERVICE_COLUMNS = ("Grup", "Median")

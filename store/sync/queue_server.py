@@ -86,7 +86,8 @@ class QueueServer:
             last = rows[-1][0] if rows else after
             return [r[1] for r in rows], int(last)
 
-        return self._run(work)
+        pulled: tuple[list[QueueEvent], int] = self._run(work)
+        return pulled
 
 
 class SyncedQueueStore:
@@ -142,7 +143,7 @@ class SyncedQueueStore:
                 fresh = [e for e in got if e.get("id") not in pushed]
                 if fresh:
                     self.local.merge(day, fresh)
-                pushed.update(e.get("id") for e in got)
+                pushed.update(str(e.get("id")) for e in got)
                 self._cursor[day] = cursor
                 self.online, self.last_error = True, ""
                 return True
