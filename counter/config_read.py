@@ -65,9 +65,9 @@ class _ProfileReader:
     def read(self) -> Profile:
         d, base = self.data, Profile()
         known = {f for f in Profile.__dataclass_fields__} | {"kalender", "tombol", "skm", "data",
-                                                             "akun"}
+                                                             "akun", "antrean"}
         known -= {"calendar", "keys", "demo", "skm_bobot", "skm_layar", "retensi",
-                  "idle_lock_min"}
+                  "idle_lock_min"}  # [antrean] is read by counter.queue.settings
         for key in d:
             if key not in known:
                 raise self.fail(key, T.UNKNOWN_KEY.format(key=key))

@@ -1,4 +1,4 @@
-"""The office's accounts (F6, a supervisor's screen): add, edit, disable, set a PIN,
+"""The office's accounts (F7, a supervisor's screen): add, edit, disable, set a PIN,
 lift a lock. Every change is saved to loket.toml and recorded in the office audit
 in the supervisor's name; a PIN is typed twice and only its hash is kept."""
 

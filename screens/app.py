@@ -24,6 +24,7 @@ from counter.calendar import WorkingCalendar
 from counter.config import Paths, Profile, default_profile
 from counter.errors import LoketError
 from counter.sop import Catalog
+from counter.texts import queue as TQ
 from counter.texts import skm as TK
 from counter.texts import ui as T
 from counter.texts import ui_accounts as TA
@@ -58,9 +59,10 @@ class LoketApp(SignInShell):
         Binding("f3", "catalog", T.KEY_CATALOG, id="umum.katalog"),
         Binding("f4", "daily_log", T.KEY_DAILY_LOG, id="umum.log_harian"),
         Binding("f5", "scan", T.KEY_SCAN, id="umum.pindai"),
+        Binding("f6", "queue", TQ.KEY_QUEUE, id="umum.antrean"),
         # a supervisor's keys: listed in F1 Bantuan, kept out of the counter's footer
-        Binding("f6", "accounts", TA.KEY_ACCOUNTS, show=False, id="umum.akun"),
-        Binding("f7", "audit", TA.KEY_AUDIT, show=False, id="umum.audit"),
+        Binding("f7", "accounts", TA.KEY_ACCOUNTS, show=False, id="umum.akun"),
+        Binding("f8", "audit", TA.KEY_AUDIT, show=False, id="umum.audit"),
         Binding("f9", "settings", T.KEY_SETTINGS, id="umum.pengaturan"),
         Binding("ctrl+l", "lock", TA.KEY_LOCK, id="umum.kunci"),
         Binding("k", "survey", TK.KEY_SURVEY, show=False, id="umum.survei"),
@@ -203,6 +205,9 @@ class LoketApp(SignInShell):
         from screens.skm_offer import open_visitor_screen
 
         open_visitor_screen(self)
+        from screens.queue_service import open_lobby_display
+
+        open_lobby_display(self)
         self.say_store_notices()
         self.start_sync()
 
@@ -236,7 +241,7 @@ class LoketApp(SignInShell):
         if self.locked:
             return action == "quit"
         return not (action in ("new_case", "daily_log", "scan", "settings", "survey",
-                               "lock", "accounts", "audit")
+                               "lock", "accounts", "audit", "queue")
                     and self.desk is None)
 
     def action_survey(self) -> None:
@@ -295,6 +300,13 @@ class LoketApp(SignInShell):
         self._to_home()
         self.push_screen(NewCaseScreen())
 
+    def action_queue(self) -> None:
+        """F6: the walk-in queue (call next, recall, no-show, transfer, tickets)."""
+        from screens.queue import QueueScreen
+
+        if self._desk_ready() and not isinstance(self.screen, QueueScreen):
+            self.push_screen(QueueScreen())
+
     def action_catalog(self) -> None:
         from screens.sop_browser import SopBrowserScreen
 
@@ -333,6 +345,9 @@ class LoketApp(SignInShell):
     # What the screens tell the shell (screens/messages.py), and what follows.
 
     def on_case_opened(self, message: CaseOpened) -> None:
+        from screens.queue_service import link_opened_case
+
+        link_opened_case(self, message.code)  # the ticket this desk called, if any
         self.show_case(message.code)
 
     def on_case_selected(self, message: CaseSelected) -> None:

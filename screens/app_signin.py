@@ -1,5 +1,5 @@
 """Who is at the desk: sign-in at the start of the day, the first supervisor, the lock
-(idle or Ctrl+L, "ganti petugas") and the supervisor's own screens (F6 akun, F7 audit).
+(idle or Ctrl+L, "ganti petugas") and the supervisor's own screens (F7 akun, F8 audit).
 
 `SignInShell` sits between `BackgroundShell` and `LoketApp`; its state (`locked`, the
 idle clock) lives in `LoketApp.__init__`. The lock screen is an opaque screen over
@@ -149,7 +149,7 @@ class SignInShell(BackgroundShell):
     # ------------------------------------------------------------------ supervisor
 
     def action_accounts(self) -> None:
-        """F6: the office's accounts (a supervisor's screen)."""
+        """F7: the office's accounts (a supervisor's screen)."""
         from counter.accounts.roles import Act
         from screens.accounts import AccountsScreen
         from screens.supervisor_pin import as_supervisor
@@ -163,7 +163,7 @@ class SignInShell(BackgroundShell):
         as_supervisor(self, Act.ACCOUNTS, open_accounts)
 
     def action_audit(self) -> None:
-        """F7: the audit listing (a supervisor's screen)."""
+        """F8: the audit listing (a supervisor's screen)."""
         from counter.accounts.roles import Act
         from screens.audit_view import AuditScreen
         from screens.supervisor_pin import as_supervisor

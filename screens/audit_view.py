@@ -1,4 +1,4 @@
-"""The audit listing on screen (F7, a supervisor's): who revealed which NIK, who
+"""The audit listing on screen (F8, a supervisor's): who revealed which NIK, who
 cancelled or reopened a case, who changed accounts or settings, which PINs failed.
 The last 30 days by default; type a name to see one officer's acts. NIK masked."""
 

@@ -169,6 +169,9 @@ class DailyLogScreen(LogExport, Screen[None]):
         self.refill()
         self.query_one("#log-summary", Static).update(
             summary_view(summary, getattr(self, "unserved", None)) if summary is not None else "")
+        from screens.queue_review import show_queue_review
+
+        show_queue_review(self, first, last)  # the walk-in queue's figures
         damage = self.query_one("#log-damage", Static)
         lines = [T.LOG_DAMAGED.format(day=dates.format_day_date(u.day), path=u.path,
                                       cases=R.unreadable_cases(u))

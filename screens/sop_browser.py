@@ -222,7 +222,9 @@ class SopBrowserScreen(Screen[None]):
         Binding("left", "focus_list", T.KEY_LIST, show=False, id="katalog.daftar"),
         Binding("ctrl+e", "edit", A.KEY_EDIT, key_display="^E", priority=True,
                 id="katalog.ubah"),
-        Binding("f6", "evaluate", E.KEY_EVALUATE, id="katalog.evaluasi"),
+        # Ctrl+R (rapor SOP): F6 stays the queue everywhere
+        Binding("ctrl+r", "evaluate", E.KEY_EVALUATE, key_display="^R", priority=True,
+                id="katalog.evaluasi"),
     ]
 
     def __init__(self, catalog: Any = None, *, selected: str | None = None) -> None:

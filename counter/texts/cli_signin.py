@@ -3,9 +3,9 @@
 DEMO_OFFICER = "Petugas Demo"
 NO_ACCOUNTS = (
     "belum ada akun petugas dengan PIN; jalankan `loket` sekali untuk membuat supervisor "
-    "pertama, lalu atur akun di F6 Akun"
+    "pertama, lalu atur akun di F7 Akun"
 )
-NO_SUPERVISOR = "belum ada akun supervisor dengan PIN; buat di aplikasi (`loket`, F6 Akun)"
+NO_SUPERVISOR = "belum ada akun supervisor dengan PIN; buat di aplikasi (`loket`, F7 Akun)"
 NO_TERMINAL = (
     "perintah ini dicatat atas nama petugas dan perlu PIN yang diketik di terminal; "
     "tidak ada terminal di sini (skrip atau pipa). Jalankan di terminal, atau lakukan "

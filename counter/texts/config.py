@@ -50,6 +50,6 @@ HOURS_BAD_BREAK = "'{text}': istirahat harus di dalam jam kerja"
 BAD_ROLE = "peran '{value}' tidak dikenal; pilih dari: {choices}"
 BAD_PIN_HASH = (
     "pin_hash bukan sidik PIN yang dikenal (jangan menulis PIN di sini; atur PIN dari "
-    "aplikasi, F6 Akun)"
+    "aplikasi, F7 Akun)"
 )
 BAD_IDLE_LOCK = "kunci_menit harus bilangan bulat 0–480 (0: tidak pernah terkunci), bukan {value}"

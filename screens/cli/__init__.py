@@ -19,7 +19,7 @@ from screens.cli.context import Context
 
 # Modules under screens/cli/ that define `register(subparsers)`.
 COMMANDS = ("app", "sop", "kasus", "cetak", "laporan", "demo", "pusat", "sinkron", "skm",
-            "periksa", "data", "audit")
+            "periksa", "data", "audit", "antrean")
 
 
 def _speak_indonesian() -> None:

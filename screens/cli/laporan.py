@@ -126,6 +126,9 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
                               highlight=False)
             report_text.print_report(console, summary)
             _print_unserved(console, ctx, summary)
+            from screens.cli.antrean import print_review
+
+            print_review(console, ctx, first, last, heading=True)  # the walk-in queue
             return 0
         if out is None:  # like the log screen's export: the data folder's laporan/
             ctx.paths.report_dir.mkdir(parents=True, exist_ok=True)

@@ -62,6 +62,19 @@ MIGRATIONS: tuple[tuple[int, str], ...] = (
         );
         CREATE INDEX skm_days_office_rev ON skm_days (office_id, rev);
     """),
+    # 3: the walk-in queue's facts (store/sync/queue_server.py)
+    (3, """
+        CREATE TABLE queue_events (
+            id          text PRIMARY KEY,
+            server_seq  bigserial NOT NULL UNIQUE,
+            office_id   text NOT NULL,
+            day         date NOT NULL,
+            desk        integer NOT NULL,
+            event       jsonb NOT NULL,
+            received_at timestamptz NOT NULL DEFAULT now()
+        );
+        CREATE INDEX queue_events_office_day_seq ON queue_events (office_id, day, server_seq);
+    """),
 )
 LATEST = MIGRATIONS[-1][0]
 

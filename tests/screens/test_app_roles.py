@@ -139,8 +139,8 @@ async def test_settings_sop_editor_accounts_and_audit_ask_a_petugas_for_the_pin(
     app = make_app(paths, Clock())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        for press, screen in (("f9", SetupScreen), ("f6", AccountsScreen),
-                              ("f7", AuditScreen)):
+        for press, screen in (("f9", SetupScreen), ("f7", AccountsScreen),
+                              ("f8", AuditScreen)):
             await key(pilot, press)
             assert isinstance(app.screen, SupervisorPinModal), press
             await pilot.press("escape")
@@ -161,7 +161,7 @@ async def test_accounts_added_with_a_hashed_pin_and_a_lock_lifted(paths):
     app = make_app(paths, Clock(), officer=as_supervisor())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await key(pilot, "f6")
+        await key(pilot, "f7")
         assert isinstance(app.screen, AccountsScreen)
         await key(pilot, "a")
         for field, value in (("nama", "Wulan Sari"), ("jabatan", "Petugas Loket"),

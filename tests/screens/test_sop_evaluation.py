@@ -1,4 +1,4 @@
-"""F3 → F6 (Evaluasi): a supervisor reads the evaluation of Konsultasi Bisnis, accepts the
+"""F3 → Ctrl+R (Evaluasi): a supervisor reads the evaluation of Konsultasi Bisnis, accepts the
 proposed mutu baku of the step that always runs over, and sees the SOP at version 2."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ async def test_evaluate_and_accept_a_proposal(paths) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SopBrowserScreen)
         await type_text(pilot, "konsultasi")
-        await pilot.press("f6")
+        await pilot.press("ctrl+r")
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SopEvaluationScreen)

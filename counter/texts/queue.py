@@ -1,0 +1,108 @@
+"""Texts of the walk-in queue (antrean): tickets, calling, the lobby display, review."""
+
+from __future__ import annotations
+
+DEFAULT_GROUP_NAME = "Layanan umum"
+
+# settings ([antrean] in loket.toml)
+BAD_GROUP_CODE = "kode grup harus satu huruf A-Z, bukan '{value}'"
+DUPLICATE_GROUP = "grup '{kode}' ditulis dua kali"
+BAD_POINT = "titik harus kosong atau angka 1-9, bukan '{value}'"
+BAD_MAX_CALLS = "panggil_maks harus 1 sampai 9"
+BAD_PORT = "layar harus nomor port 0 (mati) atau 1024-65535"
+UNKNOWN_GROUP_FOR_DESK = "grup '{kode}' tidak ada di [[antrean.grup]]"
+NEEDS_TEXT = "harus teks"
+NEEDS_TEXT_LIST = "harus daftar teks"
+
+# domain errors
+UNKNOWN_GROUP = "Grup antrean '{kode}' tidak dikenal. Grup yang ada: {choices}."
+NOBODY_WAITING = "Tidak ada yang menunggu di grup loket ini."
+NOTHING_CALLED = "Belum ada nomor yang dipanggil di loket ini."
+TOO_FEW_CALLS = ("Nomor {label} baru dipanggil {calls} kali; tidak hadir dicatat setelah "
+                 "{max} kali panggilan.")
+SAME_GROUP = "Nomor {label} sudah di grup {kode}."
+UNKNOWN_TICKET = "Nomor antrean {label} tidak ada hari ini."
+DAY_FULL = "Nomor grup {kode} hari ini sudah habis (999)."
+
+# statuses
+STATUS = {
+    "menunggu": "menunggu",
+    "dipanggil": "dipanggil",
+    "dilayani": "dilayani",
+    "selesai": "selesai",
+    "tidak_hadir": "tidak hadir",
+    "pergi": "pergi tanpa dilayani",
+}
+
+# ticket paper
+TICKET_TITLE = "NOMOR ANTREAN"
+TICKET_AHEAD = "{n} orang menunggu di depan Anda"
+TICKET_AHEAD_NONE = "Tidak ada yang menunggu di depan Anda"
+TICKET_PRIVACY = "Tiket ini tidak memuat data pribadi. Simpan sampai nomor Anda dipanggil."
+TICKET_DEMO = "DEMO"
+
+# spoken call
+SPOKEN = "Nomor antrean {nomor}, silakan ke loket {loket}"
+DIGITS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan",
+          "sembilan")
+VOICE_MISSING = "espeak-ng tidak terpasang: panggilan tidak diucapkan ({detail})"
+VOICE_FAILED = "Panggilan tidak dapat diucapkan: {detail}"
+
+# display page
+DISPLAY_TITLE = "Antrean"
+DISPLAY_NOW = "Dipanggil"
+DISPLAY_LAST = "Panggilan terakhir"
+DISPLAY_WAITING = "Menunggu"
+DISPLAY_DESK = "Loket {desk}"
+DISPLAY_SERVING = "Layar antrean di http://{host}:{port}/ (Ctrl+C untuk berhenti)"
+
+# the desk's queue screen
+KEY_QUEUE = "Antrean"
+KEY_NEXT = "Berikutnya"
+KEY_RECALL = "Panggil ulang"
+KEY_NO_SHOW = "Tidak hadir"
+KEY_TRANSFER = "Alihkan"
+KEY_TAKE = "Tiket"
+KEY_OPEN = "Buka kasus"
+KEY_BACK = "Kembali"
+SCREEN_NOW = "Sedang dilayani di loket {desk}: {label} ({group}) · dipanggil {calls}x"
+SCREEN_NOW_NONE = "Loket {desk} belum memanggil nomor."
+SCREEN_GROUPS = "Grup yang dilayani loket ini: {groups}"
+SCREEN_WAITING = "Menunggu"
+CALLED = "Memanggil {label} ke loket {desk}"
+NO_SHOW_DONE = "{label} dicatat tidak hadir"
+TRANSFERRED = "{label} dialihkan ke {target}"
+TAKEN = "Tiket {label} ({group}) · {ahead} menunggu di depan"
+LINKED = "Kasus {code} dicatat untuk nomor antrean {label}"
+PICK_GROUP = "Pilih grup"
+PICK_TRANSFER = "Alihkan {label} ke grup (huruf) atau loket (angka), lalu Enter"
+BAD_TRANSFER = "Tulis huruf grup (mis. B) atau nomor loket (mis. 2)."
+TO_GROUP = "grup {kode}"
+TO_DESK = "loket {desk}"
+COLUMNS = ("Nomor", "Grup", "Diambil", "Status", "Loket", "Tunggu")
+
+# CLI
+HELP_ANTREAN = "antrean hari ini: nomor, panggilan dan waktu tunggu"
+HELP_AMBIL = "ambil nomor antrean untuk GRUP (mis. untuk tombol tiket atau kios)"
+HELP_LAYAR = "layar antrean untuk TV di ruang tunggu (halaman di peramban)"
+HELP_CETAK = "cetak tiket (bawaan: simpan PDF saja bila printer tidak diatur)"
+CLI_TAKEN = "Tiket {label} · {group} · {ahead} menunggu di depan · {pdf}"
+CLI_PRINTED = "Dicetak di {printer}"
+CLI_NONE = "Belum ada nomor antrean hari ini."
+
+# review (daily log, reports)
+REVIEW_TITLE = "Antrean"
+REVIEW_PER_HOUR = "Tiket per grup dan jam"
+REVIEW_WAIT = "Waktu tunggu per grup"
+REVIEW_WAIT_COLUMNS = ("Grup", "Tiket", "Dipanggil", "Median", "P90", "Tidak hadir",
+                       "Pergi", "Menunggu")
+REVIEW_LONGEST = "Tunggu terlama"
+REVIEW_SERVICE = "Waktu layanan (panggil → tutup)"
+REVIEW_NONE = "Tidak ada nomor antrean."
+DISPLAY_PORT_BUSY = "Layar antrean tidak dapat dibuka di port {port}: {error}"
+BAD_KIOSK_REQUEST = "Permintaan tiket tidak terbaca."
+HELP_KIOS = "juga halaman ambil-tiket di /ambil (layar sentuh swalayan)"
+REVIEW_STILL_WAITING = " (masih menunggu)"
+REVIEW_HOUR = "Jam"
+REVIEW_LONGEST_COLUMNS = ("Nomor", "Grup", "Diambil", "Tunggu")
+REVIEW_SERVICE_COLUMNS = ("Grup", "Median")

@@ -1,0 +1,159 @@
+"""What the app, the CLI and the lobby display share about the queue: where it is
+kept, this desk's `QueueDesk`, and a ticket taken and printed. Textual-free, so the
+CLI stays fast."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from counter.config import Paths, Profile
+from counter.queue.service import QueueDesk, Taken
+from counter.queue.settings import QueueSettings, load_queue_settings
+from counter.queue.ticket_paper import TicketData
+from counter.queue.ticket_print import TicketIssued, issue_ticket
+from counter.receipt.data import Letterhead
+from store.queue_store import QueueStore
+
+_STORES: dict[str, QueueStore] = {}
+
+
+def queue_store(paths: Paths) -> QueueStore:
+    """One store object per folder in a process (it caches the day's file)."""
+    key = str(paths.store_dir)
+    if key not in _STORES:
+        _STORES[key] = QueueStore(paths.store_dir)
+    return _STORES[key]
+
+
+_SYNCED: dict[str, Any] = {}
+
+
+def queue_repo(paths: Paths, profile: Profile) -> Any:
+    """The local queue store; with an office server set (`[pusat] dsn`), the same
+    store kept in step with the other desks in a background thread."""
+    dsn = profile.pusat.effective_dsn
+    if not dsn:
+        return queue_store(paths)
+    key = f"{paths.store_dir}|{dsn}"
+    if key not in _SYNCED:
+        from store.sync.queue_server import QueueServer, SyncedQueueStore
+
+        synced = SyncedQueueStore(queue_store(paths), QueueServer(dsn, profile.pusat.kantor))
+        _SYNCED[key] = synced.start(lambda: datetime.now(profile.tz).date())
+    return _SYNCED[key]
+
+
+def queue_settings(paths: Paths) -> QueueSettings:
+    return load_queue_settings(paths.config_file)
+
+
+def queue_desk(paths: Paths, profile: Profile, desk: int | None = None,
+               now: Callable[[], datetime] | None = None,
+               settings: QueueSettings | None = None) -> QueueDesk:
+    return QueueDesk(queue_repo(paths, profile), settings or queue_settings(paths),
+                     profile.desk if desk is None else desk,
+                     now or (lambda: datetime.now(profile.tz)))
+
+
+def print_ticket(paths: Paths, profile: Profile, taken: Taken, *,
+                 print_fn: Any = None) -> TicketIssued:
+    """The ticket's PDF kept under cetak/antrean/, printed on the profile's printer."""
+    data = TicketData(taken.label, taken.group_name, taken.taken_at, taken.ahead,
+                      Letterhead(profile.instansi, profile.unit, profile.alamat,
+                                 profile.telepon, profile.logo), demo=profile.demo)
+    paper = profile.paper if profile.paper in ("58mm", "80mm") else "80mm"
+    return issue_ticket(data, paper=paper, dpi=profile.dpi, pdf_dir=paths.pdf_dir,
+                        printer=profile.printer, printer_kind=profile.printer_kind,
+                        print_fn=print_fn)
+
+
+def closed_times(store: Any, codes: list[str]) -> dict[str, datetime]:
+    """When each linked case was closed (the `closed` event's time); open ones absent."""
+    out: dict[str, datetime] = {}
+    if not codes:
+        return out
+    try:
+        found = store.events_of(codes)
+    except Exception:  # a damaged case day: the queue review still shows its waits
+        return out
+    for code, events in found.items():
+        for e in events:
+            if e.get("type") == "closed":
+                out[code] = datetime.fromisoformat(e["at"])
+    return out
+
+
+def review_of(paths: Paths, profile: Profile, store: Any, first: date,
+              last: date | None = None, now: datetime | None = None) -> Any:
+    """The queue review of the days first..last (a `counter.queue.review.QueueReview`)."""
+    from counter.queue import rules as R
+    from counter.queue.review import review_day
+
+    now = now or datetime.now(profile.tz)
+    queues = queue_store(paths)
+    combined = R.QueueDay()
+    day = first
+    while day <= (last or first):
+        folded = R.fold(queues.read(day))
+        combined.tickets.update({f"{day}:{k}": t for k, t in folded.tickets.items()})
+        combined.problems += [f"{day}: {p}" for p in folded.problems]
+        day += timedelta(days=1)
+    closed = closed_times(store, [t.code for t in combined.tickets.values() if t.code])
+    return review_day(combined, queue_settings(paths), now=now, closed_at=closed.get)
+
+
+def queue_desk_of(app: Any) -> QueueDesk:
+    """The app's queue service for the desk on duty (made once per desk number)."""
+    desk_no = app.desk_no or (app.profile.desk if app.profile else 1)
+    cached = getattr(app, "_queue_desk", None)
+    if cached is None or cached.desk != desk_no:
+        cached = queue_desk(app.paths, app.profile, desk_no, now=app.now)
+        app._queue_desk = cached
+    return cached
+
+
+def link_opened_case(app: Any, code: str) -> None:
+    """A case opened at this desk serves the ticket it called: record the link and say
+    so (no ticket called: nothing to link). Never stops the case from opening."""
+    from counter.errors import LoketError
+    from counter.texts import queue as T
+
+    if app.profile is None:
+        return
+    try:
+        ticket = queue_desk_of(app).link_case(code)
+    except LoketError as err:
+        app.notify(str(err), severity="warning")
+        return
+    if ticket is not None:
+        from counter.codes import human
+
+        app.notify(T.LINKED.format(code=human(code), label=ticket.label))
+
+
+def open_lobby_display(app: Any) -> None:
+    """Serve the lobby display from this desk when `[antrean] layar` names a port."""
+    from counter.errors import LoketError
+
+    if getattr(app, "_lobby_server", None) is not None or app.profile is None:
+        return
+    try:
+        settings = queue_settings(app.paths)
+    except LoketError as err:
+        app.notify(str(err), severity="error", timeout=15)
+        return
+    if not settings.display_port:
+        return
+    from screens.web.lobby_server import LobbyBoard, LobbyServer
+
+    board = LobbyBoard(queue_repo(app.paths, app.profile), settings, lambda: app.now().date(),
+                       title=app.profile.unit, zone=app.profile.tz.key)
+    try:
+        app._lobby_server = LobbyServer(board, "0.0.0.0", settings.display_port).start()
+    except OSError as err:
+        from counter.texts import queue as T
+
+        app.notify(T.DISPLAY_PORT_BUSY.format(port=settings.display_port, error=err),
+                   severity="warning", timeout=10)

@@ -1,0 +1,174 @@
+"""The walk-in queue across the office's desks, through the office's PostgreSQL.
+
+Each desk keeps its own day file (`store.queue_store`) and keeps working when the
+server is away; its facts are pushed (`INSERT … ON CONFLICT (id) DO NOTHING`, so
+pushing twice stores once) and the other desks' facts are pulled by `server_seq`
+and merged by id. Pushes of one office take an advisory lock so a reader never
+skips a number (see store/sync/server.py). Ticket labels stay unique because each
+issuing point has its own series (`[antrean] titik`), so merged facts never clash.
+
+`SyncedQueueStore` is the queue repository the app and the lobby display use when
+a server is set: it syncs in a background thread twice a second, and right
+before and after each action, so a call is seen by the other desks and the
+display within about a second.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import psycopg
+
+from counter.queue.events import QueueEvent
+from counter.sync.dsn import where
+from store.queue_store import QueueStore
+
+CONNECT_TIMEOUT_S = 3
+INTERVAL_S = 0.5
+
+
+class QueueServer:
+    """Push and pull one office's queue facts of a day."""
+
+    def __init__(self, dsn: str, office: str) -> None:
+        self.dsn, self.office = dsn.strip(), office or "kantor"
+        self.where = where(self.dsn)
+        self._conn: psycopg.Connection | None = None
+
+    def _db(self) -> psycopg.Connection:
+        if self._conn is None or self._conn.closed:
+            self._conn = psycopg.connect(self.dsn, autocommit=True,
+                                         connect_timeout=CONNECT_TIMEOUT_S,
+                                         application_name="loket-antrean")
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(psycopg.Error):
+                self._conn.close()
+            self._conn = None
+
+    def _run(self, work: Callable[[psycopg.Connection], Any]) -> Any:
+        try:
+            return work(self._db())
+        except psycopg.Error:
+            self.close()
+            raise
+
+    def push(self, day: date, events: list[QueueEvent]) -> None:
+        if not events:
+            return
+
+        def work(conn: psycopg.Connection) -> None:
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))",
+                             ("loket-antrean:" + self.office,))
+                with conn.cursor() as cur:
+                    cur.executemany(
+                        "INSERT INTO queue_events (id, office_id, day, desk, event) "
+                        "VALUES (%s, %s, %s, %s, %s::jsonb) ON CONFLICT (id) DO NOTHING",
+                        [(e["id"], self.office, day, int(e.get("desk", 0)),
+                          json.dumps(e, ensure_ascii=False)) for e in events])
+
+        self._run(work)
+
+    def pull(self, day: date, after: int) -> tuple[list[QueueEvent], int]:
+        def work(conn: psycopg.Connection) -> tuple[list[QueueEvent], int]:
+            rows = conn.execute(
+                "SELECT server_seq, event FROM queue_events WHERE office_id = %s AND day = %s "
+                "AND server_seq > %s ORDER BY server_seq", (self.office, day, after)).fetchall()
+            last = rows[-1][0] if rows else after
+            return [r[1] for r in rows], int(last)
+
+        pulled: tuple[list[QueueEvent], int] = self._run(work)
+        return pulled
+
+
+class SyncedQueueStore:
+    """A `QueueStore` whose days are kept in step with the office server."""
+
+    def __init__(self, local: QueueStore, server: QueueServer,
+                 interval: float = INTERVAL_S) -> None:
+        self.local, self.server, self.interval = local, server, interval
+        self._lock = threading.Lock()
+        self._pushed: dict[date, set[str]] = {}
+        self._cursor: dict[date, int] = {}
+        self.online = False
+        self.last_error = ""
+        self._down_until = 0.0
+        self._thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._days: Callable[[], date] | None = None
+
+    # the repository's face: what QueueDesk and the lobby board call
+    def path(self, day: date) -> Any:
+        return self.local.path(day)
+
+    def read(self, day: date) -> list[QueueEvent]:
+        return self.local.read(day)
+
+    def version(self, day: date) -> tuple[int, ...] | None:
+        return self.local.version(day)
+
+    def update(self, day: date, plan: Callable[[list[QueueEvent]], list[QueueEvent]]
+               ) -> list[QueueEvent]:
+        self.sync(day)  # see the other desks' calls before planning this one
+        made = self.local.update(day, plan)
+        if made:
+            self.sync(day)
+        return made
+
+    def merge(self, day: date, incoming: list[QueueEvent]) -> int:
+        return self.local.merge(day, incoming)
+
+    # syncing
+    def sync(self, day: date) -> bool:
+        """Push this desk's new facts of `day`, pull the others'; False when offline."""
+        if time.monotonic() < self._down_until:
+            return False
+        with self._lock:
+            try:
+                pushed = self._pushed.setdefault(day, set())
+                mine = [e for e in self.local.read(day)
+                        if isinstance(e, dict) and e.get("id") not in pushed]
+                self.server.push(day, mine)
+                pushed.update(e["id"] for e in mine)
+                got, cursor = self.server.pull(day, self._cursor.get(day, 0))
+                fresh = [e for e in got if e.get("id") not in pushed]
+                if fresh:
+                    self.local.merge(day, fresh)
+                pushed.update(str(e.get("id")) for e in got)
+                self._cursor[day] = cursor
+                self.online, self.last_error = True, ""
+                return True
+            except psycopg.Error as err:
+                self.online, self.last_error = False, " ".join(str(err).split())
+                self._down_until = time.monotonic() + 5.0  # retry in the background
+                return False
+
+    def start(self, today: Callable[[], date]) -> SyncedQueueStore:
+        """Sync today in a daemon thread every `interval` seconds."""
+        if self._thread is None:
+            self._days = today
+            self._thread = threading.Thread(target=self._loop, name="antrean-sinkron",
+                                            daemon=True)
+            self._thread.start()
+        return self
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.interval):
+            assert self._days is not None
+            with contextlib.suppress(Exception):  # a damaged day file: the screens say so
+                self.sync(self._days())
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+        self.server.close()
