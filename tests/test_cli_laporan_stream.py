@@ -42,6 +42,11 @@ def test_the_streamed_fast_path_is_taken_and_equals_openpyxl(
         monkeypatch: pytest.MonkeyPatch) -> None:
     ctx, result = history
     streamed = tmp_path / "bulan.xlsx"
+    desk = Desk(ctx.store, ctx.catalog, ctx.profile)
+    # the open cases are measured up to now: a workbook made just before the streamed one
+    # and one just after; on a busy machine a minute may tick between them
+    before = export.write_xlsx(R.load_summary(desk, result.first, result.last),
+                               tmp_path / "sebelum.xlsx", fast=False)
 
     def forbidden(*args: object, **kwargs: object) -> object:
         raise AssertionError("a non-streamed XLSX writer was taken")
@@ -54,13 +59,12 @@ def test_the_streamed_fast_path_is_taken_and_equals_openpyxl(
         argv = ["--demo", "laporan", "--dari", str(result.first), "--sampai",
                 str(result.last), "--format", "xlsx", "-o", str(streamed)]
         assert main(argv) == 0
-    desk = Desk(ctx.store, ctx.catalog, ctx.profile)
     summary = R.load_summary(desk, result.first, result.last)
     plain = export.write_xlsx(summary, tmp_path / "biasa.xlsx", fast=False)
-    got, expected = _sheets(streamed), _sheets(plain)
+    got = _sheets(streamed)
     assert len(got[T.SHEET_CASES]) == summary.opened + 1 > 10
     assert len(got[T.SHEET_STEPS]) == len(summary.steps) + 1
-    assert got == expected
+    assert got in (_sheets(before), _sheets(plain))
     # every date cell carries the date format (the streamed placeholders were filled)
     book = load_workbook(streamed)
     for name, columns in ((T.SHEET_CASES, export.CASE_COLUMNS),

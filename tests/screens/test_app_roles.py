@@ -204,7 +204,7 @@ async def test_audit_screen_lists_the_cancellation_and_masks_the_nik(paths):
         code = _open(app)
         app.desk.reveal_nik(code, "riwayat kasus")
         app.desk.close(code, "dibatalkan", f"NIK {NIK} ganda")
-        await key(pilot, "f7")
+        await key(pilot, "f8")
         assert isinstance(app.screen, AuditScreen)
         table = app.screen.query_one("#audit", DataTable)
         rows = [" ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]

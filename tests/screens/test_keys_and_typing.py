@@ -63,22 +63,22 @@ def help_text(app) -> str:
 
 
 async def test_office_keys_replace_the_defaults_in_keys_footer_and_help(paths):
-    profile = make_profile().with_changes(keys=(("umum.log_harian", "f8"),
+    profile = make_profile().with_changes(keys=(("umum.log_harian", "f10"),
                                                 ("umum.bantuan", "f12")))
     app = make_app(paths, Clock(), profile=profile)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert footer_keys(app)["Log harian"] == "F8"
+        assert footer_keys(app)["Log harian"] == "F10"
         assert footer_keys(app)["Bantuan"] == "F12"
         await key(pilot, "f4")
         assert isinstance(app.screen, HomeScreen)  # F4 is free now
-        await key(pilot, "f8")
+        await key(pilot, "f10")
         await app.workers.wait_for_complete()
         assert isinstance(app.screen, DailyLogScreen)
         await key(pilot, "f12")
         assert isinstance(app.screen, HelpScreen)
         text = help_text(app)
-        assert "F8" in text and "F12" in text and "F4 " not in text
+        assert "F10" in text and "F12" in text and "F4 " not in text
         # the daily log's keys, as people name them
         assert "[ / PgUp" in text and "/ " in text and "Shift+U" in text
         assert "Left_Square_Bracket" not in text and "Question_Mark" not in text
