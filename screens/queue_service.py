@@ -54,7 +54,8 @@ def queue_desk(paths: Paths, profile: Profile, desk: int | None = None,
                settings: QueueSettings | None = None) -> QueueDesk:
     return QueueDesk(queue_repo(paths, profile), settings or queue_settings(paths),
                      profile.desk if desk is None else desk,
-                     now or (lambda: datetime.now(profile.tz)))
+                     now or (lambda: datetime.now(profile.tz)),
+                     station=queue_store(paths).station())
 
 
 def print_ticket(paths: Paths, profile: Profile, taken: Taken, *,

@@ -22,6 +22,14 @@ TOO_FEW_CALLS = ("Nomor {label} baru dipanggil {calls} kali; tidak hadir dicatat
                  "{max} kali panggilan.")
 SAME_GROUP = "Nomor {label} sudah di grup {kode}."
 UNKNOWN_TICKET = "Nomor antrean {label} tidak ada hari ini."
+POINT_TAKEN = ("Titik tiket '{point}' sudah dipakai PC lain hari ini ({other}, tiket "
+               "{label}); dua PC dengan titik yang sama akan mencetak nomor kembar. Beri PC "
+               "ini titik lain (angka 1-9 yang belum dipakai) di [antrean] titik.")
+POINT_AT_DESK = "loket {desk}"
+POINT_AT_KIOSK = "kios"
+POINT_EMPTY = "(kosong)"
+TAKEN_TWICE = ("nomor {label} diambil dua kali (dua PC dengan titik yang sama?); "
+               "yang kedua diabaikan")
 DAY_FULL = "Nomor grup {kode} hari ini sudah habis (999)."
 
 # statuses

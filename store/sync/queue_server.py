@@ -129,6 +129,9 @@ class SyncedQueueStore:
         self._days: Callable[[], date] | None = None
 
     # the repository's face: what QueueDesk and the lobby board call
+    def station(self) -> str:
+        return self.local.station()
+
     def path(self, day: date) -> Any:
         return self.local.path(day)
 
