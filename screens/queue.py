@@ -5,6 +5,8 @@ again, `x` records a no-show once it was called often enough, `a` sends it on to
 another group or desk, `t` issues a ticket (printed on the counter's printer),
 `b` (or F2) opens the case for the called visitor: the case is linked to the ticket
 so waiting (ticket → call) and service (call → tutup) are measured apart.
+`p` records that the visitor of the ticket in the highlighted row (waiting or
+called) left without service: counted apart from no-shows in the review.
 The screen re-reads the queue twice a second, so other desks' calls show here too.
 """
 
@@ -40,6 +42,7 @@ class QueueScreen(Screen[None]):
         Binding("a", "transfer", T.KEY_TRANSFER, id="antrean.alihkan"),
         Binding("t", "take", T.KEY_TAKE, id="antrean.ambil"),
         Binding("b", "open_case", T.KEY_OPEN, id="antrean.buka_kasus"),
+        Binding("p", "left", T.KEY_LEFT, id="antrean.pergi"),
     ]
 
     def __init__(self) -> None:
@@ -92,11 +95,22 @@ class QueueScreen(Screen[None]):
         self.query_one("#antrean-groups", Static).update(
             f"{T.SCREEN_WAITING}: {waiting}\n" + T.SCREEN_GROUPS.format(groups=served))
         table = self.query_one(DataTable)
+        keep = self._highlighted()
         table.clear()
         for t in sorted(day.tickets.values(), key=lambda t: (t.taken_at, t.label)):
             table.add_row(t.label, names.get(t.group, t.group), t.taken_at.strftime("%H.%M"),
                           T.STATUS[t.status] + (f" · {t.code}" if t.code else ""),
                           str(t.desk or ""), minutes(t.wait_seconds), key=t.label)
+        if keep is not None and keep in day.tickets:  # the officer's row stays chosen
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
+
+    def _highlighted(self) -> str | None:
+        """The label of the highlighted row (None: an empty table)."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return str(row_key.value) if row_key.value is not None else None
 
     def _do(self, action: Any, message: Any) -> Any:
         try:
@@ -171,6 +185,13 @@ class QueueScreen(Screen[None]):
 
         run_guarded(app, work, T.KEY_TAKE, thread=True, group="antrean-tiket",
                     name="antrean-tiket")
+
+    def action_left(self) -> None:
+        label = self._highlighted()
+        if label is None:
+            self.app.notify(T.LEFT_PICK, severity="warning")
+            return
+        self._do(lambda: self.queue.left(label), lambda t: T.LEFT_DONE.format(label=t.label))
 
     def action_open_case(self) -> None:
         self.app.action_new_case()  # type: ignore[attr-defined]

@@ -54,6 +54,7 @@ class Ticket:
     station: str = ""  # the data folder (PC) that issued it; "" unknown
     issuer: int = 0  # the desk that issued it (0: a kiosk or ticket button)
     ended_at: datetime | None = None
+    ended_by: int = 0  # the desk that recorded the end (0: a kiosk, the CLI)
 
     @property
     def first_call(self) -> datetime | None:
@@ -149,7 +150,7 @@ def _apply(day: QueueDay, raw: QueueEvent) -> None:
         t.group = str(data.get("group") or t.group)
         t.for_desk = data.get("to_desk")
     elif kind in FINISHED:
-        t.status, t.ended_at = kind, at
+        t.status, t.ended_at, t.ended_by = kind, at, desk
 
 
 # ------------------------------------------------------------------ labels
@@ -267,9 +268,13 @@ def plan_link(day: QueueDay, desk: int, code: str, at: datetime) -> QueueEvent |
 
 
 def plan_left(day: QueueDay, label: str, at: datetime, desk: int = 0) -> QueueEvent:
+    """The visitor of a waiting or called ticket left without service (counted apart
+    from no-shows: nobody answered the calls vs. someone gave up waiting)."""
     t = day.tickets.get(label.strip().upper())
     if t is None:
         raise QueueError(T.UNKNOWN_TICKET.format(label=label))
+    if t.status not in (WAITING, CALLED):
+        raise QueueError(T.CANNOT_LEAVE.format(label=t.label, status=T.STATUS[t.status]))
     return E.make("pergi", t.label, at, desk)
 
 

@@ -30,6 +30,8 @@ POINT_AT_KIOSK = "kios"
 POINT_EMPTY = "(kosong)"
 TAKEN_TWICE = ("nomor {label} diambil dua kali (dua PC dengan titik yang sama?); "
                "yang kedua diabaikan")
+CANNOT_LEAVE = ("Nomor {label} sudah {status}; hanya nomor yang menunggu atau dipanggil "
+                "dapat dicatat pergi.")
 DAY_FULL = "Nomor grup {kode} hari ini sudah habis (999)."
 
 # statuses
@@ -72,6 +74,9 @@ KEY_NO_SHOW = "Tidak hadir"
 KEY_TRANSFER = "Alihkan"
 KEY_TAKE = "Tiket"
 KEY_OPEN = "Buka kasus"
+KEY_LEFT = "Pergi"
+LEFT_DONE = "{label} dicatat pergi tanpa dilayani"
+LEFT_PICK = "Pilih baris nomor yang menunggu atau dipanggil, lalu tekan p."
 KEY_BACK = "Kembali"
 SCREEN_NOW = "Sedang dilayani di loket {desk}: {label} ({group}) · dipanggil {calls}x"
 SCREEN_NOW_NONE = "Loket {desk} belum memanggil nomor."
@@ -102,8 +107,14 @@ CLI_NONE = "Belum ada nomor antrean hari ini."
 REVIEW_TITLE = "Antrean"
 REVIEW_PER_HOUR = "Tiket per grup dan jam"
 REVIEW_WAIT = "Waktu tunggu per grup"
-REVIEW_WAIT_COLUMNS = ("Grup", "Tiket", "Dipanggil", "Median", "P90", "Tidak hadir",
-                       "Pergi", "Menunggu")
+REVIEW_WAIT_COLUMNS = ("Grup", "Tiket", "Dipanggil", "Median", "P90", "Dilayani",
+                       "Tidak hadir", "Pergi", "Menunggu")
+REVIEW_PER_DESK = "Per loket (nomor milik loket yang terakhir memanggilnya)"
+REVIEW_DESK_COLUMNS = ("Loket", "Dipanggil", "Median tunggu", "P90 tunggu", "Dilayani",
+                       "Tidak hadir", "Pergi", "Median layanan")
+REVIEW_DESK_NAME = "Loket {desk}"
+REVIEW_NO_DESK = "Belum dipanggil"
+REVIEW_HOUR_WAIT = "Median tunggu"
 REVIEW_LONGEST = "Tunggu terlama"
 REVIEW_SERVICE = "Waktu layanan (panggil → tutup)"
 REVIEW_NONE = "Tidak ada nomor antrean."
