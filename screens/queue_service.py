@@ -105,6 +105,30 @@ def review_of(paths: Paths, profile: Profile, store: Any, first: date,
     return review_day(combined, queue_settings(paths), now=now, closed_at=closed.get)
 
 
+def with_queue(summary: Any, paths: Paths, profile: Profile, store: Any,
+               now: datetime | None = None) -> Any:
+    """`summary` (a `counter.report.Summary`) with the period's queue review attached
+    for the XLSX/PDF exports; unchanged when the period had no tickets. A damaged
+    queue file does not stop the report: its queue section names the damage."""
+    from dataclasses import replace
+
+    from counter.errors import LoketError
+    from counter.queue.review import review_tables
+
+    try:
+        review = review_of(paths, profile, store, summary.first, summary.last, now=now)
+    except LoketError as err:
+        from counter.texts import queue as T
+
+        return replace(summary, queue=((T.REVIEW_UNREADABLE, (T.REVIEW_PROBLEM,),
+                                        ((str(err),),)),))
+    if review.empty:
+        return summary
+    tables = tuple((title, tuple(header), tuple(tuple(r) for r in rows))
+                   for title, header, rows in review_tables(review) if rows)
+    return replace(summary, queue=tables)
+
+
 def queue_desk_of(app: Any) -> QueueDesk:
     """The app's queue service for the desk on duty (made once per desk number)."""
     desk_no = app.desk_no or (app.profile.desk if app.profile else 1)

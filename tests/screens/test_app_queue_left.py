@@ -1,11 +1,12 @@
 """F6 at the desk: `p` records that the visitor of the highlighted ticket left without
 service (waiting or called); the daily log counts them apart from no-shows, per
-group and per desk."""
+group and per desk, and its XLSX export carries the same figures."""
 
 from __future__ import annotations
 
 import io
 
+from openpyxl import load_workbook
 from rich.console import Console
 from textual.widgets import DataTable, Static
 
@@ -13,6 +14,7 @@ from counter.queue import rules as R
 from screens.daily_log import DailyLogScreen
 from screens.queue import QueueScreen
 from screens.queue_service import queue_desk
+from screens.widgets.choice import ChoiceModal
 from tests.screens.app_fixtures import Clock, key, make_app, make_profile
 
 PROFILE_TOML = """
@@ -65,6 +67,16 @@ async def test_left_is_recorded_at_the_desk_and_counted_apart(paths):
         console = Console(width=140, record=True, file=io.StringIO())
         console.print(app.screen.query_one("#log-queue", Static).content)
         review = console.export_text()
+        await key(pilot, "e")  # the export carries the queue too
+        assert isinstance(app.screen, ChoiceModal)
+        await pilot.press("enter")  # XLSX
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    [written] = list(paths.report_dir.glob("*.xlsx"))
+    rows = [tuple(c for c in r if c is not None)
+            for r in load_workbook(written, read_only=True)["Antrean"].iter_rows(
+                values_only=True)]
+    assert next(r for r in rows if r and r[0] == "Loket 1")[-4:] == (0, 1, 2, "-")
     lines = [line.strip() for line in review.splitlines()]
     group_row = next(line for line in lines if line.startswith("A Konsultasi"))
     # tickets 3, called 2, served 0, no-show 1, left 2
