@@ -7,6 +7,7 @@ another group or desk, `t` issues a ticket (printed on the counter's printer),
 so waiting (ticket → call) and service (call → tutup) are measured apart.
 `p` records that the visitor of the ticket in the highlighted row (waiting or
 called) left without service: counted apart from no-shows in the review.
+With an office server, a line says whether the queue's facts reached it.
 The screen re-reads the queue twice a second, so other desks' calls show here too.
 """
 
@@ -32,6 +33,7 @@ class QueueScreen(Screen[None]):
     DEFAULT_CSS = """
     QueueScreen #antrean-now { padding: 0 1; height: auto; text-style: bold; }
     QueueScreen #antrean-groups { padding: 0 1; height: auto; }
+    QueueScreen #antrean-sync { padding: 0 1; height: auto; color: $text-muted; }
     QueueScreen DataTable { height: 1fr; margin: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -54,6 +56,7 @@ class QueueScreen(Screen[None]):
         with Vertical():
             yield Static("", id="antrean-now")
             yield Static("", id="antrean-groups")
+            yield Static("", id="antrean-sync")
             yield DataTable(id="antrean-table", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
@@ -63,6 +66,20 @@ class QueueScreen(Screen[None]):
             table.add_column(col)
         self.reload(force=True)
         self.set_interval(0.5, self.reload)
+        self.show_sync()
+        self.set_interval(1.0, self.show_sync)
+
+    def show_sync(self) -> None:
+        """The queue's link to the office server (hidden on a standalone desk)."""
+        from screens.queue_service import queue_sync_state
+        from screens.widgets.sync_status import queue_status_text
+
+        app: Any = self.app
+        queue = self.queue  # made first: with a server, it starts the queue's syncing
+        state = queue_sync_state(app.paths, app.profile, queue.now().date())
+        line = self.query_one("#antrean-sync", Static)
+        line.display = state is not None
+        line.update(queue_status_text(state, app.profile.tz, full=True))
 
     @property
     def queue(self) -> Any:

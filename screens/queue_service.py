@@ -45,6 +45,22 @@ def queue_repo(paths: Paths, profile: Profile) -> Any:
     return _SYNCED[key]
 
 
+def queue_sync_state(paths: Paths, profile: Profile, day: date) -> Any:
+    """The queue's link to the office server for the header and F6 (a
+    `QueueSyncState`), or None: no server set, or this desk has not used the queue
+    yet (the header never starts the queue's syncing by itself)."""
+    dsn = profile.pusat.effective_dsn
+    synced = _SYNCED.get(f"{paths.store_dir}|{dsn}") if dsn else None
+    return synced.state(day) if synced is not None else None
+
+
+def stop_queue_sync() -> None:
+    """End every queue-syncing thread of this process (a test's end, the app's exit)."""
+    while _SYNCED:
+        _, synced = _SYNCED.popitem()
+        synced.stop()
+
+
 def queue_settings(paths: Paths) -> QueueSettings:
     return load_queue_settings(paths.config_file)
 

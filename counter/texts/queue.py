@@ -128,3 +128,11 @@ REVIEW_STILL_WAITING = " (masih menunggu)"
 REVIEW_HOUR = "Jam"
 REVIEW_LONGEST_COLUMNS = ("Nomor", "Grup", "Diambil", "Tunggu")
 REVIEW_SERVICE_COLUMNS = ("Grup", "Median")
+
+# the queue's link to the office server (the header, F6)
+SYNC_OK = "Antrean di pusat: tersambung · sinkron {time}"
+SYNC_CONNECTING = "Antrean di pusat: menyambung…"
+SYNC_DOWN = ("Antrean di pusat: terputus sejak {time} · {count} catatan antrean belum "
+             "terkirim ({error})")
+SYNC_DOWN_SHORT = "Antrean: terputus · {count} blm terkirim"
+SYNC_UNSENT = "Antrean: {count} blm terkirim"

@@ -27,11 +27,13 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterator
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
 import psycopg
 
+from counter.errors import LoketError
 from counter.queue.events import QueueEvent
 from counter.sync.dsn import where
 from store.queue_store import QueueStore
@@ -112,6 +114,18 @@ class QueueServer:
         return pulled
 
 
+@dataclass(frozen=True)
+class QueueSyncState:
+    """What the desk shows of the queue's link: facts not yet on the server, since
+    when it is unreachable and why, when it last synced (UTC)."""
+
+    online: bool
+    unsent: int
+    last_sync: datetime | None
+    down_since: datetime | None
+    error: str
+
+
 class SyncedQueueStore:
     """A `QueueStore` whose days are kept in step with the office server."""
 
@@ -123,6 +137,8 @@ class SyncedQueueStore:
         self._cursor: dict[date, int] = {}
         self.online = False
         self.last_error = ""
+        self.last_sync: datetime | None = None
+        self.down_since: datetime | None = None
         self._down_until = 0.0
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
@@ -147,19 +163,20 @@ class SyncedQueueStore:
         the server cannot be reached, on this desk's own queue."""
         if time.monotonic() >= self._down_until:
             made: list[QueueEvent] | None = None
+            pushed = set(self._pushed.get(day, set()))
+            cursor = self._cursor.get(day, 0)
             try:
                 with self._lock, self.server.exclusive(day):
                     self._exchange(day)  # see the other desks' calls before planning
                     made = self.local.update(day, plan)
                     self._exchange(day)  # and push this one before the lock is let go
-                self.online, self.last_error = True, ""
+                self._came_up()
                 return made
             except psycopg.Error as err:
                 self._went_down(err)
-                # the transaction may not have committed: forget what was marked pushed
-                # and pulled, the next sync sends and reads the day again (by id: once)
-                self._pushed.pop(day, None)
-                self._cursor.pop(day, None)
+                # the transaction did not commit: what it marked pushed and pulled was
+                # not, so the next sync sends and reads it again (by id: stored once)
+                self._pushed[day], self._cursor[day] = pushed, cursor
                 if made is not None:
                     return made  # kept here; pushed when the server is back
         return self.local.update(day, plan)
@@ -175,7 +192,7 @@ class SyncedQueueStore:
         with self._lock:
             try:
                 self._exchange(day)
-                self.online, self.last_error = True, ""
+                self._came_up()
                 return True
             except psycopg.Error as err:
                 self._went_down(err)
@@ -195,9 +212,26 @@ class SyncedQueueStore:
         pushed.update(str(e.get("id")) for e in got)
         self._cursor[day] = cursor
 
+    def _came_up(self) -> None:
+        self.online, self.last_error, self.down_since = True, "", None
+        self.last_sync = datetime.now(UTC)
+
     def _went_down(self, err: psycopg.Error) -> None:
         self.online, self.last_error = False, " ".join(str(err).split())
+        if self.down_since is None:
+            self.down_since = datetime.now(UTC)
         self._down_until = time.monotonic() + 5.0  # retry in the background
+
+    def state(self, day: date) -> QueueSyncState:
+        """The link as the desk shows it (the header, F6); cheap: the day file is cached."""
+        pushed = self._pushed.get(day, set())
+        try:
+            unsent = sum(1 for e in self.local.read(day)
+                         if isinstance(e, dict) and e.get("id") not in pushed)
+        except LoketError:  # a damaged day file: F6 says so; the link's state still shows
+            unsent = 0
+        return QueueSyncState(self.online, unsent, self.last_sync, self.down_since,
+                              self.last_error)
 
     def start(self, today: Callable[[], date]) -> SyncedQueueStore:
         """Sync today in a daemon thread every `interval` seconds."""
