@@ -68,12 +68,13 @@ DISPLAY_SERVING = "Layar antrean di http://{host}:{port}/ (Ctrl+C untuk berhenti
 
 # the desk's queue screen
 KEY_QUEUE = "Antrean"
-KEY_NEXT = "Berikutnya"
-KEY_RECALL = "Panggil ulang"
+# short, so all the desk's queue keys fit an 80-column footer
+KEY_NEXT = "Panggil"
+KEY_RECALL = "Ulang"
 KEY_NO_SHOW = "Tidak hadir"
 KEY_TRANSFER = "Alihkan"
 KEY_TAKE = "Tiket"
-KEY_OPEN = "Buka kasus"
+KEY_OPEN = "Kasus"
 KEY_LEFT = "Pergi"
 LEFT_DONE = "{label} dicatat pergi tanpa dilayani"
 LEFT_PICK = "Pilih baris nomor yang menunggu atau dipanggil, lalu tekan p."
