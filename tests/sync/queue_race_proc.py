@@ -4,7 +4,8 @@ race test (tests/sync/test_queue_race.py):
     python -m tests.sync.queue_race_proc DSN DATA_DIR DESK GO_FILE
 
 Waits until GO_FILE exists (so both desks start together), then calls next until
-nobody waits, printing each label it called, one a line.
+nobody waits, printing each label it called and how long the call took (ms), one a
+line (bench/queue_server_bench.py reads the times).
 """
 
 from __future__ import annotations
@@ -33,11 +34,12 @@ def main(argv: list[str]) -> int:
     while not Path(go).exists():
         time.sleep(0.001)
     while True:
+        started = time.perf_counter()
         try:
             ticket = desk.call_next()
         except QueueError:
             break
-        print(ticket.label, flush=True)
+        print(ticket.label, f"{(time.perf_counter() - started) * 1000:.1f}", flush=True)
     repo.server.close()
     return 0
 
