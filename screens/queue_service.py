@@ -54,6 +54,27 @@ def queue_sync_state(paths: Paths, profile: Profile, day: date) -> Any:
     return synced.state(day) if synced is not None else None
 
 
+def pull_office_queue(paths: Paths, profile: Profile, first: date, last: date) -> str:
+    """Bring the office's queue of first..last into this PC's store once (the CLI's
+    listing and report read it after); "" when in step or no server is set, else why
+    the server could not be reached (the figures are then this PC's alone)."""
+    dsn = profile.pusat.effective_dsn
+    if not dsn:
+        return ""
+    from store.sync.queue_server import QueueServer, SyncedQueueStore
+
+    synced = SyncedQueueStore(queue_store(paths), QueueServer(dsn, profile.pusat.kantor))
+    try:
+        day = first
+        while day <= last:
+            if not synced.sync(day):
+                return synced.last_error or "?"
+            day += timedelta(days=1)
+    finally:
+        synced.server.close()
+    return ""
+
+
 def stop_queue_sync() -> None:
     """End every queue-syncing thread of this process (a test's end, the app's exit)."""
     while _SYNCED:
@@ -122,27 +143,31 @@ def review_of(paths: Paths, profile: Profile, store: Any, first: date,
 
 
 def with_queue(summary: Any, paths: Paths, profile: Profile, store: Any,
-               now: datetime | None = None) -> Any:
+               now: datetime | None = None, pull: bool = True) -> Any:
     """`summary` (a `counter.report.Summary`) with the period's queue review attached
     for the XLSX/PDF exports; unchanged when the period had no tickets. A damaged
-    queue file does not stop the report: its queue section names the damage."""
+    queue file does not stop the report: its queue section names the damage. `pull`:
+    with an office server, the other desks' facts first (cut off, the report says
+    its queue figures are this PC's alone)."""
     from dataclasses import replace
 
     from counter.errors import LoketError
     from counter.queue.review import review_tables
+    from counter.texts import queue as T
 
+    why = pull_office_queue(paths, profile, summary.first, summary.last) if pull else ""
+    note = ((T.REVIEW_NOTE, (T.REVIEW_NOTE,), ((T.CLI_OFFLINE.format(error=why),),)),) \
+        if why else ()
     try:
         review = review_of(paths, profile, store, summary.first, summary.last, now=now)
     except LoketError as err:
-        from counter.texts import queue as T
-
         return replace(summary, queue=((T.REVIEW_UNREADABLE, (T.REVIEW_PROBLEM,),
                                         ((str(err),),)),))
     if review.empty:
         return summary
     tables = tuple((title, tuple(header), tuple(tuple(r) for r in rows))
                    for title, header, rows in review_tables(review) if rows)
-    return replace(summary, queue=tables)
+    return replace(summary, queue=note + tables)
 
 
 def queue_desk_of(app: Any) -> QueueDesk:

@@ -102,6 +102,8 @@ HELP_LAYAR = "layar antrean untuk TV di ruang tunggu (halaman di peramban)"
 HELP_CETAK = "cetak tiket (bawaan: simpan PDF saja bila printer tidak diatur)"
 CLI_TAKEN = "Tiket {label} · {group} · {ahead} menunggu di depan · {pdf}"
 CLI_PRINTED = "Dicetak di {printer}"
+CLI_OFFLINE = ("Peringatan: pusat tidak terjangkau ({error}); antrean di bawah hanya "
+              "dari PC ini.")
 CLI_NONE = "Belum ada nomor antrean hari ini."
 
 # review (daily log, reports)
@@ -121,6 +123,7 @@ REVIEW_SERVICE = "Waktu layanan (panggil → tutup)"
 SHEET_QUEUE = "Antrean"
 REVIEW_UNREADABLE = "Antrean tidak terbaca"
 REVIEW_PROBLEM = "Masalah"
+REVIEW_NOTE = "Catatan"
 REVIEW_NONE = "Tidak ada nomor antrean."
 DISPLAY_PORT_BUSY = "Layar antrean tidak dapat dibuka di port {port}: {error}"
 BAD_KIOSK_REQUEST = "Permintaan tiket tidak terbaca."
