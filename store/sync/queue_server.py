@@ -172,11 +172,14 @@ class SyncedQueueStore:
                     self._exchange(day)  # and push this one before the lock is let go
                 self._came_up()
                 return made
-            except psycopg.Error as err:
-                self._went_down(err)
-                # the transaction did not commit: what it marked pushed and pulled was
-                # not, so the next sync sends and reads it again (by id: stored once)
+            except BaseException as err:
+                # the transaction did not commit (the server failed, or the plan was
+                # refused: nobody waiting…): what it marked pushed and pulled was not,
+                # so the next sync sends and reads it again (by id: stored once)
                 self._pushed[day], self._cursor[day] = pushed, cursor
+                if not isinstance(err, psycopg.Error):
+                    raise
+                self._went_down(err)
                 if made is not None:
                     return made  # kept here; pushed when the server is back
         return self.local.update(day, plan)
