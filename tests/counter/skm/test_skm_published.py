@@ -81,9 +81,12 @@ def test_bantul_pertanahan_2023_published_nrr_give_the_published_ikm_87_28_baik(
     assert result.mutu == "B" and mutu_label(result.mutu) == "Baik"
 
 
-def test_bantul_figure_tells_the_weight_convention_it_was_made_with():
-    # The portal's 87.28 is the exact 1/9 weight; the worksheet's literal 0,111 would
-    # have printed 87.19 and 0,11 86.41 (both still B). So its convention is "tepat".
+def test_bantul_printed_nrr_with_a_literal_weight_would_not_give_the_published_figure():
+    # From the printed NRR, only the exact 1/9 weight gives the portal's 87.28: the
+    # worksheet's literal 0,111 gives 87.19 and 0,11 gives 86.41 (both still B). The
+    # portal could still have used 0,111 on unrounded NRR, but only if the nine printed
+    # two-decimal values all sat near the top of their rounding intervals (Σ ≥ 31.4505
+    # instead of 31.42), so the published figure points to the exact weight.
     assert compute(bantul_answers(), weight="0,111").ikm == Decimal("87.19")
     assert compute(bantul_answers(), weight="0,11").ikm == Decimal("86.41")
 
