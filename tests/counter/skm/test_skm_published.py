@@ -106,3 +106,12 @@ def test_bantul_lowest_unsur_first_is_persyaratan_then_prosedur_and_sarana():
 def test_bantul_published_ikm_per_layanan_get_the_published_mutu(ikm, published):
     letter = grade(Decimal(ikm))
     assert f"{letter} ({mutu_label(letter)})".lower() == published.lower()
+
+
+# Looked at and not used (stored copies read 2026-12-01):
+# - https://dpmptsp.bogorkab.go.id/indeks-kepuasan-masyarakat/ : its "2015–2018" table has
+#   nine PermenPAN 16/2014 unsur (U8 "Maklumat", not sarana) and is inconsistent: the
+#   first column's NRR sum to 28.3 (mean 3.144, IKM 78.61) but it prints NRR tertimbang
+#   3,04 and IKM 75,98; the second column's mean 3.054 ×25 is 76.35, printed 76,04.
+# - https://sekadaukab.go.id/index.php/artikel/baca/923/ (SKM semester I 2019): raw
+#   answers per respondent, but the stored copy stops at respondent 49 before the totals.
