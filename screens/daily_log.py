@@ -147,10 +147,11 @@ class DailyLogScreen(LogExport, Screen[None]):
     def load_worker(self, first: date, last: date) -> None:
         """Fold and measure the period's cases off the UI thread."""
         try:
-            summary = R.load_summary(self.desk, first, last)
+            requests: dict[str, str] = {}
+            summary = R.load_summary(self.desk, first, last, requests=requests)
             from counter.unserved import load_unserved  # walk-ins with no SOP yet (issue 12)
 
-            self.unserved = load_unserved(self.desk, summary)
+            self.unserved = load_unserved(self.desk, summary, requests)
         except LoketError as err:
             self.app.call_from_thread(self.notify, T.LOG_LOAD_ERROR.format(error=err),
                                       severity="error")

@@ -21,7 +21,7 @@ from counter.case.read import last_event_id
 from counter.case.state import CaseState
 from counter.report_rows import CaseRow, StepRow, case_row, step_rows
 from counter.summary.port import ShelfEntry, SummaryShelf, events_entry
-from counter.summary.record import CaseSummary, from_json, summarize
+from counter.summary.record import CaseSummary, from_json, summarize, unserved_request
 from counter.summary.stamp import Stamper
 
 if TYPE_CHECKING:
@@ -39,6 +39,14 @@ class DayRows:
     open_views: list[CaseView] = field(default_factory=list)
     from_shelf: bool = False  # answered without reading the day file
     refolded: int = 0  # cases folded and measured (live, or to make a summary)
+    # code -> what a walk-in on the general SOP asked for (`counter.unserved`)
+    requests: dict[str, str] = field(default_factory=dict)
+
+    def add_request(self, code: str, sop_id: str, request: str) -> None:
+        from counter.unserved import GENERAL_SOP  # (it imports the report, which imports us)
+
+        if sop_id == GENERAL_SOP:
+            self.requests[code] = request
 
 
 _STAMPERS: dict[tuple[int, float], tuple[Any, Stamper]] = {}
@@ -115,9 +123,11 @@ def rows_on(desk: Desk, shelf: SummaryShelf, day: date) -> DayRows:
             if summary is None:
                 out.rows.append((case_row(view), step_rows(view)))
                 out.open_views.append(view)
+                out.add_request(code, view.state.sop_id, unserved_request(view))
                 entries[code] = events_entry(events)
                 continue
         out.rows.append((summary.row, summary.steps))
+        out.add_request(code, summary.sop_id, summary.request)
         entries[code] = {"summary": summary.to_json()}
     if kept.key is not None:
         shelf.put_shelf(day, kept.key, entries)
@@ -135,11 +145,13 @@ def _from_shelf(desk: Desk, stamper: Stamper,
             out.refolded += 1
             out.rows.append((case_row(view), step_rows(view)))
             out.open_views.append(view)
+            out.add_request(code, view.state.sop_id, unserved_request(view))
             continue
         summary = from_json(code, entry.get("summary"))
         if summary is None or not _stamp_ok(desk, stamper, summary):
             return None
         out.rows.append((summary.row, summary.steps))
+        out.add_request(code, summary.sop_id, summary.request)
     return out
 
 
