@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-CACHE = Path("/tmp/loket-startup-bench")
+CACHE = Path(os.environ.get("LOKET_STARTUP_BENCH_DIR", "/tmp/loket-startup-bench"))
 UNTIL = datetime(2026, 11, 25, 9, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
 OFFICER = "Petugas Bench"
 

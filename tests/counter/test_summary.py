@@ -17,6 +17,7 @@ import pytest
 
 from counter import demo
 from counter import report as R
+from counter.case import fold_cache
 from counter.config import CalendarSettings, default_profile, resolve_paths
 from counter.desk import Desk
 from counter.report_rows import case_row, step_rows
@@ -46,7 +47,9 @@ def _desk(ctx: Context, store: Store | None = None, profile=None) -> Desk:  # ty
 
 
 def _fresh(desk: Desk, day: date) -> dict[str, tuple]:  # type: ignore[type-arg]
-    """Every case of the day folded and measured from its events, as rows."""
+    """Every case of the day folded and measured from its events, as rows (no fold kept in
+    memory is reused: `counter.case.fold_cache` forgets them first)."""
+    fold_cache.forget_all()
     return {code: (case_row(v), tuple(step_rows(v)))
             for code, v in ((v.code, v) for v in desk.views_on(day))}
 
