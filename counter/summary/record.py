@@ -93,22 +93,38 @@ def _out(value: Any) -> Any:
 
 def _make(cls: type[Any], names: tuple[str, ...], values: Any) -> Any:
     """A row from its stored values, each checked against its field's type (a shelf edited
-    by hand must not put text where a report sums numbers)."""
+    by hand must not put text where a report sums numbers).
+
+    The JSON types of a row's values (its signature) are checked once per signature; a
+    month's rows share a handful, so each further row only has its dates read."""
     if not isinstance(values, list) or len(values) != len(names):
         raise ValueError("shape")
     values = values[:]
+    signature = tuple(map(type, values))
+    if signature not in _SIGNATURES[cls]:
+        _check(cls, names, values)
+        _SIGNATURES[cls].add(signature)
+    for i in _DATES[cls]:
+        value = values[i]
+        if value is not None:
+            values[i] = datetime.fromisoformat(value)  # ValueError when not a time
+            if values[i].tzinfo is None:
+                raise ValueError(names[i])
+    return cls(*values)
+
+
+def _check(cls: type[Any], names: tuple[str, ...], values: list[Any]) -> None:
+    """Every value of a row of `cls` of a JSON type its field accepts (dates are text)."""
     for i, allowed in enumerate(_KINDS[cls]):
         value = values[i]
         if value is None:
             if not allowed[1]:
                 raise ValueError(names[i])
         elif allowed[0] is datetime:
-            values[i] = datetime.fromisoformat(value)  # TypeError/ValueError when not text
-            if values[i].tzinfo is None:
-                raise ValueError(names[i])
+            if type(value) is not str:
+                raise TypeError(names[i])
         elif type(value) not in allowed[2]:
             raise ValueError(names[i])
-    return cls(*values)
 
 
 # per field: (base type, None allowed, the JSON types accepted)
@@ -119,3 +135,7 @@ _ACCEPT: dict[str, tuple[type, bool, tuple[type, ...]]] = {
     "datetime": (datetime, False, ()), "datetime | None": (datetime, True, ()),
 }
 _KINDS = {cls: tuple(_ACCEPT[str(f.type)] for f in fields(cls)) for cls in (CaseRow, StepRow)}
+_DATES = {cls: tuple(i for i, kind in enumerate(_KINDS[cls]) if kind[0] is datetime)
+          for cls in _KINDS}
+# the JSON type signatures of rows already checked (a few per class)
+_SIGNATURES: dict[type, set[tuple[type, ...]]] = {cls: set() for cls in _KINDS}
