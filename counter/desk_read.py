@@ -14,6 +14,7 @@ from typing import Any
 from counter import case as C
 from counter.accounts.signin import Session
 from counter.calendar import WorkingCalendar, calendar_for
+from counter.case.fold_cache import fold_cached
 from counter.clock import measure_case
 from counter.codes import parse_code
 from counter.config import Profile
@@ -79,7 +80,7 @@ class DeskReader:
 
     def fold(self, events: list[dict[str, Any]]) -> CaseView:
         sop = self.sop_of(_sop_id(events), _sop_versi(events))
-        state = C.fold(events, sop)
+        state = fold_cached(events, sop)  # an open case unchanged since the last read
         view = self.measure(state, sop)
         conflicts = tuple(describe_fork(f, self.profile.tz, self.desk_names)
                           for f in forks(events) if not f.resolved)

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from counter import dates
 from counter.errors import LoketError
@@ -33,6 +33,7 @@ from screens.messages import CaseChanged
 from screens.services import tell
 from screens.widgets import case_story as story
 from screens.widgets.choice import ChoiceModal
+from screens.widgets.footer import QuietFooter
 from screens.worker_guard import guarded_work
 
 NIK_SHOWN_S = 60  # long enough to type it elsewhere; then masked again
@@ -192,7 +193,7 @@ class CaseDetailScreen(Screen[None]):
             yield Static(id="case-steps")
             yield Static(T.CASE_TIMELINE, classes="case-section")
             yield Static(id="case-timeline")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.action_reload()

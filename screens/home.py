@@ -19,7 +19,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from counter.case import Status, role_name
 from counter.clock import Level
@@ -32,6 +32,7 @@ from counter.texts import ui as T
 from screens.messages import CaseSelected, DashboardLoaded
 from screens.services import desk_of, loket, tell
 from screens.skm_offer import show_skm_progress
+from screens.widgets.footer import QuietFooter
 from screens.widgets.header import LoketHeader
 from screens.widgets.step_label import step_of
 from screens.widgets.timing import LEVEL_STYLE, timer_text, working_now
@@ -143,7 +144,7 @@ class HomeScreen(Screen[None]):
         yield Static(T.HOME_EMPTY, id="empty", classes="hint")
         yield Static(T.HOME_ON_THE_WAY if official else T.HOME_WAITING, classes="section")
         yield DataTable(id="wait", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield QuietFooter(compact=True)
 
     def on_mount(self) -> None:
         for tid, columns in (("work", WORK_COLUMNS), ("wait", WAIT_COLUMNS)):

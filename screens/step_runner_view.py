@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from counter.case import Action
 from counter.clock import Level
@@ -22,6 +22,7 @@ from counter.errors import LoketError
 from counter.texts import ui as T
 from screens.services import desk_of, loket
 from screens.widgets.checklist import Checklist
+from screens.widgets.footer import QuietFooter
 from screens.widgets.header import LoketHeader
 from screens.widgets.step_label import step_of
 from screens.widgets.step_texts import after_text, progress_line, state_text
@@ -54,7 +55,7 @@ class StepView(Screen[None]):
             yield Static("", id="step-timer", classes="timer")
             yield Static("", id="case-timer", classes="timer")
             yield Static(T.RUN_OFF_HOURS, id="off-hours", classes="warning")
-        yield Footer(compact=True)
+        yield QuietFooter(compact=True)
 
     def on_mount(self) -> None:
         self.load()

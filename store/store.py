@@ -38,6 +38,7 @@ from counter.codes import make_code, normalize, parse_code
 from counter.errors import ConflictError
 from counter.summary.port import DayShelf, ShelfEntry
 from counter.texts import store as texts
+from store.case_index import CaseIndex
 from store.day import CODES, EVENTS, DayCache, DayStorage, write_day
 from store.errors import StoreError
 from store.files import Lock, copy_json, ensure_dir
@@ -62,6 +63,7 @@ class Store:
         self.tz = tz
         self.index_path = self.store_dir / INDEX_NAME
         self._days = DayCache()
+        self._cases = CaseIndex()  # each day's events by case: an act reads only its own
         self._locks: dict[date, Lock] = {}
         self._code_counters: dict[Path, tuple[dict[str, Any], dict[str, int], dict[int, int]]] = {}
         self.read_only = is_read_only(self.store_dir) if read_only is None else read_only
@@ -122,8 +124,9 @@ class Store:
         """Every event of one case, ordered by seq; `StoreError` if there is no such case."""
         code = normalize(code)
         day = parse_code(code).day
-        data = self._days.load(self.path_for(day)) or {}
-        found = [e for e in data.get(EVENTS, {}).values() if e["code"] == code]
+        path = self.path_for(day)
+        data = self._days.load(path) or {}
+        found = self._cases.of(path, data.get(EVENTS, {}))[0].get(code, [])
         if not found:
             raise StoreError(texts.UNKNOWN_CASE.format(code=code))
         return sorted((copy_json(dict(e)) for e in found), key=lambda e: e["seq"])
@@ -335,7 +338,8 @@ class Store:
         with self._day_lock(day):
             data = self._days.load(path) or {}
             table: dict[str, dict[str, Any]] = data.get(EVENTS, {})
-            mine = [e for e in table.values() if e["code"] == code]
+            by_code, next_doc = self._cases.of(path, table)
+            mine = by_code.get(code, [])
             if opening and mine:
                 if check:
                     raise ConflictError(texts.CODE_TAKEN.format(code=code), code=code)
@@ -349,7 +353,6 @@ class Store:
             if last is not None:
                 prepared[0]["prev"] = last
             first_seq = max((e["seq"] for e in mine), default=-1) + 1
-            next_doc = max(map(int, table), default=0) + 1
             new_table = dict(table)
             for i, e in enumerate(prepared):
                 e["seq"] = first_seq + i
@@ -358,6 +361,7 @@ class Store:
             before = self._days.key_of(path)
             new_data = {**data, EVENTS: new_table}
             write_day(path, new_data, self._days)
+            self._cases.grew(path, table, new_table, prepared)
             if opening:  # keep the code counters current without a scan
                 used, issued = self._counters(path, data)
                 used = {**used, code[:8]: max(used.get(code[:8], 0), int(code[8:11]))}

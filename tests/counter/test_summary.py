@@ -17,6 +17,7 @@ import pytest
 
 from counter import demo
 from counter import report as R
+from counter.case import fold_cache
 from counter.config import CalendarSettings, default_profile, resolve_paths
 from counter.desk import Desk
 from counter.report_rows import case_row, step_rows
@@ -46,7 +47,9 @@ def _desk(ctx: Context, store: Store | None = None, profile=None) -> Desk:  # ty
 
 
 def _fresh(desk: Desk, day: date) -> dict[str, tuple]:  # type: ignore[type-arg]
-    """Every case of the day folded and measured from its events, as rows."""
+    """Every case of the day folded and measured from its events, as rows (no fold kept in
+    memory is reused: `counter.case.fold_cache` forgets them first)."""
+    fold_cache.forget_all()
     return {code: (case_row(v), tuple(step_rows(v)))
             for code, v in ((v.code, v) for v in desk.views_on(day))}
 
@@ -264,3 +267,25 @@ def test_the_dashboard_reads_open_cases_from_their_small_files(
     damaged = desk.open_cases()
     assert code not in {v.code for v in damaged.views}
     assert any(u.path == str(day_file) for u in damaged.unreadable)
+
+
+def test_a_bad_time_is_refused_after_good_rows_of_the_same_types(
+        history: tuple[Context, demo.DemoResult]) -> None:
+    """Row types are checked once per shape of row; every row's times are still read."""
+    from counter.summary.record import from_json
+
+    ctx, result = history
+    desk = _desk(ctx)
+    _shelved(desk, result.last)
+    store = desk.repo
+    assert isinstance(store, Store)
+    doc = json.loads(store.shelves.path_for(result.last).read_bytes())
+    code, entry = next((c, e["summary"]) for c, e in doc["cases"].items() if "summary" in e)
+    good = from_json(code, entry)
+    assert good is not None and good.row.opened_at.tzinfo is not None
+    at = entry["row"].index(good.row.opened_at.isoformat())
+    for bad in ("bukan tanggal", good.row.opened_at.replace(tzinfo=None).isoformat(), 12.5):
+        row = list(entry["row"])
+        row[at] = bad
+        assert from_json(code, {**entry, "row": row}) is None
+    assert from_json(code, entry) == good
