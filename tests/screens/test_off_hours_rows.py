@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Static
 
 from screens.daily_log import DailyLogScreen
 from screens.home import HomeScreen
+from screens.services import desk_of
 from tests.screens.app_fixtures import Clock, key, make_app
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
@@ -25,7 +26,7 @@ async def test_dashboard_and_log_say_the_office_is_closed(paths):
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        code = app.desk.open_case(KONSULTASI, {"nama": "Ida"}, ["Form konsultasi bisnis"]).code
+        code = desk_of(app).open_case(KONSULTASI, {"nama": "Ida"}, ["Form konsultasi bisnis"]).code
         home = app.screen
         assert isinstance(home, HomeScreen)
         home.reload()
