@@ -292,3 +292,10 @@ KEY_RESOLVE_CONFLICT = "Selesaikan konflik"
 MODAL_CONFLICT_TITLE = "Selesaikan konflik antarmeja"
 MODAL_CONFLICT_LABEL = "Keputusan (kedua tindakan tetap tercatat)"
 RUN_CONFLICT_RESOLVED = "Konflik dicatat sebagai sudah diselesaikan"
+
+# dashboard at 80 columns (issue 10, points 13 and 22): the off-hours note is said once,
+# above the timers, not in every timer cell (it pushed Layanan off the screen)
+HOME_OFF_HOURS = "{title} · di luar jam kerja — waktu tidak dihitung"
+HOME_IN_WORK_SHORT = "Kasus berjalan"
+HOME_WITH_ME_SHORT = "Berkas di meja ini"
+WAITING_PREFIX = "menunggu "  # a status 'menunggu pemohon' under the column Menunggu
