@@ -309,7 +309,8 @@ class HomeScreen(Screen[None]):
         title = T.HOME_WITH_ME if official else T.HOME_IN_WORK
         if not self._office_open():
             title = T.HOME_OFF_HOURS.format(
-                title=T.HOME_WITH_ME_SHORT if official else T.HOME_IN_WORK_SHORT)
+                title=T.HOME_WITH_ME_SHORT if official else T.HOME_IN_WORK_SHORT,
+                note=T.RUN_OFF_HOURS)
         self.query_one("#work-title", Static).update(title)
 
     def _text_widths(self, tid: str) -> tuple[int, int]:
