@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from textual.binding import Binding, BindingType
 
 from counter.case import Status
-from counter.clock import Level, format_duration
+from counter.clock import Level, day_length, format_span
 from counter.errors import ConflictError, LoketError
 from counter.texts import sop_authoring as A
 from counter.texts import ui as T
@@ -106,7 +106,8 @@ class StepRunnerScreen(StepView):
         if timing is None or timing.level is not Level.LEWAT or timing.limit_s is None:
             return None
         return T.MODAL_OVER_TITLE.format(n=self.view.state.current_step,
-                                         elapsed=format_duration(timing.elapsed_s),
+                                         elapsed=format_span(timing.elapsed_s,
+                                                             day_length(timing)),
                                          limit=self.view.current_step.mutu_baku.waktu.spoken()
                                          if self.view.current_step else "")
 

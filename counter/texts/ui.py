@@ -133,8 +133,6 @@ LEVEL_WORD = {
 TIMER = "{elapsed} / {limit}"
 TIMER_NO_LIMIT = "{elapsed}"
 PAUSED_WORD = "jeda"
-# beside a dashboard timer that stands still because the office is closed now
-OFF_HOURS_WORD = "di luar jam kerja"
 
 # --- new case
 NEW_PICK_SOP = "1. Pilih layanan (ketik nama atau nomor SOP)"
@@ -292,3 +290,10 @@ KEY_RESOLVE_CONFLICT = "Selesaikan konflik"
 MODAL_CONFLICT_TITLE = "Selesaikan konflik antarmeja"
 MODAL_CONFLICT_LABEL = "Keputusan (kedua tindakan tetap tercatat)"
 RUN_CONFLICT_RESOLVED = "Konflik dicatat sebagai sudah diselesaikan"
+
+# dashboard at 80 columns (issue 10, points 13 and 22): the off-hours note is said once,
+# above the timers, not in every timer cell (it pushed Layanan off the screen)
+HOME_OFF_HOURS = "{title} · {note}"  # note: RUN_OFF_HOURS
+HOME_IN_WORK_SHORT = "Kasus berjalan"
+HOME_WITH_ME_SHORT = "Berkas di meja ini"
+WAITING_PREFIX = "menunggu "  # a status 'menunggu pemohon' under the column Menunggu

@@ -25,25 +25,34 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from counter.errors import LoketError
 from counter.queue import rules as R
+from counter.queue.events import QueueEvent
 from counter.queue.settings import QueueSettings
 from counter.queue.speech import spoken_call
 from counter.texts import queue as T
 from screens.web.lobby_voice import VoiceError, speak_to_file
 from screens.web.page_server import PageHandler, PageServer
-from store.queue_store import QueueStore
 
 LAST_CALLS = 6
 _WAV = re.compile(r"^/api/suara/([0-9A-Z]{26})\.wav$")
 
 
+class QueueDays(Protocol):
+    """What the display reads of the queue: the local store, or the same kept in step
+    with the office server (`store.sync.queue_server.SyncedQueueStore`)."""
+
+    def read(self, day: date) -> list[QueueEvent]: ...
+
+    def version(self, day: date) -> tuple[int, ...] | None: ...
+
+
 class LobbyBoard:
     """Today's queue as the display shows it; folded again only when the file changed."""
 
-    def __init__(self, store: QueueStore, settings: QueueSettings, today: Callable[[], date],
+    def __init__(self, store: QueueDays, settings: QueueSettings, today: Callable[[], date],
                  title: str = "", zone: str = "Asia/Jakarta",
                  take: Callable[[str], Any] | None = None) -> None:
         self.store, self.settings, self.today, self.title = store, settings, today, title

@@ -14,7 +14,7 @@ from typing import Any
 
 from counter import dates
 from counter.case import role_name
-from counter.clock import Level, format_days, format_duration
+from counter.clock import Level, case_day_length, format_days, format_duration, format_span
 from counter.texts import case as TC
 from counter.texts import ui_review as T
 from counter.visitor import mask_nik, mask_telepon
@@ -280,8 +280,9 @@ def current_step_text(view: Any) -> str:
 def case_time_text(view: Any) -> str:
     t = view.timing
     unlimited = getattr(t, "unlimited_s", 0.0)
-    elapsed = format_duration(t.elapsed_s - unlimited if t.limit_s else t.elapsed_s)
-    text = (T.CASE_VS.format(elapsed=elapsed, limit=format_duration(t.limit_s))
+    day_s = case_day_length(t) if t.limit_s else None  # "5 hari kerja", as the SOP says
+    elapsed = format_span(t.elapsed_s - unlimited if t.limit_s else t.elapsed_s, day_s)
+    text = (T.CASE_VS.format(elapsed=elapsed, limit=format_span(t.limit_s, day_s))
             if t.limit_s else T.CASE_NO_LIMIT.format(elapsed=elapsed))
     text += f" \u00b7 {level_word(t.level)}"
     if t.limit_s and unlimited > 0:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from textual import events
+from textual.app import App
+from textual.screen import Screen
 
 from counter.accounts.pin import hash_pin
 from counter.accounts.roles import PETUGAS
@@ -64,6 +66,26 @@ def make_app(paths: Paths, clock: Clock, *, profile: Profile | None = None,
     store = open_store(paths.store_dir, profile.tz)
     return LoketApp(paths, profile, load_catalog(), store, now=clock, officer=officer,
                     scan_gap=GAP, **kwargs)
+
+
+S = TypeVar("S", bound=Screen[Any])
+
+
+def screen_as(app: App[Any], kind: type[S]) -> S:
+    """The screen on top, checked to be the one the journey expects (and typed so)."""
+    assert isinstance(app.screen, kind), f"{type(app.screen).__name__}, not {kind.__name__}"
+    return app.screen
+
+
+def focused_id(app: App[Any]) -> str | None:
+    """The id of the widget the officer's typing goes to (None: nothing focused)."""
+    return app.focused.id if app.focused is not None else None
+
+
+def profile_of(app: LoketApp) -> Profile:
+    """The office profile of a started app (set up before the day begins)."""
+    assert app.profile is not None
+    return app.profile
 
 
 async def type_text(pilot: Any, text: str) -> None:
