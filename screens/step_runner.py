@@ -184,7 +184,7 @@ class StepRunnerScreen(StepView):
     def action_return_step(self) -> None:
         from screens.modals import ReturnModal
 
-        targets = [(t.step, t.label) for t in self.view.next.returns]
+        targets = [(t.step, t.label) for t in self.return_choices()]
         if not targets:
             return
         modal = ReturnModal(targets)
