@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.console import Console
+
 from counter.case import Status
 from counter.config import Paths, PusatSettings
 from counter.desk import Desk
 from counter.sop import load_catalog
+from screens.case_detail import CaseDetailScreen, timeline
 from screens.home import HomeScreen
 from screens.modals import ReturnModal
 from screens.services import desk_of
@@ -107,6 +110,15 @@ async def test_setuju_hands_the_file_back_and_the_counter_receives_it_by_scan(
         assert desk_of(koor).files_for_me() == []
         await counter_receives(counter, cp, code)
         assert desk_of(counter).view(code).state.current_step == 7
+        # the counter's history names the Koor's desk, not its number
+        await key(cp, "d")
+        assert isinstance(counter.screen, CaseDetailScreen)
+        assert desk_of(counter).desk_names.get(5) == "Koor"  # learned from the server
+        console = Console(width=100, record=True)
+        console.print(timeline(counter.screen.view, desk_of(counter).desk_names))
+        rows = [line for line in console.export_text().splitlines() if "Pak Koor" in line]
+        assert rows and all(line.split("Pak Koor", 1)[1].split()[0] == "Koor"
+                            for line in rows), rows
 
 
 async def test_tidak_returns_the_file_with_a_reason_and_the_counter_receives_it(
