@@ -5,6 +5,8 @@ It reads the app's clock once a second; nothing else on screen re-renders for it
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import Static
 
 from counter.dates import format_day_date, format_time
@@ -35,7 +37,7 @@ class LoketHeader(Static):
         unit = (profile.unit or profile.instansi) if profile else T.APP_TITLE
         officer = getattr(app, "officer", None)
         if officer and getattr(app, "desk", None) is not None:
-            text = T.HEADER.format(unit=unit, officer=officer, desk=app.desk_no,
+            text = T.HEADER.format(unit=unit, officer=officer, where=_where(app, profile),
                                    date=format_day_date(now.date()), time=format_time(now))
         else:
             text = T.HEADER_NO_OFFICER.format(unit=unit, date=format_day_date(now.date()),
@@ -48,10 +50,19 @@ class LoketHeader(Static):
                 status = status_text(sync, profile.tz, short=True)
                 if len(text) + len(status) + 3 > room and officer:
                     # Narrow: the link matters more than the office's name and the weekday.
-                    text = T.HEADER_NARROW.format(officer=officer, desk=app.desk_no,
+                    text = T.HEADER_NARROW.format(officer=officer,
+                                                  where=_where(app, profile),
                                                   date=f"{now:%d/%m}", time=format_time(now))
             if status:
                 text = f"{text} · {status}"
         if getattr(getattr(app, "store", None), "read_only", False):
             text = T.HEADER_READ_ONLY.format(text=text)  # a backup: nothing can be recorded
         self.update(text)
+
+
+def _where(app: Any, profile: Any) -> str:
+    """"Loket 1", or "Meja Koor" for an official's desk the profile names."""
+    name = profile.pusat.nama_meja if profile is not None else ""
+    if name and profile.pusat.peran and app.desk_no == profile.desk:
+        return T.HEADER_OFFICIAL.format(name=name)
+    return T.HEADER_DESK.format(desk=app.desk_no)

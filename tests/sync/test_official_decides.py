@@ -144,3 +144,44 @@ async def test_tidak_returns_the_file_with_a_reason_and_the_counter_receives_it(
         assert await printed(koor, kp, code) == "pengembalian"
         await counter_receives(counter, cp, code)
         assert desk_of(counter).view(code).state.current_step == 4
+
+
+def counts(app) -> str:
+    from textual.widgets import Static
+
+    home = next(s for s in app.screen_stack if isinstance(s, HomeScreen))
+    return str(home.query_one("#counts", Static).render())
+
+
+def header(app) -> str:
+    from screens.widgets.header import LoketHeader
+
+    return str(app.screen.query_one(LoketHeader).render())
+
+
+async def test_the_dashboard_says_whose_figures_it_shows(tmp_path: Path, pg_dsn: str):
+    """On a desk in an office "Hari ini" is the office's (as in the daily log), said so,
+    with this desk's own share beneath: a counter's cases opened here, an official's
+    files on its table and on their way to it."""
+    counter, koor, code = office(tmp_path, pg_dsn)
+    other = Desk(counter.store, load_catalog(), counter.profile.with_changes(desk=2),
+                 officer=petugas("Budi"), now=counter.now)  # a walk-in at loket 2
+    other.open_case(KONSULTASI, {"nama": "Joko"}, received=["Form konsultasi bisnis"])
+    async with counter.run_test(size=(80, 24)) as cp, koor.run_test(size=(80, 24)) as kp:
+        await settle(counter, cp)
+        office_line = "Hari ini (kantor): 2 dibuka · 0 selesai · 1 berjalan · 1 menunggu · 0 lewat"
+        assert await until(cp, lambda: counts(counter).splitlines()[:1] == [office_line]), \
+            counts(counter)
+        assert counts(counter).splitlines()[1] == "Loket ini hari ini: 1 dibuka · 0 selesai"
+        assert "Loket 1" in header(counter)
+        # the Koor's desk: the same office figures, and its own files
+        assert await until(kp, lambda: counts(koor).splitlines()[:1] == [office_line]), \
+            counts(koor)
+        assert counts(koor).splitlines()[1] == (
+            "Meja ini: 0 berkas di meja · 1 dalam perjalanan · 0 lewat")
+        assert "Meja Koor" in header(koor) and "Loket 5" not in header(koor)
+        await koor_receives(koor, kp, code)
+        await key(kp, "escape")
+        await settle(koor, kp)
+        assert counts(koor).splitlines()[1] == (
+            "Meja ini: 1 berkas di meja · 0 dalam perjalanan · 0 lewat")
