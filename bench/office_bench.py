@@ -78,9 +78,15 @@ def desk_of(paths: Paths) -> Any:
     from counter.sop import load_catalog
     from store import open_store
 
+    from counter.accounts.roles import PETUGAS
+    from counter.accounts.signin import Session
+
     profile = load_profile(paths)
     assert profile is not None
-    return Desk(open_store(paths.store_dir, profile.tz), load_catalog(), profile)
+    # every desk act is a signed-in officer's (as after the sign-in screen)
+    officer = Session(profile.officers[0].nama, profile.officers[0].jabatan, (PETUGAS,))
+    return Desk(open_store(paths.store_dir, profile.tz), load_catalog(), profile,
+                officer=officer)
 
 
 def ids_in(paths: Paths) -> list[str]:
