@@ -176,6 +176,13 @@ class StepView(Screen[None]):
             "jump": Action.SELESAI_LANGKAH in allowed and self.view is not None
             and bool(self.view.current_step and self.view.current_step.lanjut),
         }
+        official = bool(desk_of(self).serves)  # decides with setuju / tidak
+        if action in ("approve", "decline"):
+            rules = {"approve": Action.SELESAI_LANGKAH in allowed,
+                     "decline": rules["return_step"]}
+            return official and rules[action]
+        if official and action in ("complete", "hand_off", "return_step"):
+            return False
         if action == "resolve_conflict":
             return bool(self.view is not None and self.view.conflicts)
         if action in rules:

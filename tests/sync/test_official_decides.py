@@ -65,6 +65,11 @@ def handed_back(state) -> bool:
     return bool(last) and last[-1]["desk"] == 5
 
 
+def keys_shown(app) -> set[str]:
+    return {b.binding.description for b in app.screen.active_bindings.values()
+            if b.binding.show}
+
+
 async def printed(app, pilot, code: str) -> str:
     """The document the desk's print worker recorded last for the case."""
     assert await until(pilot, lambda: reached(app, code, lambda s: bool(s.prints)))
@@ -110,6 +115,7 @@ async def test_setuju_hands_the_file_back_and_the_counter_receives_it_by_scan(
         assert desk_of(koor).files_for_me() == []
         await counter_receives(counter, cp, code)
         assert desk_of(counter).view(code).state.current_step == 7
+        assert "Selesai" in keys_shown(counter) and "Setuju" not in keys_shown(counter)
         # the counter's history names the Koor's desk, not its number
         await key(cp, "d")
         assert isinstance(counter.screen, CaseDetailScreen)
@@ -127,6 +133,8 @@ async def test_tidak_returns_the_file_with_a_reason_and_the_counter_receives_it(
     async with counter.run_test(size=(100, 30)) as cp, koor.run_test(size=(80, 24)) as kp:
         await settle(counter, cp)
         await koor_receives(koor, kp, code)
+        shown = keys_shown(koor)  # the official decides: setuju / tidak
+        assert {"Setuju", "Tidak"} <= shown and not {"Selesai", "Kembalikan"} & shown
         await key(kp, "k")  # tidak: step 5 is no decision in the SOP, yet the Koor may refuse
         assert isinstance(koor.screen, ReturnModal)
         labels = [label for _, label in koor.screen.targets]
