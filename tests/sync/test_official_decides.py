@@ -66,8 +66,16 @@ def handed_back(state) -> bool:
 
 
 def keys_shown(app) -> set[str]:
-    return {b.binding.description for b in app.screen.active_bindings.values()
-            if b.binding.show}
+    """The footer's keys of `app`'s screen, asked as that app (two apps share this
+    process: a widget finds its app through Textual's active-app context)."""
+    from textual._context import active_app
+
+    token = active_app.set(app)
+    try:
+        return {b.binding.description for b in app.screen.active_bindings.values()
+                if b.binding.show}
+    finally:
+        active_app.reset(token)
 
 
 async def printed(app, pilot, code: str) -> str:
@@ -115,7 +123,8 @@ async def test_setuju_hands_the_file_back_and_the_counter_receives_it_by_scan(
         assert desk_of(koor).files_for_me() == []
         await counter_receives(counter, cp, code)
         assert desk_of(counter).view(code).state.current_step == 7
-        assert "Selesai" in keys_shown(counter) and "Setuju" not in keys_shown(counter)
+        assert "Selesai" in keys_shown(counter) and "Setuju" not in keys_shown(counter), (
+            " | ".join(sorted(keys_shown(counter))))
         # the counter's history names the Koor's desk, not its number
         await key(cp, "d")
         assert isinstance(counter.screen, CaseDetailScreen)
