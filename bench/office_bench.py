@@ -73,13 +73,12 @@ def loket(paths: Paths, *args: str, **kw: Any) -> subprocess.Popen[str]:
 
 
 def desk_of(paths: Paths) -> Any:
+    from counter.accounts.roles import PETUGAS
+    from counter.accounts.signin import Session
     from counter.config import load_profile
     from counter.desk import Desk
     from counter.sop import load_catalog
     from store import open_store
-
-    from counter.accounts.roles import PETUGAS
-    from counter.accounts.signin import Session
 
     profile = load_profile(paths)
     assert profile is not None
