@@ -91,12 +91,17 @@ def _send(app: Any, text: str) -> None:
 async def scan(pilot: Any, code: str) -> None:
     """A scanner: the code and Enter in one burst, as the terminal delivers it."""
     app = pilot.app
+    before, told = app.screen, len(app._notifications)
     _send(app, code)
     enter = events.Key("enter", "\r")
     enter.set_sender(app)
     app._driver.send_message(enter)
     await pilot.pause(GAP * 3)
     await pilot.pause()
+    for _ in range(10):  # on a busy machine the case (or the notice) comes a moment later
+        if app.screen is not before or len(app._notifications) != told:
+            break
+        await pilot.pause(0.05)
 
 
 _KEYS = {"-": "minus", " ": "space", "/": "slash", "?": "question_mark", ".": "full_stop",
