@@ -30,7 +30,6 @@ from screens.home_cells import NARROW, text_widths, waiting_on
 from screens.home_cells import cases_text as _cases_text
 from screens.home_cells import due_label as _due_label
 from screens.home_cells import due_of as _due_of
-from screens.home_cells import is_over as _is_over
 from screens.home_cells import placeholder_row as _placeholder_row
 from screens.home_cells import short as _short
 from screens.home_cells import signature as _signature
@@ -85,7 +84,8 @@ class HomeScreen(Screen[None]):
                      id="work-title")
         work: DataTable[Any] = DataTable(id="work", cursor_type="row", zebra_stripes=True)
         yield work
-        yield Static(T.HOME_EMPTY, id="empty", classes="hint")
+        yield Static(T.HOME_EMPTY_OFFICIAL if official else T.HOME_EMPTY, id="empty",
+                     classes="hint")
         yield Static(T.HOME_ON_THE_WAY if official else T.HOME_WAITING, classes="section")
         yield DataTable(id="wait", cursor_type="row", zebra_stripes=True)
         yield QuietFooter(compact=True)
@@ -135,6 +135,7 @@ class HomeScreen(Screen[None]):
         (with the days the start-up check found damaged, read again each time)."""
         try:
             open_now = desk.open_cases()
+            office_open = open_now.views  # the counts line is about the whole record
             if desk.serves:  # an official's desk (meja pejabat): only the files for it
                 open_now = replace(open_now, views=desk.files_for_me(open_now.views))
             today = desk.cases_on(desk.now().date())
@@ -144,7 +145,7 @@ class HomeScreen(Screen[None]):
             return
         unreadable = merged(open_now.unreadable, today.unreadable, *again)
         self._from_thread(self._apply, open_now.views, today.views, unreadable,
-                          known_damaged)
+                          known_damaged, office_open)
 
     def _read_crashed(self) -> None:
         self._reading = False
@@ -159,7 +160,8 @@ class HomeScreen(Screen[None]):
 
     def _apply(self, views: list[Any], today: list[Any],
                unreadable: tuple[UnreadableDay, ...] = (),
-               checked: frozenset[date] = frozenset()) -> None:
+               checked: frozenset[date] = frozenset(),
+               office_open: list[Any] | None = None) -> None:
         self._reading = False
         if not self.is_mounted:
             return
@@ -168,7 +170,7 @@ class HomeScreen(Screen[None]):
         self.views = {v.code: v for v in views}
         self.loaded = True
         self._show_damage(unreadable, checked)
-        self._show_counts(today, views)
+        self._show_counts(today, views if office_open is None else office_open, views)
         self._show_office_hours()
         self._place_rows(desk_of(self).now())
         tell(self, DashboardLoaded())
@@ -213,14 +215,16 @@ class HomeScreen(Screen[None]):
         line.display = bool(text)
         line.update(Text(text))
 
-    def _show_counts(self, today: list[Any], open_views: list[Any]) -> None:
-        done = sum(1 for v in today if v.state.status is Status.SELESAI)
-        running = sum(1 for v in open_views if v.state.status is Status.BERJALAN)
-        waiting = sum(1 for v in open_views if v.state.status in (
-            Status.MENUNGGU_PELAKSANA, Status.MENUNGGU_PEMOHON))
-        over = sum(1 for v in open_views if _is_over(v))
-        self.query_one("#counts", Static).update(T.HOME_COUNTS.format(
-            opened=len(today), done=done, running=running, waiting=waiting, over=over))
+    def _show_counts(self, today: list[Any], open_views: list[Any],
+                     listed: list[Any]) -> None:
+        """Today's figures, saying whose: the office's on a desk in an office (as the
+        daily log counts), with this desk's own share beneath (counter/day_counts)."""
+        from counter.day_counts import counts_text
+
+        desk = desk_of(self)
+        self.query_one("#counts", Static).update(counts_text(
+            today, open_views, in_office=desk.in_office, desk=desk.profile.desk,
+            mine=listed if desk.serves else None))
 
     def _split(self, now: datetime) -> tuple[list[Any], list[Any]]:
         work = [v for v in self.views.values() if v.state.status is Status.BERJALAN]

@@ -14,7 +14,6 @@ from typing import Any
 from rich.text import Text
 
 from counter.case import role_name
-from counter.clock import Level
 from counter.codes import human
 from counter.damage import UnreadableDay
 from counter.dates import format_time
@@ -87,13 +86,6 @@ def cases_text(item: UnreadableDay) -> str:
     if item.open_cases == 0:
         return T.HOME_DAMAGED_NO_CASES
     return T.HOME_DAMAGED_CASES.format(count=item.open_cases)
-
-
-def is_over(view: Any) -> bool:
-    """The case or its current step has run past its mutu baku."""
-    timing = view.current_timing()
-    step_over = timing is not None and timing.level is Level.LEWAT
-    return step_over or view.timing.level is Level.LEWAT
 
 
 def wait_order(view: Any, now: datetime) -> tuple[int, float]:

@@ -31,6 +31,9 @@ class StepRunnerScreen(StepView):
         Binding("s", "complete", T.KEY_DONE, id="kasus.selesai"),
         Binding("h", "hand_off", T.KEY_HANDOFF, id="kasus.serahkan"),
         Binding("k", "return_step", T.KEY_RETURN, id="kasus.kembalikan"),
+        # an official's desk (meja pejabat) decides: setuju / tidak, on the same keys
+        Binding("s", "approve", T.KEY_APPROVE, id="kasus.setuju"),
+        Binding("k", "decline", T.KEY_DECLINE, id="kasus.tidak"),
         Binding("r", "receive", T.KEY_RECEIVE, id="kasus.terima"),
         Binding("b", "missing", T.KEY_MISSING, id="kasus.berkas_kurang"),
         Binding("l", "resume", T.KEY_RESUME, id="kasus.lanjutkan"),
@@ -117,6 +120,14 @@ class StepRunnerScreen(StepView):
     def action_hand_off(self) -> None:
         self._complete(hand_off=True)
 
+    def action_approve(self) -> None:
+        """Setuju at an official's desk: the step is done, the file goes on (or back)."""
+        self._complete(hand_off=False)
+
+    def action_decline(self) -> None:
+        """Tidak at an official's desk: back to the sender or the applicant, with a reason."""
+        self.action_return_step()
+
     def _complete(self, hand_off: bool) -> None:
         """s / h finish at once: unticked documents are asked about once ("semua
         diterima?"), a step over its mutu baku asks for an optional reason; a note is `c`."""
@@ -185,7 +196,7 @@ class StepRunnerScreen(StepView):
     def action_return_step(self) -> None:
         from screens.modals import ReturnModal
 
-        targets = [(t.step, t.label) for t in self.view.next.returns]
+        targets = [(t.step, t.label) for t in self.return_choices()]
         if not targets:
             return
         modal = ReturnModal(targets)

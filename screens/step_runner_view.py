@@ -154,6 +154,12 @@ class StepView(Screen[None]):
             return frozenset()
         return self.view.next.allowed
 
+    def return_choices(self) -> tuple[Any, ...]:
+        """Where "tidak" can send the case (an official's desk: on any step it holds)."""
+        if self.view is None:
+            return ()
+        return tuple(desk_of(self).return_choices(self.view))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = self._allowed()
         nxt = self.view.next if self.view is not None else None
@@ -162,7 +168,7 @@ class StepView(Screen[None]):
                                                              or nxt.hand_off is None),
             "hand_off": Action.SELESAI_LANGKAH in allowed and nxt is not None
             and nxt.hand_off is not None,
-            "return_step": Action.KEMBALIKAN in allowed,
+            "return_step": bool(self.return_choices()),
             "receive": Action.TERIMA in allowed,
             "missing": Action.TUNGGU_PEMOHON in allowed,
             "resume": Action.LANJUT in allowed,
@@ -171,6 +177,13 @@ class StepView(Screen[None]):
             "jump": Action.SELESAI_LANGKAH in allowed and self.view is not None
             and bool(self.view.current_step and self.view.current_step.lanjut),
         }
+        official = bool(desk_of(self).serves)  # decides with setuju / tidak
+        if action in ("approve", "decline"):
+            rules = {"approve": Action.SELESAI_LANGKAH in allowed,
+                     "decline": rules["return_step"]}
+            return official and rules[action]
+        if official and action in ("complete", "hand_off", "return_step"):
+            return False
         if action == "resolve_conflict":
             return bool(self.view is not None and self.view.conflicts)
         if action in rules:

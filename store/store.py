@@ -370,6 +370,12 @@ class Store:
 
     # -- open-case index ------------------------------------------------------
 
+    def office_desk_names(self) -> dict[int, str]:
+        """The office's desk names as last synced ({5: "Koor"}; store/sync/desk_names)."""
+        from store.sync.desk_names import load_desk_names
+
+        return load_desk_names(self.store_dir)
+
     def unread_days(self) -> list[date]:
         """Days whose file cannot be read and whose open cases were never known (so none of
         them can be listed); a day read once keeps its last known open cases listed."""
