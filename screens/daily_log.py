@@ -374,6 +374,8 @@ class DailyLogScreen(LogExport, Screen[None]):
         tabs.active = "tab-summary" if tabs.active == "tab-cases" else "tab-cases"
         if tabs.active == "tab-cases":
             self.query_one("#log-table", DataTable).focus()
+        else:  # arrows, PgUp/PgDn, Home/End scroll a summary longer than the screen
+            self.query_one("#log-summary-box", VerticalScroll).focus()
 
     def action_focus_filters(self) -> None:
         self.query_one("#f-service", Select).focus()

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from textual.app import App
+from textual.containers import VerticalScroll
 from textual.coordinate import Coordinate
 from textual.widgets import Checkbox, DataTable, Input, Select, Static
 
@@ -85,6 +86,18 @@ async def test_summary_panel(day: Any) -> None:
             assert line.rstrip().endswith("1"), line
         line12 = next(ln for ln in text.splitlines() if ln.startswith("12.00"))
         assert "█" not in line12
+        # a summary longer than the screen scrolls with the keyboard
+        box = screen.query_one("#log-summary-box", VerticalScroll)
+        assert box.max_scroll_y > 0 and box.scroll_y == 0
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        assert box.scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("s")  # back to the cases' table
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#log-table", DataTable)
 
 
 async def test_filters(day: Any) -> None:
