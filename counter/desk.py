@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from counter import case as C
 from counter.accounts.roles import Act
 from counter.accounts.signin import Session, require
-from counter.codes import DEMO_DESK, is_demo_code, normalize, parse_code
+from counter.codes import DEMO_DESK, normalize, parse_code
 from counter.desk_read import DeskReader
 from counter.desk_view import CasesRead as CasesRead
 from counter.desk_view import CaseView as CaseView
@@ -358,59 +358,26 @@ class Desk(DeskReader):
         return self._commit(view, [event], any_state=True)
 
     def receipt_data(self, view: CaseView, kind: str, copy_label: str = "") -> ReceiptData:
-        """What a document shows; its officer is whoever received the file (the case's
-        opener), also on a reprint by someone else (`copy_label` marks the copy)."""
-        from counter.receipt import receipt_data_for
+        """What a document shows (counter/desk_paper.py)."""
+        from counter.desk_paper import receipt_data
 
-        return receipt_data_for(view.state, view.sop, self.profile, view.timing, kind,
-                                now=self.now(), day_s=self.calendar.standard_day_s,
-                                copy_label=copy_label, printed_by=self.officer,
-                                demo=self.profile.demo or is_demo_code(view.code))
+        return receipt_data(self, view, kind, copy_label)
 
     def issue(self, code: str, kind: str, pdf_dir: Path, *, paper: str | None = None,
               printer: str | None = None, copy_label: str = "",
               issue_fn: Callable[..., Issued] | None = None) -> tuple[CaseView, Issued]:
-        """Make a document for the case, save it, print it, and record the attempt.
+        """Make, save, print and record a document (counter/desk_paper.py)."""
+        from counter.desk_paper import issue
 
-        A failed print is recorded as such (never counted as issued); the PDF is
-        kept under `pdf_dir` either way so the officer can reprint or hand it over.
-        `issue_fn` stands in for `counter.printing.issue` (tests, a shell's printer).
-        """
-        paper = paper or self.profile.paper
-        make: Callable[..., Issued]
-        if issue_fn is not None:
-            make = issue_fn
-        else:
-            from counter.printing import issue
-
-            make = issue
-            if self.profile.printer_kind == "escpos":  # a raster to the thermal head itself
-                from functools import partial
-
-                from counter.escpos_print import print_escpos
-
-                make = partial(issue, print_fn=partial(print_escpos, paper=paper,
-                                                       dpi=self.profile.dpi))
-        view = self.view(code)
-        issued = make(kind, self.receipt_data(view, kind, copy_label), paper, pdf_dir=pdf_dir,
-                      printer=printer if printer is not None else self.profile.printer,
-                      at=self.now(), dpi=self.profile.dpi)
-        view = self.record_print(code, doc=issued.doc, ok=issued.ok, printer=issued.printer,
-                                 pdf=str(issued.pdf), error=issued.error)
-        return view, issued
+        return issue(self, code, kind, pdf_dir, paper=paper, printer=printer,
+                     copy_label=copy_label, issue_fn=issue_fn)
 
     def export_document(self, code: str, kind: str, output: Path,
                         paper: str | None = None) -> Path:
-        """The document as a PDF file where the user asked; not a print, so not recorded.
-        The folder must exist (a mistyped folder is refused, not created)."""
-        from counter.atomic import OWNER_ONLY, check_target, write_file
-        from counter.errors import PrintError
-        from counter.receipt import render
+        """The document as a PDF where the user asked; not recorded (counter/desk_paper.py)."""
+        from counter.desk_paper import export_document
 
-        check_target(Path(output), PrintError)  # before any work
-        pdf = render(kind, self.receipt_data(self.view(code), kind), paper or self.profile.paper,
-                     self.profile.dpi)
-        return write_file(output, pdf, mode=OWNER_ONLY, error=PrintError)
+        return export_document(self, code, kind, output, paper)
 
     def scan(self, text: str) -> ScanResult:
         """A scanned or typed code: the case, received here if it was on its way to a role

@@ -16,6 +16,8 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
+from counter.case.schema import event_id
+
 Events = dict[str, dict[str, Any]]  # document number -> stored event
 
 
@@ -60,3 +62,20 @@ class CaseIndex:
             self._entries.move_to_end(path)
             while len(self._entries) > self._capacity:
                 self._entries.popitem(last=False)
+
+
+def events_after(events: list[dict[str, Any]], expect: str | None) -> list[dict[str, Any]]:
+    """The events stored after the one with id `expect` (all of them if it is unknown)."""
+    ordered = sorted(events, key=lambda e: e["seq"])
+    ids = [event_id(e) for e in ordered]
+    return ordered[ids.index(expect) + 1:] if expect in ids else ordered
+
+
+def open_in(grouped: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """The codes among one day's cases that were opened and not closed."""
+    found = set()
+    for code, events in grouped.items():
+        types = {e["type"] for e in events}
+        if "opened" in types and "closed" not in types:
+            found.add(code)
+    return found

@@ -33,12 +33,12 @@ from typing import Any
 from tinydb import TinyDB
 
 from counter.case.read import last_event_id
-from counter.case.schema import SchemaError, event_id, is_id, new_id, read_event
+from counter.case.schema import SchemaError, is_id, new_id, read_event
 from counter.codes import make_code, normalize, parse_code
 from counter.errors import ConflictError
 from counter.summary.port import DayShelf, ShelfEntry
 from counter.texts import store as texts
-from store.case_index import CaseIndex
+from store.case_index import CaseIndex, events_after, open_in
 from store.day import CODES, EVENTS, DayCache, DayStorage, write_day
 from store.day_codes import MAX_SEQ as MAX_SEQ
 from store.day_codes import CodeCounters
@@ -161,7 +161,7 @@ class Store:
                 if code in day_codes:
                     found[code] = events
             self.shelves.keep_open_events(day, key, {c: grouped[c]
-                                                     for c in _open_in(grouped)})
+                                                     for c in open_in(grouped)})
         return found
 
     def codes_on(self, day: date) -> list[str]:
@@ -323,7 +323,7 @@ class Store:
             last = last_event_id(mine)
             if check and last != expect:
                 raise ConflictError(texts.CASE_MOVED.format(code=code), code=code,
-                                    newer=tuple(copy_json(_after(mine, expect))))
+                                    newer=tuple(copy_json(events_after(mine, expect))))
             if last is not None:
                 prepared[0]["prev"] = last
             first_seq = max((e["seq"] for e in mine), default=-1) + 1
@@ -384,23 +384,6 @@ class Store:
     def open_codes(self) -> list[str]:
         """Codes of the cases not closed (day files are stat'ed, not read, when unchanged)."""
         return self._index.codes()
-
-
-def _after(events: list[dict[str, Any]], expect: str | None) -> list[dict[str, Any]]:
-    """The events stored after the one with id `expect` (all of them if it is unknown)."""
-    ordered = sorted(events, key=lambda e: e["seq"])
-    ids = [event_id(e) for e in ordered]
-    return ordered[ids.index(expect) + 1:] if expect in ids else ordered
-
-
-def _open_in(grouped: dict[str, list[dict[str, Any]]]) -> set[str]:
-    """The codes among one day's cases that were opened and not closed."""
-    found = set()
-    for code, events in grouped.items():
-        types = {e["type"] for e in events}
-        if "opened" in types and "closed" not in types:
-            found.add(code)
-    return found
 
 
 def open_store(store_dir: Path, tz: tzinfo, *, read_only: bool | None = None) -> Store:
