@@ -59,3 +59,12 @@ SETTINGS_LAST_SUPERVISOR = (
     "Daftar petugas ini tidak menyisakan supervisor aktif dengan PIN ({names} hilang atau "
     "berganti nama). Kantor harus tetap punya paling sedikit satu supervisor: ubah nama dan "
     "peran di F7 Akun, bukan di sini.")
+# an officer's own PIN (on the sign-in and lock screen)
+KEY_CHANGE_PIN = "Ganti PIN"
+CHANGE_PIN_TITLE = "Ganti PIN {nama}"
+CHANGE_PIN_OLD = "PIN lama"
+CHANGE_PIN_OLD_REQUIRED = "Ketik dulu PIN lama Anda"
+CHANGE_PIN_NEW = "PIN baru (4–8 angka)"
+CHANGE_PIN_AGAIN = "Ulangi PIN baru"
+CHANGE_PIN_PICK = "Pilih dulu nama Anda di daftar, lalu tekan Ctrl+P"
+CHANGE_PIN_DONE = "PIN {nama} diganti. Pakai PIN baru mulai sekarang."
