@@ -37,7 +37,7 @@ def _date(text: str | None, today: date, option: str) -> date | None:
 
 
 def cmd_periksa(args: argparse.Namespace, ctx: Context) -> int:
-    checked = _check(args, ctx)
+    checked = max(_check(args, ctx), _check_audit(ctx))
     if not args.bangun_ulang:
         return checked
     from screens.cli.rebuild import rebuild_and_say
@@ -76,3 +76,32 @@ def _check(args: argparse.Namespace, ctx: Context) -> int:
                   if unchained else T.SUMMARY_LEGACY_ONLY.format(legacy=result.legacy))
     print(T.SUMMARY_OK.format(days=len(result.days), links=result.links, legacy=legacy))
     return 0
+
+
+def audit_lines(ctx: Context) -> tuple[list[str], str]:
+    """The office audit log's problems (first per file, then how many more), or its
+    one-line summary when whole."""
+    from counter.texts import chain as T
+    from store.audit_log import AuditLog
+
+    result = AuditLog(ctx.paths.data_dir).check()
+    lines = [T.AUDIT_UNREADABLE.format(file=f, error=e) for f, e in result.unreadable]
+    seen: set[str] = set()
+    for brk in result.breaks:
+        if brk.file not in seen:
+            seen.add(brk.file)
+            lines.append(T.AUDIT_BREAK.format(file=brk.file, line=brk.line,
+                                              what=T.AUDIT_KINDS.get(brk.kind, brk.kind)))
+    if len(result.breaks) > len(seen):
+        lines.append(T.AUDIT_MORE.format(count=len(result.breaks) - len(seen)))
+    legacy = T.AUDIT_LEGACY.format(legacy=result.legacy) if result.legacy else ""
+    if not result.files:
+        return lines, ""  # no office act recorded yet
+    return lines, T.AUDIT_OK.format(lines=result.lines, files=result.files, legacy=legacy)
+
+
+def _check_audit(ctx: Context) -> int:
+    lines, summary = audit_lines(ctx)
+    if lines or summary:
+        print("\n".join(lines) if lines else summary)
+    return 1 if lines else 0

@@ -64,3 +64,26 @@ async def test_a_day_file_edited_by_hand_is_a_persistent_warning(paths) -> None:
         await pilot.press("escape")
         await _settle(app, pilot)
         assert app.screen.query_one("#chain", Static).display
+
+
+async def test_an_edited_office_audit_log_is_a_warning_at_start(paths) -> None:
+    from counter.audit.records import SIGNIN_FAILED, OfficeRecord
+    from store.audit_log import AuditLog
+
+    _fill(paths)
+    log = AuditLog(paths.data_dir)
+    at = START - timedelta(days=1)
+    log.append([OfficeRecord(at=at, kind=SIGNIN_FAILED, officer="Budi Santoso", desk=1)])
+    log.append([OfficeRecord(at=at, kind=SIGNIN_FAILED, officer="Budi Santoso", desk=1)])
+    [month] = log.months()
+    lines = month.read_text(encoding="utf-8").splitlines()
+    del lines[0]  # a failed sign-in wiped from the record
+    month.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    app = make_app(paths, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        line = home.query_one("#chain", Static)
+        assert line.display
+        assert f"{month}:1" in app.chain_warning and "audit" in app.chain_warning
