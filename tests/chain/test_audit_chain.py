@@ -74,7 +74,7 @@ def test_an_untouched_audit_log_verifies_across_months(capsys) -> None:
     ("month", "dec", 1),  # the last line of November removed: December breaks
 ])
 def test_each_kind_of_tampering_is_named_by_file_and_line(capsys, tamper, file, line):
-    _log_, nov, dec = _made()
+    _, nov, dec = _made()
     n, d = _lines(nov), _lines(dec)
     if tamper == "edit":
         doc = json.loads(n[1])
