@@ -147,6 +147,10 @@ class Summary:
     # days of the period (or holding open files) whose file could not be read: their
     # cases are missing from every figure above, so every output names them
     unreadable: tuple[UnreadableDay, ...] = ()
+    # the walk-in queue's review as titled text tables (title, header, rows), attached
+    # by the caller that can read the queue (`screens.queue_service.with_queue`); the
+    # XLSX and PDF exports add them as their own sheet and section
+    queue: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, ...], ...]], ...] = ()
 
     @property
     def closed(self) -> int:

@@ -47,8 +47,14 @@ class LogExport(Screen[None]):
     @guarded_work(TS.WORK_EXPORT, thread=True, group="daily-log-export")
     def export_worker(self, summary: Any, fmt: str) -> None:
         from counter import export
+        from screens.queue_service import with_queue
 
         folder = loket(self).paths.report_dir
+        desk, profile = getattr(self, "desk", None), loket(self).profile
+        if desk is not None and profile is not None and fmt in ("xlsx", "pdf"):
+            # the walk-in queue's review too
+            summary = with_queue(summary, loket(self).paths, profile, desk.repo,
+                                 now=desk.now())
         try:
             ensure_private_folder(folder, loket(self).paths.data_dir)
             # each file is written owner-only by the export itself

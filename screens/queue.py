@@ -5,6 +5,9 @@ again, `x` records a no-show once it was called often enough, `a` sends it on to
 another group or desk, `t` issues a ticket (printed on the counter's printer),
 `b` (or F2) opens the case for the called visitor: the case is linked to the ticket
 so waiting (ticket → call) and service (call → tutup) are measured apart.
+`p` records that the visitor of the ticket in the highlighted row (waiting or
+called) left without service: counted apart from no-shows in the review.
+With an office server, a line says whether the queue's facts reached it.
 The screen re-reads the queue twice a second, so other desks' calls show here too.
 """
 
@@ -30,6 +33,7 @@ class QueueScreen(Screen[None]):
     DEFAULT_CSS = """
     QueueScreen #antrean-now { padding: 0 1; height: auto; text-style: bold; }
     QueueScreen #antrean-groups { padding: 0 1; height: auto; }
+    QueueScreen #antrean-sync { padding: 0 1; height: auto; color: $text-muted; }
     QueueScreen DataTable { height: 1fr; margin: 0 1; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -40,6 +44,7 @@ class QueueScreen(Screen[None]):
         Binding("a", "transfer", T.KEY_TRANSFER, id="antrean.alihkan"),
         Binding("t", "take", T.KEY_TAKE, id="antrean.ambil"),
         Binding("b", "open_case", T.KEY_OPEN, id="antrean.buka_kasus"),
+        Binding("p", "left", T.KEY_LEFT, id="antrean.pergi"),
     ]
 
     def __init__(self) -> None:
@@ -51,6 +56,7 @@ class QueueScreen(Screen[None]):
         with Vertical():
             yield Static("", id="antrean-now")
             yield Static("", id="antrean-groups")
+            yield Static("", id="antrean-sync")
             yield DataTable(id="antrean-table", cursor_type="row", zebra_stripes=True)
         yield Footer(compact=True)
 
@@ -60,6 +66,20 @@ class QueueScreen(Screen[None]):
             table.add_column(col)
         self.reload(force=True)
         self.set_interval(0.5, self.reload)
+        self.show_sync()
+        self.set_interval(1.0, self.show_sync)
+
+    def show_sync(self) -> None:
+        """The queue's link to the office server (hidden on a standalone desk)."""
+        from screens.queue_service import queue_sync_state
+        from screens.widgets.sync_status import queue_status_text
+
+        app: Any = self.app
+        queue = self.queue  # made first: with a server, it starts the queue's syncing
+        state = queue_sync_state(app.paths, app.profile, queue.now().date())
+        line = self.query_one("#antrean-sync", Static)
+        line.display = state is not None
+        line.update(queue_status_text(state, app.profile.tz, full=True))
 
     @property
     def queue(self) -> Any:
@@ -92,11 +112,22 @@ class QueueScreen(Screen[None]):
         self.query_one("#antrean-groups", Static).update(
             f"{T.SCREEN_WAITING}: {waiting}\n" + T.SCREEN_GROUPS.format(groups=served))
         table = self.query_one(DataTable)
+        keep = self._highlighted()
         table.clear()
         for t in sorted(day.tickets.values(), key=lambda t: (t.taken_at, t.label)):
             table.add_row(t.label, names.get(t.group, t.group), t.taken_at.strftime("%H.%M"),
                           T.STATUS[t.status] + (f" · {t.code}" if t.code else ""),
                           str(t.desk or ""), minutes(t.wait_seconds), key=t.label)
+        if keep is not None and keep in day.tickets:  # the officer's row stays chosen
+            table.move_cursor(row=table.get_row_index(keep), animate=False)
+
+    def _highlighted(self) -> str | None:
+        """The label of the highlighted row (None: an empty table)."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return str(row_key.value) if row_key.value is not None else None
 
     def _do(self, action: Any, message: Any) -> Any:
         try:
@@ -171,6 +202,13 @@ class QueueScreen(Screen[None]):
 
         run_guarded(app, work, T.KEY_TAKE, thread=True, group="antrean-tiket",
                     name="antrean-tiket")
+
+    def action_left(self) -> None:
+        label = self._highlighted()
+        if label is None:
+            self.app.notify(T.LEFT_PICK, severity="warning")
+            return
+        self._do(lambda: self.queue.left(label), lambda t: T.LEFT_DONE.format(label=t.label))
 
     def action_open_case(self) -> None:
         self.app.action_new_case()  # type: ignore[attr-defined]

@@ -45,6 +45,43 @@ def queue_repo(paths: Paths, profile: Profile) -> Any:
     return _SYNCED[key]
 
 
+def queue_sync_state(paths: Paths, profile: Profile, day: date) -> Any:
+    """The queue's link to the office server for the header and F6 (a
+    `QueueSyncState`), or None: no server set, or this desk has not used the queue
+    yet (the header never starts the queue's syncing by itself)."""
+    dsn = profile.pusat.effective_dsn
+    synced = _SYNCED.get(f"{paths.store_dir}|{dsn}") if dsn else None
+    return synced.state(day) if synced is not None else None
+
+
+def pull_office_queue(paths: Paths, profile: Profile, first: date, last: date) -> str:
+    """Bring the office's queue of first..last into this PC's store once (the CLI's
+    listing and report read it after); "" when in step or no server is set, else why
+    the server could not be reached (the figures are then this PC's alone)."""
+    dsn = profile.pusat.effective_dsn
+    if not dsn:
+        return ""
+    from store.sync.queue_server import QueueServer, SyncedQueueStore
+
+    synced = SyncedQueueStore(queue_store(paths), QueueServer(dsn, profile.pusat.kantor))
+    try:
+        day = first
+        while day <= last:
+            if not synced.sync(day):
+                return synced.last_error or "?"
+            day += timedelta(days=1)
+    finally:
+        synced.server.close()
+    return ""
+
+
+def stop_queue_sync() -> None:
+    """End every queue-syncing thread of this process (a test's end, the app's exit)."""
+    while _SYNCED:
+        _, synced = _SYNCED.popitem()
+        synced.stop()
+
+
 def queue_settings(paths: Paths) -> QueueSettings:
     return load_queue_settings(paths.config_file)
 
@@ -54,7 +91,8 @@ def queue_desk(paths: Paths, profile: Profile, desk: int | None = None,
                settings: QueueSettings | None = None) -> QueueDesk:
     return QueueDesk(queue_repo(paths, profile), settings or queue_settings(paths),
                      profile.desk if desk is None else desk,
-                     now or (lambda: datetime.now(profile.tz)))
+                     now or (lambda: datetime.now(profile.tz)),
+                     station=queue_store(paths).station())
 
 
 def print_ticket(paths: Paths, profile: Profile, taken: Taken, *,
@@ -102,6 +140,34 @@ def review_of(paths: Paths, profile: Profile, store: Any, first: date,
         day += timedelta(days=1)
     closed = closed_times(store, [t.code for t in combined.tickets.values() if t.code])
     return review_day(combined, queue_settings(paths), now=now, closed_at=closed.get)
+
+
+def with_queue(summary: Any, paths: Paths, profile: Profile, store: Any,
+               now: datetime | None = None, pull: bool = True) -> Any:
+    """`summary` (a `counter.report.Summary`) with the period's queue review attached
+    for the XLSX/PDF exports; unchanged when the period had no tickets. A damaged
+    queue file does not stop the report: its queue section names the damage. `pull`:
+    with an office server, the other desks' facts first (cut off, the report says
+    its queue figures are this PC's alone)."""
+    from dataclasses import replace
+
+    from counter.errors import LoketError
+    from counter.queue.review import review_tables
+    from counter.texts import queue as T
+
+    why = pull_office_queue(paths, profile, summary.first, summary.last) if pull else ""
+    note = ((T.REVIEW_NOTE, (T.REVIEW_NOTE,), ((T.CLI_OFFLINE.format(error=why),),)),) \
+        if why else ()
+    try:
+        review = review_of(paths, profile, store, summary.first, summary.last, now=now)
+    except LoketError as err:
+        return replace(summary, queue=((T.REVIEW_UNREADABLE, (T.REVIEW_PROBLEM,),
+                                        ((str(err),),)),))
+    if review.empty:
+        return summary
+    tables = tuple((title, tuple(header), tuple(tuple(r) for r in rows))
+                   for title, header, rows in review_tables(review) if rows)
+    return replace(summary, queue=note + tables)
 
 
 def queue_desk_of(app: Any) -> QueueDesk:

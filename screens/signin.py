@@ -71,6 +71,11 @@ class SignInScreen(Screen[tuple[Session, int] | None]):
             yield Label(T.OFFICER)
             yield OptionList(*[Option(self._label(a), id=str(i))
                                for i, a in enumerate(self.accounts)], id="accounts")
+            if self.profile.demo:  # whoever tries the demo must be able to sign in
+                from counter.demo import DEMO_PIN
+
+                yield Static(T.DEMO_PIN_HINT.format(pin=DEMO_PIN), id="demo-pin",
+                             classes="hint")
             yield Label(T.PIN, id="pin-label")
             yield Input(id="pin", password=True, restrict=r"[0-9]*", max_length=PIN_MAX,
                         placeholder=T.PIN_PLACEHOLDER)

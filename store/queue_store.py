@@ -11,6 +11,7 @@ never overwritten.
 from __future__ import annotations
 
 import json
+import secrets
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -21,6 +22,7 @@ from store.files import FileCache, Lock, damaged, ensure_dir, write_atomic
 
 FOLDER = "antrean"
 LOCK_DIR = ".locks"
+STATION_FILE = ".pc"
 
 
 def _validate(path: Path, raw: Any) -> list[QueueEvent]:
@@ -37,6 +39,23 @@ class QueueStore:
         self.folder = Path(store_dir) / FOLDER
         self.lock_dir = Path(store_dir) / LOCK_DIR
         self._cache = FileCache(_validate, capacity=4)
+        self._station = ""
+
+    def station(self) -> str:
+        """This data folder's own random name, made once and kept (`antrean/.pc`):
+        tickets carry it, so two PCs set to one issuing point are told apart."""
+        if self._station:
+            return self._station
+        key = self.folder / STATION_FILE
+        try:
+            self._station = key.read_text(encoding="ascii").strip()
+        except (FileNotFoundError, UnicodeDecodeError):
+            self._station = ""
+        if not self._station:
+            ensure_dir(self.folder)
+            self._station = secrets.token_hex(8)
+            write_atomic(key, self._station.encode("ascii"))
+        return self._station
 
     def path(self, day: date) -> Path:
         return self.folder / f"{day.isoformat()}.json"

@@ -37,6 +37,25 @@ def _sheets(path: Path) -> dict[str, list[tuple[object, ...]]]:
             for name in (T.SHEET_CASES, T.SHEET_STEPS, T.SHEET_SUMMARY)}
 
 
+def _same(got: dict[str, list[tuple[object, ...]]],
+          expected: dict[str, list[tuple[object, ...]]]) -> bool:
+    """Every cell equal, but for a running step's working minutes, which may have moved
+    on by a minute between the two workbooks."""
+    def cell(a: object, b: object) -> bool:
+        if a == b:
+            return True
+        # minutes with a fraction (counts and whole figures must be equal to the letter)
+        minutes = isinstance(a, float) and isinstance(b, float) and not (
+            a.is_integer() and b.is_integer())
+        return minutes and abs(a - b) <= 1.0  # type: ignore[operator]
+
+    return got.keys() == expected.keys() and all(
+        len(got[n]) == len(expected[n]) and all(
+            len(r) == len(s) and all(cell(a, b) for a, b in zip(r, s, strict=True))
+            for r, s in zip(got[n], expected[n], strict=True))
+        for n in got)
+
+
 def test_the_streamed_fast_path_is_taken_and_equals_openpyxl(
         history: tuple[Context, demo.DemoResult], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -44,7 +63,7 @@ def test_the_streamed_fast_path_is_taken_and_equals_openpyxl(
     streamed = tmp_path / "bulan.xlsx"
     desk = Desk(ctx.store, ctx.catalog, ctx.profile)
     # the open cases are measured up to now: a workbook made just before the streamed one
-    # and one just after; on a busy machine a minute may tick between them
+    # and one just after (a running step's minutes tick on while the three are made)
     before = export.write_xlsx(R.load_summary(desk, result.first, result.last),
                                tmp_path / "sebelum.xlsx", fast=False)
 
@@ -64,7 +83,7 @@ def test_the_streamed_fast_path_is_taken_and_equals_openpyxl(
     got = _sheets(streamed)
     assert len(got[T.SHEET_CASES]) == summary.opened + 1 > 10
     assert len(got[T.SHEET_STEPS]) == len(summary.steps) + 1
-    assert got in (_sheets(before), _sheets(plain))
+    assert _same(got, _sheets(before)) or _same(got, _sheets(plain))
     # every date cell carries the date format (the streamed placeholders were filled)
     book = load_workbook(streamed)
     for name, columns in ((T.SHEET_CASES, export.CASE_COLUMNS),

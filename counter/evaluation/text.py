@@ -25,7 +25,10 @@ def _block(section: Section) -> list[str]:
         return out
     for row in section.rows:
         first, rest = row[0], row[1:]
-        out.append(f"  {first}. {rest[0]}")
+        # a monitoring row names its SOP step ("5. Melakukan evaluasi"): the step's own
+        # number, not the form's row number, is the one the reader looks for
+        numbered = rest[0].split(".", 1)[0].isdigit()
+        out.append(f"  {rest[0]}" if numbered else f"  {first}. {rest[0]}")
         out += [f"     {h}: {c}" for h, c in zip(section.header[2:], rest[1:], strict=True)
                 if c not in ("", "-")]
     return out

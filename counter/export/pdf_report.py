@@ -78,6 +78,7 @@ def render_pdf(summary: Summary, profile: Any, *, printed_at: datetime | None = 
     )
 
     from counter import receipt
+    from counter.texts import queue as TQ
 
     receipt.register_fonts()
     font, bold = receipt.FONT, receipt.FONT_BOLD
@@ -175,6 +176,11 @@ def render_pdf(summary: Summary, profile: Any, *, printed_at: datetime | None = 
             [T.COL_DAY, T.LABEL_OPENED, T.LABEL_SELESAI, T.COL_OVER_COUNT],
             [[dates.format_day_date(d.day), d.opened, d.selesai, d.over] for d in summary.days],
             [4, 1.5, 1.5, 1.5])
+
+    for title, header, rows in summary.queue:  # the walk-in queue's review
+        if rows:
+            story.append(p(f"{TQ.REVIEW_TITLE}: {title}", h2))
+            story += table(header, rows, [3, *([1.4] * (len(header) - 1))])
 
     story.append(p(T.HEAD_CASES, h2))
     cases = summary.cases

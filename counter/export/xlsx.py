@@ -1,8 +1,8 @@
 """XLSX export: sheets "Kasus" and "Langkah" with the CSV's columns, plus "Ringkasan"
-with the summary figures. Times are real spreadsheet dates in office time (Excel
-has no time zones); durations are numbers of minutes; column widths are set and
-the header row is frozen. A month is written by the fast writer (`xlsx_fast`).
-"""
+with the summary figures (and "Antrean", the walk-in queue's review, when attached).
+Times are real spreadsheet dates in office time (Excel has no time zones); durations
+are numbers of minutes; column widths are set and the header row is frozen. A month is
+written by the fast writer (`xlsx_fast`)."""
 
 from __future__ import annotations
 
@@ -121,9 +121,42 @@ def workbook(summary: Summary, first_rows_only: bool) -> tuple[bytes, list[Any]]
     for label, value in _summary_rows(summary):
         ws.append([ILLEGAL_XML.sub("", label),
                    ILLEGAL_XML.sub("", value) if isinstance(value, str) else value])
+    if summary.queue:
+        _queue_sheet(wb, summary)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue(), sheets
+
+
+def _queue_sheet(wb: Any, summary: Summary) -> None:
+    """The walk-in queue's review: each table under its bold title, a row apart."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    from counter.texts import queue as TQ
+
+    ws = wb.create_sheet(TQ.SHEET_QUEUE)
+    ws.column_dimensions["A"].width = 30
+    for col in "BCDEFGHI":
+        ws.column_dimensions[col].width = 14
+    bold = Font(bold=True)
+
+    def strong(text: str) -> Any:
+        cell = WriteOnlyCell(ws, ILLEGAL_XML.sub("", text))
+        cell.font = bold
+        return cell
+
+    for title, header, rows in summary.queue:
+        ws.append([strong(title)])
+        ws.append([strong(h) for h in header])
+        for row in rows:
+            ws.append([_number_or_text(v) for v in row])
+        ws.append([])
+
+
+def _number_or_text(value: str) -> Any:
+    """Counts as numbers (a spreadsheet sums them); times and names stay text."""
+    return int(value) if value.isdigit() else ILLEGAL_XML.sub("", value)
 
 
 

@@ -103,6 +103,20 @@ def plan(shell: bytes, sheets: Sequence[Sheet]) -> Callable[[BinaryIO], None] | 
                 return None
             parts[name] = found
 
+    def rows_of(name: str, fh: IO[bytes], styles: dict[int, str]) -> None:
+        cols, rows = names[name]
+        for piece in rows_xml(cols, rows, styles):
+            fh.write(piece.encode("utf-8"))
+
+    return _rezip(shell, parts, rows_of)
+
+
+def _rezip(shell: bytes, parts: dict[str, tuple[str, dict[int, str], str]],
+           body: Callable[[str, IO[bytes], dict[int, str]], None],
+           ) -> Callable[[BinaryIO], None]:
+    """A writer of `shell` with each spliced sheet's rows written by `body` between its
+    head and tail; every other entry copied as it is."""
+
     def write(target: BinaryIO) -> None:
         with zipfile.ZipFile(io.BytesIO(shell)) as src, \
                 zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
@@ -114,11 +128,9 @@ def plan(shell: bytes, sheets: Sequence[Sheet]) -> Callable[[BinaryIO], None] | 
                     dst.writestr(info.filename, src.read(info.filename))
                     continue
                 head, styles, tail = parts[info.filename]
-                cols, rows = names[info.filename]
                 with dst.open(info.filename, "w") as fh:
                     fh.write(head.encode("utf-8"))
-                    for piece in rows_xml(cols, rows, styles):
-                        fh.write(piece.encode("utf-8"))
+                    body(info.filename, fh, styles)
                     fh.write(tail.encode("utf-8"))
 
     return write
@@ -171,17 +183,7 @@ def plan_spooled(shell: bytes, sheets: Sequence[tuple[Any, Sequence[Column], Spo
                 return None
             parts[name] = found
 
-    def write(target: BinaryIO) -> None:
-        with zipfile.ZipFile(io.BytesIO(shell)) as src, \
-                zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as dst:
-            for info in src.infolist():
-                if info.filename not in parts:
-                    dst.writestr(info.filename, src.read(info.filename))
-                    continue
-                head, styles, tail = parts[info.filename]
-                with dst.open(info.filename, "w") as fh:
-                    fh.write(head.encode("utf-8"))
-                    spools[info.filename][1].copy_to(fh, styles)
-                    fh.write(tail.encode("utf-8"))
+    def copy_spool(name: str, fh: IO[bytes], styles: dict[int, str]) -> None:
+        spools[name][1].copy_to(fh, styles)
 
-    return write
+    return _rezip(shell, parts, copy_spool)

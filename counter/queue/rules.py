@@ -51,7 +51,10 @@ class Ticket:
     desk: int | None = None  # the desk that called it last
     for_desk: int | None = None  # transferred to this desk: only it may call
     code: str = ""  # the case opened for it
+    station: str = ""  # the data folder (PC) that issued it; "" unknown
+    issuer: int = 0  # the desk that issued it (0: a kiosk or ticket button)
     ended_at: datetime | None = None
+    ended_by: int = 0  # the desk that recorded the end (0: a kiosk, the CLI)
 
     @property
     def first_call(self) -> datetime | None:
@@ -123,8 +126,12 @@ def fold(raw_events: Iterable[QueueEvent]) -> QueueDay:
 def _apply(day: QueueDay, raw: QueueEvent) -> None:
     kind, label, at, desk, data = raw["type"], raw["ticket"], _when(raw), raw["desk"], raw["data"]
     if kind == "diambil":
-        day.tickets.setdefault(label, Ticket(label, data["group"], data["number"],
-                                             str(data.get("point", "")), at))
+        if label in day.tickets:  # two PCs issuing one series (same `titik`)
+            day.problems.append(T.TAKEN_TWICE.format(label=label))
+            return
+        day.tickets[label] = Ticket(label, data["group"], data["number"],
+                                    str(data.get("point", "")), at,
+                                    station=str(data.get("pc", "")), issuer=desk)
         return
     t = day.tickets.get(label)
     if t is None:
@@ -143,7 +150,7 @@ def _apply(day: QueueDay, raw: QueueEvent) -> None:
         t.group = str(data.get("group") or t.group)
         t.for_desk = data.get("to_desk")
     elif kind in FINISHED:
-        t.status, t.ended_at = kind, at
+        t.status, t.ended_at, t.ended_by = kind, at, desk
 
 
 # ------------------------------------------------------------------ labels
@@ -163,8 +170,29 @@ def next_number(day: QueueDay, group: str, point: str) -> int:
 # ------------------------------------------------------------------ plans
 
 
+def point_clash(day: QueueDay, point: str, station: str) -> Ticket | None:
+    """A ticket of this issuing point another PC (data folder) issued today, or None.
+    Two PCs on one series would print the same numbers once cut off from each other,
+    so the second one is refused until its `titik` is changed."""
+    if not station:
+        return None
+    return next((t for t in day.tickets.values()
+                 if t.point == point and t.station and t.station != station), None)
+
+
 def plan_take(day: QueueDay, settings: QueueSettings, group: str, at: datetime,
-              desk: int = 0) -> QueueEvent:
+              desk: int = 0, station: str = "") -> QueueEvent:
+    """A ticket of the next number of `group` in this issuing point's series;
+    `station` names the issuing PC's data folder (recorded to find two PCs on one
+    series; "" records nothing)."""
+    other = point_clash(day, settings.point, station)
+    if other is not None:
+        where = (T.POINT_AT_DESK.format(desk=other.issuer) if other.issuer
+                 else T.POINT_AT_KIOSK)
+        raise QueueError(T.POINT_TAKEN.format(point=settings.point or T.POINT_EMPTY,
+                                              other=where, label=other.label),
+                         path=settings.source or None, line=settings.point_line,
+                         field="antrean.titik")
     g = settings.group(group)
     if g is None:
         raise QueueError(T.UNKNOWN_GROUP.format(
@@ -173,8 +201,9 @@ def plan_take(day: QueueDay, settings: QueueSettings, group: str, at: datetime,
     number = next_number(day, g.kode, settings.point)
     if number > MAX_NUMBER:
         raise QueueError(T.DAY_FULL.format(kode=g.kode), field="grup")
+    extra = {"pc": station} if station else {}
     return E.make("diambil", label_of(g.kode, settings.point, number), at, desk,
-                  group=g.kode, number=number, point=settings.point)
+                  group=g.kode, number=number, point=settings.point, **extra)
 
 
 def _callable(day: QueueDay, desk: int, groups: Sequence[str]) -> list[Ticket]:
@@ -239,9 +268,13 @@ def plan_link(day: QueueDay, desk: int, code: str, at: datetime) -> QueueEvent |
 
 
 def plan_left(day: QueueDay, label: str, at: datetime, desk: int = 0) -> QueueEvent:
+    """The visitor of a waiting or called ticket left without service (counted apart
+    from no-shows: nobody answered the calls vs. someone gave up waiting)."""
     t = day.tickets.get(label.strip().upper())
     if t is None:
         raise QueueError(T.UNKNOWN_TICKET.format(label=label))
+    if t.status not in (WAITING, CALLED):
+        raise QueueError(T.CANNOT_LEAVE.format(label=t.label, status=T.STATUS[t.status]))
     return E.make("pergi", t.label, at, desk)
 
 

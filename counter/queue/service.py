@@ -39,8 +39,11 @@ class Taken:
 
 class QueueDesk:
     def __init__(self, repo: QueueRepository, settings: QueueSettings, desk: int,
-                 now: Callable[[], datetime]) -> None:
+                 now: Callable[[], datetime], station: str = "") -> None:
+        """`station` names this PC's data folder (`QueueStore.station`): tickets carry
+        it so a second PC issuing the same series is refused ("": not checked)."""
         self.repo, self.settings, self.desk, self.now = repo, settings, desk, now
+        self.station = station
         # the last list of facts folded and its fold: the store hands back the same list
         # while the file is unchanged, so a re-read after an action folds nothing again
         self._folded: tuple[list[QueueEvent], R.QueueDay] | None = None
@@ -66,7 +69,8 @@ class QueueDesk:
         """A new ticket for `group` (desk 0: a kiosk or ticket button)."""
         at = self.now()
         made = self._act(lambda day: [R.plan_take(day, self.settings, group, at,
-                                                  self.desk if desk is None else desk)])
+                                                  self.desk if desk is None else desk,
+                                                  self.station)])
         label = made[0]["ticket"]
         day = self.today()
         ticket = day.tickets[label]

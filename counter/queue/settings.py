@@ -46,6 +46,10 @@ class QueueSettings:
     display_port: int = 0
     speak: bool = True
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # where `titik` is set (the profile file and its line), for a message that says
+    # what to change when another desk of the office issues the same series
+    source: str = field(default="", compare=False, repr=False)
+    point_line: int | None = field(default=None, compare=False, repr=False)
 
     def group(self, kode: str) -> Group | None:
         kode = kode.strip().upper()
@@ -112,7 +116,8 @@ def read_queue_settings(doc: TomlDoc, path: Path) -> QueueSettings:
             raise _fail(doc, path, T.UNKNOWN_GROUP_FOR_DESK.format(kode=kode), "antrean",
                         "layani")
     return QueueSettings(groups=final, point=point.strip(), max_calls=max_calls,
-                         serves=serves_up, display_port=port, speak=speak)
+                         serves=serves_up, display_port=port, speak=speak, source=str(path),
+                         point_line=doc.line_of("antrean", "titik"))
 
 
 def load_queue_settings(config_file: Path) -> QueueSettings:

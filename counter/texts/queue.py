@@ -22,6 +22,16 @@ TOO_FEW_CALLS = ("Nomor {label} baru dipanggil {calls} kali; tidak hadir dicatat
                  "{max} kali panggilan.")
 SAME_GROUP = "Nomor {label} sudah di grup {kode}."
 UNKNOWN_TICKET = "Nomor antrean {label} tidak ada hari ini."
+POINT_TAKEN = ("Titik tiket '{point}' sudah dipakai PC lain hari ini ({other}, tiket "
+               "{label}); dua PC dengan titik yang sama akan mencetak nomor kembar. Beri PC "
+               "ini titik lain (angka 1-9 yang belum dipakai) di [antrean] titik.")
+POINT_AT_DESK = "loket {desk}"
+POINT_AT_KIOSK = "kios"
+POINT_EMPTY = "(kosong)"
+TAKEN_TWICE = ("nomor {label} diambil dua kali (dua PC dengan titik yang sama?); "
+               "yang kedua diabaikan")
+CANNOT_LEAVE = ("Nomor {label} sudah {status}; hanya nomor yang menunggu atau dipanggil "
+                "dapat dicatat pergi.")
 DAY_FULL = "Nomor grup {kode} hari ini sudah habis (999)."
 
 # statuses
@@ -58,12 +68,16 @@ DISPLAY_SERVING = "Layar antrean di http://{host}:{port}/ (Ctrl+C untuk berhenti
 
 # the desk's queue screen
 KEY_QUEUE = "Antrean"
-KEY_NEXT = "Berikutnya"
-KEY_RECALL = "Panggil ulang"
+# short, so all the desk's queue keys fit an 80-column footer
+KEY_NEXT = "Panggil"
+KEY_RECALL = "Ulang"
 KEY_NO_SHOW = "Tidak hadir"
 KEY_TRANSFER = "Alihkan"
 KEY_TAKE = "Tiket"
-KEY_OPEN = "Buka kasus"
+KEY_OPEN = "Kasus"
+KEY_LEFT = "Pergi"
+LEFT_DONE = "{label} dicatat pergi tanpa dilayani"
+LEFT_PICK = "Pilih baris nomor yang menunggu atau dipanggil, lalu tekan p."
 KEY_BACK = "Kembali"
 SCREEN_NOW = "Sedang dilayani di loket {desk}: {label} ({group}) · dipanggil {calls}x"
 SCREEN_NOW_NONE = "Loket {desk} belum memanggil nomor."
@@ -88,16 +102,28 @@ HELP_LAYAR = "layar antrean untuk TV di ruang tunggu (halaman di peramban)"
 HELP_CETAK = "cetak tiket (bawaan: simpan PDF saja bila printer tidak diatur)"
 CLI_TAKEN = "Tiket {label} · {group} · {ahead} menunggu di depan · {pdf}"
 CLI_PRINTED = "Dicetak di {printer}"
+CLI_OFFLINE = ("Peringatan: pusat tidak terjangkau ({error}); antrean di bawah hanya "
+              "dari PC ini.")
 CLI_NONE = "Belum ada nomor antrean hari ini."
 
 # review (daily log, reports)
 REVIEW_TITLE = "Antrean"
 REVIEW_PER_HOUR = "Tiket per grup dan jam"
 REVIEW_WAIT = "Waktu tunggu per grup"
-REVIEW_WAIT_COLUMNS = ("Grup", "Tiket", "Dipanggil", "Median", "P90", "Tidak hadir",
-                       "Pergi", "Menunggu")
+REVIEW_WAIT_COLUMNS = ("Grup", "Tiket", "Dipanggil", "Median", "P90", "Dilayani",
+                       "Tidak hadir", "Pergi", "Menunggu")
+REVIEW_PER_DESK = "Per loket (nomor milik loket yang terakhir memanggilnya)"
+REVIEW_DESK_COLUMNS = ("Loket", "Dipanggil", "Median tunggu", "P90 tunggu", "Dilayani",
+                       "Tidak hadir", "Pergi", "Median layanan")
+REVIEW_DESK_NAME = "Loket {desk}"
+REVIEW_NO_DESK = "Belum dipanggil"
+REVIEW_HOUR_WAIT = "Median tunggu"
 REVIEW_LONGEST = "Tunggu terlama"
 REVIEW_SERVICE = "Waktu layanan (panggil → tutup)"
+SHEET_QUEUE = "Antrean"
+REVIEW_UNREADABLE = "Antrean tidak terbaca"
+REVIEW_PROBLEM = "Masalah"
+REVIEW_NOTE = "Catatan"
 REVIEW_NONE = "Tidak ada nomor antrean."
 DISPLAY_PORT_BUSY = "Layar antrean tidak dapat dibuka di port {port}: {error}"
 BAD_KIOSK_REQUEST = "Permintaan tiket tidak terbaca."
@@ -106,3 +132,11 @@ REVIEW_STILL_WAITING = " (masih menunggu)"
 REVIEW_HOUR = "Jam"
 REVIEW_LONGEST_COLUMNS = ("Nomor", "Grup", "Diambil", "Tunggu")
 REVIEW_SERVICE_COLUMNS = ("Grup", "Median")
+
+# the queue's link to the office server (the header, F6)
+SYNC_OK = "Antrean di pusat: tersambung · sinkron {time}"
+SYNC_CONNECTING = "Antrean di pusat: menyambung…"
+SYNC_DOWN = ("Antrean di pusat: terputus sejak {time} · {count} catatan antrean belum "
+             "terkirim ({error})")
+SYNC_DOWN_SHORT = "Antrean: terputus · {count} blm terkirim"
+SYNC_UNSENT = "Antrean: {count} blm terkirim"

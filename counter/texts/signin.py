@@ -7,6 +7,7 @@ REMEMBERED = "Hari ini tadi: {nama} di loket {desk}. Ketik PIN untuk melanjutkan
 OFFICER = "Petugas"
 PIN = "PIN"
 PIN_PLACEHOLDER = "4–8 angka"
+DEMO_PIN_HINT = "Data demo: PIN setiap petugas {pin}."
 PICK_OFFICER = "Pilih nama petugas dulu"
 KEY_BACK = "Kembali"
 LOCKED_TITLE = "Loket {desk} terkunci"

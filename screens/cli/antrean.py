@@ -59,8 +59,9 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
 
     now = datetime.now(ctx.profile.tz)
     day = Rp.parse_date(args.tanggal, now.date()) if args.tanggal else now.date()
-    queue = R.fold(queue_store(ctx.paths).read(day))
     console = Console(highlight=False)
+    _pull_office(console, ctx, day, day)
+    queue = R.fold(queue_store(ctx.paths).read(day))
     for problem in queue.problems:
         console.print(f"Peringatan: antrean {day}: {problem}")
     if not queue.tickets:
@@ -76,18 +77,31 @@ def cmd_show(args: argparse.Namespace, ctx: Context) -> int:
                       T.STATUS[t.status] + (f" · {t.code}" if t.code else ""),
                       str(t.desk or ""), minutes(t.wait_seconds))
     console.print(table)
-    print_review(console, ctx, day, day)
+    print_review(console, ctx, day, day, pull=False)
     return 0
 
 
+def _pull_office(console: Any, ctx: Context, first: date, last: date) -> None:
+    """With an office server: the other desks' tickets and calls first; cut off, a
+    warning that the figures are this PC's alone."""
+    from screens.queue_service import pull_office_queue
+
+    why = pull_office_queue(ctx.paths, ctx.profile, first, last)
+    if why:
+        console.print(T.CLI_OFFLINE.format(error=why), markup=False)
+
+
 def print_review(console: Any, ctx: Context, first: date, last: date, *,
-                 heading: bool = False) -> None:
-    """The queue's figures of first..last as tables (`loket antrean`, `loket laporan`)."""
+                 heading: bool = False, pull: bool = True) -> None:
+    """The queue's figures of first..last as tables (`loket antrean`, `loket laporan`);
+    `pull`: with an office server, fetch the other desks' facts first."""
     from rich.table import Table
 
     from counter.queue.review import review_tables
     from screens.queue_service import review_of
 
+    if pull:
+        _pull_office(console, ctx, first, last)
     review = review_of(ctx.paths, ctx.profile, ctx.store, first, last,
                        now=datetime.now(ctx.profile.tz))
     if heading:

@@ -76,13 +76,16 @@ def stream_xlsx(ctx: Context, first: date, last: date, out: Path) -> tuple[R.Sum
     """The XLSX report with its rows written as they are read (memory flat in the period);
     the ordinary writer when the fast writer declines (`StreamDeclined`)."""
     from counter.export.xlsx_stream import StreamDeclined, XlsxStream
+    from screens.queue_service import with_queue
 
     stream = XlsxStream(out)
     summary = build_summary(ctx, first, last, sink=stream.add)
+    summary = with_queue(summary, ctx.paths, ctx.profile, ctx.store)  # the walk-in queue
     try:
         return summary, stream.finish(summary)
     except StreamDeclined:
-        summary = build_summary(ctx, first, last)
+        summary = with_queue(build_summary(ctx, first, last), ctx.paths, ctx.profile,
+                             ctx.store)
         return summary, export.write_report(summary, ctx.profile, "xlsx", out)[0]
 
 
@@ -135,14 +138,32 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
             out = ctx.paths.report_dir / export.default_name(first, last, fmt)
         if fmt == "teks":
             text = report_text.render_text(summary) + _unserved_text(ctx, summary)
+            text += _queue_text(ctx, first, last)
             written = [export.write(out, text.encode("utf-8"))]
         else:
+            if fmt == "pdf":
+                from screens.queue_service import with_queue
+
+                summary = with_queue(summary, ctx.paths, ctx.profile, ctx.store)
             written = export.write_report(summary, ctx.profile, fmt, out)
     if fmt == "csv":
         print(T.WRITTEN_CSV.format(cases=written[0], steps=written[1]))
     else:
         print(T.WRITTEN.format(path=written[0]))
     return 0
+
+
+def _queue_text(ctx: Context, first: date, last: date) -> str:
+    """The walk-in queue's figures as the text file's last section."""
+    import io
+
+    from screens.cli.antrean import print_review
+
+    buffer = io.StringIO()
+    console = Console(width=report_text.WIDTH, file=buffer, highlight=False,
+                      color_system=None)
+    print_review(console, ctx, first, last, heading=True)
+    return buffer.getvalue()
 
 
 def _report_offices(args: argparse.Namespace, ctx: Context, fmt: str, first: date, last: date,

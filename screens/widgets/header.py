@@ -5,6 +5,9 @@ It reads the app's clock once a second; nothing else on screen re-renders for it
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from textual.widgets import Static
 
 from counter.dates import format_day_date, format_time
@@ -40,10 +43,11 @@ class LoketHeader(Static):
         else:
             text = T.HEADER_NO_OFFICER.format(unit=unit, date=format_day_date(now.date()),
                                               time=format_time(now))
+        queue = self._queue_status(app, profile, now.date())  # only when facts wait
         sync = getattr(app, "sync_state", None)
         if sync is not None and profile is not None:
             status = status_text(sync, profile.tz)
-            room = self.size.width - 2
+            room = self.size.width - 2 - (len(queue) + 3 if queue else 0)
             if status and len(text) + len(status) + 3 > room:
                 status = status_text(sync, profile.tz, short=True)
                 if len(text) + len(status) + 3 > room and officer:
@@ -52,6 +56,19 @@ class LoketHeader(Static):
                                                   date=f"{now:%d/%m}", time=format_time(now))
             if status:
                 text = f"{text} · {status}"
+        if queue and len(text) + len(queue) + 3 <= self.size.width - 2:
+            text = f"{text} · {queue}"
         if getattr(getattr(app, "store", None), "read_only", False):
             text = T.HEADER_READ_ONLY.format(text=text)  # a backup: nothing can be recorded
         self.update(text)
+
+    @staticmethod
+    def _queue_status(app: object, profile: Any, day: date) -> str:
+        """The queue's pending/failed pushes when an office server is set (else "")."""
+        paths = getattr(app, "paths", None)
+        if paths is None or profile is None or not hasattr(profile, "pusat"):
+            return ""
+        from screens.queue_service import queue_sync_state
+        from screens.widgets.sync_status import queue_status_text
+
+        return queue_status_text(queue_sync_state(paths, profile, day), profile.tz)

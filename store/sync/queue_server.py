@@ -4,8 +4,15 @@ Each desk keeps its own day file (`store.queue_store`) and keeps working when th
 server is away; its facts are pushed (`INSERT … ON CONFLICT (id) DO NOTHING`, so
 pushing twice stores once) and the other desks' facts are pulled by `server_seq`
 and merged by id. Pushes of one office take an advisory lock so a reader never
-skips a number (see store/sync/server.py). Ticket labels stay unique because each
-issuing point has its own series (`[antrean] titik`), so merged facts never clash.
+skips a number (see store/sync/server.py).
+
+An action (take, call next, recall…) runs while this desk holds the office's
+advisory lock for the day (`QueueServer.exclusive`): it pulls what the other desks
+did, plans on the merged day and pushes its facts before the lock is released, so
+two desks pressing "berikutnya" at the same moment never call the same ticket.
+Cut off from the server, a desk acts on its own queue and pushes later. Ticket
+labels stay unique because each issuing point has its own series (`[antrean]
+titik`, checked unique across the office's desks), so merged facts never clash.
 
 `SyncedQueueStore` is the queue repository the app and the lobby display use when
 a server is set: it syncs in a background thread twice a second, and right
@@ -19,12 +26,14 @@ import contextlib
 import json
 import threading
 import time
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 from typing import Any
 
 import psycopg
 
+from counter.errors import LoketError
 from counter.queue.events import QueueEvent
 from counter.sync.dsn import where
 from store.queue_store import QueueStore
@@ -61,6 +70,21 @@ class QueueServer:
             self.close()
             raise
 
+    @contextlib.contextmanager
+    def exclusive(self, day: date) -> Iterator[None]:
+        """The office's queue of `day` for this desk alone until the block ends: one
+        transaction holding an advisory lock every desk's action takes first. The
+        pushes and pulls inside run in that transaction (committed at the end)."""
+        conn = self._db()
+        try:
+            with conn.transaction():
+                conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))",
+                             (f"loket-antrean-aksi:{self.office}:{day.isoformat()}",))
+                yield
+        except psycopg.Error:
+            self.close()
+            raise
+
     def push(self, day: date, events: list[QueueEvent]) -> None:
         if not events:
             return
@@ -90,6 +114,18 @@ class QueueServer:
         return pulled
 
 
+@dataclass(frozen=True)
+class QueueSyncState:
+    """What the desk shows of the queue's link: facts not yet on the server, since
+    when it is unreachable and why, when it last synced (UTC)."""
+
+    online: bool
+    unsent: int
+    last_sync: datetime | None
+    down_since: datetime | None
+    error: str
+
+
 class SyncedQueueStore:
     """A `QueueStore` whose days are kept in step with the office server."""
 
@@ -101,12 +137,17 @@ class SyncedQueueStore:
         self._cursor: dict[date, int] = {}
         self.online = False
         self.last_error = ""
+        self.last_sync: datetime | None = None
+        self.down_since: datetime | None = None
         self._down_until = 0.0
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._days: Callable[[], date] | None = None
 
     # the repository's face: what QueueDesk and the lobby board call
+    def station(self) -> str:
+        return self.local.station()
+
     def path(self, day: date) -> Any:
         return self.local.path(day)
 
@@ -118,11 +159,30 @@ class SyncedQueueStore:
 
     def update(self, day: date, plan: Callable[[list[QueueEvent]], list[QueueEvent]]
                ) -> list[QueueEvent]:
-        self.sync(day)  # see the other desks' calls before planning this one
-        made = self.local.update(day, plan)
-        if made:
-            self.sync(day)
-        return made
+        """Plan on the office's whole day under its lock (see the module's note); when
+        the server cannot be reached, on this desk's own queue."""
+        if time.monotonic() >= self._down_until:
+            made: list[QueueEvent] | None = None
+            pushed = set(self._pushed.get(day, set()))
+            cursor = self._cursor.get(day, 0)
+            try:
+                with self._lock, self.server.exclusive(day):
+                    self._exchange(day)  # see the other desks' calls before planning
+                    made = self.local.update(day, plan)
+                    self._exchange(day)  # and push this one before the lock is let go
+                self._came_up()
+                return made
+            except BaseException as err:
+                # the transaction did not commit (the server failed, or the plan was
+                # refused: nobody waiting…): what it marked pushed and pulled was not,
+                # so the next sync sends and reads it again (by id: stored once)
+                self._pushed[day], self._cursor[day] = pushed, cursor
+                if not isinstance(err, psycopg.Error):
+                    raise
+                self._went_down(err)
+                if made is not None:
+                    return made  # kept here; pushed when the server is back
+        return self.local.update(day, plan)
 
     def merge(self, day: date, incoming: list[QueueEvent]) -> int:
         return self.local.merge(day, incoming)
@@ -134,23 +194,47 @@ class SyncedQueueStore:
             return False
         with self._lock:
             try:
-                pushed = self._pushed.setdefault(day, set())
-                mine = [e for e in self.local.read(day)
-                        if isinstance(e, dict) and e.get("id") not in pushed]
-                self.server.push(day, mine)
-                pushed.update(e["id"] for e in mine)
-                got, cursor = self.server.pull(day, self._cursor.get(day, 0))
-                fresh = [e for e in got if e.get("id") not in pushed]
-                if fresh:
-                    self.local.merge(day, fresh)
-                pushed.update(str(e.get("id")) for e in got)
-                self._cursor[day] = cursor
-                self.online, self.last_error = True, ""
+                self._exchange(day)
+                self._came_up()
                 return True
             except psycopg.Error as err:
-                self.online, self.last_error = False, " ".join(str(err).split())
-                self._down_until = time.monotonic() + 5.0  # retry in the background
+                self._went_down(err)
                 return False
+
+    def _exchange(self, day: date) -> None:
+        """Push this desk's facts not yet on the server, merge the others' new ones."""
+        pushed = self._pushed.setdefault(day, set())
+        mine = [e for e in self.local.read(day)
+                if isinstance(e, dict) and e.get("id") not in pushed]
+        self.server.push(day, mine)
+        got, cursor = self.server.pull(day, self._cursor.get(day, 0))
+        fresh = [e for e in got if e.get("id") not in pushed]
+        if fresh:
+            self.local.merge(day, fresh)
+        pushed.update(e["id"] for e in mine)
+        pushed.update(str(e.get("id")) for e in got)
+        self._cursor[day] = cursor
+
+    def _came_up(self) -> None:
+        self.online, self.last_error, self.down_since = True, "", None
+        self.last_sync = datetime.now(UTC)
+
+    def _went_down(self, err: psycopg.Error) -> None:
+        self.online, self.last_error = False, " ".join(str(err).split())
+        if self.down_since is None:
+            self.down_since = datetime.now(UTC)
+        self._down_until = time.monotonic() + 5.0  # retry in the background
+
+    def state(self, day: date) -> QueueSyncState:
+        """The link as the desk shows it (the header, F6); cheap: the day file is cached."""
+        pushed = self._pushed.get(day, set())
+        try:
+            unsent = sum(1 for e in self.local.read(day)
+                         if isinstance(e, dict) and e.get("id") not in pushed)
+        except LoketError:  # a damaged day file: F6 says so; the link's state still shows
+            unsent = 0
+        return QueueSyncState(self.online, unsent, self.last_sync, self.down_since,
+                              self.last_error)
 
     def start(self, today: Callable[[], date]) -> SyncedQueueStore:
         """Sync today in a daemon thread every `interval` seconds."""

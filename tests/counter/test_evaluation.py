@@ -146,6 +146,10 @@ def test_text_holds_the_figures(ev) -> None:
     assert "Sistem OSS lambat" in text
     assert "Notulen belum ditandatangani (3)" in text
     assert "17 menit" in text or "18 menit" in text  # median 17,5 min
+    # the monitoring form names each step once by its SOP number, never "2. 2. ..."
+    kegiatan = ev.step(2).step.kegiatan
+    assert f"  2. {kegiatan}\n" in text and f"2. 2. {kegiatan}" not in text
+    assert "  1. Mudah dan jelas" in text  # the evaluation form's rows keep their number
 
 
 def test_hari_steps_are_judged_in_working_days(sop) -> None:

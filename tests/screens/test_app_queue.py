@@ -17,7 +17,14 @@ from screens.new_case import NewCaseScreen
 from screens.queue import QueueScreen
 from screens.queue_service import queue_desk
 from screens.step_runner import StepRunnerScreen
-from tests.screens.app_fixtures import Clock, key, make_app, make_profile, type_text
+from tests.screens.app_fixtures import (
+    Clock,
+    key,
+    make_app,
+    make_profile,
+    supervisor_pin,
+    type_text,
+)
 
 PROFILE_TOML = """
 [antrean]
@@ -83,6 +90,7 @@ async def test_ticket_call_case_closed_with_waiting_and_service_times(paths):
         await pilot.press("down", "enter")  # dibatalkan; on to the reason
         await type_text(pilot, "pemohon cukup konsultasi lisan")
         await pilot.press("enter")
+        await supervisor_pin(pilot)  # a cancellation: the supervisor's PIN at a petugas's desk
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.store.events(code)[-1]["type"] == "closed"

@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import psycopg
+import pytest
 
 from counter.queue import rules as R
 from counter.queue.service import QueueDesk
@@ -86,3 +87,26 @@ def test_a_desk_cut_off_keeps_its_queue_and_catches_up(tmp_path: Path, pg_dsn: s
     assert set(day.tickets) == {"A1-001", "A2-001"}
     assert day.tickets["A2-001"].status == R.CALLED
     assert d1.call_next().label == "A1-001"
+
+
+def test_a_refused_call_does_not_lose_the_facts_it_was_pushing(tmp_path: Path,
+                                                               pg_dsn: str) -> None:
+    """A call refused (nobody waiting for this desk) rolls its transaction back, the
+    push of this desk's earlier facts with it: they are sent again, never lost."""
+    PgServer(pg_dsn).prepare()
+    clock = Clock()
+    repo = SyncedQueueStore(QueueStore(tmp_path / "pc2" / "store"), QueueServer(pg_dsn, "dinas"))
+    desk = QueueDesk(repo, QueueSettings(groups=GROUPS, point="2", serves=("B",)), 2, clock)
+    good = repo.server.dsn
+    repo.server.dsn = "postgresql://127.0.0.1:1/nowhere"
+    repo.server.close()
+    desk.take("A")  # kept here while the server is away
+    repo.server.dsn, repo._down_until = good, 0.0
+    with pytest.raises(R.QueueError, match="Tidak ada yang menunggu"):
+        desk.call_next()  # only B here: refused inside the server's transaction
+    assert repo.sync(clock.t.date())
+    with psycopg.connect(pg_dsn) as conn:
+        row = conn.execute("SELECT count(*) FROM queue_events WHERE event->>'ticket' = "
+                           "'A2-001'").fetchone()
+    assert row is not None and row[0] == 1
+    assert repo.state(clock.t.date()).unsent == 0
