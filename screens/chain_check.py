@@ -31,7 +31,7 @@ def start_chain_check(app: Any) -> None:
 
         today = app.now().date()
         result = check_store(store, today - timedelta(days=RECENT_DAYS), None)
-        days = [d.day for d in result.broken]
+        days = [d.day for d in result.broken if not accepted_break(app, d)]
         texts = [T.APP_WARNING.format(days=", ".join(days))] if days else []
         audit = audit_problem(app)
         if audit:
@@ -44,6 +44,18 @@ def start_chain_check(app: Any) -> None:
 
     run_guarded(app, check, T.WORK_CHAIN_CHECK, thread=True, group="chain",
                 name="chain-check")
+
+
+def accepted_break(app: Any, check: Any) -> bool:
+    """A break a supervisor accepted as it is (`loket periksa --terima`)."""
+    paths = getattr(app, "paths", None)
+    if paths is None:
+        return False
+    from counter.chain.accepted import acceptances, accepted
+    from store.audit_log import AuditLog
+
+    known = acceptances(AuditLog(paths.data_dir).records(strict=False))
+    return accepted(check, known) is not None
 
 
 def audit_problem(app: Any) -> str:

@@ -66,3 +66,16 @@ AUDIT_UNREADABLE = "{file}: log audit tidak terbaca: {error}"
 AUDIT_OK = "Log audit kantor: {lines} catatan di {files} berkas utuh{legacy}."
 AUDIT_LEGACY = " ({legacy} catatan lama dari sebelum rantai diterima apa adanya)"
 APP_AUDIT_WARNING = "Log audit kantor tidak utuh: {where}. Jalankan 'loket periksa'."
+# accepting a known break (`loket periksa --terima HARI --alasan …`)
+HELP_TERIMA = ("supervisor: terima putus rantai yang sudah diketahui pada hari ini "
+               "(cadangan dipulihkan, perbaikan yang diakui); wajib --alasan")
+HELP_ALASAN = "alasan menerima putus rantai (dicatat di log audit)"
+ACCEPT_NEEDS_REASON = "--terima perlu --alasan: tulis mengapa putus ini diterima"
+ACCEPT_NOTHING = "Berkas hari {day} utuh: tidak ada putus rantai untuk diterima."
+ACCEPT_DONE = (
+    "Putus rantai hari {day} diterima oleh {nama}: {reason}. Tercatat di log audit; "
+    "putus baru pada hari itu tetap dilaporkan."
+)
+ACCEPTED_LINE = (
+    "berkas hari {day}: putus rantai sudah diterima oleh {nama} ({at}): {reason}"
+)

@@ -87,3 +87,30 @@ async def test_an_edited_office_audit_log_is_a_warning_at_start(paths) -> None:
         line = home.query_one("#chain", Static)
         assert line.display
         assert f"{month}:1" in app.chain_warning and "audit" in app.chain_warning
+
+
+async def test_an_accepted_break_is_no_warning_at_start(paths) -> None:
+    from pathlib import Path
+
+    from counter.chain.accepted import acceptance_record
+    from store.audit_log import AuditLog
+    from store.chain import day_check
+
+    path = Path(_fill(paths))
+    data = json.loads(path.read_bytes())
+    for ev in data["events"].values():
+        if ev["type"] == "note":
+            ev["data"]["text"] = "dipulihkan dari cadangan"
+    path.write_bytes(serialize(data))
+    store = open_store(paths.store_dir, make_profile().tz)
+    from datetime import date
+
+    check = day_check(store, date.fromisoformat(path.stem))
+    assert check is not None and not check.ok
+    AuditLog(paths.data_dir).append([acceptance_record(
+        check, "Bu Rahma", 1, START - timedelta(hours=1), "cadangan dipulihkan")])
+    app = make_app(paths, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert not app.screen.query_one("#chain", Static).display, app.chain_warning
