@@ -73,6 +73,8 @@ def loket(paths: Paths, *args: str, **kw: Any) -> subprocess.Popen[str]:
 
 
 def desk_of(paths: Paths) -> Any:
+    from counter.accounts.roles import PETUGAS
+    from counter.accounts.signin import Session
     from counter.config import load_profile
     from counter.desk import Desk
     from counter.sop import load_catalog
@@ -80,7 +82,10 @@ def desk_of(paths: Paths) -> Any:
 
     profile = load_profile(paths)
     assert profile is not None
-    return Desk(open_store(paths.store_dir, profile.tz), load_catalog(), profile)
+    # every desk act is a signed-in officer's (as after the sign-in screen)
+    officer = Session(profile.officers[0].nama, profile.officers[0].jabatan, (PETUGAS,))
+    return Desk(open_store(paths.store_dir, profile.tz), load_catalog(), profile,
+                officer=officer)
 
 
 def ids_in(paths: Paths) -> list[str]:

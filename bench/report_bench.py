@@ -174,8 +174,9 @@ def make_year(month: Path, base: Path, month_first: date, month_last: date) -> t
 # ------------------------------------------------------------------ the report
 
 
-def run_report(base: Path, first: date, last: date, out: Path) -> tuple[float, float]:
-    """`loket laporan --format xlsx` in a fresh process: (wall s in main(), peak RSS MB)."""
+def run_report(base: Path, first: date, last: date, out: Path) -> tuple[float, float, float]:
+    """`loket laporan --format xlsx` in a fresh process: (wall s in main(), peak RSS MB,
+    CPU s of the whole process, imports included)."""
     code = (
         "import resource, sys, time;"
         "t = time.perf_counter();"
@@ -183,8 +184,9 @@ def run_report(base: Path, first: date, last: date, out: Path) -> tuple[float, f
         f"rc = main(['--demo', 'laporan', '--dari', '{first}', '--sampai',"
         f" '{last}', '--format', 'xlsx', '-o', '{out}']);"
         "wall = time.perf_counter() - t;"
-        "rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss;"
-        "print(f'RESULT {rc} {wall:.3f} {rss}', file=sys.stderr)"
+        "ru = resource.getrusage(resource.RUSAGE_SELF);"
+        "cpu = ru.ru_utime + ru.ru_stime;"
+        "print(f'RESULT {rc} {wall:.3f} {ru.ru_maxrss} {cpu:.3f}', file=sys.stderr)"
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=_env(base),
                           capture_output=True, text=True, check=False)
@@ -192,8 +194,8 @@ def run_report(base: Path, first: date, last: date, out: Path) -> tuple[float, f
     if not line or line[0].split()[1] != "0":
         print(proc.stdout, proc.stderr)
         raise SystemExit("the report command failed")
-    _, _, wall, rss_kb = line[0].split()
-    return float(wall), int(rss_kb) / 1024
+    _, _, wall, rss_kb, cpu = line[0].split()
+    return float(wall), int(rss_kb) / 1024, float(cpu)
 
 
 def bench_report(name: str, base: Path, first: date, last: date, runs: int,
@@ -204,14 +206,16 @@ def bench_report(name: str, base: Path, first: date, last: date, runs: int,
     print(f"{name}: {cases:,} cases, {first} .. {last}   [{load()}]")
     out = base / f"{name}.xlsx"
     shutil.rmtree(shelves, ignore_errors=True)
-    cold, cold_rss = run_report(base, first, last, out)
+    cold, cold_rss, cold_cpu = run_report(base, first, last, out)
     print(f"  cold (no summaries yet: every case folded, summaries made): {cold:.2f} s, "
-          f"peak RSS {cold_rss:.0f} MB")
+          f"CPU {cold_cpu:.2f} s, peak RSS {cold_rss:.0f} MB")
     results = [run_report(base, first, last, out) for _ in range(runs)]
-    walls = sorted(w for w, _ in results)
+    walls = sorted(w for w, _, _ in results)
     print(f"  warm (summaries kept): median {statistics.median(walls):.2f} s in main() "
           f"(min {walls[0]:.2f}, max {walls[-1]:.2f}, {runs} runs; target {wall_target}); "
-          f"peak RSS median {statistics.median(r for _, r in results):.0f} MB "
+          f"CPU of the process median {statistics.median(c for _, _, c in results):.2f} s "
+          f"(imports included); "
+          f"peak RSS median {statistics.median(r for _, r, _ in results):.0f} MB "
           f"(target {rss_target}); xlsx {out.stat().st_size / 1e6:.1f} MB")
     stages(ctx, first, last, base / f"{name}-stages.xlsx")
     print(f"  [{load()}]")

@@ -182,7 +182,27 @@ class Desk(DeskReader):
             return self._commit(view, events)
         events += C.plan_complete(state, sop, at, officer, desk, output=output, to_name=to_name)
         handoff = nxt.hand_off if any(e["type"] == C.HANDED_OFF for e in events) else None
+        if self.serves:  # an official's desk: the file goes back by hand, received by a scan
+            events, back = self._hand_back(events, view, to_name)
+            handoff = handoff or back
         return self._commit(view, events, handoff)
+
+    def _hand_back(self, events: list[dict[str, Any]], view: CaseView, to_name: str,
+                   ) -> tuple[list[dict[str, Any]], C.HandOff | None]:
+        from counter.official import hand_back
+
+        return hand_back(events, view.state, view.sop,
+                         lambda role: self.serves_role(view.sop, role), to_name)
+
+    def return_choices(self, view: CaseView) -> tuple[C.ReturnTarget, ...]:
+        """Where "tidak" can send the case now: the SOP's decision branches at a counter;
+        at an official's desk also back to the sender or the applicant (counter/official)."""
+        if not self.serves:
+            return view.next.returns
+        from counter.official import decline_targets
+
+        return decline_targets(view.state, view.sop,
+                               lambda role: self.serves_role(view.sop, role))
 
     def jump_to(self, code: str, target: int, output: str = "", to_name: str = "",
                 expect: str | None = None) -> CaseView:
@@ -195,6 +215,8 @@ class Desk(DeskReader):
         at, officer, desk = self._stamp()
         events = plan_jump(view.state, view.sop, target, at, officer, desk, output, to_name)
         handoff = None
+        if self.serves:  # an official's desk: the file goes back by hand (counter/official)
+            events, handoff = self._hand_back(events, view, to_name)
         for e in events:
             if e["type"] == C.HANDED_OFF and view.sop is not None:
                 to_role = e["data"].get("to_role", "")
@@ -216,6 +238,8 @@ class Desk(DeskReader):
                     expect: str | None = None) -> CaseView:
         """Kembalikan: a "tidak" decision sends the file back to an earlier step."""
         view = self.planned(code, expect)
+        if self.serves:  # an official's "tidak", on any step it holds
+            return self._decline(view, to_step, reason, to_name)
         targets = [t for t in C.return_targets(view.state, view.sop) if t.step == to_step]
         if not targets:
             raise CaseError(T.NO_SUCH_TARGET.format(step=view.state.current_step,
@@ -228,6 +252,19 @@ class Desk(DeskReader):
             ho = events[-1]["data"]
             handoff = C.HandOff(step=ho["step"], from_role=ho["from_role"], to_role=ho["to_role"],
                                 to_role_name=C.role_name(view.sop, ho["to_role"]))
+        return self._commit(view, events, handoff)
+
+    def _decline(self, view: CaseView, to_step: int, reason: str, to_name: str) -> CaseView:
+        from counter.official import plan_decline
+
+        targets = [t for t in self.return_choices(view) if t.step == to_step]
+        if not targets:
+            raise CaseError(T.NO_SUCH_TARGET.format(step=view.state.current_step,
+                                                    to_step=to_step), field="to_step")
+        at, officer, desk = self._stamp()
+        events, handoff = plan_decline(view.state, view.sop, targets[0], reason, at, officer,
+                                       desk, lambda role: self.serves_role(view.sop, role),
+                                       to_name=to_name)
         return self._commit(view, events, handoff)
 
     def receive(self, code: str, expect: str | None = None) -> CaseView:

@@ -14,6 +14,7 @@ from typing import Any
 from counter import case as C
 from counter.accounts.signin import Session
 from counter.calendar import WorkingCalendar, calendar_for
+from counter.case.fold_cache import fold_cached
 from counter.clock import measure_case
 from counter.codes import parse_code
 from counter.config import Profile
@@ -56,8 +57,9 @@ class DeskReader:
         self.session: Session | None = Session(officer) if isinstance(officer, str) \
             and officer else officer if isinstance(officer, Session) else None
         self.calendar = calendar or calendar_for(profile)
-        # Names of the office's desks (from the server), for conflict lines: {5: "Kabid"}.
-        self.desk_names: dict[int, str] = {}
+        # Names of the office's desks (from the server), for conflict lines and the case
+        # story: {5: "Kabid"}; the copy the store kept at the last sync, and this desk's own.
+        self.desk_names: dict[int, str] = _known_desk_names(repo, profile)
         self._now = now or (lambda: datetime.now(profile.tz))
 
     @property
@@ -79,7 +81,7 @@ class DeskReader:
 
     def fold(self, events: list[dict[str, Any]]) -> CaseView:
         sop = self.sop_of(_sop_id(events), _sop_versi(events))
-        state = C.fold(events, sop)
+        state = fold_cached(events, sop)  # an open case unchanged since the last read
         view = self.measure(state, sop)
         conflicts = tuple(describe_fork(f, self.profile.tz, self.desk_names)
                           for f in forks(events) if not f.resolved)
@@ -231,3 +233,13 @@ class DeskReader:
         mine = [v for v in views
                 if not v.state.closed and self.serves_role(v.sop, v.state.holder_role)]
         return sorted(mine, key=lambda v: (v.state.holder_since or v.state.opened_at, v.code))
+
+
+def _known_desk_names(repo: object, profile: Profile) -> dict[int, str]:
+    """What the store remembers of the office's desk names (a store that keeps none:
+    nothing), with this desk's own name from its profile."""
+    known = getattr(repo, "office_desk_names", None)
+    names = dict(known()) if callable(known) else {}
+    if profile.pusat.nama_meja:
+        names[profile.desk] = profile.pusat.nama_meja
+    return names

@@ -91,6 +91,7 @@ class ServiceLine:
     over: int
     median_s: float | None
     standard_s: float | None
+    day_s: float | None = None  # its mutu baku in hari kerja (CaseRow.day_s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +103,7 @@ class OverStep:
     count: int
     median_overrun_s: float
     reasons: tuple[tuple[str, int], ...]  # most given first; "" = no reason given
+    day_s: float | None = None  # the step's limit in hari kerja (StepRow.day_s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +251,8 @@ def summary_from_rows(
             if s.over:
                 over = over_runs.get((s.sop_id, s.step))
                 if over is None:
-                    over = over_runs[(s.sop_id, s.step)] = _OverAcc(s.service, s.kegiatan)
+                    over = over_runs[(s.sop_id, s.step)] = _OverAcc(s.service, s.kegiatan,
+                                                                       s.day_s)
                 over.runs.append((s.overrun_s, s.reason))
         if sink is not None:
             sink(item)
@@ -284,7 +287,7 @@ class _ServiceAcc:
     """One service's figures as cases stream by: counts and the few numbers the medians
     need, never the rows."""
 
-    __slots__ = ("count", "done", "limits_all", "limits_done", "over", "service")
+    __slots__ = ("count", "day_s", "done", "limits_all", "limits_done", "over", "service")
 
     def __init__(self, service: str) -> None:
         self.service = service
@@ -292,10 +295,12 @@ class _ServiceAcc:
         self.done: list[float] = []
         self.limits_done: list[float] = []
         self.limits_all: list[float] = []
+        self.day_s: float | None = None
 
     def add(self, row: CaseRow) -> None:
         self.count += 1
         self.over += row.over
+        self.day_s = self.day_s or row.day_s
         if row.limit_s is not None:
             self.limits_all.append(row.limit_s)
         if row.status == SELESAI:
@@ -307,10 +312,10 @@ class _ServiceAcc:
 class _OverAcc:
     """One (service, step)'s overruns as they stream by: the overrun and the reason each."""
 
-    __slots__ = ("kegiatan", "runs", "service")
+    __slots__ = ("day_s", "kegiatan", "runs", "service")
 
-    def __init__(self, service: str, kegiatan: str) -> None:
-        self.service, self.kegiatan = service, kegiatan
+    def __init__(self, service: str, kegiatan: str, day_s: float | None) -> None:
+        self.service, self.kegiatan, self.day_s = service, kegiatan, day_s
         self.runs: list[tuple[float, str]] = []
 
 
@@ -326,6 +331,7 @@ def _services(by_sop: dict[str, _ServiceAcc]) -> tuple[ServiceLine, ...]:
             over=acc.over,
             median_s=median(acc.done) if acc.done else None,
             standard_s=median(limits) if limits else None,
+            day_s=acc.day_s,
         ))
     lines.sort(key=lambda s: (-s.count, s.service))
     return tuple(lines)
@@ -344,6 +350,7 @@ def _over_steps(over_runs: dict[tuple[str, int], _OverAcc]) -> tuple[OverStep, .
             count=len(acc.runs),
             median_overrun_s=median(overrun for overrun, _ in acc.runs),
             reasons=tuple(ordered),
+            day_s=acc.day_s,
         ))
     lines.sort(key=lambda o: (-o.count, -o.median_overrun_s, o.sop_id, o.step))
     return tuple(lines)

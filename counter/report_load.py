@@ -42,7 +42,8 @@ def load_waiting(desk: Desk, views: Sequence[CaseView]) -> list[CaseView]:
 
 
 def load_summary(desk: Desk, first: date, last: date, *,
-                 sink: Callable[[CaseRows], None] | None = None) -> Summary:
+                 sink: Callable[[CaseRows], None] | None = None,
+                 requests: dict[str, str] | None = None) -> Summary:
     """The period's summary through the desk service, whatever day file is damaged.
 
     A day whose file cannot be read is left out of the figures and named in
@@ -50,6 +51,8 @@ def load_summary(desk: Desk, first: date, last: date, *,
     file elsewhere in the history; every other day is reported as usual. A store
     that keeps per-case summaries (`counter.summary`) answers closed cases from
     them; only the rest is folded. `sink` streams the rows (see `summary_from_rows`).
+    `requests`, when given, is filled with what each general-SOP walk-in of the period
+    asked for (`counter.unserved.load_unserved` then needs no second read).
     """
     from counter.summary import SummaryShelf
 
@@ -62,17 +65,25 @@ def load_summary(desk: Desk, first: date, last: date, *,
             views += read.views
             unreadable += read.unreadable
         open_now = desk.open_cases(known={v.state.code: v for v in views})
+        if requests is not None:
+            from counter.summary.record import unserved_request
+            from counter.unserved import GENERAL_SOP
+
+            requests.update((v.state.code, unserved_request(v)) for v in views
+                            if v.state.sop_id == GENERAL_SOP)
         return summary_from_rows(((case_row(v), step_rows(v)) for v in views), first, last,
                                  waiting=open_now.views, sink=sink,
                                  unreadable=[*unreadable, *open_now.unreadable])
     waiting: list[CaseView] = []
     damaged: list[UnreadableDay] = []
-    items = _shelved_rows(desk, desk.repo, first, last, waiting, damaged)
+    items = _shelved_rows(desk, desk.repo, first, last, waiting, damaged,
+                          {} if requests is None else requests)
     return summary_from_rows(items, first, last, waiting=waiting, unreadable=damaged, sink=sink)
 
 
 def _shelved_rows(desk: Desk, shelf: SummaryShelf, first: date, last: date,
-                  waiting: list[CaseView], damaged: list[UnreadableDay]) -> Iterator[CaseRows]:
+                  waiting: list[CaseView], damaged: list[UnreadableDay],
+                  requests: dict[str, str]) -> Iterator[CaseRows]:
     """The period's rows day by day from the shelves; when the last day is done, the open
     files now (`waiting`) and the unreadable days (`damaged`) are filled in, before
     `summary_from_rows` reads them."""
@@ -88,6 +99,7 @@ def _shelved_rows(desk: Desk, shelf: SummaryShelf, first: date, last: date,
             damaged.extend(desk.cases_on(d).unreadable)  # named as every reader names it
             continue
         open_here.update((v.code, v) for v in day.open_views)
+        requests.update(day.requests)
         yield from sorted(day.rows, key=lambda item: (item[0].opened_at, item[0].code))
     open_now = desk.open_cases(known=open_here)
     waiting.extend(open_now.views)

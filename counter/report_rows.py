@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from counter.case.roles import role_name
-from counter.clock import StepTiming
+from counter.clock import StepTiming, case_day_length, day_length
 from counter.sop import Sop, Step
 from counter.texts import report as T
 from counter.whereabouts import whereabouts
@@ -55,6 +55,9 @@ class CaseRow:
     over: bool
     closed_at: datetime | None
     current_step: int | None
+    # a working day's seconds when the case's mutu baku is in hari kerja (its times
+    # read in days, as the SOP says them); None: in hours and minutes
+    day_s: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,7 @@ class StepRow:
     outcome: str
     reason: str
     return_reason: str
+    day_s: float | None = None  # as CaseRow.day_s, for this step's own limit
 
 
 # ----------------------------------------------------------------- helpers
@@ -152,6 +156,7 @@ def case_row(view: CaseView) -> CaseRow:
         over=level == LEWAT,
         closed_at=state.closed_at,
         current_step=state.current_step,
+        day_s=case_day_length(timing),
     )
 
 
@@ -202,5 +207,6 @@ def step_rows(view: CaseView) -> list[StepRow]:
             outcome=T.RUN_OUTCOMES.get(run.outcome, str(run.outcome)),
             reason=reason,
             return_reason=run.return_reason,
+            day_s=day_length(t),
         ))
     return rows

@@ -8,7 +8,7 @@ most need an SOP of their own (issue 12, item 5).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -44,12 +44,16 @@ def request_of(view: CaseView) -> str:
 
 def unserved_requests(views: Iterable[CaseView]) -> list[UnservedRequest]:
     """The general SOP's cases grouped by request, most asked first."""
+    return _grouped((view.state.code, request_of(view)) for view in views
+                    if view.state.sop_id == GENERAL_SOP)
+
+
+def _grouped(requests: Iterable[tuple[str, str]]) -> list[UnservedRequest]:
+    """(code, request) pairs grouped by request, most asked first."""
     groups: dict[str, list[tuple[str, str]]] = {}
-    for view in views:
-        if view.state.sop_id != GENERAL_SOP:
-            continue
-        text = request_of(view) or T.UNSERVED_UNKNOWN
-        groups.setdefault(reason_key(text), []).append((text, view.state.code))
+    for code, request in requests:
+        text = request or T.UNSERVED_UNKNOWN
+        groups.setdefault(reason_key(text), []).append((text, code))
     out = []
     for items in groups.values():
         texts = [t for t, _ in items]
@@ -58,10 +62,17 @@ def unserved_requests(views: Iterable[CaseView]) -> list[UnservedRequest]:
     return sorted(out, key=lambda r: (-r.count, r.keperluan))
 
 
-def load_unserved(desk: Desk, summary: Any) -> list[UnservedRequest]:
-    """The requests of a report's period (`summary.cases`), read through the desk."""
+def load_unserved(desk: Desk, summary: Any,
+                  known: Mapping[str, str] | None = None) -> list[UnservedRequest]:
+    """The requests of a report's period (`summary.cases`): those `known` (as
+    `counter.report.load_summary(requests=...)` gathered them), the rest read through the
+    desk."""
+    known = known or {}
     codes = [r.code for r in summary.cases if r.sop_id == GENERAL_SOP]
-    return unserved_requests(desk.views_of(codes)) if codes else []
+    missing = [c for c in codes if c not in known]
+    read = {v.state.code: request_of(v) for v in desk.views_of(missing)} if missing else {}
+    return _grouped((c, known[c] if c in known else read.get(c, "")) for c in codes
+                    if c in known or c in read)
 
 
 def unserved_lines(requests: list[UnservedRequest]) -> list[str]:

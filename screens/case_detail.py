@@ -10,7 +10,7 @@ recorded, so a failed print never counts as issued.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any, ClassVar
@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from counter import dates
 from counter.errors import LoketError
@@ -33,6 +33,7 @@ from screens.messages import CaseChanged
 from screens.services import tell
 from screens.widgets import case_story as story
 from screens.widgets.choice import ChoiceModal
+from screens.widgets.footer import QuietFooter
 from screens.worker_guard import guarded_work
 
 NIK_SHOWN_S = 60  # long enough to type it elsewhere; then masked again
@@ -50,11 +51,11 @@ def shell_header(app: Any) -> Any:
     return LoketHeader()
 
 
-def header_table(view: Any, nik: str = "") -> Table:
+def header_table(view: Any, nik: str = "", names: Mapping[int, str] | None = None) -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(style="bold", no_wrap=True)
     table.add_column(overflow="fold")
-    for label, value in story.header_rows(view, nik):
+    for label, value in story.header_rows(view, nik, names):
         cell = Text(value)
         if label == T.CASE_LABEL_TIME:
             cell.stylize(story.level_style(view.timing.level))
@@ -86,7 +87,7 @@ def steps_table(view: Any) -> Table:
     return table
 
 
-def timeline(view: Any) -> Group:
+def timeline(view: Any, names: Mapping[int, str] | None = None) -> Group:
     parts: list[Any] = []
     for day, events in story.by_day(view.state.events):
         parts.append(Text(dates.format_day_date(day) if day else T.NOTHING,
@@ -94,7 +95,8 @@ def timeline(view: Any) -> Group:
         table = Table(expand=True, pad_edge=False, show_edge=False, box=None, padding=(0, 1))
         table.add_column(T.COL_TIME, no_wrap=True, width=5)
         table.add_column(T.COL_OFFICER, ratio=1, overflow="fold")
-        table.add_column(T.COL_DESK, no_wrap=True, width=5)
+        # a counter by its number, a named desk by its name ("Koor"), folded if long
+        table.add_column(T.COL_DESK, width=8 if names else 5, overflow="fold")
         table.add_column(T.COL_EVENT, ratio=3, overflow="fold")
         for ev in events:
             at = story.parse_at(ev.get("at"))
@@ -102,13 +104,19 @@ def timeline(view: Any) -> Group:
             if ev.get("type") == "printed" and not (ev.get("data") or {}).get("ok"):
                 text.stylize("yellow")
             table.add_row(dates.format_time(at) if at else T.NOTHING, str(ev.get("officer", "")),
-                          str(ev.get("desk", "")), text)
+                          _desk_cell(ev.get("desk", ""), names), text)
         parts.append(table)
     anomalies = view.state.anomalies
     if anomalies:
         parts.append(Text(T.CASE_ANOMALIES, style="bold yellow"))
         parts.extend(Text(f"  {a.message}", style="yellow") for a in anomalies)
     return Group(*parts)
+
+
+def _desk_cell(desk: Any, names: Mapping[int, str] | None) -> str:
+    """The desk column: its number, or the name the office gave it (meja pejabat)."""
+    name = (names or {}).get(desk, "") if isinstance(desk, int) else ""
+    return name or str(desk)
 
 
 def reprintable(view: Any) -> list[str]:
@@ -192,7 +200,7 @@ class CaseDetailScreen(Screen[None]):
             yield Static(id="case-steps")
             yield Static(T.CASE_TIMELINE, classes="case-section")
             yield Static(id="case-timeline")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.action_reload()
@@ -219,9 +227,11 @@ class CaseDetailScreen(Screen[None]):
         self.refresh_bindings()
         self.sub_title = view.code_human
         self.title = T.CASE_TITLE.format(code=view.code_human)
-        self.query_one("#case-header", Static).update(header_table(view, self.revealed_nik))
+        names = getattr(self.desk, "desk_names", None) or {}
+        self.query_one("#case-header", Static).update(header_table(view, self.revealed_nik,
+                                                                   names))
         self.query_one("#case-steps", Static).update(steps_table(view))
-        self.query_one("#case-timeline", Static).update(timeline(view))
+        self.query_one("#case-timeline", Static).update(timeline(view, names))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -22,7 +22,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Checkbox,
     DataTable,
-    Footer,
     Input,
     Select,
     Static,
@@ -45,6 +44,7 @@ from screens.daily_log_export import LogExport
 from screens.daily_log_summary import summary_view
 from screens.date_modal import DateModal
 from screens.widgets.checklist import TickBox
+from screens.widgets.footer import QuietFooter
 from screens.widgets.timing import working_now
 from screens.worker_guard import guarded_work
 
@@ -121,7 +121,7 @@ class DailyLogScreen(LogExport, Screen[None]):
                 yield Static(id="log-status")
             with TabPane(T.SUM_TITLE, id="tab-summary"), VerticalScroll(id="log-summary-box"):
                 yield Static(id="log-summary")
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         if self.day is None:
@@ -147,10 +147,11 @@ class DailyLogScreen(LogExport, Screen[None]):
     def load_worker(self, first: date, last: date) -> None:
         """Fold and measure the period's cases off the UI thread."""
         try:
-            summary = R.load_summary(self.desk, first, last)
+            requests: dict[str, str] = {}
+            summary = R.load_summary(self.desk, first, last, requests=requests)
             from counter.unserved import load_unserved  # walk-ins with no SOP yet (issue 12)
 
-            self.unserved = load_unserved(self.desk, summary)
+            self.unserved = load_unserved(self.desk, summary, requests)
         except LoketError as err:
             self.app.call_from_thread(self.notify, T.LOG_LOAD_ERROR.format(error=err),
                                       severity="error")
@@ -373,6 +374,8 @@ class DailyLogScreen(LogExport, Screen[None]):
         tabs.active = "tab-summary" if tabs.active == "tab-cases" else "tab-cases"
         if tabs.active == "tab-cases":
             self.query_one("#log-table", DataTable).focus()
+        else:  # arrows, PgUp/PgDn, Home/End scroll a summary longer than the screen
+            self.query_one("#log-summary-box", VerticalScroll).focus()
 
     def action_focus_filters(self) -> None:
         self.query_one("#f-service", Select).focus()

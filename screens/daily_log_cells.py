@@ -17,11 +17,12 @@ from counter.codes import human
 from counter.damage import UnreadableDay
 from counter.texts import ui_review as T
 from screens.widgets import case_story as story
+from screens.widgets.timing import days_text
 
 # Code and name first (who is this?), then what a supervisor scans for.
 COLUMNS = ("code", "visitor", "opened", "service", "status", "time", "over", "holder",
            "officer", "desk")
-WIDTHS = {"code": 15, "visitor": 14, "opened": 5, "service": 14, "status": 14, "time": 13,
+WIDTHS = {"code": 15, "visitor": 14, "opened": 5, "service": 14, "status": 14, "time": 18,
           "over": 5, "holder": 16, "officer": 14, "desk": 5}
 # Room beyond what every column needs goes to the texts that get cut, up to a cap.
 GROW = (("service", 0.4, 40), ("visitor", 0.2, 24), ("status", 0.2, 26),
@@ -47,8 +48,13 @@ def hm(seconds: float) -> str:
 
 
 def time_cell(row: Any) -> Text:
-    """ "5:00 / 7:55": the case's working time against its allowance (h:mm)."""
-    text = f"{hm(row.elapsed_s)} / {hm(row.limit_s)}" if row.limit_s else hm(row.elapsed_s)
+    """ "5:00 / 7:55": the case's working time against its allowance (h:mm); in hari
+    kerja ("0,5 / 5 hari kerja") when its mutu baku is, as the SOP says it."""
+    if row.day_s:
+        text = days_text(row.elapsed_s / row.day_s,
+                         row.limit_s / row.day_s if row.limit_s else None)
+    else:
+        text = f"{hm(row.elapsed_s)} / {hm(row.limit_s)}" if row.limit_s else hm(row.elapsed_s)
     return Text(text, style=story.level_style(row.level))
 
 

@@ -11,7 +11,7 @@ from rich.text import Text
 
 from counter import dates
 from counter import report as R
-from counter.clock import format_duration
+from counter.clock import format_span
 from counter.errors import LoketError
 from counter.texts import ui_review as T
 
@@ -49,8 +49,9 @@ def summary_view(s: Any, unserved: Any = None) -> Group:
     if not s.services:
         parts.append(Text(T.SUM_NONE, style="dim"))
     for line in s.services:
-        med = format_duration(line.median_s) if line.median_s is not None else T.NOTHING
-        std = format_duration(line.standard_s) if line.standard_s is not None else T.NOTHING
+        med = T.NOTHING if line.median_s is None else format_span(line.median_s, line.day_s)
+        std = (T.NOTHING if line.standard_s is None
+               else format_span(line.standard_s, line.day_s))
         over = line.median_s is not None and line.standard_s is not None \
             and line.median_s > line.standard_s
         t = Text(f"{line.service}: ")
@@ -67,7 +68,7 @@ def summary_view(s: Any, unserved: Any = None) -> Group:
     for o in s.over_steps[:8]:
         parts.append(Text(T.SUM_OVERRUN_LINE.format(
             sop=o.service, step=o.step, count=o.count,
-            median=format_duration(o.median_overrun_s)), style="red"))
+            median=format_span(o.median_overrun_s, o.day_s)), style="red"))
         reasons = ", ".join(f"{r} ({n})" if n > 1 else r for r, n in o.reasons if r)
         if reasons:
             parts.append(Text("  " + T.SUM_REASONS.format(reasons=reasons), style="italic"))

@@ -12,26 +12,33 @@ from contextlib import suppress
 from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
-from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
-from counter.case import Status, role_name
+from counter.case import Status
 from counter.clock import Level
-from counter.codes import human
 from counter.damage import UnreadableDay, merged
-from counter.dates import format_time
 from counter.errors import LoketError
 from counter.texts import shell as TS
 from counter.texts import ui as T
+from screens.home_cells import NARROW, text_widths, waiting_on
+from screens.home_cells import cases_text as _cases_text
+from screens.home_cells import due_label as _due_label
+from screens.home_cells import due_of as _due_of
+from screens.home_cells import placeholder_row as _placeholder_row
+from screens.home_cells import short as _short
+from screens.home_cells import signature as _signature
+from screens.home_cells import wait_order as _wait_order
+from screens.home_cells import with_holder as _with_holder
 from screens.messages import CaseSelected, DashboardLoaded
 from screens.services import desk_of, loket, tell
 from screens.skm_offer import show_skm_progress
+from screens.widgets.footer import QuietFooter
 from screens.widgets.header import LoketHeader
 from screens.widgets.step_label import step_of
 from screens.widgets.timing import LEVEL_STYLE, timer_text, working_now
@@ -45,71 +52,6 @@ WORK_COLUMNS = (("code", T.COL_CODE), ("step", T.COL_STEP), ("elapsed", T.COL_EL
                 ("visitor", T.COL_VISITOR), ("service", T.COL_SERVICE))
 WAIT_COLUMNS = (("code", T.COL_CODE), ("due", T.COL_DUE), ("waiting", T.COL_WAITING_ON),
                 ("visitor", T.COL_VISITOR), ("service", T.COL_SERVICE))
-
-
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _due_of(view: Any) -> datetime | None:
-    timing = view.current_timing()
-    return getattr(timing, "due_at", None) if timing is not None else None
-
-
-def _due_label(due: datetime, now: datetime) -> str:
-    """'14.30' today, '01/12 14.30' this year, '01/12/25 14.30' before."""
-    if due.date() == now.date():
-        return format_time(due)
-    if due.year == now.year:
-        return f"{due:%d/%m} {format_time(due)}"
-    return f"{due:%d/%m/%y} {format_time(due)}"
-
-
-def _signature(value: Any) -> tuple[str, str]:
-    """Text and style of a cell: a colour change alone must reach the screen too."""
-    style = str(value.style) if isinstance(value, Text) else ""
-    return (str(value), style)
-
-
-def _with_holder(desk: Any, step: str, v: Any) -> str:
-    """'2/13 · di Kepala Bidang' for a case in work at another desk's official (received
-    there): the counter sees where the file is, not only that it is running."""
-    role = v.state.holder_role
-    if desk is None or role is None or desk.serves_role(v.sop, role):
-        return step
-    return T.HOME_STEP_AT.format(step=step, role=role_name(v.sop, role))
-
-
-def _placeholder_row(code: str, item: UnreadableDay) -> list[Text]:
-    """A wait-list row for an open case whose day file cannot be read: its code and the
-    file, in the columns code, due, waiting, visitor, service."""
-    warn = "bold red"
-    return [Text(human(code)), Text("-"), Text(T.HOME_PLACEHOLDER_STATUS, style=warn),
-            Text("?"), Text(_short(T.HOME_PLACEHOLDER_FILE.format(name=Path(item.path).name),
-                                   24))]
-
-
-def _cases_text(item: UnreadableDay) -> str:
-    if item.open_cases is None:
-        return T.HOME_DAMAGED_UNKNOWN
-    if item.open_cases == 0:
-        return T.HOME_DAMAGED_NO_CASES
-    return T.HOME_DAMAGED_CASES.format(count=item.open_cases)
-
-
-def _is_over(view: Any) -> bool:
-    """The case or its current step has run past its mutu baku."""
-    timing = view.current_timing()
-    step_over = timing is not None and timing.level is Level.LEWAT
-    return step_over or view.timing.level is Level.LEWAT
-
-
-def _wait_order(view: Any, now: datetime) -> tuple[int, float]:
-    """Overdue first, then by due time; no due time last."""
-    due = _due_of(view)
-    if due is None:
-        return (2, 0.0)
-    return (0 if due <= now else 1, due.timestamp())
 
 
 class HomeScreen(Screen[None]):
@@ -128,6 +70,7 @@ class HomeScreen(Screen[None]):
         self._reading = False
         self._stale = False
         self.unreadable: tuple[UnreadableDay, ...] = ()
+        self._widths: dict[str, tuple[int, int]] = {}  # (name, service) per table
 
     def compose(self) -> ComposeResult:
         yield LoketHeader()
@@ -137,13 +80,15 @@ class HomeScreen(Screen[None]):
         yield Static("", id="chain")
         desk = loket(self).desk
         official = bool(desk is not None and desk.serves)
-        yield Static(T.HOME_WITH_ME if official else T.HOME_IN_WORK, classes="section")
+        yield Static(T.HOME_WITH_ME if official else T.HOME_IN_WORK, classes="section",
+                     id="work-title")
         work: DataTable[Any] = DataTable(id="work", cursor_type="row", zebra_stripes=True)
         yield work
-        yield Static(T.HOME_EMPTY, id="empty", classes="hint")
+        yield Static(T.HOME_EMPTY_OFFICIAL if official else T.HOME_EMPTY, id="empty",
+                     classes="hint")
         yield Static(T.HOME_ON_THE_WAY if official else T.HOME_WAITING, classes="section")
         yield DataTable(id="wait", cursor_type="row", zebra_stripes=True)
-        yield Footer(compact=True)
+        yield QuietFooter(compact=True)
 
     def on_mount(self) -> None:
         for tid, columns in (("work", WORK_COLUMNS), ("wait", WAIT_COLUMNS)):
@@ -155,6 +100,11 @@ class HomeScreen(Screen[None]):
         self.call_after_refresh(self.reload)  # draw first: the keyboard works at once
         self.call_after_refresh(show_skm_progress, self)
         self.set_interval(1.0, self.tick)
+
+    def on_resize(self) -> None:
+        if self.loaded:  # the name and service cells are cut to the new width
+            self._place_rows(desk_of(self).now())
+            self._fill_cells(every_column=True)
 
     def on_screen_resume(self) -> None:
         if self.loaded:  # back from a case: show what changed (the first read is on_mount's)
@@ -185,6 +135,7 @@ class HomeScreen(Screen[None]):
         (with the days the start-up check found damaged, read again each time)."""
         try:
             open_now = desk.open_cases()
+            office_open = open_now.views  # the counts line is about the whole record
             if desk.serves:  # an official's desk (meja pejabat): only the files for it
                 open_now = replace(open_now, views=desk.files_for_me(open_now.views))
             today = desk.cases_on(desk.now().date())
@@ -194,7 +145,7 @@ class HomeScreen(Screen[None]):
             return
         unreadable = merged(open_now.unreadable, today.unreadable, *again)
         self._from_thread(self._apply, open_now.views, today.views, unreadable,
-                          known_damaged)
+                          known_damaged, office_open)
 
     def _read_crashed(self) -> None:
         self._reading = False
@@ -209,7 +160,8 @@ class HomeScreen(Screen[None]):
 
     def _apply(self, views: list[Any], today: list[Any],
                unreadable: tuple[UnreadableDay, ...] = (),
-               checked: frozenset[date] = frozenset()) -> None:
+               checked: frozenset[date] = frozenset(),
+               office_open: list[Any] | None = None) -> None:
         self._reading = False
         if not self.is_mounted:
             return
@@ -218,7 +170,8 @@ class HomeScreen(Screen[None]):
         self.views = {v.code: v for v in views}
         self.loaded = True
         self._show_damage(unreadable, checked)
-        self._show_counts(today, views)
+        self._show_counts(today, views if office_open is None else office_open, views)
+        self._show_office_hours()
         self._place_rows(desk_of(self).now())
         tell(self, DashboardLoaded())
 
@@ -237,6 +190,7 @@ class HomeScreen(Screen[None]):
             if view is not None:
                 self.views[code] = desk.remeasure(view)
         self._fill_cells(tables=("work",))
+        self._show_office_hours()
 
     def _show_damage(self, unreadable: tuple[UnreadableDay, ...],
                      checked: frozenset[date]) -> None:
@@ -261,14 +215,16 @@ class HomeScreen(Screen[None]):
         line.display = bool(text)
         line.update(Text(text))
 
-    def _show_counts(self, today: list[Any], open_views: list[Any]) -> None:
-        done = sum(1 for v in today if v.state.status is Status.SELESAI)
-        running = sum(1 for v in open_views if v.state.status is Status.BERJALAN)
-        waiting = sum(1 for v in open_views if v.state.status in (
-            Status.MENUNGGU_PELAKSANA, Status.MENUNGGU_PEMOHON))
-        over = sum(1 for v in open_views if _is_over(v))
-        self.query_one("#counts", Static).update(T.HOME_COUNTS.format(
-            opened=len(today), done=done, running=running, waiting=waiting, over=over))
+    def _show_counts(self, today: list[Any], open_views: list[Any],
+                     listed: list[Any]) -> None:
+        """Today's figures, saying whose: the office's on a desk in an office (as the
+        daily log counts), with this desk's own share beneath (counter/day_counts)."""
+        from counter.day_counts import counts_text
+
+        desk = desk_of(self)
+        self.query_one("#counts", Static).update(counts_text(
+            today, open_views, in_office=desk.in_office, desk=desk.profile.desk,
+            mine=listed if desk.serves else None))
 
     def _split(self, now: datetime) -> tuple[list[Any], list[Any]]:
         work = [v for v in self.views.values() if v.state.status is Status.BERJALAN]
@@ -285,6 +241,7 @@ class HomeScreen(Screen[None]):
         # the open cases of an unreadable day file: never out of sight, a named row each
         missing = {c: u for u in self.unreadable for c in u.codes if c not in self.views}
         for tid, views in (("work", work), ("wait", wait)):
+            self._measure(tid, views)
             table = self.query_one(f"#{tid}", DataTable)
             codes = [v.code for v in views] + (list(missing) if tid == "wait" else [])
             if codes != self._order[tid]:
@@ -321,9 +278,9 @@ class HomeScreen(Screen[None]):
         if key == "code":
             return v.code_human
         if key == "service":
-            return _short(sop.nama if sop else state.sop_id, 24)
+            return _short(sop.nama if sop else state.sop_id, self._text_widths(tid)[1])
         if key == "visitor":
-            return _short(state.visitor.nama, 16)
+            return _short(state.visitor.nama, self._text_widths(tid)[0])
         if key == "step":
             step = step_of(sop, state.current_step, compact=True)
             return _with_holder(desk_of(self), step, v) if tid == "work" else step
@@ -331,12 +288,9 @@ class HomeScreen(Screen[None]):
             timing = v.current_timing()
             if timing is None:
                 return Text("")
-            text = timer_text(timing)
-            if not getattr(timing, "paused_now", False) and not self._office_open():
-                text.append(f" {T.OFF_HOURS_WORD}")  # why the timer stands still
-            return text
+            return timer_text(timing, compact=self.app.size.width < NARROW)
         if key == "waiting":
-            return _short(v.status_text, 22)
+            return _short(waiting_on(v.status_text), 22)
         if key == "due":
             due = _due_of(v)
             if due is None:
@@ -352,6 +306,31 @@ class HomeScreen(Screen[None]):
     def _office_open(self) -> bool:
         """Is the office clock running now (timers move only then)?"""
         return working_now(loket(self).calendar, loket(self).now())
+
+    def _show_office_hours(self) -> None:
+        """Outside office hours the timers stand still: said once, above them."""
+        desk = loket(self).desk
+        official = bool(desk is not None and desk.serves)
+        title = T.HOME_WITH_ME if official else T.HOME_IN_WORK
+        if not self._office_open():
+            title = T.HOME_OFF_HOURS.format(
+                title=T.HOME_WITH_ME_SHORT if official else T.HOME_IN_WORK_SHORT,
+                note=T.RUN_OFF_HOURS)
+        self.query_one("#work-title", Static).update(title)
+
+    def _text_widths(self, tid: str) -> tuple[int, int]:
+        """(name, service) widths that keep the five columns on this screen."""
+        return self._widths.get(tid) or text_widths(self.app.size.width, 0)
+
+    def _measure(self, tid: str, views: list[Any]) -> None:
+        """Size the name and service texts to what the other columns' cells leave (the
+        table sizes its columns only later, when idle)."""
+        others = 0
+        for key, label in WORK_COLUMNS if tid == "work" else WAIT_COLUMNS:
+            if key not in ("visitor", "service"):
+                cells = [len(str(self._cell(tid, v, key))) for v in views]
+                others += max([len(label), *cells]) + 2  # cell padding
+        self._widths[tid] = text_widths(self.app.size.width, others)
 
     def _remember(self, tid: str, v: Any) -> None:
         columns = WORK_COLUMNS if tid == "work" else WAIT_COLUMNS

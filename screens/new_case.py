@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from counter.codes import human
@@ -28,6 +28,7 @@ from screens.messages import CaseChanged, CaseOpened, DocumentDue
 from screens.services import desk_of, loket, tell
 from screens.sop_pick import draft_reason, named_by_number, pick_sops
 from screens.widgets.checklist import Checklist
+from screens.widgets.footer import QuietFooter
 from screens.widgets.header import LoketHeader
 from screens.widgets.masked_input import MaskedInput
 from screens.widgets.returning_list import ReturningList
@@ -75,7 +76,7 @@ class NewCaseScreen(Screen[None]):
             yield Static(T.NEW_KELENGKAPAN, classes="section")
             yield Checklist(id="kelengkapan")
             yield Static("", id="no-items", classes="hint")
-        yield Footer(compact=True)
+        yield QuietFooter(compact=True)
 
     def on_mount(self) -> None:
         self._filter("")

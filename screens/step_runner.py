@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from textual.binding import Binding, BindingType
 
 from counter.case import Status
-from counter.clock import Level, format_duration
+from counter.clock import Level, day_length, format_span
 from counter.errors import ConflictError, LoketError
 from counter.texts import sop_authoring as A
 from counter.texts import ui as T
@@ -31,6 +31,9 @@ class StepRunnerScreen(StepView):
         Binding("s", "complete", T.KEY_DONE, id="kasus.selesai"),
         Binding("h", "hand_off", T.KEY_HANDOFF, id="kasus.serahkan"),
         Binding("k", "return_step", T.KEY_RETURN, id="kasus.kembalikan"),
+        # an official's desk (meja pejabat) decides: setuju / tidak, on the same keys
+        Binding("s", "approve", T.KEY_APPROVE, id="kasus.setuju"),
+        Binding("k", "decline", T.KEY_DECLINE, id="kasus.tidak"),
         Binding("r", "receive", T.KEY_RECEIVE, id="kasus.terima"),
         Binding("b", "missing", T.KEY_MISSING, id="kasus.berkas_kurang"),
         Binding("l", "resume", T.KEY_RESUME, id="kasus.lanjutkan"),
@@ -106,7 +109,8 @@ class StepRunnerScreen(StepView):
         if timing is None or timing.level is not Level.LEWAT or timing.limit_s is None:
             return None
         return T.MODAL_OVER_TITLE.format(n=self.view.state.current_step,
-                                         elapsed=format_duration(timing.elapsed_s),
+                                         elapsed=format_span(timing.elapsed_s,
+                                                             day_length(timing)),
                                          limit=self.view.current_step.mutu_baku.waktu.spoken()
                                          if self.view.current_step else "")
 
@@ -115,6 +119,14 @@ class StepRunnerScreen(StepView):
 
     def action_hand_off(self) -> None:
         self._complete(hand_off=True)
+
+    def action_approve(self) -> None:
+        """Setuju at an official's desk: the step is done, the file goes on (or back)."""
+        self._complete(hand_off=False)
+
+    def action_decline(self) -> None:
+        """Tidak at an official's desk: back to the sender or the applicant, with a reason."""
+        self.action_return_step()
 
     def _complete(self, hand_off: bool) -> None:
         """s / h finish at once: unticked documents are asked about once ("semua
@@ -184,7 +196,7 @@ class StepRunnerScreen(StepView):
     def action_return_step(self) -> None:
         from screens.modals import ReturnModal
 
-        targets = [(t.step, t.label) for t in self.view.next.returns]
+        targets = [(t.step, t.label) for t in self.return_choices()]
         if not targets:
             return
         modal = ReturnModal(targets)

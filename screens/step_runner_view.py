@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from counter.case import Action
 from counter.clock import Level
@@ -22,6 +22,7 @@ from counter.errors import LoketError
 from counter.texts import ui as T
 from screens.services import desk_of, loket
 from screens.widgets.checklist import Checklist
+from screens.widgets.footer import QuietFooter
 from screens.widgets.header import LoketHeader
 from screens.widgets.step_label import step_of
 from screens.widgets.step_texts import after_text, progress_line, state_text
@@ -54,7 +55,7 @@ class StepView(Screen[None]):
             yield Static("", id="step-timer", classes="timer")
             yield Static("", id="case-timer", classes="timer")
             yield Static(T.RUN_OFF_HOURS, id="off-hours", classes="warning")
-        yield Footer(compact=True)
+        yield QuietFooter(compact=True)
 
     def on_mount(self) -> None:
         self.load()
@@ -153,6 +154,12 @@ class StepView(Screen[None]):
             return frozenset()
         return self.view.next.allowed
 
+    def return_choices(self) -> tuple[Any, ...]:
+        """Where "tidak" can send the case (an official's desk: on any step it holds)."""
+        if self.view is None:
+            return ()
+        return tuple(desk_of(self).return_choices(self.view))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         allowed = self._allowed()
         nxt = self.view.next if self.view is not None else None
@@ -161,7 +168,7 @@ class StepView(Screen[None]):
                                                              or nxt.hand_off is None),
             "hand_off": Action.SELESAI_LANGKAH in allowed and nxt is not None
             and nxt.hand_off is not None,
-            "return_step": Action.KEMBALIKAN in allowed,
+            "return_step": bool(self.return_choices()),
             "receive": Action.TERIMA in allowed,
             "missing": Action.TUNGGU_PEMOHON in allowed,
             "resume": Action.LANJUT in allowed,
@@ -170,6 +177,13 @@ class StepView(Screen[None]):
             "jump": Action.SELESAI_LANGKAH in allowed and self.view is not None
             and bool(self.view.current_step and self.view.current_step.lanjut),
         }
+        official = bool(desk_of(self).serves)  # decides with setuju / tidak
+        if action in ("approve", "decline"):
+            rules = {"approve": Action.SELESAI_LANGKAH in allowed,
+                     "decline": rules["return_step"]}
+            return official and rules[action]
+        if official and action in ("complete", "hand_off", "return_step"):
+            return False
         if action == "resolve_conflict":
             return bool(self.view is not None and self.view.conflicts)
         if action in rules:

@@ -38,14 +38,16 @@ from counter.codes import make_code, normalize, parse_code
 from counter.errors import ConflictError
 from counter.summary.port import DayShelf, ShelfEntry
 from counter.texts import store as texts
+from store.case_index import CaseIndex
 from store.day import CODES, EVENTS, DayCache, DayStorage, write_day
+from store.day_codes import MAX_SEQ as MAX_SEQ
+from store.day_codes import CodeCounters
 from store.errors import StoreError
 from store.files import Lock, copy_json, ensure_dir
 from store.index import INDEX_NAME, OpenIndex
 from store.summaries import Shelves
 from store.upkeep import is_read_only, remove_stale_temps, tighten
 
-MAX_SEQ = 999
 _DAY_FILE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})\.json$")
 _YEAR_DIR = re.compile(r"^\d{4}$")
 _CODE = re.compile(r"^\d{12}$")
@@ -62,8 +64,9 @@ class Store:
         self.tz = tz
         self.index_path = self.store_dir / INDEX_NAME
         self._days = DayCache()
+        self._cases = CaseIndex()  # each day's events by case: an act reads only its own
         self._locks: dict[date, Lock] = {}
-        self._code_counters: dict[Path, tuple[dict[str, Any], dict[str, int], dict[int, int]]] = {}
+        self._code_counters = CodeCounters()
         self.read_only = is_read_only(self.store_dir) if read_only is None else read_only
         self._index = OpenIndex(self.store_dir, tz, day_files=self.day_files,
                                 read_day=self._days.load, lock=self._index_guard,
@@ -122,8 +125,9 @@ class Store:
         """Every event of one case, ordered by seq; `StoreError` if there is no such case."""
         code = normalize(code)
         day = parse_code(code).day
-        data = self._days.load(self.path_for(day)) or {}
-        found = [e for e in data.get(EVENTS, {}).values() if e["code"] == code]
+        path = self.path_for(day)
+        data = self._days.load(path) or {}
+        found = self._cases.of(path, data.get(EVENTS, {}))[0].get(code, [])
         if not found:
             raise StoreError(texts.UNKNOWN_CASE.format(code=code))
         return sorted((copy_json(dict(e)) for e in found), key=lambda e: e["seq"])
@@ -219,44 +223,17 @@ class Store:
         path = self.path_for(day)
         self._writable()  # a proposal too: it is only ever asked for in order to write
         if not reserve:  # nothing written: the day as it is now is enough, no lock needed
-            return self._free_code(self._days.load(path) or {}, day, desk, path)
+            return self._code_counters.free_code(self._days.load(path) or {}, day, desk, path)
         ensure_dir(path.parent)
         with self._day_lock(day):
             data = self._days.load(path) or {}
-            code = self._free_code(data, day, desk, path)
+            code = self._code_counters.free_code(data, day, desk, path)
             codes = dict(data.get(CODES, {}))
             codes[str(max((int(k) for k in codes), default=0) + 1)] = {
                 "desk": desk, "seq": int(code[8:11]), "code": code}
             write_day(path, {**data, CODES: codes}, self._days)
-            self._code_counters.pop(path, None)
+            self._code_counters.forget(path)
         return code
-
-    def _free_code(self, data: dict[str, Any], day: date, desk: int, path: Path) -> str:
-        """The next code of `desk` on `day` not reserved and not used by any case."""
-        used, issued = self._counters(path, data)
-        seq = max(used.get(f"{day:%y%m%d}{desk:02d}", 0), issued.get(desk, 0)) + 1
-        if seq > MAX_SEQ:
-            raise StoreError(
-                texts.DESK_FULL.format(desk=desk, day=day.isoformat(), limit=MAX_SEQ), path=path)
-        return make_code(day, desk, seq)
-
-    def _counters(self, path: Path, data: dict[str, Any]) -> tuple[dict[str, int], dict[int, int]]:
-        """(highest seq used per code prefix, highest seq reserved per desk) of a day's data,
-        kept while the day's data is the same object (the cache's), so a walk-in does not
-        scan the whole day."""
-        known = self._code_counters.get(path)
-        if known is not None and known[0] is data:
-            return known[1], known[2]
-        used: dict[str, int] = {}
-        for e in data.get(EVENTS, {}).values():
-            prefix, seq = e["code"][:8], int(e["code"][8:11])
-            if seq > used.get(prefix, 0):
-                used[prefix] = seq
-        issued: dict[int, int] = {}
-        for c in data.get(CODES, {}).values():
-            issued[c["desk"]] = max(issued.get(c["desk"], 0), c["seq"])
-        self._code_counters[path] = (data, used, issued)
-        return used, issued
 
     def import_events(self, events: Iterable[dict[str, Any]]) -> int:
         """Bulk-load events that already carry their ``seq`` (demo history, migration).
@@ -335,7 +312,8 @@ class Store:
         with self._day_lock(day):
             data = self._days.load(path) or {}
             table: dict[str, dict[str, Any]] = data.get(EVENTS, {})
-            mine = [e for e in table.values() if e["code"] == code]
+            by_code, next_doc = self._cases.of(path, table)
+            mine = by_code.get(code, [])
             if opening and mine:
                 if check:
                     raise ConflictError(texts.CODE_TAKEN.format(code=code), code=code)
@@ -349,7 +327,6 @@ class Store:
             if last is not None:
                 prepared[0]["prev"] = last
             first_seq = max((e["seq"] for e in mine), default=-1) + 1
-            next_doc = max(map(int, table), default=0) + 1
             new_table = dict(table)
             for i, e in enumerate(prepared):
                 e["seq"] = first_seq + i
@@ -358,10 +335,9 @@ class Store:
             before = self._days.key_of(path)
             new_data = {**data, EVENTS: new_table}
             write_day(path, new_data, self._days)
+            self._cases.grew(path, table, new_table, prepared)
             if opening:  # keep the code counters current without a scan
-                used, issued = self._counters(path, data)
-                used = {**used, code[:8]: max(used.get(code[:8], 0), int(code[8:11]))}
-                self._code_counters[path] = (new_data, used, issued)
+                self._code_counters.opened(path, data, new_data, code)
             self._index.learned(path, new_table.values(), before=before, added=prepared)
         written: list[dict[str, Any]] = copy_json(prepared)
         return written
@@ -393,6 +369,12 @@ class Store:
         self.shelves.put_shelf(day, key, entries)
 
     # -- open-case index ------------------------------------------------------
+
+    def office_desk_names(self) -> dict[int, str]:
+        """The office's desk names as last synced ({5: "Koor"}; store/sync/desk_names)."""
+        from store.sync.desk_names import load_desk_names
+
+        return load_desk_names(self.store_dir)
 
     def unread_days(self) -> list[date]:
         """Days whose file cannot be read and whose open cases were never known (so none of

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
 import pypdfium2 as pdfium
 import zxingcpp
@@ -58,10 +59,18 @@ def speckled(img: Image.Image, fraction: float = SPECKLE, seed: int = 0) -> Imag
                                   .convert("1"))
 
 
+
+def grey_pixels(img: Image.Image) -> Callable[[int, int], int]:
+    """The grey value (0 black … 255 white) at x, y, as a plain int."""
+    grey = img.convert("L")
+    raw, width = grey.tobytes(), grey.size[0]
+    return lambda x, y: raw[y * width + x]
+
+
 def scanned(img: Image.Image, dpi: int = DPI) -> Image.Image:
     """What the scanner's line sees: the dot rows under its spot averaged, then black or
     white."""
     aperture = max(1, round(APERTURE_MM * dpi / 25.4))
     grey = img.convert("L")
-    tall = grey.resize((grey.size[0], max(1, grey.size[1] // aperture)), Image.BOX)
+    tall = grey.resize((grey.size[0], max(1, grey.size[1] // aperture)), Image.Resampling.BOX)
     return tall.point(lambda v: 255 if v >= 128 else 0)

@@ -144,3 +144,31 @@ def test_demo_app_opens_without_setup_and_saves_no_profile(
     officers = {store.events(code)[0]["officer"] for code in demo_store.codes}  # who opened
     assert officers and officers <= {o.nama for o in profile.officers}
     assert load_profile(resolve_paths()) is None  # nothing written to the real config
+
+
+def test_teks_names_the_walk_ins_requests(loket_dirs: tuple[Path, Path], tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """The walk-ins served on the general SOP, grouped by request, on screen and in the
+    file: read with the report's rows (closed from their summaries), not folded again."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from counter.desk import Desk
+    from counter.unserved import GENERAL_SOP
+    from tests.sessions import supervisor
+
+    ctx = Context(paths=resolve_paths(demo=True), demo=True)
+    at = datetime(2026, 11, 25, 9, tzinfo=ZoneInfo("Asia/Jakarta"))
+    desk = Desk(ctx.store, ctx.catalog, ctx.profile, officer=supervisor(), now=lambda: at)
+    for i, request in enumerate(["Mengurus NIB", "Mengurus NIB", "PIRT"]):
+        code = desk.open_case(GENERAL_SOP, {"nama": f"Tamu {i}"}, [], []).code
+        desk.note(code, request)
+        if i == 0:
+            desk.close(code, "dibatalkan", "pergi")
+    for _ in range(2):  # the summaries made, then read back
+        assert main(["--demo", "laporan", "--tanggal", "2026-11-25"]) == 0
+        out = capsys.readouterr().out
+        assert "Mengurus NIB: 2 pengunjung" in out and "PIRT: 1 pengunjung" in out
+    target = tmp_path / "laporan.txt"
+    assert main(["--demo", "laporan", "--tanggal", "2026-11-25", "-o", str(target)]) == 0
+    assert "Mengurus NIB: 2 pengunjung" in target.read_text()

@@ -55,8 +55,10 @@ def serve(days: list[date]) -> list:
             if view.state.status.value == "menunggu_pelaksana":
                 view = desk.receive(code)
             step = view.state.current_step
+            assert step is not None  # an open case stands at a step
             clock.now += timedelta(minutes=MINUTES[step])
-            over = desk.remeasure(view).current_timing().level.value == "lewat"
+            timing = desk.remeasure(view).current_timing()
+            over = timing is not None and timing.level.value == "lewat"
             view = desk.complete_step(code, over_reason=REASON if over else None)
         views.append(desk.view(code))
     return views

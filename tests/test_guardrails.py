@@ -92,3 +92,10 @@ def test_bench_type_checks():
     changed signature shows up here and not as a bench that crashes weeks later."""
     res = _run(["-m", "mypy", "bench"], ROOT)
     assert res.returncode == 0, res.stdout + res.stderr
+
+
+def test_tests_type_check():
+    """`mypy tests`: a test that calls a service with the wrong types, or reads a value
+    that may be None without saying so, is a test that can pass for the wrong reason."""
+    res = _run(["-m", "mypy", "tests"], ROOT)
+    assert res.returncode == 0, res.stdout + res.stderr

@@ -29,7 +29,7 @@ counter role, not the applicant, and not the current holder (`needs_hand_off`).
 """
 
 from counter.case.changes import describe_conflict, describe_event
-from counter.case.events import (
+from counter.case.event_data import (
     AFTER_CLOSE_OK,
     CLOSED,
     CONFLICT_RESOLVED,
@@ -75,6 +75,8 @@ from counter.case.events import (
     StepReturned,
     StepStarted,
     WaitingApplicant,
+)
+from counter.case.events import (
     closed,
     conflict_resolved,
     data_corrected,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from counter.case.events import (
+from counter.case.event_data import (
     CLOSED,
     HANDED_OFF,
     RECEIVED,

@@ -15,7 +15,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from counter.case.events import OPENED
+from counter.case.event_data import (
+    OPENED,
+)
 from counter.case.schema import Event, SchemaError, event_id, read_event
 from counter.case.state import Problem
 from counter.codes import parse_code

@@ -11,7 +11,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from counter.case.events import RUN_SELESAI
+from counter.case.event_data import (
+    RUN_SELESAI,
+)
 from counter.case.schema import Event
 from counter.texts import case as T
 from counter.visitor import Visitor

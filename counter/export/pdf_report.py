@@ -136,7 +136,8 @@ def render_pdf(summary: Summary, profile: Any, *, printed_at: datetime | None = 
         story += table(
             [T.COL_SERVICE, T.COL_COUNT, T.COL_DONE, T.COL_OVER_COUNT, T.COL_MEDIAN,
              T.COL_STANDARD],
-            [[s.service, s.count, s.selesai, s.over, dur(s.median_s), dur(s.standard_s)]
+            [[s.service, s.count, s.selesai, s.over, dur(s.median_s, s.day_s),
+              dur(s.standard_s, s.day_s)]
              for s in summary.services],
             [8, 1.2, 1.2, 1.2, 2.4, 2.4])
 
@@ -145,7 +146,7 @@ def render_pdf(summary: Summary, profile: Any, *, printed_at: datetime | None = 
         story += table(
             [T.COL_SERVICE, T.COL_STEP, T.COL_KEGIATAN, T.COL_HOW_OFTEN, T.COL_MEDIAN_OVERRUN,
              T.COL_REASONS],
-            [[o.service, o.step, o.kegiatan, o.count, dur(o.median_overrun_s),
+            [[o.service, o.step, o.kegiatan, o.count, dur(o.median_overrun_s, o.day_s),
               reasons(o.reasons)] for o in summary.over_steps[:OVER_TOP]],
             [4.5, 1.3, 6, 0.9, 2.2, 6])
     else:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from counter import dates
-from counter.clock import format_duration
+from counter.clock import format_span
 from counter.report import CaseRow, Summary, _human, share_text
 from counter.texts import report as T
 
@@ -14,8 +14,9 @@ human = _human  # lenient: an odd stored code shows as it is
 OVER_TOP = 15  # the steps that ran over most, on paper and screen (all are in the Summary)
 
 
-def dur(seconds: float | None) -> str:
-    return T.NONE if seconds is None else format_duration(seconds)
+def dur(seconds: float | None, day_s: float | None = None) -> str:
+    """A duration in the unit of its mutu baku (hari kerja when `day_s` is given)."""
+    return T.NONE if seconds is None else format_span(seconds, day_s)
 
 
 def reasons(counted: Sequence[tuple[str, int]]) -> str:
@@ -42,8 +43,9 @@ def summary_lines(summary: Summary) -> list[tuple[str, str]]:
 
 
 def case_time_text(row: CaseRow) -> str:
-    """ "1 jam 5 menit / 55 menit" — the case's working time against its allowance."""
-    return f"{dur(row.elapsed_s)} / {dur(row.limit_s)}"
+    """ "1 jam 5 menit / 55 menit" (or "0,5 hari kerja / 5 hari kerja") — the case's
+    working time against its allowance, in the unit of its mutu baku."""
+    return f"{dur(row.elapsed_s, row.day_s)} / {dur(row.limit_s, row.day_s)}"
 
 
 def when(value: datetime, summary: Summary) -> str:

@@ -91,12 +91,13 @@ def _summary_rows(summary: Summary) -> list[tuple[str, Any]]:
     ]
     for s in summary.services:
         line = T.SERVICE_LINE.format(count=s.count, selesai=s.selesai,
-                                     median=dur(s.median_s), standard=dur(s.standard_s))
+                                     median=dur(s.median_s, s.day_s),
+                                     standard=dur(s.standard_s, s.day_s))
         rows.append((s.service, line))
     rows += [("", ""), (T.HEAD_OVER, "")]
     for o in summary.over_steps:
         rows.append((f"{o.service} — {T.COL_STEP.lower()} {o.step}", T.OVER_LINE.format(
-            count=o.count, overrun=dur(o.median_overrun_s), reasons=reasons(o.reasons))))
+            count=o.count, overrun=dur(o.median_overrun_s, o.day_s), reasons=reasons(o.reasons))))
     rows += [("", ""), (T.HEAD_WAITING, "")]
     for w in summary.waiting:
         rows.append((w.holder, T.WAIT_LINE.format(

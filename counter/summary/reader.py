@@ -10,23 +10,20 @@ test_summary.py holds every case of the demo history to that).
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from counter.case.fold import fold
+from counter.case.fold_cache import fold_cached
 from counter.case.read import last_event_id
-from counter.case.state import CaseState
 from counter.report_rows import CaseRow, StepRow, case_row, step_rows
 from counter.summary.port import ShelfEntry, SummaryShelf, events_entry
-from counter.summary.record import CaseSummary, from_json, summarize
+from counter.summary.record import CaseSummary, from_json, summarize, unserved_request
 from counter.summary.stamp import Stamper
 
 if TYPE_CHECKING:
     from counter.desk import CaseView, Desk
-    from counter.sop import Sop
 
 CaseRows = tuple[CaseRow, Sequence[StepRow]]
 
@@ -39,40 +36,32 @@ class DayRows:
     open_views: list[CaseView] = field(default_factory=list)
     from_shelf: bool = False  # answered without reading the day file
     refolded: int = 0  # cases folded and measured (live, or to make a summary)
+    # code -> what a walk-in on the general SOP asked for (`counter.unserved`)
+    requests: dict[str, str] = field(default_factory=dict)
+
+    def add_request(self, code: str, sop_id: str, request: str) -> None:
+        from counter.unserved import GENERAL_SOP  # (it imports the report, which imports us)
+
+        if sop_id == GENERAL_SOP:
+            self.requests[code] = request
 
 
 _STAMPERS: dict[tuple[int, float], tuple[Any, Stamper]] = {}
-# (code, last event id, event count, SOP) -> the fold of exactly those events: an open
-# case unchanged since the last read is only measured again (its clock runs), not folded.
-# Open cases only, the most recently read first kept.
-_FOLDS: OrderedDict[tuple[str, str, int, int], tuple[Sop | None, CaseState]] = OrderedDict()
-FOLD_CACHE = 2048
 
 
 def live_view(desk: Desk, events: Sequence[Mapping[str, Any]], sop_id: str,
               versi: int | None) -> CaseView:
-    """`desk.fold(events)`, folding again only when the case has a new last event."""
+    """`desk.fold(events)`: an open case unchanged since the last read is only measured
+    again (its clock runs), not folded (`counter.case.fold_cache`)."""
     from dataclasses import replace
 
     from counter.sync.order import describe_fork, forks
 
     sop = desk.sop_of(sop_id, versi)
-    last = last_event_id(events)
     code = events[0].get("code") if events else None
-    if last is None or not isinstance(code, str):
+    if last_event_id(events) is None or not isinstance(code, str):
         return desk.fold([dict(e) for e in events])
-    key = (code, last, len(events), id(sop))
-    hit = _FOLDS.get(key)
-    if hit is not None and hit[0] is sop:
-        _FOLDS.move_to_end(key)
-        state = hit[1]
-    else:
-        state = fold(events, sop)
-        if not state.closed:  # a closed case gets a summary instead: memory stays flat
-            _FOLDS[key] = (sop, state)
-            while len(_FOLDS) > FOLD_CACHE:
-                _FOLDS.popitem(last=False)
-    view = desk.measure(state, sop)
+    view = desk.measure(fold_cached(events, sop), sop)
     conflicts = tuple(describe_fork(f, desk.profile.tz, desk.desk_names)
                       for f in forks(events) if not f.resolved)
     return replace(view, conflicts=conflicts) if conflicts else view
@@ -115,9 +104,11 @@ def rows_on(desk: Desk, shelf: SummaryShelf, day: date) -> DayRows:
             if summary is None:
                 out.rows.append((case_row(view), step_rows(view)))
                 out.open_views.append(view)
+                out.add_request(code, view.state.sop_id, unserved_request(view))
                 entries[code] = events_entry(events)
                 continue
         out.rows.append((summary.row, summary.steps))
+        out.add_request(code, summary.sop_id, summary.request)
         entries[code] = {"summary": summary.to_json()}
     if kept.key is not None:
         shelf.put_shelf(day, kept.key, entries)
@@ -135,11 +126,13 @@ def _from_shelf(desk: Desk, stamper: Stamper,
             out.refolded += 1
             out.rows.append((case_row(view), step_rows(view)))
             out.open_views.append(view)
+            out.add_request(code, view.state.sop_id, unserved_request(view))
             continue
         summary = from_json(code, entry.get("summary"))
         if summary is None or not _stamp_ok(desk, stamper, summary):
             return None
         out.rows.append((summary.row, summary.steps))
+        out.add_request(code, summary.sop_id, summary.request)
     return out
 
 

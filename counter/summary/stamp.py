@@ -17,7 +17,7 @@ from counter.texts import case as TC
 from counter.texts import report as TR
 
 # Bump when the fold, the clock or the rows would give a closed case other figures.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: a general-SOP walk-in's request kept
 
 
 def _digest(*parts: object) -> str:

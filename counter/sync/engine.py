@@ -42,7 +42,8 @@ class Syncer:
 
     def __init__(self, server: OfficeServer, replica: Replica, desk: DeskInfo, key: str,
                  now: Callable[[], datetime], poll_s: float = 5.0,
-                 surveys: SurveyReplica | None = None) -> None:
+                 surveys: SurveyReplica | None = None,
+                 on_desks: Callable[[list[DeskInfo]], None] | None = None) -> None:
         self.server = server
         self.replica = replica
         self.surveys = surveys
@@ -50,6 +51,7 @@ class Syncer:
         self.key = key
         self.now = now
         self.poll_s = poll_s
+        self.on_desks = on_desks  # keeps the office's desk names on the desk (offline)
         self.state = SyncState(configured=True, cursor=replica.cursor())
         self._registered = False
         self._nudge = threading.Event()
@@ -68,12 +70,12 @@ class Syncer:
         try:
             if not self._registered:
                 self.server.register_desk(self.desk, self.key)
-                desks = self.server.desks(self.desk.office)
-                with self._lock:
-                    self.state.desks = desks
+                self._learn_desks()
                 self._registered = True
             pushed = self._push()
             pulled = self._pull()
+            if pulled:  # maybe from a desk that joined since: its name for the story
+                self._learn_desks()
             skm_pushed, skm_pulled = self._sync_surveys()
         except LoketError as err:  # the server (SyncError) or this desk's store (StoreError)
             self._registered = False
@@ -94,6 +96,13 @@ class Syncer:
             self.state.cursor = self.replica.cursor()
         return CycleResult(pushed=pushed, pulled=pulled, skm_pushed=skm_pushed,
                            skm_pulled=skm_pulled)
+
+    def _learn_desks(self) -> None:
+        desks = self.server.desks(self.desk.office)
+        with self._lock:
+            self.state.desks = desks
+        if self.on_desks is not None:
+            self.on_desks(desks)
 
     def _sync_surveys(self) -> tuple[int, int]:
         """SKM responses travel with the events: this desk's out, the others' in."""

@@ -9,8 +9,10 @@ from counter.texts.case import OUTCOME_LABELS
 APP_TITLE = "Loket"
 
 # --- header
-HEADER = "{unit} · {officer} · Loket {desk} · {date} {time}"
-HEADER_NARROW = "{officer} · Loket {desk} · {date} {time}"
+HEADER = "{unit} · {officer} · {where} · {date} {time}"
+HEADER_NARROW = "{officer} · {where} · {date} {time}"
+HEADER_DESK = "Loket {desk}"
+HEADER_OFFICIAL = "Meja {name}"  # an official's desk (meja pejabat) by its name
 HEADER_NO_OFFICER = "{unit} · {date} {time}"
 
 # --- global bindings (footer labels)
@@ -106,12 +108,20 @@ DUTY_NOT_SAVED = "Petugas dan loket hari ini tidak dapat diingat: {error}"
 HOME_IN_WORK = "Kasus berjalan, loket ini dulu (↑↓ pilih, Enter buka)"
 HOME_WAITING = "Menunggu pejabat lain atau pemohon (Tab pindah ke daftar ini)"
 HOME_EMPTY = "Belum ada kasus berjalan. Tekan F2 untuk melayani pengunjung baru."
+HOME_EMPTY_OFFICIAL = "Belum ada berkas di meja ini. Pindai berkas yang datang (F5)."
 HOME_STEP_AT = "{step} · di {role}"  # a case in work with another desk's official
 HOME_LOADING = "Memuat kasus…"
 HOME_COUNTS = (
     "Hari ini: {opened} dibuka · {done} selesai · {running} berjalan · "
     "{waiting} menunggu · {over} lewat batas"
 )
+# a desk in an office reads the office's record (as the daily log does): said so
+HOME_COUNTS_OFFICE = (
+    "Hari ini (kantor): {opened} dibuka · {done} selesai · {running} berjalan · "
+    "{waiting} menunggu · {over} lewat"
+)
+HOME_COUNTS_DESK = "Loket ini hari ini: {opened} dibuka · {done} selesai"
+HOME_COUNTS_OFFICIAL = "Meja ini: {here} berkas di meja · {coming} dalam perjalanan · {over} lewat"
 COL_CODE = "Kode"
 COL_SERVICE = "Layanan"
 COL_VISITOR = "Pemohon"
@@ -133,8 +143,6 @@ LEVEL_WORD = {
 TIMER = "{elapsed} / {limit}"
 TIMER_NO_LIMIT = "{elapsed}"
 PAUSED_WORD = "jeda"
-# beside a dashboard timer that stands still because the office is closed now
-OFF_HOURS_WORD = "di luar jam kerja"
 
 # --- new case
 NEW_PICK_SOP = "1. Pilih layanan (ketik nama atau nomor SOP)"
@@ -182,6 +190,8 @@ RUN_NO_ITEMS = "–"
 RUN_DECISION = "Langkah keputusan: bila tidak disetujui, tekan K untuk mengembalikan."
 KEY_DONE = "Selesai"
 KEY_RETURN = "Kembalikan"
+KEY_APPROVE = "Setuju"  # an official's desk: complete the step, the file goes on
+KEY_DECLINE = "Tidak"  # an official's desk: return the file with a reason
 KEY_HANDOFF = "Serahkan"
 KEY_MISSING = "Berkas kurang"
 KEY_NOTE = "Catatan"
@@ -292,3 +302,10 @@ KEY_RESOLVE_CONFLICT = "Selesaikan konflik"
 MODAL_CONFLICT_TITLE = "Selesaikan konflik antarmeja"
 MODAL_CONFLICT_LABEL = "Keputusan (kedua tindakan tetap tercatat)"
 RUN_CONFLICT_RESOLVED = "Konflik dicatat sebagai sudah diselesaikan"
+
+# dashboard at 80 columns (issue 10, points 13 and 22): the off-hours note is said once,
+# above the timers, not in every timer cell (it pushed Layanan off the screen)
+HOME_OFF_HOURS = "{title} · {note}"  # note: RUN_OFF_HOURS
+HOME_IN_WORK_SHORT = "Kasus berjalan"
+HOME_WITH_ME_SHORT = "Berkas di meja ini"
+WAITING_PREFIX = "menunggu "  # a status 'menunggu pemohon' under the column Menunggu

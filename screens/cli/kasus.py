@@ -54,12 +54,13 @@ def cmd_kasus(args: argparse.Namespace, ctx: Context) -> int:
     note_skipped_sops(ctx)
     view = load_view(ctx, args.kode)
     broken = chain_lines(ctx, view.code)
+    names = desk_names(ctx)
     if args.json:
-        print(json.dumps({**story.case_dict(view), "rantai_rusak": broken},
+        print(json.dumps({**story.case_dict(view, names), "rantai_rusak": broken},
                          ensure_ascii=False, indent=2))
         return 0
     console = Console(width=None if sys.stdout.isatty() else 100, highlight=False)
-    print_case(console, view)
+    print_case(console, view, names)
     for line in broken:
         console.print()
         console.print(line, style="bold red")
@@ -84,12 +85,19 @@ def chain_lines(ctx: Context, code: str) -> list[str]:
     return [TC.DAY_BROKEN.format(what=what(check.breaks[0]))]
 
 
-def print_case(console: Console, view: Any) -> None:
+def desk_names(ctx: Context) -> dict[int, str]:
+    """The office's desk names as this desk last heard them ("meja Koor"), and its own."""
+    from counter.desk import Desk
+
+    return Desk(ctx.store, ctx.catalog, ctx.profile).desk_names
+
+
+def print_case(console: Console, view: Any, names: dict[int, str] | None = None) -> None:
     state = view.state
     head = Table.grid(padding=(0, 1))
     head.add_column(style="bold", no_wrap=True)
     head.add_column(overflow="fold")
-    for label, value in story.header_rows(view):
+    for label, value in story.header_rows(view, names=names):
         head.add_row(label, value)
     console.print(head)
 
@@ -120,7 +128,7 @@ def print_case(console: Console, view: Any) -> None:
         timeline.add_column(no_wrap=True)
         timeline.add_column(overflow="fold")
         for ev in events:
-            who = f"{ev.get('officer', '')} ({T.CASE_DESK.format(desk=ev.get('desk'))})"
+            who = f"{ev.get('officer', '')} ({story.desk_text(ev.get('desk'), names)})"
             timeline.add_row(_time(story.parse_at(ev.get("at"))), who,
                              story.describe(ev, view.sop))
         console.print(timeline)

@@ -63,13 +63,14 @@ def _parse(text: str, today: date, option: str) -> date:
 
 
 def build_summary(ctx: Context, first: date, last: date,
-                  sink: Callable[[R.CaseRows], None] | None = None) -> R.Summary:
+                  sink: Callable[[R.CaseRows], None] | None = None,
+                  requests: dict[str, str] | None = None) -> R.Summary:
     """Fold and measure the period's cases through the desk service (closed cases from
     their per-case summaries), then summarise; `sink` streams the rows."""
     from counter.desk import Desk
 
     desk = Desk(ctx.store, ctx.catalog, ctx.profile)
-    return R.load_summary(desk, first, last, sink=sink)
+    return R.load_summary(desk, first, last, sink=sink, requests=requests)
 
 
 def stream_xlsx(ctx: Context, first: date, last: date, out: Path) -> tuple[R.Summary, Path]:
@@ -122,13 +123,14 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
             warn_unreadable(summary)
             print(T.WRITTEN.format(path=path))
             return 0
-        summary = build_summary(ctx, first, last)
+        requests: dict[str, str] = {}  # the walk-ins' requests, read with the rows
+        summary = build_summary(ctx, first, last, requests=requests)
         warn_unreadable(summary)
         if fmt == "teks" and out is None:
             console = Console(width=None if sys.stdout.isatty() else report_text.WIDTH,
                               highlight=False)
             report_text.print_report(console, summary)
-            _print_unserved(console, ctx, summary)
+            _print_unserved(console, ctx, summary, requests)
             from screens.cli.antrean import print_review
 
             print_review(console, ctx, first, last, heading=True)  # the walk-in queue
@@ -137,7 +139,7 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
             ctx.paths.report_dir.mkdir(parents=True, exist_ok=True)
             out = ctx.paths.report_dir / export.default_name(first, last, fmt)
         if fmt == "teks":
-            text = report_text.render_text(summary) + _unserved_text(ctx, summary)
+            text = report_text.render_text(summary) + _unserved_text(ctx, summary, requests)
             text += _queue_text(ctx, first, last)
             written = [export.write(out, text.encode("utf-8"))]
         else:
@@ -206,13 +208,15 @@ def _report_offices(args: argparse.Namespace, ctx: Context, fmt: str, first: dat
     return 0
 
 
-def _unserved_text(ctx: Context, summary: R.Summary) -> str:
+def _unserved_text(ctx: Context, summary: R.Summary,
+                   requests: dict[str, str] | None = None) -> str:
     """The walk-ins served on the general SOP, grouped by what they asked for (issue 12)."""
     from counter.unserved import load_unserved, unserved_lines
 
-    head, *lines = unserved_lines(load_unserved(ctx.desk, summary))
+    head, *lines = unserved_lines(load_unserved(ctx.desk, summary, requests))
     return "\n" + head + "\n" + "\n".join(f"  {line}" for line in lines) + "\n"
 
 
-def _print_unserved(console: Console, ctx: Context, summary: R.Summary) -> None:
-    console.print(_unserved_text(ctx, summary), markup=False, highlight=False)
+def _print_unserved(console: Console, ctx: Context, summary: R.Summary,
+                    requests: dict[str, str] | None = None) -> None:
+    console.print(_unserved_text(ctx, summary, requests), markup=False, highlight=False)

@@ -82,12 +82,12 @@ def print_report(console: Console, summary: Summary, *, cases: bool = True) -> N
     _section(console, T.HEAD_SERVICES, T.NO_CASES,
              (T.COL_SERVICE, T.COL_COUNT, T.COL_DONE, T.COL_OVER_COUNT, T.COL_MEDIAN,
               T.COL_STANDARD), (1, 2, 3, 4, 5),
-             [(s.service, str(s.count), str(s.selesai), str(s.over), dur(s.median_s),
-               dur(s.standard_s)) for s in summary.services])
+             [(s.service, str(s.count), str(s.selesai), str(s.over), dur(s.median_s, s.day_s),
+               dur(s.standard_s, s.day_s)) for s in summary.services])
     _section(console, T.HEAD_OVER, T.NO_OVER,
              (T.COL_SERVICE, T.COL_STEP, T.COL_KEGIATAN, T.COL_HOW_OFTEN,
               T.COL_MEDIAN_OVERRUN, T.COL_REASONS), (1, 3, 4),
-             [(o.service, str(o.step), o.kegiatan, str(o.count), dur(o.median_overrun_s),
+             [(o.service, str(o.step), o.kegiatan, str(o.count), dur(o.median_overrun_s, o.day_s),
                reasons(o.reasons)) for o in summary.over_steps[:OVER_TOP]])
     _section(console, T.HEAD_WAITING, T.NO_WAITING,
              (T.COL_HOLDER, T.COL_WAIT_COUNT, T.COL_OLDEST, T.COL_SINCE), (1, 2, 3),

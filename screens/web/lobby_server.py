@@ -22,27 +22,37 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from counter.errors import LoketError
 from counter.queue import rules as R
+from counter.queue.events import QueueEvent
 from counter.queue.settings import QueueSettings
 from counter.queue.speech import spoken_call
 from counter.texts import queue as T
 from screens.web.lobby_voice import VoiceError, speak_to_file
-from store.queue_store import QueueStore
+from screens.web.page_server import PageHandler, PageServer
 
 LAST_CALLS = 6
 _WAV = re.compile(r"^/api/suara/([0-9A-Z]{26})\.wav$")
 
 
+class QueueDays(Protocol):
+    """What the display reads of the queue: the local store, or the same kept in step
+    with the office server (`store.sync.queue_server.SyncedQueueStore`)."""
+
+    def read(self, day: date) -> list[QueueEvent]: ...
+
+    def version(self, day: date) -> tuple[int, ...] | None: ...
+
+
 class LobbyBoard:
     """Today's queue as the display shows it; folded again only when the file changed."""
 
-    def __init__(self, store: QueueStore, settings: QueueSettings, today: Callable[[], date],
+    def __init__(self, store: QueueDays, settings: QueueSettings, today: Callable[[], date],
                  title: str = "", zone: str = "Asia/Jakarta",
                  take: Callable[[str], Any] | None = None) -> None:
         self.store, self.settings, self.today, self.title = store, settings, today, title
@@ -102,17 +112,7 @@ def _handler(board: LobbyBoard) -> type[BaseHTTPRequestHandler]:
     page = (resources.files("screens.web") / "lobby.html").read_bytes()
     kiosk = (resources.files("screens.web") / "kiosk.html").read_bytes()
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:
-            return
-
-        def _send(self, status: int, body: bytes, kind: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    class Handler(PageHandler):
 
         def do_GET(self) -> None:
             if self.path in ("/", "/index.html"):
@@ -157,24 +157,9 @@ def _handler(board: LobbyBoard) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-class LobbyServer:
+class LobbyServer(PageServer):
     """The page and its API on host:port, in a daemon thread."""
 
     def __init__(self, board: LobbyBoard, host: str = "0.0.0.0", port: int = 8766) -> None:
         self.board = board
-        self.httpd = ThreadingHTTPServer((host, port), _handler(board))
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name="layar-antrean",
-                                       daemon=True)
-
-    @property
-    def port(self) -> int:
-        return int(self.httpd.server_address[1])
-
-    def start(self) -> LobbyServer:
-        self.thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(_handler(board), host, port, "layar-antrean")

@@ -17,13 +17,14 @@ import threading
 from collections.abc import Callable
 from datetime import date
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from importlib import resources
 from typing import Any
 
 from counter.skm.questions import Questionnaire, SkmError
 from counter.skm.response import Response, make_response
 from screens.skm_survey import SurveyContext
+from screens.web.page_server import PageHandler, PageServer
 
 MAX_BODY = 16_384
 
@@ -102,20 +103,7 @@ class SurveyBoard:
 def _handler(board: SurveyBoard) -> type[BaseHTTPRequestHandler]:
     page = (resources.files("screens.web") / "survey.html").read_bytes()
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: Any) -> None:  # no console noise
-            return
-
-        def _send(self, status: int, body: bytes, kind: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Cache-Control", "no-store")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def _json(self, data: Any, status: int = 200) -> None:
-            self._send(status, json.dumps(data).encode("utf-8"), "application/json")
+    class Handler(PageHandler):
 
         def do_GET(self) -> None:
             if self.path in ("/", "/index.html"):
@@ -146,27 +134,12 @@ def _handler(board: SurveyBoard) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-class SurveyServer:
+class SurveyServer(PageServer):
     """The page and its API on host:port, in a daemon thread."""
 
     def __init__(self, board: SurveyBoard, host: str = "0.0.0.0", port: int = 8765) -> None:
         self.board = board
-        self.httpd = ThreadingHTTPServer((host, port), _handler(board))
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, name="skm-layar",
-                                       daemon=True)
-
-    @property
-    def port(self) -> int:
-        return int(self.httpd.server_address[1])
-
-    def start(self) -> SurveyServer:
-        self.thread.start()
-        return self
-
-    def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__(_handler(board), host, port, "skm-layar")
 
 
 def serve_forever(paths: Any, profile: Any, catalog: Any, *, host: str, port: int,

@@ -14,7 +14,7 @@ from typing import Any
 
 from counter import dates
 from counter.case import role_name
-from counter.clock import Level, format_days, format_duration
+from counter.clock import Level, case_day_length, format_days, format_duration, format_span
 from counter.texts import case as TC
 from counter.texts import ui_review as T
 from counter.visitor import mask_nik, mask_telepon
@@ -231,7 +231,17 @@ def when(dt: datetime | None, same_day_as: datetime | None = None) -> str:
 # ----------------------------------------------------------------- header
 
 
-def header_rows(view: Any, nik: str = "") -> list[tuple[str, str]]:
+def desk_text(desk: Any, names: Mapping[int, str] | None = None) -> str:
+    """"loket 1" for a counter desk, "meja Koor" for a desk the office knows by name."""
+    from counter.sync.order import desk_label
+
+    if not isinstance(desk, int) or isinstance(desk, bool):
+        return T.CASE_DESK.format(desk=desk if desk is not None else "?")
+    return desk_label(desk, names)
+
+
+def header_rows(view: Any, nik: str = "",
+                names: Mapping[int, str] | None = None) -> list[tuple[str, str]]:
     """(label, value) lines at the top of a case: who, what, where the file is.
     `nik` is the full NIK just revealed (and recorded); otherwise it is masked."""
     state, sop = view.state, view.sop
@@ -257,7 +267,7 @@ def header_rows(view: Any, nik: str = "") -> list[tuple[str, str]]:
         rows.append((T.CASE_LABEL_HOLDER,
                      f"{where.holder} ({T.CASE_SINCE.format(when=since)})"))
     rows.append((T.CASE_LABEL_OPENED, f"{dates.format_datetime(state.opened_at)} \u00b7 "
-                 f"{state.officer} \u00b7 {T.CASE_DESK.format(desk=state.desk)}"))
+                 f"{state.officer} \u00b7 {desk_text(state.desk, names)}"))
     if state.closed_at is not None:
         rows.append((T.CASE_LABEL_CLOSED, dates.format_datetime(state.closed_at)))
     rows.append((T.CASE_LABEL_TIME, case_time_text(view)))
@@ -280,8 +290,9 @@ def current_step_text(view: Any) -> str:
 def case_time_text(view: Any) -> str:
     t = view.timing
     unlimited = getattr(t, "unlimited_s", 0.0)
-    elapsed = format_duration(t.elapsed_s - unlimited if t.limit_s else t.elapsed_s)
-    text = (T.CASE_VS.format(elapsed=elapsed, limit=format_duration(t.limit_s))
+    day_s = case_day_length(t) if t.limit_s else None  # "5 hari kerja", as the SOP says
+    elapsed = format_span(t.elapsed_s - unlimited if t.limit_s else t.elapsed_s, day_s)
+    text = (T.CASE_VS.format(elapsed=elapsed, limit=format_span(t.limit_s, day_s))
             if t.limit_s else T.CASE_NO_LIMIT.format(elapsed=elapsed))
     text += f" \u00b7 {level_word(t.level)}"
     if t.limit_s and unlimited > 0:
@@ -298,7 +309,7 @@ def _iso(dt: datetime | None) -> str | None:
     return dt.isoformat() if dt is not None else None
 
 
-def case_dict(view: Any) -> dict[str, Any]:
+def case_dict(view: Any, names: Mapping[int, str] | None = None) -> dict[str, Any]:
     """The case for other programs (`loket kasus --json`): personal data masked."""
     state, sop, t = view.state, view.sop, view.timing
     v = state.visitor
@@ -345,6 +356,7 @@ def case_dict(view: Any) -> dict[str, Any]:
         "riwayat": [
             {"seq": ev.get("seq"), "waktu": ev.get("at"), "jenis": ev.get("type"),
              "petugas": ev.get("officer"), "loket": ev.get("desk"),
+             "meja": desk_text(ev.get("desk"), names),
              "keterangan": describe(ev, sop)}
             for ev in state.events
         ],

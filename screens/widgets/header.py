@@ -38,7 +38,7 @@ class LoketHeader(Static):
         unit = (profile.unit or profile.instansi) if profile else T.APP_TITLE
         officer = getattr(app, "officer", None)
         if officer and getattr(app, "desk", None) is not None:
-            text = T.HEADER.format(unit=unit, officer=officer, desk=app.desk_no,
+            text = T.HEADER.format(unit=unit, officer=officer, where=_where(app, profile),
                                    date=format_day_date(now.date()), time=format_time(now))
         else:
             text = T.HEADER_NO_OFFICER.format(unit=unit, date=format_day_date(now.date()),
@@ -52,7 +52,8 @@ class LoketHeader(Static):
                 status = status_text(sync, profile.tz, short=True)
                 if len(text) + len(status) + 3 > room and officer:
                     # Narrow: the link matters more than the office's name and the weekday.
-                    text = T.HEADER_NARROW.format(officer=officer, desk=app.desk_no,
+                    text = T.HEADER_NARROW.format(officer=officer,
+                                                  where=_where(app, profile),
                                                   date=f"{now:%d/%m}", time=format_time(now))
             if status:
                 text = f"{text} · {status}"
@@ -72,3 +73,11 @@ class LoketHeader(Static):
         from screens.widgets.sync_status import queue_status_text
 
         return queue_status_text(queue_sync_state(paths, profile, day), profile.tz)
+
+
+def _where(app: Any, profile: Any) -> str:
+    """"Loket 1", or "Meja Koor" for an official's desk the profile names."""
+    pusat: Any = getattr(profile, "pusat", None)
+    if pusat is not None and pusat.nama_meja and pusat.peran and app.desk_no == profile.desk:
+        return T.HEADER_OFFICIAL.format(name=pusat.nama_meja)
+    return T.HEADER_DESK.format(desk=app.desk_no)

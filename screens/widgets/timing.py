@@ -44,22 +44,24 @@ def elapsed_text(timing: Any, day_s: float = STANDARD_DAY_S) -> str:
     days = getattr(timing, "elapsed_days", None)
     limit_days = getattr(timing, "limit_days", None)
     if getattr(timing, "unit", None) == Unit.HARI and days is not None:
-        if limit_days is None:
-            return format_days(days)
-        # '2,1 / 3 hari kerja': the unit once, so it fits a table column
-        return T.TIMER.format(elapsed=_decimal(days), limit=format_days(limit_days))
+        return days_text(days, limit_days)
     # a case's timer counts only what is held against its mutu baku (see clock)
     held = timing.elapsed_s - getattr(timing, "unlimited_s", 0.0)
     shown = held if timing.limit_s is not None else timing.elapsed_s
     if _in_days(timing) and day_s > 0:
-        if timing.limit_s is None:
-            return format_days(shown / day_s)
-        return T.TIMER.format(elapsed=_decimal(shown / day_s),
-                              limit=format_days(timing.limit_s / day_s))
+        return days_text(shown / day_s, None if timing.limit_s is None
+                         else timing.limit_s / day_s)
     elapsed = _clock(shown)
     if timing.limit_s is None:
         return T.TIMER_NO_LIMIT.format(elapsed=elapsed)
     return T.TIMER.format(elapsed=elapsed, limit=_clock(timing.limit_s))
+
+
+def days_text(elapsed: float, limit: float | None) -> str:
+    """'2,1 / 3 hari kerja': the unit once, so it fits a table column."""
+    if limit is None:
+        return format_days(elapsed)
+    return T.TIMER.format(elapsed=_decimal(elapsed), limit=format_days(limit))
 
 
 def _decimal(value: float) -> str:
@@ -75,11 +77,15 @@ def _clock(seconds: float) -> str:
     return f"{h}:{m:02d}:{sec:02d}" if h else f"{m:02d}:{sec:02d}"
 
 
-def timer_text(timing: Any, *, word: bool = True) -> Text:
-    """The timer as styled text: '12:05 / 15:00 hampir' in yellow."""
+def timer_text(timing: Any, *, word: bool = True, compact: bool = False) -> Text:
+    """The timer as styled text: '12:05 / 15:00 hampir' in yellow. `compact` (an
+    80-column table): '12:05/15:00', and only the words that warn (hampir, LEWAT)."""
     level = level_of(timing)
     text = elapsed_text(timing)
     label = T.LEVEL_WORD.get(level.value, "")
+    if compact:
+        text = text.replace(" / ", "/")
+        label = "" if level is Level.DALAM else label
     if getattr(timing, "paused_now", False):
         label = f"{label}, {T.PAUSED_WORD}" if label else T.PAUSED_WORD
     if word and label:

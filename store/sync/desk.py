@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime
 
 from counter.config import OFFICE_ID, Profile
@@ -34,4 +35,14 @@ def syncer_for(profile: Profile, store: Store,
     replica = Replica(store)
     return Syncer(PgServer(dsn), replica, desk_info(profile), replica.key(),
                   now=now or (lambda: datetime.now(profile.tz)),
-                  surveys=SurveyReplica(store.store_dir))
+                  surveys=SurveyReplica(store.store_dir),
+                  on_desks=lambda desks: _keep_names(store, desks))
+
+
+def _keep_names(store: Store, desks: list[DeskInfo]) -> None:
+    """The desk names for the case story; a disk that refuses only costs the names."""
+    from store.errors import StoreError
+    from store.sync.desk_names import save_desk_names
+
+    with suppress(StoreError):
+        save_desk_names(store.store_dir, desks)

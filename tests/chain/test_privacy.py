@@ -246,7 +246,8 @@ def test_the_retention_is_read_from_the_profile_and_printed_on_the_tanda_terima(
     paths.config_file.write_text(text + '\n[data]\nretensi = "5 tahun"\n')
     from counter.config import load_profile
 
-    assert load_profile(paths).retensi == "5 tahun"
+    saved = load_profile(paths)
+    assert saved is not None and saved.retensi == "5 tahun"
     out = tmp_path / "tt.pdf"
     assert main(["cetak", other, "--kertas", "58mm", "-o", str(out)]) == 0
     from tests.pdf_scan import flat_text

@@ -17,6 +17,7 @@ from store.replica import Replica
 from store.sync.server import PgServer
 from tests.chain.kit import CATALOG, PROFILE, SOP, Clock
 from tests.sessions import supervisor
+from tests.sync.helpers import replica_of
 
 NIK = "3201012501900077"
 
@@ -39,14 +40,14 @@ def test_a_purge_reaches_the_server_and_the_other_desk(tmp_path: Path, pg_dsn: s
     desk1.close(view.code, "dibatalkan", "uji")
     one.sync_once()
     two.sync_once()
-    day_file = two.replica.store.path_for(view.state.opened_at.date())
+    day_file = replica_of(two).store.path_for(view.state.opened_at.date())
     assert NIK.encode() in day_file.read_bytes()  # the other desk holds a copy
 
     desk1.redact_personal(view.code, datetime(2026, 1, 1).date())
     one.sync_once()
     two.sync_once()
 
-    for store in (one.replica.store, two.replica.store):
+    for store in (replica_of(one).store, replica_of(two).store):
         raw = store.path_for(view.state.opened_at.date()).read_bytes()
         assert NIK.encode() not in raw and b"Jl. Anggrek" not in raw
         assert b"data_redacted" in raw

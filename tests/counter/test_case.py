@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -21,6 +22,11 @@ from counter.sop import parse_sop
 WIB = ZoneInfo("Asia/Jakarta")
 CODE = "261125010077"
 T0 = datetime(2026, 11, 25, 8, 0, tzinfo=WIB)
+
+
+def WRONG(value: object) -> Any:
+    """A value of the wrong type, on purpose: what a damaged or foreign file may hold."""
+    return value
 
 SOP_TEXT = """
 id = "uji-nik"
@@ -213,20 +219,22 @@ def test_journey_driven_by_the_screen_helpers():
         s = C.apply(s, SOP, plan)
         seen.append((s.status, s.current_step, s.holder_role))
 
-    def who():
+    def who() -> tuple[datetime, str, int]:
         nonlocal minute
         minute += 10
         return at(minute), "Siti", 1
 
     na = C.next_action(s, SOP)
-    assert na.action is Action.MULAI and na.step.no == 1 and na.role == "admin"
+    assert na.action is Action.MULAI and na.step is not None and na.step.no == 1
+    assert na.role == "admin"
     assert na.hand_off is None and not na.is_last
     do(C.plan_start(s, SOP, *who()))
-    assert s.current_run.step == 1
+    assert s.current_run is not None and s.current_run.step == 1
 
     na = C.next_action(s, SOP)
     assert na.action is Action.SELESAI_LANGKAH and na.hand_off is None
     do(C.plan_complete(s, SOP, *who(), output="ok"))  # next step is the counter's own
+    assert s.current_run is not None
     assert s.current_run.step == 2 and s.current_run.started_at == at(20)
 
     na = C.next_action(s, SOP)
@@ -385,7 +393,7 @@ def test_clock_skew_between_desks_never_gives_negative_runs():
                 C.step_completed(CODE, at(8), "Rina", 2, 1))  # other desk's clock is behind
     s = C.fold(ev, SOP)
     (run,) = s.runs
-    assert run.ended_at >= run.started_at
+    assert run.ended_at is not None and run.ended_at >= run.started_at
     assert any("lebih awal" in a.message for a in s.anomalies)
 
 
@@ -396,6 +404,7 @@ def test_double_scan_keeps_the_first_receipt():
                 C.received(CODE, at(30), "Hadi", 3, 3, "kabid"),
                 C.received(CODE, at(31), "Joko", 4, 3, "kabid"))
     s = C.fold(ev, SOP)
+    assert s.current_run is not None
     assert s.current_run.received_at == at(30) and s.current_run.received_by == "Hadi"
     assert s.status is Status.BERJALAN
 
@@ -467,7 +476,7 @@ def test_constructed_event_has_the_contract_shape():
     "build, field_name",
     [
         (lambda: C.note(CODE, datetime(2026, 11, 25, 8), "Siti", 1, "x"), "at"),
-        (lambda: C.note(CODE, "2026-11-25T08:00+07:00", "Siti", 1, "x"), "at"),
+        (lambda: C.note(CODE, WRONG("2026-11-25T08:00+07:00"), "Siti", 1, "x"), "at"),
         (lambda: C.note(CODE, T0, "  ", 1, "x"), "officer"),
         (lambda: C.note(CODE, T0, "Siti", 0, "x"), "desk"),
         (lambda: C.note(CODE, T0, "Siti", 100, "x"), "desk"),
@@ -484,10 +493,10 @@ def test_constructed_event_has_the_contract_shape():
         (lambda: C.handed_off(CODE, T0, "Siti", 1, 3, from_role="a", to_role="a"), "to_role"),
         (lambda: C.received(CODE, T0, "Siti", 1, 3, ""), "role"),
         (lambda: C.waiting_applicant(CODE, T0, "Siti", 1, 1, [], ""), "missing"),
-        (lambda: C.kelengkapan_checked(CODE, T0, "Siti", 1, 1, [1]), "received"),
+        (lambda: C.kelengkapan_checked(CODE, T0, "Siti", 1, 1, [WRONG(1)]), "received"),
         (lambda: C.over_reason(CODE, T0, "Siti", 1, 1, ""), "reason"),
         (lambda: C.printed(CODE, T0, "Siti", 1, "kuitansi", ok=True), "doc"),
-        (lambda: C.printed(CODE, T0, "Siti", 1, "tanda-terima", ok="ya"), "ok"),
+        (lambda: C.printed(CODE, T0, "Siti", 1, "tanda-terima", ok=WRONG("ya")), "ok"),
         (lambda: C.opened(CODE, T0, "Siti", 1, "", {"nama": "Budi"}), "sop_id"),
     ],
 )

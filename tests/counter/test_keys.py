@@ -36,13 +36,14 @@ def test_tombol_table_is_read_flat_or_nested(loket_dirs):
     _write(paths, 'desk = 2\nscan_gap_ms = 120\n\n[tombol]\n"umum.bantuan" = "F12"\n'
                   '\n[tombol.log]\nhari_sebelum = "[, F7"\n')
     profile = load_profile(paths)
+    assert profile is not None
     assert dict(profile.keys) == {"umum.bantuan": "f12",
                                   "log.hari_sebelum": "left_square_bracket,f7"}
     assert profile.scan_gap_ms == 120
     # saving keeps the map and the gap
     save_profile(paths, profile)
     again = load_profile(paths)
-    assert again.keys == profile.keys and again.scan_gap_ms == 120
+    assert again is not None and again.keys == profile.keys and again.scan_gap_ms == 120
 
 
 def test_a_typo_in_tombol_names_file_line_and_action(loket_dirs):

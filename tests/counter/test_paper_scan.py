@@ -18,7 +18,7 @@ from counter.printing import issue
 from counter.receipt import KINDS, render
 from tests.counter.test_printing import _cups_pdf_out_dir, _real_pdf_printer
 from tests.counter.test_receipt import sample
-from tests.pdf_scan import decoded, one_bit, pages_at_dpi, scanned, speckled
+from tests.pdf_scan import decoded, grey_pixels, one_bit, pages_at_dpi, scanned, speckled
 
 CODE = make_code(date(2026, 11, 25), 1, 7)
 SEEDS = (1, 2, 3)
@@ -43,8 +43,8 @@ def test_geometry_for_one_resolution_is_not_whole_dots_at_another():
     page = one_bit(pages_at_dpi(render("tanda-terima", sample(), "58mm", 203), 180)[0])
     grey = page.convert("L")
     w, h = grey.size
-    px = grey.load()
-    rows = ["".join("1" if px[x, y] < 128 else "0" for x in range(w)) for y in range(h)]
+    px = grey_pixels(grey)
+    rows = ["".join("1" if px(x, y) < 128 else "0" for x in range(w)) for y in range(h)]
     bar_rows = [r for r in rows if r.count("1") > 80]
     runs = {len(m.group()) for m in re.finditer(r"1+|0+", bar_rows[len(bar_rows) // 2].strip("0"))}
     assert any(r % 2 for r in runs)  # odd runs: a 2-dot module is no longer whole dots

@@ -13,6 +13,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from counter.barcode_draw import MIN_QUIET_MODULES, code128_modules, symbol_width
 from counter.codes import make_code
@@ -21,7 +22,7 @@ from counter.paper_sizes import DPIS
 from counter.receipt import KINDS, PAPERS, HandOff, Letterhead, ReceiptData, Return, render
 from counter.receipt.layout import bar_spec
 from counter.visitor import mask_telepon
-from tests.pdf_scan import decoded, flat_text, one_bit, pages_at_dpi
+from tests.pdf_scan import decoded, flat_text, grey_pixels, one_bit, pages_at_dpi
 
 WIB = ZoneInfo("Asia/Jakarta")
 DPI = 203
@@ -106,8 +107,8 @@ def _barcode_row(img: Image.Image) -> tuple[list[int], int, int]:
     result = zxingcpp.read_barcodes(img)[0]
     pos = result.position
     y = (pos.top_left.y + pos.bottom_left.y) // 2
-    px = img.load()
-    row = [px[x, y] for x in range(img.size[0])]
+    px = grey_pixels(img)
+    row = [px(x, y) for x in range(img.size[0])]
     dark = [x for x, v in enumerate(row) if v < 128]
     # the symbol's own bars: the dark pixels between zxing's corners (text lies elsewhere)
     bars = [x for x in dark if pos.top_left.x - 2 <= x <= pos.top_right.x + 2]
@@ -244,9 +245,9 @@ def test_long_names_and_lists_stay_inside_the_printable_width(kind, paper):
     margin_px = int(margin / 72 * DPI) - 1
     for img in pages_at_dpi(pdf):
         w, h = img.size
-        px = img.load()
+        px = grey_pixels(img)
         for x in (*range(margin_px), *range(w - margin_px, w)):
-            assert all(px[x, y] > 250 for y in range(0, h, 2)), f"ink at x={x}"
+            assert all(px(x, y) > 250 for y in range(0, h, 2)), f"ink at x={x}"
     text = flat_text(pdf)
     assert "Kusumawardhani Binti Haji Abdullah Syamsuddin" in text
     if kind == "tanda-terima":
@@ -283,7 +284,10 @@ def test_a5_overflow_goes_to_a_second_page_and_keeps_the_barcode_on_the_first():
 def test_font_is_embedded_and_non_ascii_names_print():
     pdf = render("tanda-terima", sample(visitor_nama="Dewi Ayu Lestari Å"), "58mm")
     reader = PdfReader(io.BytesIO(pdf))
-    fonts = reader.pages[0]["/Resources"]["/Font"]
+    resources = reader.pages[0]["/Resources"].get_object()
+    assert isinstance(resources, DictionaryObject)
+    fonts = resources["/Font"].get_object()
+    assert isinstance(fonts, DictionaryObject)
     for ref in fonts.values():
         font = ref.get_object()
         descendant = (

@@ -37,7 +37,8 @@ def test_valid_file_loads_with_its_structure():
     assert [s.no for s in sop.steps] == [1, 2, 4]
     assert sop.step(2).is_decision and sop.step(2).kembali[0].ke_langkah == 1
     assert sop.step(1).role == "admin"
-    assert sop.next_step(2).no == 4 and sop.next_step(4) is None
+    after_two = sop.next_step(2)
+    assert after_two is not None and after_two.no == 4 and sop.next_step(4) is None
     assert sop.counter_roles == ("admin",)
     assert sop.step(2).mutu_baku.waktu.high == 1
 

@@ -12,12 +12,14 @@ import json
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from counter import demo
 from counter import report as R
-from counter.config import CalendarSettings, default_profile, resolve_paths
+from counter.case import fold_cache
+from counter.config import CalendarSettings, Profile, default_profile, resolve_paths
 from counter.desk import Desk
 from counter.report_rows import case_row, step_rows
 from counter.summary import SummaryShelf, rows_on
@@ -38,22 +40,29 @@ def history(loket_dirs: tuple[Path, Path]) -> tuple[Context, demo.DemoResult]:
     return ctx, result
 
 
-def _desk(ctx: Context, store: Store | None = None, profile=None) -> Desk:  # type: ignore[no-untyped-def]
+def _desk(ctx: Context, store: Store | None = None, profile: Profile | None = None) -> Desk:
     profile = profile or ctx.profile
     until = demo.end_of_day(LAST, profile)
     return Desk(store or open_store(ctx.paths.store_dir, profile.tz), ctx.catalog, profile,
                 officer=petugas(), now=lambda: until)
 
 
-def _fresh(desk: Desk, day: date) -> dict[str, tuple]:  # type: ignore[type-arg]
-    """Every case of the day folded and measured from its events, as rows."""
+def _fresh(desk: Desk, day: date) -> dict[str, tuple[Any, ...]]:
+    """Every case of the day folded and measured from its events, as rows (no fold kept in
+    memory is reused: `counter.case.fold_cache` forgets them first)."""
+    fold_cache.forget_all()
     return {code: (case_row(v), tuple(step_rows(v)))
             for code, v in ((v.code, v) for v in desk.views_on(day))}
 
 
-def _shelved(desk: Desk, day: date) -> dict[str, tuple]:  # type: ignore[type-arg]
+def _shelf(desk: Desk) -> SummaryShelf:
+    """The store behind the desk, as the summaries' shelf (the store keeps them)."""
     assert isinstance(desk.repo, SummaryShelf)
-    got = rows_on(desk, desk.repo, day)
+    return desk.repo
+
+
+def _shelved(desk: Desk, day: date) -> dict[str, tuple[Any, ...]]:
+    got = rows_on(desk, _shelf(desk), day)
     return {row.code: (row, tuple(steps)) for row, steps in got.rows}
 
 
@@ -68,7 +77,7 @@ def test_every_summary_equals_a_fresh_fold(history: tuple[Context, demo.DemoResu
     for day in _days(result):
         expected = _fresh(desk, day)
         first = _shelved(desk, day)  # makes the summaries (from the events)
-        again = rows_on(desk, desk.repo, day)  # answered from them alone
+        again = rows_on(desk, _shelf(desk), day)  # answered from them alone
         assert first == expected
         assert {r.code: (r, tuple(s)) for r, s in again.rows} == expected
         if expected:
@@ -90,7 +99,7 @@ def test_a_new_event_makes_the_case_summary_again(
     desk.note(code, "catatan sesudah ditutup")  # a note after closing: a new last event
     expected = _fresh(desk, day)
     still_open = sum(1 for row, _ in expected.values() if row.status not in R.CLOSED)
-    got = rows_on(desk, desk.repo, day)
+    got = rows_on(desk, _shelf(desk), day)
     # the day file changed: the shelf is checked case by case, and exactly the case with
     # a new event is summarised again (besides the open ones, always folded live)
     assert not got.from_shelf and got.refolded == still_open + 1
@@ -205,7 +214,7 @@ def test_a_day_outside_the_history_has_no_rows(
         history: tuple[Context, demo.DemoResult]) -> None:
     ctx, result = history
     desk = _desk(ctx)
-    assert rows_on(desk, desk.repo, result.first - timedelta(days=40)).rows == []
+    assert rows_on(desk, _shelf(desk), result.first - timedelta(days=40)).rows == []
 
 
 def test_loket_periksa_bangun_ulang_rebuilds_every_day_and_says_how_long(
@@ -223,7 +232,7 @@ def test_loket_periksa_bangun_ulang_rebuilds_every_day_and_says_how_long(
     assert shelf.exists()
     desk = _desk(ctx)
     for day in _days(result):
-        got = rows_on(desk, desk.repo, day)
+        got = rows_on(desk, _shelf(desk), day)
         assert got.from_shelf or not got.rows
     # a damaged day is named and skipped; the others are rebuilt
     day_file = store.path_for(result.last)
@@ -264,3 +273,25 @@ def test_the_dashboard_reads_open_cases_from_their_small_files(
     damaged = desk.open_cases()
     assert code not in {v.code for v in damaged.views}
     assert any(u.path == str(day_file) for u in damaged.unreadable)
+
+
+def test_a_bad_time_is_refused_after_good_rows_of_the_same_types(
+        history: tuple[Context, demo.DemoResult]) -> None:
+    """Row types are checked once per shape of row; every row's times are still read."""
+    from counter.summary.record import from_json
+
+    ctx, result = history
+    desk = _desk(ctx)
+    _shelved(desk, result.last)
+    store = desk.repo
+    assert isinstance(store, Store)
+    doc = json.loads(store.shelves.path_for(result.last).read_bytes())
+    code, entry = next((c, e["summary"]) for c, e in doc["cases"].items() if "summary" in e)
+    good = from_json(code, entry)
+    assert good is not None and good.row.opened_at.tzinfo is not None
+    at = entry["row"].index(good.row.opened_at.isoformat())
+    for bad in ("bukan tanggal", good.row.opened_at.replace(tzinfo=None).isoformat(), 12.5):
+        row = list(entry["row"])
+        row[at] = bad
+        assert from_json(code, {**entry, "row": row}) is None
+    assert from_json(code, entry) == good

@@ -6,7 +6,10 @@ from counter.errors import WaktuError
 from counter.waktu import Kind, Unit, parse_waktu
 
 # Every distinct waktu string of the source documents (catalog-notes §3.1).
-SOURCE_STRINGS = [
+# text, kind, low, high, unit
+Reading = tuple[str, Kind, float | None, float | None, Unit | None]
+
+SOURCE_STRINGS: list[Reading] = [
     ("5 Menit", Kind.TETAP, 5, 5, Unit.MENIT),
     ("5 menit", Kind.TETAP, 5, 5, Unit.MENIT),
     ("10 Menit", Kind.TETAP, 10, 10, Unit.MENIT),
@@ -45,7 +48,7 @@ SOURCE_STRINGS = [
 ]
 
 # What an office will type when it writes its own SOP.
-OFFICE_VARIANTS = [
+OFFICE_VARIANTS: list[Reading] = [
     ("1 jam 30 menit", Kind.TETAP, 90, 90, Unit.MENIT),
     ("1,5 jam", Kind.TETAP, 1.5, 1.5, Unit.JAM),
     ("3 hari kerja", Kind.TETAP, 3, 3, Unit.HARI),

@@ -51,6 +51,7 @@ def test_a_handed_off_file_is_with_the_official_since_the_hand_off(tmp_path):
         now[0] = START + timedelta(minutes=minutes)
         view = desk.complete_step(code, to_name="Pak Koor")
     where = whereabouts(view.state, view.sop)
+    assert where is not None
     assert where.holder == "Koor (Pak Koor)" and where.since == START + timedelta(minutes=45)
     [line] = waiting_lines([view])
     assert line.holder == where.holder

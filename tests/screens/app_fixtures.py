@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from textual import events
+from textual.app import App
+from textual.screen import Screen
 
 from counter.accounts.pin import hash_pin
 from counter.accounts.roles import PETUGAS
@@ -66,6 +68,26 @@ def make_app(paths: Paths, clock: Clock, *, profile: Profile | None = None,
                     scan_gap=GAP, **kwargs)
 
 
+S = TypeVar("S", bound=Screen[Any])
+
+
+def screen_as(app: App[Any], kind: type[S]) -> S:
+    """The screen on top, checked to be the one the journey expects (and typed so)."""
+    assert isinstance(app.screen, kind), f"{type(app.screen).__name__}, not {kind.__name__}"
+    return app.screen
+
+
+def focused_id(app: App[Any]) -> str | None:
+    """The id of the widget the officer's typing goes to (None: nothing focused)."""
+    return app.focused.id if app.focused is not None else None
+
+
+def profile_of(app: LoketApp) -> Profile:
+    """The office profile of a started app (set up before the day begins)."""
+    assert app.profile is not None
+    return app.profile
+
+
 async def type_text(pilot: Any, text: str) -> None:
     """Type a text: the keys arrive together (faster than Pilot's one key per idle),
     with no Enter the scan buffer hands them on in order after its burst gap."""
@@ -91,12 +113,17 @@ def _send(app: Any, text: str) -> None:
 async def scan(pilot: Any, code: str) -> None:
     """A scanner: the code and Enter in one burst, as the terminal delivers it."""
     app = pilot.app
+    before, told = app.screen, len(app._notifications)
     _send(app, code)
     enter = events.Key("enter", "\r")
     enter.set_sender(app)
     app._driver.send_message(enter)
     await pilot.pause(GAP * 3)
     await pilot.pause()
+    for _ in range(10):  # on a busy machine the case (or the notice) comes a moment later
+        if app.screen is not before or len(app._notifications) != told:
+            break
+        await pilot.pause(0.05)
 
 
 _KEYS = {"-": "minus", " ": "space", "/": "slash", "?": "question_mark", ".": "full_stop",

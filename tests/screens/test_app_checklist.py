@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import SelectionList
 
+from screens.services import desk_of
 from screens.step_runner import StepRunnerScreen
 from tests.screens.app_fixtures import Clock, key, make_app, scan
 
@@ -15,10 +16,10 @@ async def test_ticked_documents_of_step_three_are_recorded(paths):
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        code = app.desk.open_case(KONSULTASI, {"nama": "Rudi"},
+        code = desk_of(app).open_case(KONSULTASI, {"nama": "Rudi"},
                                   received=["Form konsultasi bisnis"]).code
-        app.desk.complete_step(code)
-        app.desk.complete_step(code)  # now at step 3, which needs "Notulen"
+        desk_of(app).complete_step(code)
+        desk_of(app).complete_step(code)  # now at step 3, which needs "Notulen"
         await scan(pilot, code)
         assert isinstance(app.screen, StepRunnerScreen)
         checklist = app.screen.query_one("#checklist", SelectionList)
@@ -32,4 +33,4 @@ async def test_ticked_documents_of_step_three_are_recorded(paths):
                   if e["type"] == "kelengkapan_checked"]
         assert [(c["step"], c["received"]) for c in checks] == [
             (1, ["Form konsultasi bisnis"]), (3, ["Notulen"])]
-        assert app.desk.view(code).state.current_step == 4
+        assert desk_of(app).view(code).state.current_step == 4

@@ -5,6 +5,7 @@ from __future__ import annotations
 from counter.desk import Desk
 from counter.sop import load_catalog
 from screens.received_ask import ReceivedAsk
+from screens.services import desk_of
 from screens.step_runner import StepRunnerScreen
 from tests.screens.app_fixtures import Clock, key, make_app, make_profile, record_notices
 
@@ -16,7 +17,7 @@ async def test_a_step_finished_at_another_desk_meanwhile_is_not_finished_twice(p
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        code = app.desk.open_case(SOP, {"nama": "Dewi Sartika"}).code
+        code = desk_of(app).open_case(SOP, {"nama": "Dewi Sartika"}).code
         app.push_screen(StepRunnerScreen(code))
         await pilot.pause()
         runner = app.screen

@@ -14,6 +14,7 @@ from counter.sop import load_catalog
 from screens import home as home_module
 from screens.daily_log import DailyLogScreen
 from screens.home import HomeScreen
+from screens.services import desk_of
 from store import StoreError, open_store
 from tests.damage_kit import BREAK, damage
 from tests.screens.app_fixtures import START, Clock, make_app, make_profile, record_notices
@@ -121,7 +122,7 @@ async def test_damaged_day_named_on_dashboard_others_shown_and_restore_picked_up
         assert isinstance(app.screen, HomeScreen)
         assert any(str(day_file) in n for n in notices[before:])
         with pytest.raises(StoreError) as info:
-            app.desk.note(inside, "coba")
+            desk_of(app).note(inside, "coba")
         assert info.value.path == str(day_file)
         assert day_file.read_bytes() == broken
 

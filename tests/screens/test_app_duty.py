@@ -7,6 +7,7 @@ from textual.widgets import Input, OptionList, Static
 
 from counter.duty import Duty, load_duty, save_duty
 from screens.home import HomeScreen
+from screens.services import desk_of
 from screens.setup import SetupScreen
 from screens.signin import SignInScreen
 from tests.screens.app_fixtures import (
@@ -45,7 +46,7 @@ async def test_restart_offers_the_officer_and_desk_of_the_day(paths):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(again.screen, HomeScreen)
-        assert (again.officer, again.desk_no, again.desk.profile.desk) == (
+        assert (again.officer, again.desk_no, desk_of(again).profile.desk) == (
             "Budi Santoso", 3, 3)
 
 

@@ -13,14 +13,17 @@ from screens.home import HomeScreen
 from screens.modals import ReturnModal, TextModal
 from screens.new_case import NewCaseScreen
 from screens.received_ask import ReceivedAsk
+from screens.services import desk_of
 from screens.step_runner import StepRunnerScreen
 from tests.screens.app_fixtures import (
     OFFICER,
     Clock,
+    focused_id,
     key,
     make_app,
     pdfs,
     scan,
+    screen_as,
     stored_types,
     type_text,
 )
@@ -63,7 +66,7 @@ async def complete_step(pilot, app, over: str | None = None, hand_off: bool = Fa
         await pilot.pause()
     if over is not None:
         assert isinstance(app.screen, TextModal)
-        assert app.focused.id == "text"
+        assert focused_id(app) == "text"
         await type_text(pilot, over)
         await pilot.press("enter")
     await settle(app, pilot)
@@ -81,7 +84,7 @@ async def test_konsultasi_walk_in_to_selesai(paths):
         await type_text(pilot, "konsultasi")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.sop.id == KONSULTASI
+        assert screen_as(app, NewCaseScreen).sop == app.catalog.get(KONSULTASI)
         await type_text(pilot, VISITOR["nama"])
         await pilot.press("tab")
         await type_text(pilot, VISITOR["nik"])
@@ -124,12 +127,12 @@ async def test_konsultasi_walk_in_to_selesai(paths):
         assert "hampir" in str(app.screen.query_one("#step-timer", Static).content)
         clock.advance(minutes=2)
         await complete_step(pilot, app)
-        assert app.screen.view.state.current_step == 2
+        assert screen_as(app, StepRunnerScreen).view.state.current_step == 2
 
         for minutes, step in ((10, 3), (30, 4)):
             clock.advance(minutes=minutes)
             await complete_step(pilot, app)
-            assert app.screen.view.state.current_step == step
+            assert screen_as(app, StepRunnerScreen).view.state.current_step == step
         # step 5 belongs to the Koor (not a counter role): Serahkan, slip printed
         assert app.screen.check_action("hand_off", ()) is True
         assert app.screen.check_action("complete", ()) is False
@@ -139,7 +142,7 @@ async def test_konsultasi_walk_in_to_selesai(paths):
         assert timer_level(app, "#step-timer") == "-lewat"
         await complete_step(pilot, app, over="", hand_off=True)
         assert isinstance(app.screen, HomeScreen)
-        state = app.desk.view(code).state
+        state = desk_of(app).view(code).state
         assert state.status is Status.MENUNGGU_PELAKSANA
         assert any("serah-terima" in p.name for p in pdfs(paths))
 
@@ -150,12 +153,12 @@ async def test_konsultasi_walk_in_to_selesai(paths):
         assert isinstance(app.screen, StepRunnerScreen)
         assert app.screen.view.state.status is Status.BERJALAN
         await complete_step(pilot, app)
-        assert app.screen.view.state.current_step == 7
+        assert screen_as(app, StepRunnerScreen).view.state.current_step == 7
         clock.advance(minutes=6)
         await complete_step(pilot, app)
         assert isinstance(app.screen, HomeScreen)
 
-        final = app.desk.view(code).state
+        final = desk_of(app).view(code).state
         assert final.status is Status.SELESAI
         types = stored_types(app, code)
         assert types[0] == "opened" and types[-1] == "closed"
@@ -175,7 +178,7 @@ async def test_step_over_prompts_for_reason(paths):
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
+        view = desk_of(app).open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
         app.show_case(view.code)
         await pilot.pause()
         clock.advance(minutes=22)
@@ -199,7 +202,7 @@ async def test_no_reason_asked_within_time(paths):
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
+        view = desk_of(app).open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
         app.show_case(view.code)
         clock.advance(minutes=3)
         await pilot.pause()
@@ -207,7 +210,7 @@ async def test_no_reason_asked_within_time(paths):
         await settle(app, pilot)
         # within its time, s finishes the step at once: no dialog, no reason stored
         assert isinstance(app.screen, StepRunnerScreen)
-        assert app.screen.view.state.current_step == 2
+        assert screen_as(app, StepRunnerScreen).view.state.current_step == 2
         assert "over_reason" not in stored_types(app, view.code)
 
 
@@ -216,7 +219,7 @@ async def test_kembalikan_loop_on_decision_step(paths):
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case(IUI, {"nama": "CV Maju"},
+        view = desk_of(app).open_case(IUI, {"nama": "CV Maju"},
                                   ["Komputer OnLine", "KTP/Data Diri Aktif"], [])
         app.show_case(view.code)
         await pilot.pause()
@@ -225,24 +228,24 @@ async def test_kembalikan_loop_on_decision_step(paths):
             # Kembalikan is offered only on the decision step
             assert app.screen.check_action("return_step", ()) is False
             await complete_step(pilot, app)
-        assert app.screen.view.state.current_step == 6
+        assert screen_as(app, StepRunnerScreen).view.state.current_step == 6
         assert app.screen.check_action("return_step", ()) is True
         await key(pilot, "k")
         await pilot.pause()
         assert isinstance(app.screen, ReturnModal)
         assert app.screen.targets[0][0] == 4
         # the dialog starts on the reason (the one target is highlighted)
-        assert app.focused.id == "reason"
+        assert focused_id(app) == "reason"
         await pilot.press("enter")  # empty: refused, stays open, focus stays on the reason
         assert isinstance(app.screen, ReturnModal)
         assert "Alasan pengembalian wajib diisi" in str(
             app.screen.query_one("#modal-error", Static).content)
-        assert app.focused.id == "reason"
+        assert focused_id(app) == "reason"
         await type_text(pilot, "NIB belum aktif")
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, StepRunnerScreen)
-        assert app.screen.view.state.current_step == 4
+        assert screen_as(app, StepRunnerScreen).view.state.current_step == 4
         returned = [e for e in app.store.events(view.code) if e["type"] == "step_returned"]
         assert returned[0]["data"]["to_step"] == 4
         assert returned[0]["data"]["reason"] == "NIB belum aktif"
@@ -250,9 +253,9 @@ async def test_kembalikan_loop_on_decision_step(paths):
         for _ in range(2):
             clock.advance(minutes=10)
             await complete_step(pilot, app)
-        assert app.screen.view.state.current_step == 6
+        assert screen_as(app, StepRunnerScreen).view.state.current_step == 6
         await complete_step(pilot, app)
-        assert app.screen.view.state.current_step == 7
+        assert screen_as(app, StepRunnerScreen).view.state.current_step == 7
         runs6 = app.screen.view.state.runs_of(6)
         assert [r.outcome for r in runs6] == ["dikembalikan", "selesai"]
 
@@ -263,7 +266,7 @@ async def test_timers_say_when_the_office_clock_stands_still(paths):
     app = make_app(paths, clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
+        view = desk_of(app).open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
         app.show_case(view.code)
         await pilot.pause()
         off = app.screen.query_one("#off-hours", Static)

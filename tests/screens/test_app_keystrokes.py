@@ -16,8 +16,18 @@ from counter.case import Status
 from screens.home import HomeScreen
 from screens.new_case import NewCaseScreen
 from screens.received_ask import ReceivedAsk
+from screens.services import desk_of
 from screens.step_runner import StepRunnerScreen
-from tests.screens.app_fixtures import Clock, key, make_app, scan, stored_types, type_text
+from screens.widgets.checklist import Checklist
+from tests.screens.app_fixtures import (
+    Clock,
+    focused_id,
+    key,
+    make_app,
+    scan,
+    stored_types,
+    type_text,
+)
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
 BUDGET = 15
@@ -27,7 +37,8 @@ class Keys:
     """The officer's hands: every press is one key in the count."""
 
     def __init__(self, pilot: Any) -> None:
-        self.pilot, self.pressed = pilot, []
+        self.pilot = pilot
+        self.pressed: list[str] = []
 
     async def press(self, name: str) -> None:
         self.pressed.append(name)
@@ -46,7 +57,7 @@ async def test_konsultasi_with_one_hand_off_in_fifteen_keys(paths):
         assert isinstance(app.screen, NewCaseScreen)
         await keys.press("7")  # the SOP's number: 07 is the only one it can mean
         assert app.screen.sop is not None and app.screen.sop.id == KONSULTASI
-        assert app.focused.id == "nama"
+        assert focused_id(app) == "nama"
         await type_text(pilot, "Ani Lestari")
         await keys.press("tab")
         await type_text(pilot, "3501011508900002")
@@ -73,11 +84,11 @@ async def test_konsultasi_with_one_hand_off_in_fifteen_keys(paths):
         await keys.press("enter")
         assert app.screen.view.state.current_step == 4
         # the Notulen received at step 3 is still in the file: ticked, not asked again
-        assert app.screen.query_one("#checklist").unticked == []
+        assert app.screen.query_one("#checklist", Checklist).unticked == []
         clock.advance(minutes=10)
         await keys.press("h")
         assert isinstance(app.screen, HomeScreen)
-        assert app.desk.view(code).state.status is Status.MENUNGGU_PELAKSANA
+        assert desk_of(app).view(code).state.status is Status.MENUNGGU_PELAKSANA
 
         clock.advance(minutes=5)  # the Koor takes the file and evaluates it within 10 menit
         await scan(pilot, code)
@@ -93,7 +104,7 @@ async def test_konsultasi_with_one_hand_off_in_fifteen_keys(paths):
         await keys.press("s")
         assert isinstance(app.screen, HomeScreen)
 
-        state = app.desk.view(code).state
+        state = desk_of(app).view(code).state
         assert state.status is Status.SELESAI
         types = stored_types(app, code)
         assert types.count("step_completed") == 6

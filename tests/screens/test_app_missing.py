@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from textual.widgets import SelectionList, Static
+from textual.widgets import OptionList, SelectionList, Static
 
 from counter.case import Status
 from screens.home import HomeScreen
-from screens.modals import BroughtModal, MissingModal
+from screens.modals import BroughtModal, CloseModal, MissingModal
 from screens.new_case import NewCaseScreen
 from screens.received_ask import ReceivedAsk
+from screens.services import desk_of
 from screens.step_runner import StepRunnerScreen
 from screens.widgets.checklist import Checklist
-from tests.screens.app_fixtures import Clock, key, make_app, pdfs, scan, type_text
+from tests.screens.app_fixtures import (
+    Clock,
+    focused_id,
+    key,
+    make_app,
+    pdfs,
+    scan,
+    screen_as,
+    type_text,
+)
 
 
 async def test_missing_document_at_the_counter_then_applicant_returns(paths):
@@ -25,7 +35,7 @@ async def test_missing_document_at_the_counter_then_applicant_returns(paths):
         await type_text(pilot, "iui")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.sop.id == "pct-14-rekomendasi-teknis-iui"
+        assert screen_as(app, NewCaseScreen).sop == app.catalog.get("pct-14-rekomendasi-teknis-iui")
         await type_text(pilot, "CV Maju")
         await pilot.press("tab", "tab", "tab", "tab")
         await pilot.press("space")  # the first item received, the second not
@@ -47,7 +57,7 @@ async def test_missing_document_at_the_counter_then_applicant_returns(paths):
         codes = app.store.open_codes()
         assert len(codes) == 1
         code = codes[0]
-        state = app.desk.view(code).state
+        state = desk_of(app).view(code).state
         assert state.status is Status.MENUNGGU_PEMOHON
         assert list(state.waiting_missing) == ["KTP/Data Diri Aktif"]
         assert state.waiting_note == "bawa KTP asli"
@@ -83,19 +93,19 @@ async def test_tutup_ditolak_needs_a_reason(paths):
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case("pct-07-konsultasi-bisnis", {"nama": "Hana"}, [], [])
+        view = desk_of(app).open_case("pct-07-konsultasi-bisnis", {"nama": "Hana"}, [], [])
         app.show_case(view.code)
         await pilot.pause()
         await key(pilot, "t")
         await pilot.pause()
         # selesai does not fit step 1 of 6: not offered, Ditolak comes first
-        assert app.screen.outcomes == ["ditolak", "dibatalkan"]
+        assert screen_as(app, CloseModal).outcomes == ["ditolak", "dibatalkan"]
         await pilot.press("enter")  # Ditolak; on to the reason
         await pilot.press("enter")  # no reason yet
         await pilot.pause()
         error = str(app.screen.query_one("#modal-error", Static).content)
         assert error == "Alasan penutupan wajib diisi"
-        assert app.focused.id == "reason"
+        assert focused_id(app) == "reason"
         await type_text(pilot, "bukan layanan kami")
         await pilot.press("enter")
         await pilot.pause()
@@ -112,8 +122,10 @@ async def test_arrows_in_the_search_field_move_the_service_list(paths):
         await pilot.pause()
         await pilot.press("f2")
         await pilot.pause()
-        screen = app.screen
-        first = screen._shown[screen.query_one("#sops").highlighted]
+        screen = screen_as(app, NewCaseScreen)
+        highlighted = screen.query_one("#sops", OptionList).highlighted
+        assert highlighted is not None
+        first = screen._shown[highlighted]
         await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()

@@ -5,7 +5,9 @@ from __future__ import annotations
 from textual.widgets import Input, Static
 
 from screens.new_case import NewCaseScreen
-from tests.screens.app_fixtures import Clock, key, make_app, record_notices, type_text
+from screens.services import desk_of
+from screens.widgets.returning_list import ReturningList
+from tests.screens.app_fixtures import Clock, focused_id, key, make_app, record_notices, type_text
 
 
 async def open_form(app, pilot) -> NewCaseScreen:
@@ -21,12 +23,12 @@ async def test_an_sop_number_that_can_mean_one_sop_chooses_it(paths):
     async with app.run_test(size=(80, 24)) as pilot:
         form = await open_form(app, pilot)
         await key(pilot, "1")  # 01, or 10–19: not yet
-        assert form.sop is None and app.focused.id == "search"
+        assert form.sop is None and focused_id(app) == "search"
         await key(pilot, "7")  # 17
         assert form.sop is not None and form.sop.id.startswith("pct-17")
-        assert app.focused.id == "nama"
+        assert focused_id(app) == "nama"
         await pilot.press("enter")  # an Enter out of habit stays on the empty name
-        assert app.focused.id == "nama"
+        assert focused_id(app) == "nama"
 
 
 async def test_a_stale_no_match_line_goes_and_a_draft_says_why(paths):
@@ -71,12 +73,12 @@ async def test_a_returning_visitor_fills_the_form_from_the_last_case(paths):
         await pilot.pause()
         ani = {"nama": "Ani Lestari", "nik": "3501011508900002", "telepon": "081234567890",
                "nama_usaha": "Keripik Ani"}
-        app.desk.open_case("pct-07-konsultasi-bisnis", ani, ["Form konsultasi bisnis"], [])
+        desk_of(app).open_case("pct-07-konsultasi-bisnis", ani, ["Form konsultasi bisnis"], [])
         clock.advance(days=7)
         form = await open_form(app, pilot)
         await app.workers.wait_for_complete()
         await key(pilot, "7")
-        returning = form.query_one("#returning")
+        returning = form.query_one("#returning", ReturningList)
         for typed, field in (("3501011508", "nik"), ("0812345", "telepon"), ("lestari", "nama")):
             box = form.query_one(f"#{field}", Input)
             box.focus()

@@ -6,8 +6,10 @@ from pathlib import Path
 
 from counter.errors import PrintError
 from counter.printing import Issued
+from screens.home import HomeScreen
+from screens.services import desk_of
 from screens.step_runner import StepRunnerScreen
-from tests.screens.app_fixtures import Clock, key, make_app, record_notices
+from tests.screens.app_fixtures import Clock, key, make_app, record_notices, screen_as
 
 
 def jammed(kind, data, paper, *, pdf_dir, printer, at, **_):
@@ -26,7 +28,7 @@ async def test_failed_print_is_recorded_and_the_case_stays(paths):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         notices = record_notices(app)
-        view = app.desk.open_case("pct-07-konsultasi-bisnis", {"nama": "Ida"}, [], [])
+        view = desk_of(app).open_case("pct-07-konsultasi-bisnis", {"nama": "Ida"}, [], [])
         app.show_case(view.code)
         app.print_doc(view.code, "tanda-terima")
         await app.workers.wait_for_complete()
@@ -48,14 +50,14 @@ async def test_document_that_cannot_be_made_is_a_notice(paths):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         notices = record_notices(app)
-        view = app.desk.open_case("pct-07-konsultasi-bisnis", {"nama": "Joko"}, [], [])
+        view = desk_of(app).open_case("pct-07-konsultasi-bisnis", {"nama": "Joko"}, [], [])
         app.show_case(view.code)
         app.print_doc(view.code, "tanda-terima")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, StepRunnerScreen)
         assert any("disk penuh" in n for n in notices)
-        assert app.desk.view(view.code).state.status.value == "berjalan"
+        assert desk_of(app).view(view.code).state.status.value == "berjalan"
 
 
 async def test_damaged_day_file_is_a_notice_and_the_rest_works(paths):
@@ -65,7 +67,7 @@ async def test_damaged_day_file_is_a_notice_and_the_rest_works(paths):
     first = make_app(paths, clock)
     async with first.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        good = first.desk.open_case("pct-07-konsultasi-bisnis", {"nama": "Kiki"}, [], [])
+        good = desk_of(first).open_case("pct-07-konsultasi-bisnis", {"nama": "Kiki"}, [], [])
     bad = paths.store_dir / "2026" / "2026-11-20.json"
     bad.parent.mkdir(parents=True, exist_ok=True)
     bad.write_text("{ this is not json", encoding="utf-8")
@@ -77,26 +79,25 @@ async def test_damaged_day_file_is_a_notice_and_the_rest_works(paths):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert any("2026-11-20.json" in n for n in notices)
-        assert good.code in app.screen._order["work"]
+        assert good.code in screen_as(app, HomeScreen)._order["work"]
 
 
 async def test_kembalikan_prints_a_lembar_pengembalian(paths):
     """The return's paper is made by the app's print worker, like a hand-off slip: it says
     DIKEMBALIKAN, from which step to which, the reason, and carries the barcode."""
-    from pdf_scan import flat_text, scan_pdf
-
     from screens.modals import ReturnModal
+    from tests.pdf_scan import flat_text, scan_pdf
     from tests.screens.app_fixtures import type_text
 
     clock = Clock()
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case("pct-14-rekomendasi-teknis-iui", {"nama": "CV Maju"},
+        view = desk_of(app).open_case("pct-14-rekomendasi-teknis-iui", {"nama": "CV Maju"},
                                   ["Komputer OnLine", "KTP/Data Diri Aktif"], [])
         for _ in range(5):
             clock.advance(minutes=10)
-            view = app.desk.complete_step(view.code)
+            view = desk_of(app).complete_step(view.code)
         assert view.state.current_step == 6
         notices = record_notices(app)
         app.show_case(view.code)

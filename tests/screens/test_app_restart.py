@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.widgets import DataTable, Static
 
 from screens.home import HomeScreen
+from screens.services import desk_of
 from screens.step_runner import StepRunnerScreen
-from tests.screens.app_fixtures import Clock, key, make_app
+from tests.screens.app_fixtures import Clock, key, make_app, screen_as
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
 
@@ -16,7 +19,7 @@ async def test_restart_keeps_case_at_same_step_with_right_time(paths):
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case(KONSULTASI, {"nama": "Gita"}, ["Form konsultasi bisnis"], [])
+        view = desk_of(app).open_case(KONSULTASI, {"nama": "Gita"}, ["Form konsultasi bisnis"], [])
         code = view.code
         app.show_case(code)
         await pilot.pause()
@@ -24,7 +27,7 @@ async def test_restart_keeps_case_at_same_step_with_right_time(paths):
         await key(pilot, "s")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert app.screen.view.state.current_step == 2
+        assert screen_as(app, StepRunnerScreen).view.state.current_step == 2
         # step 2 started at 09.06; the power goes at 09.09 (no clean shutdown
         # is needed: every event was already durable when it was shown)
         clock.advance(minutes=3)
@@ -53,27 +56,29 @@ async def test_restart_keeps_case_at_same_step_with_right_time(paths):
         assert "16:00 /" in case_timer
 
 
-async def test_dashboard_tick_rewrites_only_changed_cells(paths):
+async def test_dashboard_tick_rewrites_only_changed_cells(paths, monkeypatch):
     clock = Clock()
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        codes = [app.desk.open_case(KONSULTASI, {"nama": n}, [], []).code
+        codes = [desk_of(app).open_case(KONSULTASI, {"nama": n}, [], []).code
                  for n in ("Ani", "Budi", "Citra")]
         app.refresh_home()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        home = app.screen
+        home = screen_as(app, HomeScreen)
         table = home.query_one("#work", DataTable)
         calls: list[tuple[str, str]] = []
         original = table.update_cell
 
-        def update_cell(row, column, value, **kwargs):
+        def update_cell(row: Any, column: Any, value: Any, **kwargs: Any) -> None:
             calls.append((str(row), str(column)))
             return original(row, column, value, **kwargs)
 
-        table.update_cell = update_cell
-        table.add_row = table.remove_row = table.clear = None  # a rebuild would fail here
+        # a rebuild would fail here: only update_cell may run
+        monkeypatch.setattr(table, "update_cell", update_cell)
+        for rebuild in ("add_row", "remove_row", "clear"):
+            monkeypatch.setattr(table, rebuild, None)
         home.tick()
         assert calls == []  # the clock did not move: nothing to draw
         clock.advance(seconds=1)

@@ -16,6 +16,7 @@ from screens.accounts import AccountsScreen
 from screens.audit_view import AuditScreen
 from screens.case_detail import CaseDetailScreen
 from screens.home import HomeScreen
+from screens.services import desk_of
 from screens.setup import SetupScreen
 from screens.signin import SignInScreen
 from screens.step_runner import StepRunnerScreen
@@ -26,6 +27,7 @@ from tests.screens.app_fixtures import (
     as_supervisor,
     key,
     make_app,
+    profile_of,
     record_notices,
     scan,
     sign_in,
@@ -38,7 +40,7 @@ NIK = "3501014507900002"
 
 
 def _open(app, nama: str = "Dewi Sartika") -> str:
-    return app.desk.open_case(SOP, {"nama": nama, "nik": NIK}).code
+    return desk_of(app).open_case(SOP, {"nama": nama, "nik": NIK}).code
 
 
 async def _cancel_dialog(pilot, app, code: str) -> None:
@@ -69,7 +71,7 @@ async def test_a_petugas_cancels_only_with_a_supervisors_pin(paths):
         closed = [e for e in app.store.events(code) if e["type"] == C.CLOSED]
         assert [(e["officer"], e["data"]["outcome"]) for e in closed] == [
             ("Bu Rahma", "dibatalkan")]
-        assert app.desk.officer == "Siti Aminah"  # the petugas stays signed in
+        assert desk_of(app).officer == "Siti Aminah"  # the petugas stays signed in
         kinds = [(r.kind, r.officer) for r in AuditLog(paths.data_dir).records()]
         assert ("signin_failed", "Bu Rahma") in kinds
         assert ("supervisor_approved", "Bu Rahma") in kinds
@@ -93,7 +95,7 @@ async def test_a_supervisor_reopens_a_closed_case_from_its_history(paths):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         code = _open(app)
-        app.desk.close(code, "ditolak", "berkas tidak sesuai")
+        desk_of(app).close(code, "ditolak", "berkas tidak sesuai")
         assert code not in app.store.open_codes()
         app.push_screen(CaseDetailScreen(code))
         await pilot.pause()
@@ -105,7 +107,7 @@ async def test_a_supervisor_reopens_a_closed_case_from_its_history(paths):
         last = app.store.events(code)[-1]
         assert (last["type"], last["officer"]) == ("reopened", "Bu Rahma")
         assert code in app.store.open_codes()
-        assert not app.desk.view(code).state.closed
+        assert not desk_of(app).view(code).state.closed
 
 
 async def test_a_conflict_is_resolved_by_a_supervisor_only(paths):
@@ -115,13 +117,13 @@ async def test_a_conflict_is_resolved_by_a_supervisor_only(paths):
         code = _open(app)
         # two other desks completed step 1 while apart (synced in later): a fork
         stored = app.store.events(code)
-        at = app.desk.now()
+        at = desk_of(app).now()
         forked = []
         for i, (desk, who) in enumerate(((2, "Rina"), (3, "Hadi"))):
             ev = C.step_completed(code, at, who, desk, 1)
             forked.append({**ev, "prev": stored[-1]["id"], "seq": len(stored) + i})
         app.store.import_events(forked)
-        assert app.desk.view(code).conflicts
+        assert desk_of(app).view(code).conflicts
         app.show_case(code)
         await pilot.pause()
         await key(pilot, "x")
@@ -132,7 +134,7 @@ async def test_a_conflict_is_resolved_by_a_supervisor_only(paths):
         await pilot.pause()
         last = app.store.events(code)[-1]
         assert (last["type"], last["officer"]) == ("conflict_resolved", "Bu Rahma")
-        assert not app.desk.view(code).conflicts
+        assert not desk_of(app).view(code).conflicts
 
 
 async def test_settings_sop_editor_accounts_and_audit_ask_a_petugas_for_the_pin(paths):
@@ -158,7 +160,8 @@ async def test_settings_sop_editor_accounts_and_audit_ask_a_petugas_for_the_pin(
 
 
 async def test_accounts_added_with_a_hashed_pin_and_a_lock_lifted(paths):
-    app = make_app(paths, Clock(), officer=as_supervisor())
+    clock = Clock()
+    app = make_app(paths, clock, officer=as_supervisor())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await key(pilot, "f7")
@@ -171,17 +174,17 @@ async def test_accounts_added_with_a_hashed_pin_and_a_lock_lifted(paths):
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, AccountsScreen)
-        wulan = [o for o in app.profile.officers if o.nama == "Wulan Sari"]
+        wulan = [o for o in profile_of(app).officers if o.nama == "Wulan Sari"]
         assert wulan and wulan[0].pin_hash and wulan[0].roles == ("petugas loket",)
         # Wulan forgets her PIN: five wrong tries lock the account
         for _ in range(5):
             with pytest.raises(SignInError):
                 app.gate.sign_in("Wulan Sari", "11112222")
-            app._now.advance(minutes=2)  # past each growing delay
+            clock.advance(minutes=2)  # past each growing delay
         assert app.gate.lock_of("Wulan Sari").locked
         app.screen.reload()
         table = app.screen.query_one("#accounts", DataTable)
-        row = [o.nama for o in app.profile.officers].index("Wulan Sari")
+        row = [o.nama for o in profile_of(app).officers].index("Wulan Sari")
         assert "TERKUNCI" in str(table.get_row_at(row))
         table.move_cursor(row=row)
         await key(pilot, "u")
@@ -202,8 +205,8 @@ async def test_audit_screen_lists_the_cancellation_and_masks_the_nik(paths):
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         code = _open(app)
-        app.desk.reveal_nik(code, "riwayat kasus")
-        app.desk.close(code, "dibatalkan", f"NIK {NIK} ganda")
+        desk_of(app).reveal_nik(code, "riwayat kasus")
+        desk_of(app).close(code, "dibatalkan", f"NIK {NIK} ganda")
         await key(pilot, "f8")
         assert isinstance(app.screen, AuditScreen)
         table = app.screen.query_one("#audit", DataTable)
@@ -233,15 +236,15 @@ async def test_idle_desk_locks_hides_the_case_and_another_officer_takes_over(pat
         assert any("terkunci" in n for n in notices)
         await sign_in(pilot, "Budi Santoso")  # ganti petugas
         assert isinstance(app.screen, StepRunnerScreen) and not app.locked
-        assert app.desk.officer == "Budi Santoso"
-        app.desk.note(code, "dilanjutkan Budi")
+        assert desk_of(app).officer == "Budi Santoso"
+        desk_of(app).note(code, "dilanjutkan Budi")
         assert app.store.events(code)[-1]["officer"] == "Budi Santoso"
         # Ctrl+L locks at once; Siti's PIN brings her back
         await pilot.press("ctrl+l")
         await pilot.pause()
         assert isinstance(app.screen, SignInScreen)
         await sign_in(pilot, "Siti Aminah")
-        assert app.desk.officer == "Siti Aminah"
+        assert desk_of(app).officer == "Siti Aminah"
 
 
 def _screen_text(app) -> str:

@@ -12,6 +12,7 @@ from screens.confirm import ConfirmModal
 from screens.home import HomeScreen
 from screens.new_case import NewCaseScreen
 from screens.received_ask import ReceivedAsk
+from screens.services import desk_of
 from screens.step_runner import StepRunnerScreen
 from tests.pdf_scan import scan_pdf
 from tests.screens.app_fixtures import (
@@ -21,6 +22,7 @@ from tests.screens.app_fixtures import (
     pdfs,
     record_notices,
     scan,
+    screen_as,
     stored_types,
     type_text,
 )
@@ -33,14 +35,14 @@ async def test_hand_off_then_scan_receives_at_other_desk(paths):
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case(KONSULTASI, {"nama": "Budi"}, ["Form konsultasi bisnis"], [])
+        view = desk_of(app).open_case(KONSULTASI, {"nama": "Budi"}, ["Form konsultasi bisnis"], [])
         code = view.code
         for _ in range(3):  # steps 1-3 at the counter
             clock.advance(minutes=5)
-            app.desk.complete_step(code)
+            desk_of(app).complete_step(code)
         app.show_case(code)
         await pilot.pause()
-        assert app.screen.view.state.current_step == 4
+        assert screen_as(app, StepRunnerScreen).view.state.current_step == 4
         await key(pilot, "h")
         await pilot.pause()
         assert isinstance(app.screen, ReceivedAsk)  # the Notulen was not ticked
@@ -48,7 +50,7 @@ async def test_hand_off_then_scan_receives_at_other_desk(paths):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert app.desk.view(code).state.status is Status.MENUNGGU_PELAKSANA
+        assert desk_of(app).view(code).state.status is Status.MENUNGGU_PELAKSANA
         [slip] = [p for p in pdfs(paths) if "serah-terima" in p.name]
         # what a scanner reads off the printed slip (rendered at 203 dpi, 1-bit)
         [printed_code] = scan_pdf(slip.read_bytes())
@@ -82,7 +84,7 @@ async def test_garbage_and_bad_check_digit_change_nothing(paths):
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case(KONSULTASI, {"nama": "Citra"}, [], [])
+        view = desk_of(app).open_case(KONSULTASI, {"nama": "Citra"}, [], [])
         code = view.code
         before = stored_types(app, code)
         notices = record_notices(app)
@@ -119,7 +121,7 @@ async def test_scanner_keys_never_reach_bindings_or_fields(paths):
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case(KONSULTASI, {"nama": "Dewi"}, [], [])
+        view = desk_of(app).open_case(KONSULTASI, {"nama": "Dewi"}, [], [])
         app.show_case(view.code)
         await pilot.pause()
         before = stored_types(app, view.code)
@@ -150,7 +152,7 @@ async def test_scan_field_f5(paths):
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case(KONSULTASI, {"nama": "Fajar"}, [], [])
+        view = desk_of(app).open_case(KONSULTASI, {"nama": "Fajar"}, [], [])
         await pilot.press("f5")
         await pilot.pause()
         assert isinstance(app.focused, Input)

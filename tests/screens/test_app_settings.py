@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from textual.widgets import Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from counter.config import load_profile
 from screens.home import HomeScreen
+from screens.services import desk_of
 from screens.setup import SetupScreen
-from tests.screens.app_fixtures import Clock, as_supervisor, make_app, make_profile
+from tests.screens.app_fixtures import Clock, as_supervisor, make_app, make_profile, profile_of
 
 
 async def test_printer_and_paper_changed_in_settings(paths):
@@ -32,8 +33,10 @@ async def test_printer_and_paper_changed_in_settings(paths):
         screen.query_one("#officers", Input).value = "Siti Aminah, Budi Santoso, Bu Rahma, Rina"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, HomeScreen), app.screen.query_one("#setup-error").content
+        assert isinstance(app.screen, HomeScreen), (
+            app.screen.query_one("#setup-error", Static).content)
         saved = load_profile(paths)
+        assert saved is not None
         assert saved is not None
         assert (saved.printer, saved.paper) == (printer, "58mm")
         assert [o.nama for o in saved.officers] == ["Siti Aminah", "Budi Santoso", "Bu Rahma",
@@ -41,8 +44,8 @@ async def test_printer_and_paper_changed_in_settings(paths):
         assert saved.officers[0].jabatan == "Petugas Loket"  # kept for a known officer
         assert saved.officers[2].pin_hash and "supervisor" in saved.officers[2].roles
         # in use at once: the next document goes to the new printer on the new paper
-        assert app.desk.profile.printer == printer and app.desk.profile.paper == "58mm"
-        assert app.desk.officer == "Bu Rahma"
+        assert desk_of(app).profile.printer == printer and desk_of(app).profile.paper == "58mm"
+        assert desk_of(app).officer == "Bu Rahma"
         # the change is an office audit record naming the supervisor and what changed
         from store.audit_log import AuditLog
 
@@ -62,7 +65,7 @@ async def test_settings_can_be_left_without_saving(paths):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert load_profile(paths) is None  # nothing written
-        assert app.profile.instansi == make_profile().instansi
+        assert profile_of(app).instansi == make_profile().instansi
 
 
 async def test_office_calendar_and_warning_threshold_set_in_settings(paths):
@@ -89,18 +92,21 @@ async def test_office_calendar_and_warning_threshold_set_in_settings(paths):
         await pilot.pause()
         assert app.screen is not screen
         saved = load_profile(paths)
+        assert saved is not None
         assert saved.calendar.closed_days == (date(2026, 12, 24), date(2026, 12, 31))
         assert saved.calendar.ramadan == ((date(2027, 2, 8), date(2027, 3, 9)),)
         assert saved.nearing == 0.8
         # in force at once, for the officer on duty
-        assert app.desk.profile.nearing == 0.8
-        assert not app.calendar.is_working_day(date(2026, 12, 24))
-        assert app.calendar.is_ramadan(date(2027, 2, 10))
+        assert desk_of(app).profile.nearing == 0.8
+        calendar = app.calendar
+        assert calendar is not None
+        assert not calendar.is_working_day(date(2026, 12, 24))
+        assert calendar.is_ramadan(date(2027, 2, 10))
         # the unit's own hours: open on Saturday mornings, closed at 15.00
         assert saved.calendar.jam_kerja.startswith("Senin-Jumat 08.00-15.00")
-        assert app.calendar.is_working_day(date(2026, 11, 28))  # a Saturday
-        wed = datetime(2026, 11, 25, 15, 30, tzinfo=app.profile.tz)
-        assert app.calendar.working_seconds(wed, wed + timedelta(minutes=30)) == 0
+        assert calendar.is_working_day(date(2026, 11, 28))  # a Saturday
+        wed = datetime(2026, 11, 25, 15, 30, tzinfo=saved.tz)
+        assert calendar.working_seconds(wed, wed + timedelta(minutes=30)) == 0
 
 
 async def test_f9_offers_cups_printers_catches_a_typo_and_prints_a_test_page(paths):
@@ -108,11 +114,11 @@ async def test_f9_offers_cups_printers_catches_a_typo_and_prints_a_test_page(pat
     the names CUPS has; the test print sends a page whose barcode scans, at the dpi set."""
     from pathlib import Path
 
-    from pdf_scan import decoded, one_bit, pages_at_dpi
     from textual.widgets import Static
 
     from counter.codes import is_demo_code
     from counter.printing import list_printers
+    from tests.pdf_scan import decoded, one_bit, pages_at_dpi
 
     cups = list_printers()
     if "PDF" not in cups.names:
@@ -139,7 +145,7 @@ async def test_f9_offers_cups_printers_catches_a_typo_and_prints_a_test_page(pat
         await pilot.pause()
         assert screen.query_one("#printer", Input).value == "PDF"
         screen.query_one("#dpi", Select).value = 180
-        screen.query_one("#test-print").press()
+        screen.query_one("#test-print", Button).press()
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -151,6 +157,7 @@ async def test_f9_offers_cups_printers_catches_a_typo_and_prints_a_test_page(pat
         await pilot.press("ctrl+s")
         await pilot.pause()
         saved = load_profile(paths)
+        assert saved is not None
         assert saved is not None and (saved.printer, saved.dpi) == ("PDF", 180)
     _remove_landed(Path(page).stem)
 

@@ -8,6 +8,7 @@ from counter.config import load_profile
 from screens.first_supervisor import FirstSupervisorScreen
 from screens.help import HelpScreen
 from screens.home import HomeScreen
+from screens.services import desk_of
 from screens.setup import SetupScreen
 from screens.signin import SignInScreen
 from screens.widgets.scan_buffer import ScanBuffer
@@ -160,7 +161,8 @@ async def test_an_office_from_before_accounts_makes_its_supervisor_first(paths):
         assert isinstance(app.screen, SignInScreen)
         await sign_in(pilot, "Wulan Sari", "55667788")
         assert isinstance(app.screen, HomeScreen)
-        assert app.desk.officer == "Wulan Sari" and app.desk.session.is_supervisor
+        session = desk_of(app).session
+        assert session is not None and session.nama == "Wulan Sari" and session.is_supervisor
 
 
 async def test_a_broken_office_sop_is_a_notice_not_a_crash(paths):

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from textual.app import App
+from textual.widgets import Static
 
 from counter.codes import make_code
 from counter.config import default_profile
@@ -26,7 +27,7 @@ class Host(App[None]):
         self.detail = screen
         self.told: list[str] = []
 
-    def notify(self, message: str, **kwargs: Any) -> None:  # type: ignore[override]
+    def notify(self, message: str, **kwargs: Any) -> None:
         self.told.append(str(message))
         super().notify(message, **kwargs)
 
@@ -41,7 +42,7 @@ def day(tmp_path: Path) -> Any:
 
 
 def whole_text(screen: CaseDetailScreen) -> str:
-    return "\n".join(static_text(screen.query_one(f"#case-{part}"), width=200)
+    return "\n".join(static_text(screen.query_one(f"#case-{part}", Static), width=200)
                      for part in ("header", "steps", "timeline"))
 
 

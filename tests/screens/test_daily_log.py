@@ -8,17 +8,24 @@ from typing import Any
 
 import pytest
 from textual.app import App
-from textual.widgets import Checkbox, DataTable, Select, Static
+from textual.containers import VerticalScroll
+from textual.coordinate import Coordinate
+from textual.widgets import Checkbox, DataTable, Input, Select, Static
 
-from counter.config import default_profile
+from counter.config import Paths, Profile, default_profile
 from screens.case_detail import CaseDetailScreen
 from screens.daily_log import DailyLogScreen, DateModal
 from store import open_store
+from tests.screens.app_fixtures import screen_as
 from tests.screens.review_fixtures import catalog, make_day
 from tests.screens.review_helpers import screen_lines, static_text
 
 
 class Host(App[None]):
+    # what the shell app carries, for the screens that save files (export)
+    paths: Paths
+    profile: Profile | None = None
+
     def __init__(self, screen: DailyLogScreen) -> None:
         super().__init__()
         self.log_screen = screen
@@ -41,7 +48,7 @@ async def settle(pilot: Any, screen: DailyLogScreen) -> None:
 
 def codes(screen: DailyLogScreen) -> list[str]:
     table = screen.query_one("#log-table", DataTable)
-    return [str(table.coordinate_to_cell_key((i, 0)).row_key.value)
+    return [str(table.coordinate_to_cell_key(Coordinate(i, 0)).row_key.value)
             for i in range(table.row_count)]
 
 
@@ -79,6 +86,18 @@ async def test_summary_panel(day: Any) -> None:
             assert line.rstrip().endswith("1"), line
         line12 = next(ln for ln in text.splitlines() if ln.startswith("12.00"))
         assert "█" not in line12
+        # a summary longer than the screen scrolls with the keyboard
+        box = screen.query_one("#log-summary-box", VerticalScroll)
+        assert box.max_scroll_y > 0 and box.scroll_y == 0
+        await pilot.press("down", "down", "down")
+        await pilot.pause()
+        assert box.scroll_y > 0
+        await pilot.press("end")
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("s")  # back to the cases' table
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#log-table", DataTable)
 
 
 async def test_filters(day: Any) -> None:
@@ -150,14 +169,14 @@ async def test_date_change_by_keys_and_typed(day: Any) -> None:
         # read, but no such day: said so, with the month's last day
         error = static_text(app.screen.query_one("#date-error", Static))
         assert "tidak ada" in error and "Februari 2026 hanya sampai tanggal 28" in error
-        modal_input = app.screen.query_one("#date-input")
+        modal_input = app.screen.query_one("#date-input", Input)
         modal_input.value = "25 November 2026"
         await pilot.press("enter")
         await settle(pilot, screen)
         assert screen.day == date(2026, 11, 25) and len(codes(screen)) == 5
         await pilot.press("t")
         await pilot.pause()
-        app.screen.query_one("#date-input").value = "2026-11-24"
+        app.screen.query_one("#date-input", Input).value = "2026-11-24"
         await pilot.press("enter")
         await settle(pilot, screen)
         assert codes(screen) == [day.yesterday]
@@ -203,7 +222,7 @@ async def test_back_from_a_case_keeps_the_row_and_reloads(day: Any) -> None:
         await pilot.press("down", "down", "down")  # the waiting case (13.00)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.code == day.waiting
+        assert screen_as(app, CaseDetailScreen).code == day.waiting
         day.desk.resume(day.waiting)  # the applicant came back meanwhile
         await pilot.press("escape")
         await settle(pilot, screen)
@@ -245,7 +264,6 @@ async def test_export_on_a_failing_disk_is_a_message_and_keeps_the_old_file(
     import errno
     import os
 
-    from counter import atomic
     from screens.widgets.choice import ChoiceModal
 
     folder = paths.data_dir / "laporan"
@@ -256,7 +274,7 @@ async def test_export_on_a_failing_disk_is_a_message_and_keeps_the_old_file(
     def failing(fd: int) -> None:
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
-    monkeypatch.setattr(atomic.os, "fsync", failing)
+    monkeypatch.setattr(os, "fsync", failing)  # the os module counter.atomic syncs through
     screen = DailyLogScreen(day.desk)
     app = Host(screen)
     app.paths, app.profile = paths, default_profile()

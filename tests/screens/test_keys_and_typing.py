@@ -23,6 +23,7 @@ from screens.keymap import declared_bindings, keys_label
 from screens.modals import TextModal
 from screens.new_case import NewCaseScreen
 from screens.received_ask import ReceivedAsk
+from screens.services import desk_of
 from screens.step_runner import StepRunnerScreen
 from tests.screens.app_fixtures import (
     OFFICER,
@@ -118,7 +119,7 @@ async def test_caps_lock_keeps_the_action_keys(paths):
     app = make_app(paths, Clock())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case(KBR, {"nama": "Ida"}, [], [])
+        view = desk_of(app).open_case(KBR, {"nama": "Ida"}, [], [])
         app.show_case(view.code)
         await pilot.pause()
         assert isinstance(app.screen, StepRunnerScreen)
@@ -182,8 +183,8 @@ async def test_a_scan_over_a_dialog_with_text_asks_first(paths, leave):
     app = make_app(paths, Clock())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        first = app.desk.open_case(KBR, {"nama": "Ida"}, [], [])
-        other = app.desk.open_case(KBR, {"nama": "Joko"}, [], [])
+        first = desk_of(app).open_case(KBR, {"nama": "Ida"}, [], [])
+        other = desk_of(app).open_case(KBR, {"nama": "Joko"}, [], [])
         app.show_case(first.code)
         await pilot.pause()
         notices = record_notices(app)

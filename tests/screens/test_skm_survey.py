@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 import screens.skm_survey as survey_mod
+from screens.services import desk_of
 from screens.skm_service import survey_store
 from screens.skm_survey import SurveyScreen
 from screens.step_runner import StepRunnerScreen
@@ -23,23 +24,23 @@ def quick_thanks(monkeypatch: pytest.MonkeyPatch) -> None:
 
 async def close_a_case(app, pilot) -> str:
     """A Konsultasi Bisnis case brought to its last step, then finished with `s`."""
-    case = app.desk.open_case(KONSULTASI, {"nama": "Rudi Hartono", "nik": "3501041507900002",
+    case = desk_of(app).open_case(KONSULTASI, {"nama": "Rudi Hartono", "nik": "3501041507900002",
                                            "telepon": "081234567890"},
                               received=["Form konsultasi bisnis"])
     code = case.code
-    while not app.desk.view(code).next.is_last:
-        view = app.desk.view(code)
+    while not desk_of(app).view(code).next.is_last:
+        view = desk_of(app).view(code)
         if view.state.status.value == "menunggu_pelaksana":
-            app.desk.receive(code)
+            desk_of(app).receive(code)
         else:
-            app.desk.complete_step(code)
+            desk_of(app).complete_step(code)
     app.show_case(code)
     await pilot.pause()
     assert isinstance(app.screen, StepRunnerScreen)
     await key(pilot, "s")
     await key(pilot, "enter")
     await pilot.pause()
-    assert app.desk.view(code).state.closed
+    assert desk_of(app).view(code).state.closed
     return code
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from screens.services import desk_of
 from tests.screens.app_fixtures import Clock, make_app
 
 SIZE = (100, 30)
@@ -76,10 +77,10 @@ def test_step_runner(snap_compare, paths):
 
     async def run_before(pilot) -> None:
         await pilot.pause()
-        view = app.desk.open_case(KONSULTASI, {"nama": "Ani Lestari"},
+        view = desk_of(app).open_case(KONSULTASI, {"nama": "Ani Lestari"},
                                   ["Form konsultasi bisnis"], [])
         clock.at += timedelta(minutes=4)
-        app.desk.complete_step(view.code, output="form terisi")
+        desk_of(app).complete_step(view.code, output="form terisi")
         clock.at += timedelta(minutes=12)
         app.show_case(view.code)
         app.clear_notifications()

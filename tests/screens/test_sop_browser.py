@@ -6,6 +6,7 @@ from textual.app import App
 from textual.widgets import Input, OptionList, Static
 
 from screens.sop_browser import SopBrowserScreen
+from tests.screens.app_fixtures import screen_as
 from tests.screens.review_fixtures import catalog
 from tests.screens.review_helpers import screen_lines, static_text
 
@@ -25,7 +26,7 @@ def detail(app: App) -> str:
 
 def listed(app: App) -> list[str]:
     olist = app.screen.query_one("#sop-list", OptionList)
-    return [olist.get_option_at_index(i).id for i in range(olist.option_count)]
+    return [str(olist.get_option_at_index(i).id) for i in range(olist.option_count)]
 
 
 async def test_lists_catalog_and_shows_identity_and_steps() -> None:
@@ -35,7 +36,7 @@ async def test_lists_catalog_and_shows_identity_and_steps() -> None:
         assert isinstance(app.screen, SopBrowserScreen)
         assert set(listed(app)) == {s.id for s in app.catalog.all()}
         assert len(listed(app)) == 4
-        app.screen.select("uji-konsultasi")
+        screen_as(app, SopBrowserScreen).select("uji-konsultasi")
         await pilot.pause()
         text = detail(app)
         for expected in ("07/SOP/UJI/2026", "Dinas Koperasi Uji", "Kepala Dinas Uji",
@@ -84,12 +85,13 @@ async def test_keyboard_moves_through_list() -> None:
     app = Host()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        first = app.screen.selected
+        browser = screen_as(app, SopBrowserScreen)
+        first = browser.selected
         await pilot.press("down")  # into the list
         await pilot.press("down")  # next SOP
         await pilot.pause()
         assert isinstance(app.screen.focused, OptionList)
-        assert app.screen.selected != first
+        assert browser.selected != first
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.focused is app.screen.query_one("#sop-detail")
@@ -114,7 +116,7 @@ async def test_fits_80_columns_with_steps_folded_under_kegiatan() -> None:
     app = Host()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app.screen.select("uji-konsultasi")
+        screen_as(app, SopBrowserScreen).select("uji-konsultasi")
         await pilot.pause()
         view = app.screen.query_one("#sop-view", Static)
         assert view.size.width < 60  # beside the list on an 80-column terminal

@@ -4,15 +4,23 @@ version; a half-filled form keeps every typed word and names what is missing."""
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList, Select, SelectionList, Static, TextArea
+from textual.widgets import Checkbox, Input, OptionList, Select, SelectionList, Static, TextArea
 
 from counter.sop import load_catalog
 from screens.home import HomeScreen
 from screens.new_case import NewCaseScreen
+from screens.services import desk_of
 from screens.sop_browser import SopBrowserScreen
 from screens.sop_editor import SopEditorScreen
 from screens.step_runner import StepRunnerScreen
-from tests.screens.app_fixtures import Clock, as_supervisor, make_app, type_text
+from tests.screens.app_fixtures import (
+    Clock,
+    as_supervisor,
+    focused_id,
+    make_app,
+    screen_as,
+    type_text,
+)
 from tests.screens.review_helpers import static_text
 
 NIB = "pct-11-nib"
@@ -61,9 +69,9 @@ async def test_complete_the_nib_draf_then_serve_a_walk_in(paths) -> None:
         for name, mark in (("Pemohon", "pemohon"), ("Petugas Loket", "loket")):
             await press_button(pilot, editor, "#role-add")
             i = len(editor.form.roles) - 1
-            assert app.focused.id == f"role-nama-{i}"
+            assert focused_id(app) == f"role-nama-{i}"
             await type_text(pilot, name)
-            editor.query_one(f"#role-{mark}-{i}").value = True
+            editor.query_one(f"#role-{mark}-{i}", Checkbox).value = True
         # two steps, typed; the waktu reading shows as it is typed
         for kegiatan, who, kelengkapan, waktu, reading in (
             ("Menerima dan memeriksa berkas NIB", "Petugas Loket; Pemohon", "KTP\nNPWP",
@@ -72,7 +80,7 @@ async def test_complete_the_nib_draf_then_serve_a_walk_in(paths) -> None:
              "Maksimal 1 hari", "paling lama 1 hari kerja"),
         ):
             await press_button(pilot, editor, "#step-add")
-            assert app.focused.id == "step-kegiatan"
+            assert focused_id(app) == "step-kegiatan"
             await type_text(pilot, kegiatan)
             await fill(pilot, editor, "#step-pelaksana", who)
             editor.query_one("#step-kelengkapan", TextArea).text = kelengkapan
@@ -87,7 +95,7 @@ async def test_complete_the_nib_draf_then_serve_a_walk_in(paths) -> None:
         nib = load_catalog([paths.sop_dir]).get(NIB)
         assert nib.usable and nib.versi == 2 and nib.step(1).mutu_baku.kelengkapan == (
             "KTP", "NPWP")
-        assert app.catalog.get(NIB).usable and app.desk.catalog.get(NIB).usable
+        assert app.catalog.get(NIB).usable and desk_of(app).catalog.get(NIB).usable
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, SopBrowserScreen)
@@ -104,7 +112,7 @@ async def test_complete_the_nib_draf_then_serve_a_walk_in(paths) -> None:
         await type_text(pilot, "penerbitan nib")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.screen.sop.id == NIB
+        assert screen_as(app, NewCaseScreen).sop == app.catalog.get(NIB)
         await type_text(pilot, VISITOR["nama"])
         await pilot.press("tab")
         await type_text(pilot, VISITOR["nik"])
@@ -129,7 +137,7 @@ async def test_change_a_waktu_and_the_running_case_keeps_its_version(paths) -> N
     app = make_app(paths, clock, officer=as_supervisor())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        running = app.desk.open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
+        running = desk_of(app).open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
         editor = await open_editor(app, pilot, "konsultasi bisnis")
         assert editor.sop.id == KONSULTASI
         await fill(pilot, editor, "#step-waktu", "1 jam")  # step 1 is shown first
@@ -138,11 +146,13 @@ async def test_change_a_waktu_and_the_running_case_keeps_its_version(paths) -> N
         await pilot.pause()
         assert app.catalog.get(KONSULTASI).versi == 2
         clock.advance(minutes=20)
-        view = app.desk.fold(app.store.events(running.code))
-        assert view.sop.versi == 1  # timed against the 15 menit it began with
+        view = desk_of(app).fold(app.store.events(running.code))
+        # timed against the 15 menit it began with
+        assert view.sop is not None and view.sop.versi == 1
         assert view.timing.steps[0][1].level.value == "lewat"
-        fresh = app.desk.open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
-        assert fresh.sop.versi == 2 and fresh.timing.steps[0][1].level.value == "dalam"
+        fresh = desk_of(app).open_case(KONSULTASI, VISITOR, ["Form konsultasi bisnis"], [])
+        assert fresh.sop is not None and fresh.sop.versi == 2
+        assert fresh.timing.steps[0][1].level.value == "dalam"
 
 
 async def test_half_filled_form_names_problems_and_keeps_what_was_typed(paths) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from counter.sop import load_catalog
 from screens.app import LoketApp
+from screens.services import desk_of
 from screens.step_runner import StepRunnerScreen
 from store import open_store
 from tests.counter.test_case_jump import SOP
@@ -19,18 +20,18 @@ async def test_j_jumps_forward_and_is_hidden_where_the_step_has_no_branch(paths)
                    scan_gap=GAP)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case("uji-lompat", {"nama": "Ani"})
+        view = desk_of(app).open_case("uji-lompat", {"nama": "Ani"})
         app.show_case(view.code)
         await pilot.pause()
         assert isinstance(app.screen, StepRunnerScreen)
         assert app.screen.check_action("jump", ()) is False  # step 1 has no branch
-        app.desk.complete_step(view.code)
+        desk_of(app).complete_step(view.code)
         app.show_case(view.code)
         await pilot.pause()
         assert app.screen.check_action("jump", ()) is True
         await key(pilot, "j")
         await pilot.pause()
-        state = app.desk.view(view.code).state
+        state = desk_of(app).view(view.code).state
         assert state.current_step == 4
         assert any("langsung ke langkah 4" in n.message for n in app._notifications)
 
@@ -53,8 +54,8 @@ async def test_j_with_several_branches_lets_the_officer_choose(paths) -> None:
                    scan_gap=GAP)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case("uji-lompat", {"nama": "Ani"})
-        app.desk.complete_step(view.code)
+        view = desk_of(app).open_case("uji-lompat", {"nama": "Ani"})
+        desk_of(app).complete_step(view.code)
         app.show_case(view.code)
         await pilot.pause()
         await key(pilot, "j")
@@ -63,11 +64,11 @@ async def test_j_with_several_branches_lets_the_officer_choose(paths) -> None:
         assert [b.ke_langkah for b in app.screen.branches] == [4, 5]
         await pilot.press("escape")  # changing one's mind records nothing
         await pilot.pause()
-        assert app.desk.view(view.code).state.current_step == 2
+        assert desk_of(app).view(view.code).state.current_step == 2
         await key(pilot, "j")
         await pilot.pause()
         await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
-        assert app.desk.view(view.code).state.current_step == 5
+        assert desk_of(app).view(view.code).state.current_step == 5
         assert any("langsung ke langkah 5" in n.message for n in app._notifications)

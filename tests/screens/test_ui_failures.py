@@ -19,6 +19,7 @@ from screens.app import LoketApp
 from screens.daily_log import DailyLogScreen
 from screens.home import HomeScreen
 from screens.messages import CaseChanged
+from screens.services import desk_of
 from screens.sop_browser import SopBrowserScreen
 from tests.screens.app_fixtures import Clock, key, make_app, record_notices
 
@@ -62,7 +63,7 @@ async def test_error_in_a_key_action(paths, monkeypatch, failures_expected):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         notices = record_notices(app)
-        code = app.desk.open_case(KBR, {"nama": "Ida"}).code
+        code = desk_of(app).open_case(KBR, {"nama": "Ida"}).code
         await key(pilot, "f3")
         await assert_survived(app, pilot, notices, paths, failures_expected, code)
 
@@ -80,7 +81,7 @@ async def test_error_in_a_screens_key_handler(paths, monkeypatch, failures_expec
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         notices = record_notices(app)
-        code = app.desk.open_case(KBR, {"nama": "Ida"}).code
+        code = desk_of(app).open_case(KBR, {"nama": "Ida"}).code
         await key(pilot, "f3")
         assert isinstance(app.screen, SopBrowserScreen)
         await key(pilot, "down")
@@ -97,7 +98,7 @@ async def test_error_in_a_message_handler(paths, monkeypatch, failures_expected)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         notices = record_notices(app)
-        code = app.desk.open_case(KBR, {"nama": "Ida"}).code
+        code = desk_of(app).open_case(KBR, {"nama": "Ida"}).code
         app.post_message(CaseChanged(code))
         await assert_survived(app, pilot, notices, paths, failures_expected, code)
 
@@ -107,7 +108,7 @@ async def test_error_in_a_timer_callback(paths, failures_expected):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         notices = record_notices(app)
-        code = app.desk.open_case(KBR, {"nama": "Ida"}).code
+        code = desk_of(app).open_case(KBR, {"nama": "Ida"}).code
         ticks = app.set_interval(0.02, explode)  # a repeating timer fails every time
         app.screen.set_timer(0.02, explode)  # and a screen's one-off timer
         await pilot.pause(0.2)
@@ -123,7 +124,7 @@ async def test_error_in_a_screens_on_mount(paths, monkeypatch, failures_expected
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         notices = record_notices(app)
-        code = app.desk.open_case(KBR, {"nama": "Ida"}).code
+        code = desk_of(app).open_case(KBR, {"nama": "Ida"}).code
         await key(pilot, "f3")
         assert isinstance(app.screen, SopBrowserScreen)
         await key(pilot, "escape")  # the half-built screen still lets the officer out

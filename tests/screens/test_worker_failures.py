@@ -18,6 +18,7 @@ from counter import export
 from screens.case_detail import CaseDetailScreen
 from screens.daily_log import DailyLogScreen
 from screens.home import HomeScreen
+from screens.services import desk_of
 from tests.screens.app_fixtures import Clock, key, make_app, record_notices
 
 KBR = "pct-07-konsultasi-bisnis"
@@ -59,7 +60,7 @@ async def test_print_worker(paths):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         notices = record_notices(app)
-        view = app.desk.open_case(KBR, {"nama": "Ida"}, [], [])
+        view = desk_of(app).open_case(KBR, {"nama": "Ida"}, [], [])
         app.print_doc(view.code, "tanda-terima")
         await assert_survived(app, pilot, notices, paths)
 
@@ -68,7 +69,7 @@ async def test_reprint_worker(paths):
     app = make_app(paths, Clock(), issue=explode)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        view = app.desk.open_case(KBR, {"nama": "Ida"}, [], [])
+        view = desk_of(app).open_case(KBR, {"nama": "Ida"}, [], [])
         screen = CaseDetailScreen(view.code)
         app.push_screen(screen)
         await pilot.pause()
@@ -79,12 +80,12 @@ async def test_reprint_worker(paths):
         await assert_survived(app, pilot, notices, paths)
 
 
-async def test_home_reload_worker(paths):
+async def test_home_reload_worker(paths, monkeypatch):
     app = make_app(paths, Clock())
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         notices = record_notices(app)
-        app.desk.open_cases = explode  # what the dashboard reads through
+        monkeypatch.setattr(desk_of(app), "open_cases", explode)  # what the dashboard reads
         home = app.screen
         assert isinstance(home, HomeScreen)
         home.reload()
@@ -102,12 +103,12 @@ async def test_damage_check_worker(paths):
         await assert_survived(app, pilot, notices, paths)
 
 
-async def test_daily_log_load_worker(paths):
+async def test_daily_log_load_worker(paths, monkeypatch):
     app = make_app(paths, Clock())
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         notices = record_notices(app)
-        app.desk.views_on = explode
+        monkeypatch.setattr(desk_of(app), "views_on", explode)
         await key(pilot, "f4")
         await settle(app, pilot)
         assert isinstance(app.screen, DailyLogScreen)

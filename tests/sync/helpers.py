@@ -6,6 +6,9 @@ from datetime import datetime, timedelta, timezone
 
 from ulid import ULID
 
+from counter.sync.engine import Syncer
+from store.replica import Replica
+
 WIB = timezone(timedelta(hours=7))
 T0 = datetime(2026, 11, 25, 9, 0, tzinfo=WIB)
 
@@ -48,3 +51,10 @@ def demo_history(days: int = 2, seed: int = 1, until: datetime | None = None) ->
                 prev = ev["id"]
                 out.append(ev)
     return out
+
+
+def replica_of(syncer: Syncer) -> Replica:
+    """The desk's own store behind a syncer: the engine sees only the `Replica` port,
+    these tests reach past it into the store they set up."""
+    assert isinstance(syncer.replica, Replica)
+    return syncer.replica

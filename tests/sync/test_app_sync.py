@@ -78,12 +78,12 @@ async def test_another_desks_survey_answer_reaches_this_dashboards_skm_line(
     from store.skm_replica import SurveyReplica
     from store.skm_store import SurveyStore
     from store.sync.server import PgServer
-    from tests.screens.app_fixtures import START
+    from tests.screens.app_fixtures import START, WIB
 
     PgServer(pg_dsn).prepare()
     profile = make_profile().with_changes(pusat=PusatSettings(dsn=pg_dsn, kantor="pacitan"))
     app = make_app(paths, Clock(), profile=profile)
-    other_store = open_store(tmp_path / "desk2", START.tzinfo)
+    other_store = open_store(tmp_path / "desk2", WIB)
     replica = Replica(other_store)
     other = Syncer(PgServer(pg_dsn), replica, DeskInfo("pacitan", 2), replica.key(),
                    now=lambda: datetime.now(START.tzinfo),

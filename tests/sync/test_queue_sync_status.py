@@ -11,6 +11,7 @@ from counter.config import PusatSettings
 from screens.queue import QueueScreen
 from screens.queue_service import queue_desk_of, stop_queue_sync
 from screens.widgets.header import LoketHeader
+from store.sync.queue_server import SyncedQueueStore
 from store.sync.server import PgServer
 from tests.screens.app_fixtures import Clock, make_app, make_profile
 
@@ -39,6 +40,7 @@ async def test_f6_and_the_header_show_the_queues_unsent_facts(paths, pg_dsn):
         assert "Antrean di pusat: tersambung" in str(line.content)
 
         repo = queue.repo
+        assert isinstance(repo, SyncedQueueStore)  # an office server is set
         repo.server.dsn = DEAD  # the cable is pulled
         repo.server.close()
         queue.take("A")

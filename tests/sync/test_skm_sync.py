@@ -24,7 +24,7 @@ from store.replica import Replica
 from store.skm_replica import SurveyReplica
 from store.skm_store import SurveyStore
 from store.sync.server import PgServer
-from tests.sync.helpers import WIB, make_event
+from tests.sync.helpers import WIB, make_event, replica_of
 
 Q = bundled_questionnaire()
 OFFICE = "pacitan"
@@ -39,7 +39,7 @@ def desk_at(base: Path, dsn: str, number: int) -> Syncer:
 
 
 def surveys_of(syncer: Syncer) -> SurveyStore:
-    return SurveyStore(syncer.replica.store.store_dir, Q)
+    return SurveyStore(replica_of(syncer).store.store_dir, Q)
 
 
 def answer(desk: int, day: int, score: int, layanan: str = "pct-07"):
@@ -90,7 +90,7 @@ def test_pushing_twice_stores_once(tmp_path: Path, prepared: str):
     one = desk_at(tmp_path, prepared, 1)
     surveys_of(one).add([answer(1, 3, 4), answer(1, 4, 2)])
     one.sync_once()
-    month = one.replica.store.store_dir / "skm" / "2026-11.json"
+    month = replica_of(one).store.store_dir / "skm" / "2026-11.json"
     month.write_text(re.sub(r',\s*"on_server": \[[^\]]*\]', "", month.read_text()))
     assert one.surveys is not None and len(one.surveys.unpushed()) == 2  # marks lost
     server = PgServer(prepared)
@@ -149,7 +149,7 @@ def test_a_join_between_responses_and_cases_finds_nothing(tmp_path: Path, prepar
     """Cases closed one after another, each followed by its visitor's answers pushed at
     once (the worst case): the server still cannot say which response was whose."""
     one = desk_at(tmp_path, prepared, 1)
-    store = one.replica.store
+    store = replica_of(one).store
     answered = []
     for n in range(1, 13):
         code = make_code(date(2026, 11, 3), 1, n)

@@ -26,7 +26,7 @@ def test_responses_round_trip_and_are_owner_only(tmp_path):
     store = SurveyStore(tmp_path, Q)
     assert store.add([response(2, 4), response(3, 3), response(30, 2)]) == 3
     got = list(store.between(date(2026, 11, 1), date(2026, 11, 30)))
-    assert sorted(r.jawaban["U1"] for r in got) == [2, 3, 4]
+    assert sorted(r.jawaban["U1"] or 0 for r in got) == [2, 3, 4]
     month = tmp_path / "skm" / "2026-11.json"
     assert stat.S_IMODE(month.stat().st_mode) == 0o600
     (only,) = store.between(date(2026, 11, 3), date(2026, 11, 3))
