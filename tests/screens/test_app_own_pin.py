@@ -57,7 +57,8 @@ async def test_an_officer_changes_their_own_pin_at_the_lock_screen(paths):
         with pytest.raises(SignInError):
             app.gate.sign_in("Budi Santoso", "1357")
         await sign_in(pilot, "Budi Santoso", "24682468")
-        assert not app.locked and app.desk.officer == "Budi Santoso"
+        assert not app.locked and app.desk is not None
+        assert app.desk.officer == "Budi Santoso"
         records = AuditLog(paths.data_dir).records()
         assert [(r.officer, r.subject) for r in records if r.kind == "pin_changed"] == [
             ("Budi Santoso", "Budi Santoso")]

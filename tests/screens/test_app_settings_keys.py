@@ -47,7 +47,7 @@ async def test_retention_and_idle_lock_are_set_in_settings_and_checked(paths):
         saved = load_profile(paths)
         assert saved is not None
         assert (saved.retensi, saved.idle_lock_min) == ("18 bulan", 5)
-        assert app.desk.profile.retensi == "18 bulan"
+        assert app.desk is not None and app.desk.profile.retensi == "18 bulan"
         from store.audit_log import AuditLog
 
         [record] = [r for r in AuditLog(paths.data_dir).records()
@@ -91,6 +91,7 @@ async def test_accounts_refuse_to_disable_or_demote_the_last_supervisor(paths):
         await key(pilot, "f7")
         assert isinstance(app.screen, AccountsScreen)
         accounts = app.screen
+        assert app.profile is not None
         row = [o.nama for o in app.profile.officers].index("Bu Rahma")
         accounts.query_one("#accounts", DataTable).move_cursor(row=row)
         await key(pilot, "n")  # nonaktifkan
