@@ -8,6 +8,7 @@ the focused field.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from counter.errors import LoketError
 from counter.texts import shell as TS
 from counter.texts import ui as T
 from counter.texts import ui_accounts as TA
+from screens.key_settle import KeyGate, may_move_focus
 from screens.services import desk_of
 from screens.ui_guard import GuardedApp
 
@@ -134,6 +136,9 @@ class CaseShell(GuardedApp):
             and not event.is_forwarded
             and not self._replaying
         ):
+            if self._gate().settling:  # the last key may still be moving the focus
+                self._hold_key(event, decided=False)
+                return
             in_input = _is_text_field(self.focused)
             event = self._caps_lock_free(event, in_input)
             decision = self.scanner.feed(event, event.key, event.character,
@@ -149,7 +154,55 @@ class CaseShell(GuardedApp):
             if decision.hold:
                 self.set_timer(self.scanner.gap + 0.01, self._flush_keys)
                 return
+            await self._deliver(event)
+            return
         await super().on_event(event)
+
+    def _gate(self) -> KeyGate:
+        gate: KeyGate | None = getattr(self, "_key_gate", None)
+        if gate is None:
+            gate = self._key_gate = KeyGate()
+        return gate
+
+    async def _deliver(self, event: events.Key) -> None:
+        """Hand one key on; a key that may move the focus makes the next keys wait
+        until the screen has handled it (screens/key_settle.py)."""
+        in_input = _is_text_field(self.focused)
+        await super().on_event(event)
+        if may_move_focus(event.key, event.character, in_input):
+            self._gate().begin(self)
+
+    def _hold_key(self, event: events.Key, *, decided: bool) -> None:
+        gate = self._gate()
+        gate.waiting.append((event, decided))
+        if gate.task is None or gate.task.done():
+            gate.task = asyncio.get_running_loop().create_task(self._wait_and_release())
+
+    async def _wait_and_release(self) -> None:
+        await self._gate().wait(self)
+        self.call_later(self._release_keys)
+
+    async def _release_keys(self) -> None:
+        """The held keys, in order, as if they came now (one may hold the rest again)."""
+        gate = self._gate()
+        gate.settling = False
+        if not self.screen_stack or self._exit_renderables or not self.is_running:
+            gate.waiting.clear()  # the app is closing: nobody to type to
+            return
+        replaying = self._replaying
+        try:
+            while gate.waiting and not gate.settling:
+                event, decided = gate.waiting.pop(0)
+                rest, gate.waiting = gate.waiting, []  # keys this one holds go first
+                self._replaying = decided
+                try:
+                    await (self._deliver(event) if decided else self.on_event(event))
+                finally:
+                    gate.waiting.extend(rest)
+        finally:
+            self._replaying = replaying
+        if gate.waiting and (gate.task is None or gate.task.done()):
+            gate.task = asyncio.get_running_loop().create_task(self._wait_and_release())
 
     def _caps_lock_free(self, event: events.Key, in_input: bool) -> events.Key:
         """Caps Lock on: 'S' does what 's' does when the screen has no key 'S' of its own
@@ -174,7 +227,10 @@ class CaseShell(GuardedApp):
         self._replaying = True
         try:
             for key_event in held:
-                await super().on_event(key_event)
+                if self._gate().settling:
+                    self._hold_key(key_event, decided=True)
+                else:
+                    await self._deliver(key_event)
         finally:
             self._replaying = False
 

@@ -1,4 +1,5 @@
-"""The app's tamper check at start: the last two weeks' day files, in a worker.
+"""The app's tamper check at start: the last two weeks' day files and the office
+audit log, in a worker.
 
 Cheap (a few day files hashed, off the UI thread) and after the dashboard has its
 cases. A broken chain becomes a persistent line on the dashboard (and one
@@ -30,15 +31,46 @@ def start_chain_check(app: Any) -> None:
 
         today = app.now().date()
         result = check_store(store, today - timedelta(days=RECENT_DAYS), None)
-        days = [d.day for d in result.broken]
-        if not days:
+        days = [d.day for d in result.broken if not accepted_break(app, d)]
+        texts = [T.APP_WARNING.format(days=", ".join(days))] if days else []
+        audit = audit_problem(app)
+        if audit:
+            texts.append(audit)
+        if not texts:
             return
-        text = T.APP_WARNING.format(days=", ".join(days))
+        text = " ".join(texts)
         with suppress(RuntimeError):  # the app closed meanwhile
             app.call_from_thread(chain_broken, app, text)
 
     run_guarded(app, check, T.WORK_CHAIN_CHECK, thread=True, group="chain",
                 name="chain-check")
+
+
+def accepted_break(app: Any, check: Any) -> bool:
+    """A break a supervisor accepted as it is (`loket periksa --terima`)."""
+    paths = getattr(app, "paths", None)
+    if paths is None:
+        return False
+    from counter.chain.accepted import acceptances, accepted
+    from store.audit_log import AuditLog
+
+    known = acceptances(AuditLog(paths.data_dir).records(strict=False))
+    return accepted(check, known) is not None
+
+
+def audit_problem(app: Any) -> str:
+    """The office audit log's first break (file:line), in words; "" when whole."""
+    paths = getattr(app, "paths", None)
+    if paths is None:
+        return ""
+    from store.audit_log import AuditLog
+
+    result = AuditLog(paths.data_dir).check()
+    if result.ok:
+        return ""
+    where = (f"{result.breaks[0].file}:{result.breaks[0].line}" if result.breaks
+             else result.unreadable[0][0])
+    return T.APP_AUDIT_WARNING.format(where=where)
 
 
 def chain_broken(app: Any, text: str) -> None:

@@ -21,6 +21,9 @@ from screens.services import loket
 
 class FirstSupervisorScreen(Screen[Profile | None]):
     CSS_PATH = "signin.tcss"
+    # the name field, never the scroll box around it (Textual's default focuses the
+    # first focusable widget): keys typed at once must land in a field
+    AUTO_FOCUS = "#nama"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", T.KEY_SAVE, id="supervisor_pertama.simpan"),
         Binding("escape", "quit_app", T.KEY_QUIT, id="supervisor_pertama.keluar"),

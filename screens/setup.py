@@ -41,6 +41,7 @@ from counter.sync.dsn import mask_dsn
 from counter.texts import ui as T
 from counter.texts.receipt import PAPER_NAMES
 from screens.services import loket
+from screens.setup_office_keys import office_key_changes, office_key_fields, supervisor_left
 from screens.widgets.header import LoketHeader
 
 
@@ -102,6 +103,7 @@ class SetupScreen(Screen[Profile | None]):
                 yield Input(p.calendar.jam_kerja, id="hours", placeholder=T.SETTINGS_HOURS_HINT)
                 yield Label(T.SETTINGS_NEARING)
                 yield Input(percent_text(p.nearing), id="nearing", restrict=r"[0-9.,% ]*")
+                yield from office_key_fields(p)
                 yield Static(T.SETTINGS_PUSAT, classes="title")
                 yield Label(T.SETTINGS_PUSAT_DSN)
                 # The saved address is never put on screen: only its masked form as a
@@ -246,6 +248,24 @@ class SetupScreen(Screen[Profile | None]):
                                     jam_kerja=hours),
                 "nearing": nearing}
 
+    def _office_keys(self, changes: dict[str, object], error: Static) -> bool:
+        """Retention, idle lock and the supervisor check into `changes`; False (the
+        problem shown, its field focused) when one is wrong."""
+        assert self.profile is not None
+        keys, problem, wid = office_key_changes(self._value("retensi"),
+                                                self._value("kunci-menit"))
+        officers = changes["officers"]
+        assert isinstance(officers, tuple)
+        if not problem:
+            problem, wid = supervisor_left(self.profile.officers, officers), "officers"
+        if problem:
+            error.update(problem)
+            self.notify(problem, severity="error", timeout=10)  # the line may be off screen
+            self.query_one(f"#{wid}", Input).focus()
+            return False
+        changes.update(keys)
+        return True
+
     def action_save(self) -> None:
         error = self.query_one("#setup-error", Static)
         instansi, unit = self._value("instansi"), self._value("unit")
@@ -289,6 +309,8 @@ class SetupScreen(Screen[Profile | None]):
             if calendar is None:
                 return
             changes.update(calendar)
+            if not self._office_keys(changes, error):
+                return
             changes["dpi"] = int(self.query_one("#dpi", Select).value)  # type: ignore[arg-type]
             changes["pusat"] = PusatSettings(
                 dsn=self._value("pusat-dsn") or self.profile.pusat.dsn,

@@ -8,7 +8,7 @@ signed in (the same one, or another taking over the desk).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,6 +23,7 @@ from counter.accounts.signin import Session, SignInError
 from counter.config import Profile
 from counter.texts import signin as T
 from counter.texts import ui as T_UI
+from counter.texts import ui_accounts as TA
 
 if TYPE_CHECKING:
     from counter.accounts.gate import Gate
@@ -42,6 +43,7 @@ class SignInScreen(Screen[tuple[Session, int] | None]):
     CSS_PATH = "signin.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", T.KEY_BACK, id="masuk.kembali"),
+        Binding("ctrl+p", "change_pin", TA.KEY_CHANGE_PIN, id="masuk.ganti_pin"),
     ]
 
     def __init__(self, profile: Profile, gate: Gate, *, desk: int | None = None,
@@ -130,6 +132,31 @@ class SignInScreen(Screen[tuple[Session, int] | None]):
             pin_input.focus()
             return
         self.dismiss((session, desk))
+
+    def action_change_pin(self) -> None:
+        """Ctrl+P: the highlighted officer changes their own PIN (old PIN first)."""
+        from screens.change_pin import ChangePinModal, change_own_pin
+
+        index = self.query_one("#accounts", OptionList).highlighted
+        if index is None or not self.accounts:
+            self._error(TA.CHANGE_PIN_PICK)
+            return
+        nama = self.accounts[index].nama
+        modal = ChangePinModal(nama)
+
+        def attempt(answer: tuple[str, str]) -> str | None:
+            problem = change_own_pin(self.app, nama, *answer)
+            if problem is None:  # the new hash from now on, on this screen too
+                app: Any = self.app
+                self.profile, self.gate = app.profile, app.gate
+                self.accounts = [a for a in self.profile.officers if a.aktif]
+            return problem
+
+        def back(_: object) -> None:
+            self.query_one("#pin", Input).focus()
+
+        modal.attempt = attempt
+        self.app.push_screen(modal, back)
 
     def action_back(self) -> None:
         """Esc: leave the PIN for the list; at the start of the day with nothing

@@ -1,8 +1,9 @@
 """The office audit log on disk: one JSON line per office act, a file per month.
 
 Appending a line (O_APPEND, fsync) is the whole write: a crash leaves the lines
-before it intact, and two processes (the app and a CLI command) appending at once
-never interleave within a line. Owner-only: it names officers and accounts.
+before it intact. Each line carries the hash chaining it to the line before
+(counter.audit.chain), so the appends of two processes (the app and a CLI command)
+take turns under a lock file. Owner-only: it names officers and accounts.
 """
 
 from __future__ import annotations
@@ -10,13 +11,30 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from counter.atomic import OWNER_ONLY, OWNER_ONLY_DIR, fsync_dir
+from counter.audit.chain import ChainWalk, LineBreak, last_hash, sealed
 from counter.audit.records import AuditRecordError, OfficeRecord
 from counter.errors import LoketError
 from counter.texts import accounts as T
+
+
+@dataclass
+class AuditCheck:
+    files: int = 0
+    lines: int = 0
+    legacy: int = 0  # lines from before the chain
+    breaks: list[LineBreak] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # (file, error)
+
+    @property
+    def ok(self) -> bool:
+        return not self.breaks and not self.unreadable
 
 
 class AuditLog:
@@ -40,17 +58,49 @@ class AuditLog:
             by_file: dict[Path, list[OfficeRecord]] = {}
             for r in records:
                 by_file.setdefault(self._file(r.at.date()), []).append(r)
-            for path, rs in by_file.items():
-                data = "".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in rs)
-                fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, OWNER_ONLY)
-                try:
-                    os.write(fd, data.encode("utf-8"))
-                    os.fsync(fd)
-                finally:
-                    os.close(fd)
+            with FileLock(str(self.folder / ".lock"), timeout=10, mode=OWNER_ONLY):
+                for path, rs in sorted(by_file.items()):
+                    lines, _ = sealed(self._head(path), (r.to_json() for r in rs))
+                    data = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines)
+                    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, OWNER_ONLY)
+                    try:
+                        os.write(fd, data.encode("utf-8"))
+                        os.fsync(fd)
+                    finally:
+                        os.close(fd)
+        except Timeout:
+            raise LoketError(T.AUDIT_NOT_WRITTEN.format(error=T.AUDIT_BUSY),
+                             path=self.folder) from None
         except OSError as err:
             raise LoketError(T.AUDIT_NOT_WRITTEN.format(error=err.strerror or err),
                              path=self.folder) from None
+
+    def _head(self, path: Path) -> str:
+        """The hash the next line of `path` follows: its own last one, else the last
+        one of the month files before it ("" before the first chained line)."""
+        for month in reversed([p for p in self.months() if p.name <= path.name]):
+            try:
+                found = last_hash(month.read_text(encoding="utf-8").splitlines())
+            except (OSError, UnicodeDecodeError):
+                continue
+            if found is not None:
+                return found
+        return ""
+
+    def check(self) -> AuditCheck:
+        """Walk every month file's chain in order (`loket periksa`, the start check)."""
+        walk = ChainWalk()
+        result = AuditCheck()
+        for path in self.months():
+            try:
+                lines = path.read_text(encoding="utf-8").splitlines()
+            except (OSError, UnicodeDecodeError) as err:
+                result.unreadable.append((str(path), str(err)))
+                continue
+            walk.walk(str(path), lines)
+            result.files += 1
+        result.lines, result.legacy, result.breaks = walk.lines, walk.legacy, walk.breaks
+        return result
 
     def months(self) -> list[Path]:
         return sorted(self.folder.glob("*.jsonl")) if self.folder.is_dir() else []

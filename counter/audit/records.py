@@ -24,8 +24,13 @@ ACCOUNT_CHANGED = "account_changed"
 ACCOUNT_DISABLED = "account_disabled"
 PIN_RESET = "pin_reset"
 SUPERVISOR_APPROVED = "supervisor_approved"
+PIN_CHANGED = "pin_changed"  # an officer's own new PIN (the old one typed first)
+# a supervisor accepts a known chain break (a backup restored, an admitted repair):
+# subject "<day> <fingerprint of the breaks>", detail the reason (counter.chain.accepted)
+CHAIN_ACCEPTED = "chain_break_accepted"
 KINDS = (SIGNIN_OK, SIGNIN_FAILED, ACCOUNT_LOCKED, LOCK_LIFTED, SETTINGS_CHANGED, ACCOUNT_ADDED,
-         ACCOUNT_CHANGED, ACCOUNT_DISABLED, PIN_RESET, SUPERVISOR_APPROVED)
+         ACCOUNT_CHANGED, ACCOUNT_DISABLED, PIN_RESET, SUPERVISOR_APPROVED, PIN_CHANGED,
+         CHAIN_ACCEPTED)
 
 
 class AuditRecordError(LoketError):

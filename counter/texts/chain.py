@@ -54,3 +54,28 @@ APP_WARNING = (
 CASE_BROKEN = "Rantai catatan kasus ini rusak: {what}"
 DAY_BROKEN = "Rantai catatan berkas hari ini rusak: {what}"
 WORK_CHAIN_CHECK = "Pemeriksaan rantai catatan"
+# the office audit log's chain (data_dir/audit/YYYY-MM.jsonl)
+AUDIT_KINDS = {
+    "diubah": "catatan diubah, atau catatan sebelumnya dihapus/dipindah",
+    "tanpa_rantai": "catatan tanpa rantai disisipkan",
+    "rusak": "baris rusak (bukan catatan JSON)",
+}
+AUDIT_BREAK = "{file}:{line}: log audit: {what}"
+AUDIT_MORE = "  … dan {count} masalah lain di log audit"
+AUDIT_UNREADABLE = "{file}: log audit tidak terbaca: {error}"
+AUDIT_OK = "Log audit kantor: {lines} catatan di {files} berkas utuh{legacy}."
+AUDIT_LEGACY = " ({legacy} catatan lama dari sebelum rantai diterima apa adanya)"
+APP_AUDIT_WARNING = "Log audit kantor tidak utuh: {where}. Jalankan 'loket periksa'."
+# accepting a known break (`loket periksa --terima HARI --alasan …`)
+HELP_TERIMA = ("supervisor: terima putus rantai yang sudah diketahui pada hari ini "
+               "(cadangan dipulihkan, perbaikan yang diakui); wajib --alasan")
+HELP_ALASAN = "alasan menerima putus rantai (dicatat di log audit)"
+ACCEPT_NEEDS_REASON = "--terima perlu --alasan: tulis mengapa putus ini diterima"
+ACCEPT_NOTHING = "Berkas hari {day} utuh: tidak ada putus rantai untuk diterima."
+ACCEPT_DONE = (
+    "Putus rantai hari {day} diterima oleh {nama}: {reason}. Tercatat di log audit; "
+    "putus baru pada hari itu tetap dilaporkan."
+)
+ACCEPTED_LINE = (
+    "berkas hari {day}: putus rantai sudah diterima oleh {nama} ({at}): {reason}"
+)

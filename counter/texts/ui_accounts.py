@@ -50,3 +50,21 @@ REOPEN_TITLE = "Buka kembali kasus"
 REOPEN_LABEL = "Alasan membuka kembali (wajib)"
 REOPENED = "Kasus {code} dibuka kembali oleh {nama}"
 SIGN_IN_FIRST = "Masuk dulu: hanya supervisor yang boleh mengubah SOP."
+# F9 settings: the office's keys and personal data (issue 13)
+SETTINGS_RETENSI = "Masa simpan data pribadi (retensi, dari Jadwal Retensi Arsip)"
+SETTINGS_RETENSI_HINT = "mis. 2 tahun, 18 bulan, 90 hari"
+SETTINGS_IDLE_LOCK = "Kunci loket setelah menganggur (menit, 0: tidak pernah)"
+SETTINGS_IDLE_LOCK_BAD = "kunci_menit harus bilangan bulat 0–480 (0: tidak pernah terkunci)"
+SETTINGS_LAST_SUPERVISOR = (
+    "Daftar petugas ini tidak menyisakan supervisor aktif dengan PIN ({names} hilang atau "
+    "berganti nama). Kantor harus tetap punya paling sedikit satu supervisor: ubah nama dan "
+    "peran di F7 Akun, bukan di sini.")
+# an officer's own PIN (on the sign-in and lock screen)
+KEY_CHANGE_PIN = "Ganti PIN"
+CHANGE_PIN_TITLE = "Ganti PIN {nama}"
+CHANGE_PIN_OLD = "PIN lama"
+CHANGE_PIN_OLD_REQUIRED = "Ketik dulu PIN lama Anda"
+CHANGE_PIN_NEW = "PIN baru (4–8 angka)"
+CHANGE_PIN_AGAIN = "Ulangi PIN baru"
+CHANGE_PIN_PICK = "Pilih dulu nama Anda di daftar, lalu tekan Ctrl+P"
+CHANGE_PIN_DONE = "PIN {nama} diganti. Pakai PIN baru mulai sekarang."

@@ -64,3 +64,53 @@ async def test_a_day_file_edited_by_hand_is_a_persistent_warning(paths) -> None:
         await pilot.press("escape")
         await _settle(app, pilot)
         assert app.screen.query_one("#chain", Static).display
+
+
+async def test_an_edited_office_audit_log_is_a_warning_at_start(paths) -> None:
+    from counter.audit.records import SIGNIN_FAILED, OfficeRecord
+    from store.audit_log import AuditLog
+
+    _fill(paths)
+    log = AuditLog(paths.data_dir)
+    at = START - timedelta(days=1)
+    log.append([OfficeRecord(at=at, kind=SIGNIN_FAILED, officer="Budi Santoso", desk=1)])
+    log.append([OfficeRecord(at=at, kind=SIGNIN_FAILED, officer="Budi Santoso", desk=1)])
+    [month] = log.months()
+    lines = month.read_text(encoding="utf-8").splitlines()
+    del lines[0]  # a failed sign-in wiped from the record
+    month.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    app = make_app(paths, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        line = home.query_one("#chain", Static)
+        assert line.display
+        assert f"{month}:1" in app.chain_warning and "audit" in app.chain_warning
+
+
+async def test_an_accepted_break_is_no_warning_at_start(paths) -> None:
+    from pathlib import Path
+
+    from counter.chain.accepted import acceptance_record
+    from store.audit_log import AuditLog
+    from store.chain import day_check
+
+    path = Path(_fill(paths))
+    data = json.loads(path.read_bytes())
+    for ev in data["events"].values():
+        if ev["type"] == "note":
+            ev["data"]["text"] = "dipulihkan dari cadangan"
+    path.write_bytes(serialize(data))
+    store = open_store(paths.store_dir, make_profile().tz)
+    from datetime import date
+
+    check = day_check(store, date.fromisoformat(path.stem))
+    assert check is not None and not check.ok
+    AuditLog(paths.data_dir).append([acceptance_record(
+        check, "Bu Rahma", 1, START - timedelta(hours=1), "cadangan dipulihkan")])
+    app = make_app(paths, Clock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert not app.screen.query_one("#chain", Static).display, app.chain_warning
