@@ -109,3 +109,13 @@ def human(code: str) -> str:
     """The code with separators, for the screen and paper: ``YYMMDD-DD-NNN-C``."""
     bare = normalize(code)
     return f"{bare[0:6]}-{bare[6:8]}-{bare[8:11]}-{bare[11]}"
+
+
+def desk_number(text: str) -> int | None:
+    """A desk number as typed in a form (1-99; 00 is the demo's), or None: "150" is
+    refused, never cut to 15."""
+    text = text.strip()
+    if not text.isdigit():
+        return None
+    n = int(text)
+    return n if 1 <= n <= 99 else None

@@ -14,8 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Select, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from counter.calendar_text import (
     closed_days_text,
@@ -25,6 +24,7 @@ from counter.calendar_text import (
     percent_text,
     ramadan_text,
 )
+from counter.codes import desk_number
 from counter.config import (
     PRINTER_KINDS,
     Officer,
@@ -33,7 +33,6 @@ from counter.config import (
     default_profile,
     save_profile,
 )
-from counter.duty import Duty
 from counter.errors import ConfigError, LoketError
 from counter.office_hours import parse_hours
 from counter.paper_sizes import DPIS, PAPERS
@@ -43,14 +42,6 @@ from counter.texts.receipt import PAPER_NAMES
 from screens.services import loket
 from screens.setup_office_keys import office_key_changes, office_key_fields, supervisor_left
 from screens.widgets.header import LoketHeader
-
-
-def _desk_number(text: str) -> int | None:
-    text = text.strip()
-    if not text.isdigit():
-        return None
-    n = int(text)
-    return n if 1 <= n <= 99 else None
 
 
 class SetupScreen(Screen[Profile | None]):
@@ -270,7 +261,7 @@ class SetupScreen(Screen[Profile | None]):
         error = self.query_one("#setup-error", Static)
         instansi, unit = self._value("instansi"), self._value("unit")
         names = [n.strip() for n in self._value("officers").split(",") if n.strip()]
-        desk = _desk_number(self._value("desk"))
+        desk = desk_number(self._value("desk"))
         problem = None
         if not instansi:
             problem, wid = T.SETUP_REQUIRED.format(field=T.SETUP_INSTANSI), "instansi"
@@ -325,82 +316,3 @@ class SetupScreen(Screen[Profile | None]):
             return
         self.app.notify(T.SETUP_SAVED.format(path=loket(self).paths.config_file))
         self.dismiss(profile)
-
-
-class StartScreen(Screen[tuple[str, int] | None]):
-    """Who is on duty at which desk today; shown in the header all day."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "quit_app", T.KEY_QUIT, show=False, id="mulai.keluar"),
-    ]
-
-    def __init__(self, profile: Profile, remembered: Duty | None = None) -> None:
-        super().__init__()
-        self.profile = profile
-        self.remembered = remembered  # today's duty before a restart, offered again
-
-    def compose(self) -> ComposeResult:
-        yield LoketHeader()
-        with VerticalScroll(id="start"):
-            yield Static(T.START_TITLE, classes="title")
-            yield Static(T.START_INTRO, classes="hint")
-            if self.remembered is not None:
-                yield Static(T.START_REMEMBERED.format(officer=self.remembered.officer,
-                                                       desk=self.remembered.desk),
-                             id="remembered", classes="warning")
-            yield Label(T.START_DESK)
-            desk = self.remembered.desk if self.remembered else self.profile.desk
-            yield Input(str(desk), id="desk", restrict=r"[0-9]*")
-            yield Label(T.START_OFFICER)
-            yield OptionList(
-                *[Option(o.nama + (f" ({o.jabatan})" if o.jabatan else ""), id=str(i))
-                  for i, o in enumerate(self.profile.officers)],
-                Option(T.START_OTHER, id="other"),
-                id="officers",
-            )
-            other = Input(placeholder=T.START_OTHER_NAME, id="other-name")
-            other.display = False
-            yield other
-            yield Static("", id="start-error", classes="error")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        officers = self.query_one("#officers", OptionList)
-        officers.focus()
-        if self.remembered is None:
-            return
-        names = [o.nama for o in self.profile.officers]
-        if self.remembered.officer in names:
-            officers.highlighted = names.index(self.remembered.officer)
-        else:  # an officer typed in by hand that day
-            officers.highlighted = len(names)
-            other = self.query_one("#other-name", Input)
-            other.value = self.remembered.officer
-            other.display = True
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "other-name":
-            name = " ".join(event.value.split())
-            if name:
-                self._begin(name)
-            return
-        self.query_one("#officers", OptionList).focus()
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id == "other":  # a new officer not yet in the office profile
-            other = self.query_one("#other-name", Input)
-            other.display = True
-            other.focus()
-            return
-        self._begin(self.profile.officers[int(event.option.id or 0)].nama)
-
-    def _begin(self, officer: str) -> None:
-        desk = _desk_number(self.query_one("#desk", Input).value)
-        if desk is None:
-            self.query_one("#start-error", Static).update(T.SETUP_DESK_INVALID)
-            self.query_one("#desk", Input).focus()
-            return
-        self.dismiss((officer, desk))
-
-    def action_quit_app(self) -> None:
-        self.dismiss(None)

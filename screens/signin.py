@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 from counter.accounts.pin import PIN_MAX
 from counter.accounts.roles import ROLE_LABELS
 from counter.accounts.signin import Session, SignInError
+from counter.codes import desk_number
 from counter.config import Profile
 from counter.texts import signin as T
 from counter.texts import ui as T_UI
@@ -27,14 +28,6 @@ from counter.texts import ui_accounts as TA
 
 if TYPE_CHECKING:
     from counter.accounts.gate import Gate
-
-
-def _desk_number(text: str) -> int | None:
-    text = text.strip()
-    if not text.isdigit():
-        return None
-    n = int(text)
-    return n if 1 <= n <= 99 else None
 
 
 class SignInScreen(Screen[tuple[Session, int] | None]):
@@ -114,7 +107,7 @@ class SignInScreen(Screen[tuple[Session, int] | None]):
         pin_input.value = ""  # never left on screen, even masked
         desk = self.desk
         if not self.locked_by:
-            number = _desk_number(self.query_one("#desk", Input).value)
+            number = desk_number(self.query_one("#desk", Input).value)
             if number is None:
                 self._error(T_UI.SETUP_DESK_INVALID)
                 self.query_one("#desk", Input).focus()

@@ -95,13 +95,6 @@ SETUP_DESK_INVALID = "nomor loket harus angka 1 sampai 99"
 SETUP_SAVED = "Profil kantor disimpan di {path}"
 
 # --- start of day
-START_TITLE = "Mulai hari kerja"
-START_INTRO = "Pilih petugas yang bertugas hari ini dan nomor loket."
-START_OFFICER = "Petugas"
-START_DESK = "Nomor loket"
-START_OTHER = "Petugas lain…"
-START_OTHER_NAME = "Nama petugas"
-START_REMEMBERED = "Hari ini tadi: {officer} di loket {desk}. Tekan Enter untuk melanjutkan."
 DUTY_NOT_SAVED = "Petugas dan loket hari ini tidak dapat diingat: {error}"
 
 # --- dashboard
