@@ -58,6 +58,8 @@ class CaseRow:
     # a working day's seconds when the case's mutu baku is in hari kerja (its times
     # read in days, as the SOP says them); None: in hours and minutes
     day_s: float | None = None
+    # the SOP's short label for narrow columns (nama_singkat or an abbreviation)
+    service_short: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +159,7 @@ def case_row(view: CaseView) -> CaseRow:
         closed_at=state.closed_at,
         current_step=state.current_step,
         day_s=case_day_length(timing),
+        service_short=sop.label if sop is not None else state.sop_id,
     )
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from counter.sop_label import abbreviate
 from counter.waktu import Waktu
 
 BERLAKU = "berlaku"
@@ -119,6 +120,13 @@ class Sop:
     tanggal_versi: str = ""
     # Numbers the document skips with no step lost (rows 1-3, 5-8), unlike langkah_hilang.
     nomor_dilewati: tuple[int, ...] = ()
+    # What narrow columns show (dashboard, log at 80 columns): "Tagihan 1", not "Penagihan…".
+    nama_singkat: str = ""
+
+    @property
+    def label(self) -> str:
+        """The short name an officer recognizes: nama_singkat, else an abbreviation."""
+        return self.nama_singkat or abbreviate(self.nama)
 
     @property
     def usable(self) -> bool:

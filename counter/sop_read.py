@@ -62,6 +62,7 @@ class _Reader(_Checks):
         sop = Sop(
             id=sop_id,
             nama=self.text(d, "nama", required=True),
+            nama_singkat=self.text(d, "nama_singkat"),
             status=status,
             instansi=self.text(d, "instansi", required=True),
             source=source,

@@ -13,7 +13,8 @@ import tomli_w
 from counter.sop import DEFAULT_BIAYA, Sop
 
 _TOP_ORDER = (
-    "id", "nomor", "nama", "status", "versi", "tanggal_versi", "layanan_loket", "instansi",
+    "id", "nomor", "nama", "nama_singkat", "status", "versi", "tanggal_versi", "layanan_loket",
+    "instansi",
     "unit", "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh",
     "dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan", "peringatan",
     "pencatatan", "persyaratan", "biaya", "produk_layanan", "jangka_waktu", "pengaduan",
@@ -24,7 +25,9 @@ _TOP_ORDER = (
 def sop_to_data(sop: Sop) -> dict[str, Any]:
     """Everything an SOP file holds, as the plain TOML structure."""
     data: dict[str, Any] = {
-        "id": sop.id, "nomor": sop.nomor, "nama": sop.nama, "status": sop.status,
+        "id": sop.id, "nomor": sop.nomor, "nama": sop.nama,
+        **({"nama_singkat": sop.nama_singkat} if sop.nama_singkat else {}),
+        "status": sop.status,
         "versi": sop.versi, "tanggal_versi": sop.tanggal_versi,
         "layanan_loket": sop.layanan_loket, "instansi": sop.instansi, "unit": sop.unit,
         "tanggal_pembuatan": sop.tanggal_pembuatan, "tanggal_revisi": sop.tanggal_revisi,

@@ -259,7 +259,7 @@ class DailyLogScreen(LogExport, Screen[None]):
                 label += " \u25bc" if self.sort.reverse else " \u25b2"
             table.add_column(label, key=col, width=widths[col])
         for row in self.shown:
-            table.add_row(*row_cells(row, in_range), key=row.code)
+            table.add_row(*row_cells(row, in_range, widths["service"]), key=row.code)
         for code, item in self._placeholders().items():
             table.add_row(*placeholder_cells(code, item), key=code)
         codes = [r.code for r in self.shown]

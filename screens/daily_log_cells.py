@@ -58,7 +58,15 @@ def time_cell(row: Any) -> Text:
     return Text(text, style=story.level_style(row.level))
 
 
-def row_cells(row: Any, in_range: bool) -> list[Any]:
+def service_cell(row: Any, width: int | None) -> Text:
+    """The full service name when it fits the column, else the SOP's short label."""
+    name = row.service
+    if width is not None and len(name) > width and getattr(row, "service_short", ""):
+        name = row.service_short
+    return Text(name)
+
+
+def row_cells(row: Any, in_range: bool, service_width: int | None = None) -> list[Any]:
     at = row.opened_at
     opened = (f"{at.day:02d}/{at.month:02d} {dates.format_time(at)}" if in_range
               else dates.format_time(at))
@@ -68,7 +76,7 @@ def row_cells(row: Any, in_range: bool) -> list[Any]:
         "code": Text(row.code_human),
         "opened": Text(opened),
         "visitor": Text(story.mask_name(row.visitor)),
-        "service": Text(row.service),
+        "service": service_cell(row, service_width),
         "officer": Text(row.officer),
         "desk": Text(str(row.desk)),
         "status": Text(row.status_label),

@@ -278,7 +278,10 @@ class HomeScreen(Screen[None]):
         if key == "code":
             return v.code_human
         if key == "service":
-            return _short(sop.nama if sop else state.sop_id, self._text_widths(tid)[1])
+            width = self._text_widths(tid)[1]
+            name = sop.nama if sop else state.sop_id
+            # the full name when it fits; else the label officers know ("Tagihan 1")
+            return _short(name if len(name) <= width or sop is None else sop.label, width)
         if key == "visitor":
             return _short(state.visitor.nama, self._text_widths(tid)[0])
         if key == "step":

@@ -80,7 +80,7 @@ async def test_dashboard_fits_80_columns_after_hours_with_a_day_limit(paths):
         await pilot.pause()
         lines = screen_lines(app)
         assert any("di luar jam kerja" in line for line in lines[:6])
-        for view, name, service in ((days, "Bambang", "Pengelola"),
+        for view, name, service in ((days, "Bambang", "Data Kop."),
                                     (minutes, "Ida Ayu", "Konsultasi")):
             [line] = [ln for ln in lines if view.code_human in ln]
             assert name in line and service in line, line
