@@ -25,6 +25,7 @@ from counter.config import Profile
 from counter.texts import signin as T
 from counter.texts import ui as T_UI
 from counter.texts import ui_accounts as TA
+from screens.widgets.header import official_desk
 
 if TYPE_CHECKING:
     from counter.accounts.gate import Gate
@@ -50,17 +51,26 @@ class SignInScreen(Screen[tuple[Session, int] | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="signin"):
+            official = official_desk(self.profile, self.desk)
             if self.locked_by:
-                yield Static(T.LOCKED_TITLE.format(desk=self.desk), classes="title")
+                title = (T.LOCKED_TITLE_OFFICIAL.format(where=official) if official
+                         else T.LOCKED_TITLE.format(desk=self.desk))
+                yield Static(title, classes="title")
                 yield Static(T.LOCKED_INTRO.format(nama=self.locked_by), classes="hint")
             else:
                 yield Static(T.TITLE, classes="title")
                 yield Static(T.INTRO, classes="hint")
                 if self.remembered:
-                    yield Static(T.REMEMBERED.format(nama=self.remembered, desk=self.desk),
-                                 id="remembered", classes="warning")
-                yield Label(T.DESK)
-                yield Input(str(self.desk), id="desk", restrict=r"[0-9]*")
+                    remembered = (
+                        T.REMEMBERED_OFFICIAL.format(nama=self.remembered, where=official)
+                        if official else T.REMEMBERED.format(nama=self.remembered, desk=self.desk))
+                    yield Static(remembered, id="remembered", classes="warning")
+                if official:  # an official's desk is named, not numbered
+                    yield Label(T.DESK_OFFICIAL)
+                    yield Static(official, id="desk-name")
+                else:
+                    yield Label(T.DESK)
+                    yield Input(str(self.desk), id="desk", restrict=r"[0-9]*")
             yield Label(T.OFFICER)
             yield OptionList(*[Option(self._label(a), id=str(i))
                                for i, a in enumerate(self.accounts)], id="accounts")
@@ -106,7 +116,7 @@ class SignInScreen(Screen[tuple[Session, int] | None]):
         pin_input = self.query_one("#pin", Input)
         pin_input.value = ""  # never left on screen, even masked
         desk = self.desk
-        if not self.locked_by:
+        if not self.locked_by and self.query("#desk"):
             number = desk_number(self.query_one("#desk", Input).value)
             if number is None:
                 self._error(T_UI.SETUP_DESK_INVALID)

@@ -75,9 +75,16 @@ class LoketHeader(Static):
         return queue_status_text(queue_sync_state(paths, profile, day), profile.tz)
 
 
+def official_desk(profile: Any, desk: int) -> str | None:
+    """"Meja Koor" when `desk` is the official's desk the profile names; else None.
+
+    The header, the sign-in and the lock screen all name the desk the same way."""
+    pusat: Any = getattr(profile, "pusat", None)
+    if pusat is not None and pusat.nama_meja and pusat.peran and desk == profile.desk:
+        return T.HEADER_OFFICIAL.format(name=pusat.nama_meja)
+    return None
+
+
 def _where(app: Any, profile: Any) -> str:
     """"Loket 1", or "Meja Koor" for an official's desk the profile names."""
-    pusat: Any = getattr(profile, "pusat", None)
-    if pusat is not None and pusat.nama_meja and pusat.peran and app.desk_no == profile.desk:
-        return T.HEADER_OFFICIAL.format(name=pusat.nama_meja)
-    return T.HEADER_DESK.format(desk=app.desk_no)
+    return official_desk(profile, app.desk_no) or T.HEADER_DESK.format(desk=app.desk_no)
