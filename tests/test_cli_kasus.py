@@ -118,3 +118,21 @@ def test_case_of_a_removed_sop_still_tells_its_story(day, paths, capsys) -> None
     assert rc == 0
     assert "uji-konsultasi" in out  # the SOP named by its id
     assert "Berkas diterima" in out and "09.20" in out
+
+
+def test_pelaksana_wraps_between_words_at_100_columns(paths, capsys) -> None:
+    """Piped (100 columns), "Tim Verifikator" is never cut inside the word."""
+    from counter.desk import Desk
+    from counter.sop import load_catalog
+    from tests.sessions import petugas
+
+    store = open_store(paths.store_dir, default_profile().tz)
+    desk = Desk(store, load_catalog(), default_profile(), officer=petugas())
+    with time_machine.travel(NOW, tick=False):
+        code = desk.open_case("pct-14-rekomendasi-teknis-iui", {"nama": "Wati"}).code
+    rc, out, _ = run(capsys, "kasus", human(code))
+    assert rc == 0
+    assert max(len(line) for line in out.splitlines()) <= 100
+    cut = [ln for ln in out.splitlines() if "Verifik" in ln and "Verifikator" not in ln]
+    assert not cut, cut
+    assert "Verifikator" in out

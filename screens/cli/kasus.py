@@ -92,6 +92,12 @@ def desk_names(ctx: Context) -> dict[int, str]:
     return Desk(ctx.store, ctx.catalog, ctx.profile).desk_names
 
 
+def _longest_word(texts: list[str], at_least: int, at_most: int) -> int:
+    """The width that keeps every word of `texts` whole, between the two bounds."""
+    longest = max((len(w) for t in texts for w in str(t).split()), default=0)
+    return max(at_least, min(at_most, longest))
+
+
 def print_case(console: Console, view: Any, names: dict[int, str] | None = None) -> None:
     state = view.state
     head = Table.grid(padding=(0, 1))
@@ -105,12 +111,15 @@ def print_case(console: Console, view: Any, names: dict[int, str] | None = None)
     console.print(T.CLI_STEPS, style="bold")
     steps = Table(box=None, pad_edge=False, show_edge=False, expand=True)
     steps.add_column(T.COL_STEP, ratio=4, min_width=24, overflow="fold")
-    steps.add_column(T.COL_PELAKSANA, ratio=1, min_width=10, overflow="fold")
+    lines = story.step_lines(view)
+    # room for the longest word ("Verifikator"): a role is wrapped between words only
+    steps.add_column(T.COL_PELAKSANA, width=_longest_word(
+        [line.pelaksana for line in lines], at_least=10, at_most=20), overflow="fold")
     steps.add_column(T.COL_ELAPSED, ratio=1, min_width=9, overflow="fold")
     steps.add_column(T.COL_LIMIT, ratio=1, min_width=9, overflow="fold")
     steps.add_column(T.COL_LEVEL, no_wrap=True)
     steps.add_column(T.COL_PAUSED, ratio=1, overflow="fold")
-    for line in story.step_lines(view):
+    for line in lines:
         label = f"{line.no}. {line.kegiatan}"
         if line.over_reason:
             label += f"\n{T.CASE_OVER_REASON.format(reason=line.over_reason)}"
