@@ -110,7 +110,7 @@ def print_case(console: Console, view: Any, names: dict[int, str] | None = None)
     console.print()
     console.print(T.CLI_STEPS, style="bold")
     steps = Table(box=None, pad_edge=False, show_edge=False, expand=True)
-    steps.add_column(T.COL_STEP, ratio=4, min_width=24, overflow="fold")
+    steps.add_column(T.COL_STEP, ratio=3, min_width=24, overflow="fold")
     lines = story.step_lines(view)
     # room for the longest word ("Verifikator"): a role is wrapped between words only
     steps.add_column(T.COL_PELAKSANA, width=_longest_word(
