@@ -1,6 +1,6 @@
 """Finding an SOP from what an officer types: its id, its number or a unique start.
 
-`loket sop show 07`, `loket sop show pct-07` and `loket sop show konsultasi`
+`loket sop lihat 07`, `loket sop lihat pct-07` and `loket sop lihat konsultasi`
 answer like F2's search does: one SOP, or a message listing the candidates.
 """
 

@@ -1,8 +1,10 @@
-"""`loket sop list|show|check` as a user runs them (through the entry function)."""
+"""`loket sop daftar|lihat|periksa` (and list|show|check) as a user runs them."""
 
 import json
 import shutil
 from pathlib import Path
+
+import pytest
 
 from screens.cli import main
 
@@ -172,3 +174,21 @@ def test_a_bad_office_sop_does_not_break_kasus_or_laporan(paths, tmp_path, capsy
     assert main(["laporan", "--tanggal", "2026-11-25"]) == 0
     captured = capsys.readouterr()
     assert "261125-01-001" in captured.out and "dilewati" in captured.err
+
+
+def test_indonesian_verbs_with_english_aliases(capsys) -> None:
+    """`daftar`, `lihat`, `periksa` as the UI speaks; list/show/check still work."""
+    for ind, eng in (("daftar", "list"), ("periksa", "check")):
+        assert main(["sop", ind]) == 0
+        first = capsys.readouterr().out
+        assert main(["sop", eng]) == 0
+        assert capsys.readouterr().out == first and first
+    assert main(["sop", "lihat", "07"]) == 0
+    assert "Konsultasi Bisnis" in capsys.readouterr().out
+    assert main(["sop", "show", "07"]) == 0
+    assert "Konsultasi Bisnis" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["sop", "--help"])
+    help_text = capsys.readouterr().out
+    for verb in ("daftar", "lihat", "periksa", "impor", "ekspor", "evaluasi"):
+        assert verb in help_text

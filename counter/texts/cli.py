@@ -6,11 +6,14 @@ DESCRIPTION = "Loket: layanan loket Dinas Koperasi UKM / PLUT KUMKM, dipandu SOP
 HELP_CONFIG_DIR = "folder konfigurasi (menggantikan LOKET_CONFIG_DIR)"
 HELP_DATA_DIR = "folder data: penyimpanan, hasil cetak, SOP kantor (menggantikan LOKET_DATA_DIR)"
 HELP_DEMO = "pakai penyimpanan demo (terpisah dari data sebenarnya)"
-HELP_SOP = "katalog SOP: daftar, tampilkan, periksa"
+HELP_SOP = (
+    "katalog SOP: daftar, lihat, periksa, impor, ekspor, evaluasi "
+    "(nama Inggris list, show, check juga diterima)"
+)
 HELP_SOP_LIST = "daftar semua SOP dalam katalog"
 HELP_SOP_SHOW = "tampilkan identitas dan tabel langkah satu SOP"
 HELP_SOP_CHECK = "periksa katalog bawaan atau berkas SOP yang disebut"
-HELP_SOP_ID = "id SOP (lihat 'loket sop list')"
+HELP_SOP_ID = "id SOP (lihat 'loket sop daftar')"
 HELP_JSON = "keluaran JSON untuk mesin"
 HELP_PATHS = "berkas atau folder SOP yang diperiksa (bawaan: seluruh katalog)"
 ERROR_PREFIX = "Galat: "

@@ -33,9 +33,9 @@ DUP_OFFICE_ID = (
     "id SOP '{value}' dipakai juga oleh {other}; yang dipakai berkas ini, yang lain "
     "diabaikan. Beri salah satu id lain"
 )
-OFFICE_WARNINGS = "{count} peringatan pada berkas SOP kantor; lihat 'loket sop check'"
+OFFICE_WARNINGS = "{count} peringatan pada berkas SOP kantor; lihat 'loket sop periksa'"
 OFFICE_SKIPPED = (
-    "{count} berkas SOP kantor dilewati karena salah; lihat 'loket sop check'"
+    "{count} berkas SOP kantor dilewati karena salah; lihat 'loket sop periksa'"
 )
 EXPECT_TEXT = "teks"
 EXPECT_TEXTS = "daftar teks"
@@ -67,5 +67,5 @@ IDENTITY_LABELS = {
     "catatan": "Catatan penyalin",
 }
 
-LOOKUP_NONE = "SOP '{value}' tidak ada di katalog; lihat 'loket sop list'"
+LOOKUP_NONE = "SOP '{value}' tidak ada di katalog; lihat 'loket sop daftar'"
 LOOKUP_MANY = "'{value}' cocok dengan {count} SOP ({ids}); tulis lebih lengkap"

@@ -75,7 +75,7 @@ ROLE_PEMOHON = "pemohon"
 PROBLEMS = "{count} catatan impor (baris yang perlu diperiksa):"
 NO_PROBLEMS = "Semua baris terbaca."
 NEXT_STEPS = (
-    "Langkah berikutnya: periksa dengan 'loket sop check {path}', lengkapi di editor SOP "
+    "Langkah berikutnya: periksa dengan 'loket sop periksa {path}', lengkapi di editor SOP "
     "(F3), lalu tandai 'berlaku'."
 )
 EXISTS = "berkas {path} sudah ada; pakai --timpa untuk menggantinya atau -o folder lain"

@@ -2,7 +2,7 @@
 cases, printing, reports and demo data.
 
 Sub-command modules register themselves in `COMMANDS`; each must not import
-Textual at module level so that `loket sop list` starts fast.
+Textual at module level so that `loket sop daftar` starts fast.
 """
 
 from __future__ import annotations

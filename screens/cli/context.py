@@ -95,7 +95,7 @@ class Context:
 
 def note_skipped_sops(ctx: Context) -> None:
     """One line on stderr when office SOP files were skipped: the command still works
-    on the rest, and `loket sop check` lists what is wrong."""
+    on the rest, and `loket sop periksa` lists what is wrong."""
     if ctx.catalog.errors:
         print(T_CLI.WARNING_PREFIX + T_SOP.OFFICE_SKIPPED.format(count=len(ctx.catalog.errors)),
               file=sys.stderr)

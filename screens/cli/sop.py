@@ -1,4 +1,4 @@
-"""`loket sop list|show|check`: read and check the SOP catalog from the terminal."""
+"""`loket sop daftar|lihat|periksa` (aliases list|show|check): the SOP catalog in a terminal."""
 
 from __future__ import annotations
 
@@ -29,14 +29,14 @@ from screens.cli.context import Context
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sop", help=T.HELP_SOP, description=T.HELP_SOP)
     verbs = p.add_subparsers(dest="verb", required=True)
-    ls = verbs.add_parser("list", help=T.HELP_SOP_LIST)
+    ls = verbs.add_parser("daftar", aliases=["list"], help=T.HELP_SOP_LIST)
     ls.add_argument("--json", action="store_true", help=T.HELP_JSON)
     ls.set_defaults(func=cmd_list)
-    show = verbs.add_parser("show", help=T.HELP_SOP_SHOW)
+    show = verbs.add_parser("lihat", aliases=["show"], help=T.HELP_SOP_SHOW)
     show.add_argument("id", help=T.HELP_SOP_ID)
     show.add_argument("--json", action="store_true", help=T.HELP_JSON)
     show.set_defaults(func=cmd_show)
-    check = verbs.add_parser("check", help=T.HELP_SOP_CHECK)
+    check = verbs.add_parser("periksa", aliases=["check"], help=T.HELP_SOP_CHECK)
     check.add_argument("paths", nargs="*", help=T.HELP_PATHS)
     check.set_defaults(func=cmd_check)
     from screens.cli.sop_impor import register_verbs  # impor / ekspor of office tables

@@ -68,7 +68,7 @@ def cmd_impor(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_ekspor(args: argparse.Namespace, ctx: Context) -> int:
     if args.format not in FORMATS:
         raise LoketError(T.BAD_FORMAT.format(value=args.format), field="--format")
-    sop = find_sop(ctx.catalog, args.id)  # by id, nomor or a unique start, like sop show
+    sop = find_sop(ctx.catalog, args.id)  # by id, nomor or a unique start, like sop lihat
     out = Path(args.output) if args.output else Path(f"{sop.id}.{args.format}")
     try:
         export_sop(sop, out, args.format, args.tata)
