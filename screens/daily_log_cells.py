@@ -61,7 +61,7 @@ def time_cell(row: Any) -> Text:
 def service_cell(row: Any, width: int | None) -> Text:
     """The full service name when it fits the column, else the SOP's short label."""
     name = row.service
-    if width is not None and len(name) > width and getattr(row, "service_short", ""):
+    if width is not None and len(name) > width and row.service_short:
         name = row.service_short
     return Text(name)
 
