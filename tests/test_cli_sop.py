@@ -192,3 +192,9 @@ def test_indonesian_verbs_with_english_aliases(capsys) -> None:
     help_text = capsys.readouterr().out
     for verb in ("daftar", "lihat", "periksa", "impor", "ekspor", "evaluasi"):
         assert verb in help_text
+
+
+def test_json_gives_the_short_label(capsys) -> None:
+    assert main(["sop", "daftar", "--json"]) == 0
+    labels = {s["id"]: s["nama_singkat"] for s in json.loads(capsys.readouterr().out)}
+    assert labels["pct-21-penagihan-pertama"] == "Tagihan 1"

@@ -79,7 +79,8 @@ def cmd_list(args: argparse.Namespace, ctx: Context) -> int:
 
 def _summary(s: Sop) -> dict[str, Any]:
     return {
-        "id": s.id, "nomor": s.nomor, "nama": s.nama, "instansi": s.instansi,
+        "id": s.id, "nomor": s.nomor, "nama": s.nama, "nama_singkat": s.label,
+        "instansi": s.instansi,
         "langkah": len(s.steps), "status": s.status, "layanan_loket": s.layanan_loket,
         "waktu_loket": counter_standard(s),
     }
