@@ -93,3 +93,23 @@ async def test_settings_refuse_desk_150(paths):
         assert isinstance(app.screen, SetupScreen)
         assert "1 sampai 99" in str(app.screen.query_one("#setup-error", Static).content)
         assert app.focused is desk
+
+
+async def test_a_pin_typed_on_the_name_list_goes_to_the_pin_field(paths):
+    """The first officer of the day sees their name highlighted and types the PIN at once:
+    the digits land in the PIN field (they were lost on the list)."""
+    app = make_app(paths, Clock(), officer=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SignInScreen)
+        accounts = app.screen.query_one("#accounts", OptionList)
+        assert app.focused is accounts
+        accounts.highlighted = [a.nama for a in app.screen.accounts].index("Budi Santoso")
+        for digit in "1357":  # at human speed, one key at a time
+            await pilot.press(digit)
+        assert app.focused is app.screen.query_one("#pin", Input)
+        assert app.screen.query_one("#pin", Input).value == "1357"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.officer == "Budi Santoso"
