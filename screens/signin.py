@@ -136,6 +136,10 @@ class SignInScreen(Screen[tuple[Session, int] | None]):
             self._error(T.PICK_OFFICER)
             self.query_one("#accounts", OptionList).focus()
             return
+        if not pin.strip():  # an Enter on an empty field is not a wrong PIN: no lock nears
+            self._error(T.PIN_EMPTY)
+            pin_input.focus()
+            return
         try:
             session = self.gate.sign_in(self.accounts[index].nama, pin)
         except SignInError as err:

@@ -113,3 +113,21 @@ async def test_a_pin_typed_on_the_name_list_goes_to_the_pin_field(paths):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.officer == "Budi Santoso"
+
+
+async def test_enter_on_an_empty_pin_is_not_a_wrong_pin(paths):
+    """An Enter pressed before the PIN says so and brings no lock nearer."""
+    from store.audit_log import AuditLog
+
+    app = make_app(paths, Clock(), officer=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#pin", Input).focus()
+        for _ in range(6):  # more than the five wrong PINs that lock an account
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, SignInScreen)
+        assert "Ketik PIN" in str(app.screen.query_one("#signin-error", Static).content)
+        assert not [r for r in AuditLog(paths.data_dir).records() if r.kind != "signin_ok"]
+        await sign_in(pilot, "Budi Santoso")
+        assert isinstance(app.screen, HomeScreen)
