@@ -19,9 +19,10 @@ from counter.sop_table.roles import role_id
 from counter.texts import sop_editor as T
 from counter.waktu import Kind, Waktu, parse_waktu
 
-IDENTITY_FIELDS = ("id", "nomor", "nama", "instansi", "unit", "tanggal_pembuatan",
-                   "tanggal_revisi", "tanggal_efektif", "disahkan_oleh", "peringatan",
-                   "pencatatan", "biaya", "produk_layanan", "jangka_waktu", "pengaduan")
+IDENTITY_FIELDS = ("id", "nomor", "nama", "nama_singkat", "instansi", "unit",
+                   "tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif", "disahkan_oleh",
+                   "peringatan", "pencatatan", "biaya", "produk_layanan", "jangka_waktu",
+                   "pengaduan")
 LIST_FIELDS = ("dasar_hukum", "kualifikasi_pelaksana", "keterkaitan", "peralatan",
                "persyaratan")
 
@@ -95,6 +96,8 @@ class SopForm:
         for key in IDENTITY_FIELDS:
             data[key] = self.identity.get(key, "").strip()
         data["biaya"] = data["biaya"] or DEFAULT_BIAYA
+        if not data["nama_singkat"]:  # optional: an abbreviation stands in
+            del data["nama_singkat"]
         for key in LIST_FIELDS:
             data[key] = _lines(self.lists.get(key, ""))
         data["status"], data["layanan_loket"] = self.status, self.layanan_loket

@@ -38,7 +38,8 @@ SECTION_STANDAR = "Standar Pelayanan"
 SECTION_ROLES = "Pelaksana"
 SECTION_STEPS = "Langkah"
 LABELS = {
-    "id": "ID", "nomor": "Nomor SOP", "nama": "Nama SOP", "instansi": "Instansi",
+    "id": "ID", "nomor": "Nomor SOP", "nama": "Nama SOP", "nama_singkat": "Nama singkat",
+    "instansi": "Instansi",
     "unit": "Unit", "tanggal_pembuatan": "Tgl pembuatan", "tanggal_revisi": "Tgl revisi",
     "tanggal_efektif": "Tgl efektif", "disahkan_oleh": "Disahkan oleh",
     "peringatan": "Peringatan", "pencatatan": "Pencatatan", "biaya": "Biaya/tarif",

@@ -61,3 +61,15 @@ async def test_two_collections_are_told_apart_at_80_columns(paths: Any) -> None:
         for view, label in ((one, "Tagihan 1"), (two, "Tagihan 2")):
             [line] = [ln for ln in lines if view.code_human in ln]
             assert label in line, line
+
+
+def test_the_editor_keeps_the_short_label() -> None:
+    from counter.sop_edit import form_of
+
+    form = form_of(load_catalog().get(SECOND))
+    assert form.identity["nama_singkat"] == "Tagihan 2"
+    data, problems = form.to_data()
+    assert data["nama_singkat"] == "Tagihan 2"
+    form.identity["nama_singkat"] = ""
+    data, _ = form.to_data()
+    assert "nama_singkat" not in data  # emptied: the abbreviation stands in
