@@ -67,8 +67,7 @@ class SignInScreen(Screen[tuple[Session, int] | None]):
                         if official else T.REMEMBERED.format(nama=self.remembered, desk=self.desk))
                     yield Static(remembered, id="remembered", classes="warning")
                 if official:  # an official's desk is named, not numbered
-                    yield Label(T.DESK_OFFICIAL)
-                    yield Static(official, id="desk-name")
+                    yield Label(official, id="desk-name")
                 else:
                     yield Label(T.DESK)
                     yield Input(str(self.desk), id="desk", restrict=r"[0-9]*")

@@ -14,7 +14,6 @@ KEY_BACK = "Kembali"
 LOCKED_TITLE = "Loket {desk} terkunci"
 # an official's desk (meja pejabat): named as the header names it ("Meja Koor")
 LOCKED_TITLE_OFFICIAL = "{where} terkunci"
-DESK_OFFICIAL = "Meja"
 REMEMBERED_OFFICIAL = "Hari ini tadi: {nama} di {where}. Ketik PIN untuk melanjutkan."
 LOCKED_INTRO = (
     "Dipakai oleh {nama}. Ketik PIN untuk melanjutkan, atau pilih petugas lain untuk "
