@@ -68,7 +68,7 @@ def test_the_editor_keeps_the_short_label() -> None:
 
     form = form_of(load_catalog().get(SECOND))
     assert form.identity["nama_singkat"] == "Tagihan 2"
-    data, problems = form.to_data()
+    data, _ = form.to_data()
     assert data["nama_singkat"] == "Tagihan 2"
     form.identity["nama_singkat"] = ""
     data, _ = form.to_data()
