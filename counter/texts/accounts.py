@@ -43,4 +43,7 @@ NAME_TAKEN = "nama '{nama}' sudah dipakai akun lain"
 DETAIL_ACTIVE = "diaktifkan"
 DETAIL_INACTIVE = "dinonaktifkan"
 PIN_SAME = "PIN baru sama dengan PIN lama; pilih PIN lain"
+AUDIT_HEADS_DAMAGED = (
+    "buku kepala log audit (kepala.json) tidak dapat dibaca: mungkin listrik padam saat "
+    "menulis, atau diubah tangan; baris akhir yang terpotong tidak dapat diperiksa")
 AUDIT_BUSY = "log audit sedang dipakai proses lain lebih dari 10 detik"

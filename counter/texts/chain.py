@@ -59,6 +59,11 @@ AUDIT_KINDS = {
     "diubah": "catatan diubah, atau catatan sebelumnya dihapus/dipindah",
     "tanpa_rantai": "catatan tanpa rantai disisipkan",
     "rusak": "baris rusak (bukan catatan JSON)",
+    "terpotong": ("berkas lebih pendek dari catatan terakhir di buku kepala (kepala.json): "
+                  "baris akhir dihapus"),
+    "kepala_beda": ("baris ini bukan lagi catatan terakhir yang tercatat di buku kepala "
+                    "(kepala.json): berkas ditulis ulang atau diganti salinan lama"),
+    "hilang": "berkas bulan ini tercatat di buku kepala (kepala.json) tetapi hilang",
 }
 AUDIT_BREAK = "{file}:{line}: log audit: {what}"
 AUDIT_MORE = "  … dan {count} masalah lain di log audit"

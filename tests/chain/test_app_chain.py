@@ -114,3 +114,25 @@ async def test_an_accepted_break_is_no_warning_at_start(paths) -> None:
         await _settle(app, pilot)
         assert isinstance(app.screen, HomeScreen)
         assert not app.screen.query_one("#chain", Static).display, app.chain_warning
+
+
+async def test_an_audit_log_cut_short_is_a_warning_at_start(paths) -> None:
+    from counter.audit.records import SIGNIN_FAILED, OfficeRecord
+    from store.audit_log import AuditLog
+
+    _fill(paths)
+    log = AuditLog(paths.data_dir)
+    at = START - timedelta(days=1)
+    for _ in range(3):
+        log.append([OfficeRecord(at=at, kind=SIGNIN_FAILED, officer="Budi Santoso", desk=1)])
+    [month] = log.months()
+    lines = month.read_text(encoding="utf-8").splitlines()
+    month.write_text("".join(line + "\n" for line in lines[:-1]), encoding="utf-8")
+    assert AuditLog(paths.data_dir).check().breaks  # the rest of the chain is whole
+    app = make_app(paths, Clock())  # signing in appends a line on the cut file
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.query_one("#chain", Static).display
+        assert f"{month}:" in app.chain_warning and "audit" in app.chain_warning
