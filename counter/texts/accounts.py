@@ -15,6 +15,7 @@ ACT_EXPORT_PERSONAL = "mengekspor data pribadi"
 ACT_PURGE = "menghapus data pribadi"
 ACT_LIFT_LOCK = "membuka kunci akun"
 ACT_AUDIT = "melihat jejak audit"
+ACT_CHAIN_ACCEPT = "menerima putus rantai catatan yang sudah diketahui"
 
 SUPERVISOR_ONLY = "Hanya supervisor yang boleh {act}."
 PIN_FORM = "PIN harus {min}–{max} angka"
