@@ -128,7 +128,7 @@ async def test_an_audit_log_cut_short_is_a_warning_at_start(paths) -> None:
     [month] = log.months()
     lines = month.read_text(encoding="utf-8").splitlines()
     month.write_text("".join(line + "\n" for line in lines[:-1]), encoding="utf-8")
-    assert AuditLog(paths.data_dir).check().breaks  # the rest of the chain is whole
+    assert AuditLog(paths.data_dir).check().breaks  # what is left verifies: the ledger finds it
     app = make_app(paths, Clock())  # signing in appends a line on the cut file
     async with app.run_test(size=(100, 30)) as pilot:
         await _settle(app, pilot)
