@@ -75,7 +75,9 @@ class AuditLog:
                 by_file.setdefault(self._file(r.at.date()), []).append(r)
             with FileLock(str(self.folder / ".lock"), timeout=10, mode=OWNER_ONLY):
                 for path, rs in sorted(by_file.items()):
-                    lines, _ = sealed(self._head(path), (r.to_json() for r in rs))
+                    before = self._chained(path)
+                    prev = before[-1][1] if before else self._head(path)
+                    lines, head = sealed(prev, (r.to_json() for r in rs))
                     data = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines)
                     fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, OWNER_ONLY)
                     try:
@@ -83,7 +85,7 @@ class AuditLog:
                         os.fsync(fd)
                     finally:
                         os.close(fd)
-                    self._note(path)
+                    self._note(path, before, len(lines), head)
         except Timeout:
             raise LoketError(T.AUDIT_NOT_WRITTEN.format(error=T.AUDIT_BUSY),
                              path=self.folder) from None
@@ -119,20 +121,23 @@ class AuditLog:
                 if isinstance(entry, list) and len(entry) == 2
                 and isinstance(entry[0], int) and isinstance(entry[1], str)}
 
-    def _note(self, path: Path) -> None:
+    def _chained(self, path: Path) -> list[tuple[int, str]]:
+        """The chained lines of a month file before an append ([]: none, or unreadable)."""
+        try:
+            return chained_lines(path.read_text(encoding="utf-8").splitlines())
+        except (OSError, UnicodeDecodeError):
+            return []
+
+    def _note(self, path: Path, before: list[tuple[int, str]], added: int,
+              head: str) -> None:
         """After an append (under the lock): the file's new head into the ledger. Not
         flushed: a ledger lost to a power cut lags behind the files, which the check
         accepts; written after the file, it never runs ahead of it."""
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            return
-        chained = chained_lines(lines)
         heads = self.heads() or {}
         old = heads.get(path.name)
-        if not chained or (old is not None and against_ledger(str(path), lines, old)):
+        if old is not None and against_ledger(str(path), before, 0, old):
             return  # a file cut short keeps its old head: the next append hides nothing
-        heads[path.name] = (len(chained), chained[-1][1])
+        heads[path.name] = (len(before) + added, head)
         body = {"v": 1, "files": {n: list(v) for n, v in sorted(heads.items())}}
         with contextlib.suppress(OSError):  # the line is written; a lagging ledger is weaker
             replace_file(self.folder / HEADS_NAME,
@@ -159,11 +164,12 @@ class AuditLog:
             walk.walk(str(path), lines)
             result.files += 1
             if path.name in heads:
-                end = against_ledger(str(path), lines, heads[path.name])
+                end = against_ledger(str(path), chained_lines(lines), len(lines),
+                                     heads[path.name])
                 if end is not None:
                     ends.append(end)
         for name in sorted(set(heads) - seen):
-            gone = against_ledger(str(self.folder / name), None, heads[name])
+            gone = against_ledger(str(self.folder / name), None, 0, heads[name])
             if gone is not None:
                 ends.append(gone)
         result.lines, result.legacy = walk.lines, walk.legacy

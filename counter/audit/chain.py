@@ -102,18 +102,18 @@ def last_hash(lines: Iterable[str]) -> str | None:
     return found[-1][1] if found else None
 
 
-def against_ledger(file: str, lines: list[str] | None,
+def against_ledger(file: str, chained: list[tuple[int, str]] | None, length: int,
                    recorded: tuple[int, str]) -> LineBreak | None:
     """A month file against its head as last recorded (count of chained lines, last
     hash): the ledger is written after each append, so a file with fewer chained lines,
     or another line where the head was, lost its end (cut off, or an older copy put
-    back). `lines` None: the file is gone. A ledger behind the file is fine."""
-    if lines is None:
+    back). `chained`: the file's `chained_lines`, None when the file is gone;
+    `length`: its number of lines. A ledger behind the file is fine."""
+    if chained is None:
         return LineBreak(file, 0, GONE)
     count, head = recorded
-    chained = chained_lines(lines)
     if len(chained) < count:
-        return LineBreak(file, len(lines) + 1, SHORTENED)
+        return LineBreak(file, length + 1, SHORTENED)
     if count and chained[count - 1][1] != head:
         return LineBreak(file, chained[count - 1][0], HEAD_CHANGED)
     return None
