@@ -113,6 +113,7 @@ class LoketApp(SignInShell):
         # again on every refresh and drops each one once it is restored
         self.damaged_days: set[date] = set()
         self.chain_warning = ""  # a broken record chain found at start (chain_check)
+        self.chain_days: list[str] = []  # the day files behind it (Ctrl+T accepts them)
 
     def _scan_gap(self, profile: Profile | None) -> float:
         if self._fixed_gap is not None:

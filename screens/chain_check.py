@@ -4,7 +4,9 @@ audit log, in a worker.
 Cheap (a few day files hashed, off the UI thread) and after the dashboard has its
 cases. A broken chain becomes a persistent line on the dashboard (and one
 notification), kept until the app is restarted on a whole store: a hand edit of a
-record is not something to dismiss with a key.
+record is not something to dismiss with a key. Only a supervisor's acceptance of a
+day's breaks, with a reason in the audit log (Ctrl+T, screens/chain_accept.py, as
+`loket periksa --terima`), takes that day off the line.
 """
 
 from __future__ import annotations
@@ -32,15 +34,16 @@ def start_chain_check(app: Any) -> None:
         today = app.now().date()
         result = check_store(store, today - timedelta(days=RECENT_DAYS), None)
         days = [d.day for d in result.broken if not accepted_break(app, d)]
-        texts = [T.APP_WARNING.format(days=", ".join(days))] if days else []
+        texts = [T.APP_WARNING.format(days=", ".join(days)), T.APP_ACCEPT_HINT] if days \
+            else []
         audit = audit_problem(app)
         if audit:
             texts.append(audit)
-        if not texts:
+        if not texts and not getattr(app, "chain_warning", ""):
             return
         text = " ".join(texts)
         with suppress(RuntimeError):  # the app closed meanwhile
-            app.call_from_thread(chain_broken, app, text)
+            app.call_from_thread(chain_broken, app, text, days)
 
     run_guarded(app, check, T.WORK_CHAIN_CHECK, thread=True, group="chain",
                 name="chain-check")
@@ -73,9 +76,13 @@ def audit_problem(app: Any) -> str:
     return T.APP_AUDIT_WARNING.format(where=where)
 
 
-def chain_broken(app: Any, text: str) -> None:
-    app.chain_warning = text
-    app.notify(text, severity="error", timeout=20)
+def chain_broken(app: Any, text: str, days: list[str] | None = None) -> None:
+    """The check's outcome on screen; `text` "" (a re-check after an acceptance found
+    nothing left) clears the line. `app.chain_days`: the day files still broken."""
+    fresh = bool(text) and text != getattr(app, "chain_warning", "")
+    app.chain_warning, app.chain_days = text, list(days or [])
+    if fresh:
+        app.notify(text, severity="error", timeout=20)
     from screens.home import HomeScreen
 
     for screen in app.screen_stack:

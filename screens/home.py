@@ -24,6 +24,7 @@ from counter.case import Status
 from counter.clock import Level
 from counter.damage import UnreadableDay, merged
 from counter.errors import LoketError
+from counter.texts import chain as TC
 from counter.texts import shell as TS
 from counter.texts import ui as T
 from screens.home_cells import NARROW, text_widths, waiting_on
@@ -58,6 +59,7 @@ class HomeScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open_selected", T.KEY_OPEN, show=True, id="dasbor.buka"),
         Binding("tab", "switch_table", T.KEY_SWITCH_LIST, show=False, id="dasbor.pindah_daftar"),
+        Binding("ctrl+t", "accept_chain", TC.KEY_ACCEPT, id="dasbor.terima_rantai"),
     ]
 
     def __init__(self) -> None:
@@ -214,6 +216,17 @@ class HomeScreen(Screen[None]):
         line = self.query_one("#chain", Static)
         line.display = bool(text)
         line.update(Text(text))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "accept_chain":  # only while a day file's break is on the line
+            return bool(getattr(self.app, "chain_days", None))
+        return True
+
+    def action_accept_chain(self) -> None:
+        from screens.chain_accept import accept_chain_break
+
+        accept_chain_break(self.app)
 
     def _show_counts(self, today: list[Any], open_views: list[Any],
                      listed: list[Any]) -> None:

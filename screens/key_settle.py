@@ -3,7 +3,8 @@
 Textual hands a key to the focused widget's own queue and goes on to the next key
 at once. When a key moves the focus (Enter in a form goes to the next field, Tab,
 Enter on the officer list goes to the PIN, a key that opens a dialog), the move
-happens a few messages later; keys typed ahead of it (a fast typist, a laggy
+happens a few messages later (so does an editing key's work in a text field: a
+binding, run when the key has bubbled up to the app); keys typed ahead of it (a fast typist, a laggy
 remote terminal, tmux) would all land in the old field. So after such a key, while
 the widgets it went to are still busy with it, the app waits before it hands on
 the next key (keys keep their order: they wait in the app's own queue). A key that
@@ -18,22 +19,24 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-# keys that edit a text field in place: they never move the focus
-_IN_PLACE = frozenset({"backspace", "delete", "left", "right", "home", "end", "space",
-                       "ctrl+left", "ctrl+right", "shift+left", "shift+right"})
 MAX_WAIT = 1.0  # a widget gone or stuck never holds the keys longer than this
 POLL = 0.005
 CALM_POLLS = 4  # 20 ms of empty queues: the key has been handled
 
 
 def may_move_focus(key: str, character: str | None, in_text_field: bool) -> bool:
-    """After this key, may the following keys have to wait? In a text field only keys
-    that are neither text nor editing; elsewhere every key (a printable key may be a
-    binding that opens a dialog)."""
+    """After this key, may the following keys have to wait? In a text field every key
+    that is not text; elsewhere every key (a printable key may be a binding that
+    opens a dialog).
+
+    In a text field that includes the editing keys (Backspace, Delete, the arrows,
+    Home/End): Textual's Input does them as bindings, run only once the key has
+    bubbled up to the app, while a character is inserted as soon as the field gets
+    it. Typed ahead, "Backspace 3" would insert the 3 first and then delete it."""
     if not in_text_field:
         return True
     printable = character is not None and len(character) == 1 and character.isprintable()
-    return not printable and key not in _IN_PLACE
+    return not printable
 
 
 def _pending(node: Any) -> int:

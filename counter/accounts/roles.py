@@ -32,6 +32,7 @@ class Act(StrEnum):
     PURGE = "purge"
     LIFT_LOCK = "lift_lock"
     AUDIT = "audit"
+    CHAIN_ACCEPT = "chain_accept"
 
 
 ACT_LABELS: dict[Act, str] = {
@@ -46,6 +47,7 @@ ACT_LABELS: dict[Act, str] = {
     Act.PURGE: T.ACT_PURGE,
     Act.LIFT_LOCK: T.ACT_LIFT_LOCK,
     Act.AUDIT: T.ACT_AUDIT,
+    Act.CHAIN_ACCEPT: T.ACT_CHAIN_ACCEPT,
 }
 
 

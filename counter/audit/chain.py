@@ -20,6 +20,9 @@ HASH = "h"
 EDITED = "diubah"  # the hash does not follow: edited, or a line before it taken out/moved
 UNCHAINED = "tanpa_rantai"  # a line without a hash after chained ones: slipped in
 UNREADABLE = "rusak"  # not a JSON object
+SHORTENED = "terpotong"  # fewer chained lines than the head ledger recorded: cut off
+HEAD_CHANGED = "kepala_beda"  # the recorded head line is not there: rewritten/older copy
+GONE = "hilang"  # a month file the ledger knows is missing
 
 
 def link(prev: str, record: Mapping[str, Any]) -> str:
@@ -80,14 +83,37 @@ class ChainWalk:
             self.chained, self.head = True, stored  # the rest checked from here on
 
 
-def last_hash(lines: Iterable[str]) -> str | None:
-    """The hash of the last chained line of a file (None: none there)."""
-    found = None
-    for text in lines:
+def chained_lines(lines: Iterable[str]) -> list[tuple[int, str]]:
+    """(line number, hash) of a file's chained lines, in order."""
+    found: list[tuple[int, str]] = []
+    for no, text in enumerate(lines, 1):
         try:
             doc = json.loads(text)
         except ValueError:
             continue
         if isinstance(doc, dict) and isinstance(doc.get(HASH), str):
-            found = doc[HASH]
+            found.append((no, doc[HASH]))
     return found
+
+
+def last_hash(lines: Iterable[str]) -> str | None:
+    """The hash of the last chained line of a file (None: none there)."""
+    found = chained_lines(lines)
+    return found[-1][1] if found else None
+
+
+def against_ledger(file: str, chained: list[tuple[int, str]] | None, length: int,
+                   recorded: tuple[int, str]) -> LineBreak | None:
+    """A month file against its head as last recorded (count of chained lines, last
+    hash): the ledger is written after each append, so a file with fewer chained lines,
+    or another line where the head was, lost its end (cut off, or an older copy put
+    back). `chained`: the file's `chained_lines`, None when the file is gone;
+    `length`: its number of lines. A ledger behind the file is fine."""
+    if chained is None:
+        return LineBreak(file, 0, GONE)
+    count, head = recorded
+    if len(chained) < count:
+        return LineBreak(file, length + 1, SHORTENED)
+    if count and chained[count - 1][1] != head:
+        return LineBreak(file, chained[count - 1][0], HEAD_CHANGED)
+    return None

@@ -15,6 +15,7 @@ ACT_EXPORT_PERSONAL = "mengekspor data pribadi"
 ACT_PURGE = "menghapus data pribadi"
 ACT_LIFT_LOCK = "membuka kunci akun"
 ACT_AUDIT = "melihat jejak audit"
+ACT_CHAIN_ACCEPT = "menerima putus rantai catatan yang sudah diketahui"
 
 SUPERVISOR_ONLY = "Hanya supervisor yang boleh {act}."
 PIN_FORM = "PIN harus {min}–{max} angka"
@@ -43,4 +44,7 @@ NAME_TAKEN = "nama '{nama}' sudah dipakai akun lain"
 DETAIL_ACTIVE = "diaktifkan"
 DETAIL_INACTIVE = "dinonaktifkan"
 PIN_SAME = "PIN baru sama dengan PIN lama; pilih PIN lain"
+AUDIT_HEADS_DAMAGED = (
+    "buku kepala log audit (kepala.json) tidak dapat dibaca: mungkin listrik padam saat "
+    "menulis, atau diubah tangan; baris akhir yang terpotong tidak dapat diperiksa")
 AUDIT_BUSY = "log audit sedang dipakai proses lain lebih dari 10 detik"

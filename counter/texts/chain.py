@@ -51,6 +51,12 @@ APP_WARNING = (
     "PERINGATAN: rantai catatan rusak pada {days} — berkas harian diubah di luar Loket. "
     "Jalankan `loket periksa` untuk rinciannya dan laporkan ke supervisor."
 )
+# accepting a known break in the app (the dashboard's warning line, Ctrl+T)
+APP_ACCEPT_HINT = "Ctrl+T: supervisor menerima putus rantai yang sudah diketahui."
+KEY_ACCEPT = "Terima putus rantai"
+APP_ACCEPT_TITLE = "Terima putus rantai hari {day}"
+APP_ACCEPT_REASON = "Alasan (dicatat di log audit, mis. cadangan dipulihkan)"
+APP_ACCEPT_NOTHING = "Tidak ada putus rantai berkas harian yang menunggu diterima."
 CASE_BROKEN = "Rantai catatan kasus ini rusak: {what}"
 DAY_BROKEN = "Rantai catatan berkas hari ini rusak: {what}"
 WORK_CHAIN_CHECK = "Pemeriksaan rantai catatan"
@@ -59,6 +65,11 @@ AUDIT_KINDS = {
     "diubah": "catatan diubah, atau catatan sebelumnya dihapus/dipindah",
     "tanpa_rantai": "catatan tanpa rantai disisipkan",
     "rusak": "baris rusak (bukan catatan JSON)",
+    "terpotong": ("berkas lebih pendek dari catatan terakhir di buku kepala (kepala.json): "
+                  "baris akhir dihapus"),
+    "kepala_beda": ("baris ini bukan lagi catatan terakhir yang tercatat di buku kepala "
+                    "(kepala.json): berkas ditulis ulang atau diganti salinan lama"),
+    "hilang": "berkas bulan ini tercatat di buku kepala (kepala.json) tetapi hilang",
 }
 AUDIT_BREAK = "{file}:{line}: log audit: {what}"
 AUDIT_MORE = "  … dan {count} masalah lain di log audit"

@@ -121,3 +121,56 @@ def test_lines_from_before_the_chain_are_accepted_and_chained_on(capsys) -> None
     _write(old, lines)
     code, out = _periksa(capsys)
     assert code == 1 and f"{old}:3:" in out
+
+
+@pytest.mark.parametrize("cut", [1, 2, 3])
+def test_lines_cut_off_the_end_of_the_newest_month_are_found(capsys, cut) -> None:
+    """The chain of what is left still verifies; the head ledger written after each
+    append knows how many lines there were."""
+    log, _, dec = _made()
+    kept = _lines(dec)[:-cut]
+    _write(dec, kept)
+    assert [b.kind for b in log.check().breaks] == ["terpotong"]
+    code, out = _periksa(capsys)
+    assert code == 1, out
+    assert f"{dec}:{len(kept) + 1}: log audit: berkas lebih pendek" in out, out
+
+
+def test_a_month_file_the_ledger_knows_deleted_or_put_back_is_found(capsys) -> None:
+    log, _, dec = _made()
+    old_dec = _lines(dec)
+    dec.unlink()
+    code, out = _periksa(capsys)
+    assert code == 1 and f"{dec}:0: log audit: berkas bulan ini" in out, out
+    # an older copy put back, then one line written on it by hand with a good hash
+    _write(dec, old_dec[:2])
+    log2 = AuditLog(log.folder.parent)
+    heads = (log.folder / "kepala.json").read_bytes()
+    log2.append(_records(1, START + timedelta(days=5, hours=2)))
+    (log.folder / "kepala.json").write_bytes(heads)  # the forger cannot hide the ledger
+    assert [b.kind for b in log.check().breaks] == ["kepala_beda"]
+    code, out = _periksa(capsys)
+    assert code == 1 and f"{dec}:3: log audit: baris ini bukan lagi" in out, out
+
+
+def test_a_lagging_or_missing_ledger_is_accepted_and_a_damaged_one_reported(capsys):
+    log, _, dec = _made()
+    heads = log.folder / "kepala.json"
+    heads.unlink()  # lost (an install from before the ledger)
+    assert log.check().ok
+    log.append(_records(1, START + timedelta(days=6)))
+    assert json.loads(heads.read_text())["files"] == {
+        "2026-12.jsonl": [4, json.loads(_lines(dec)[-1])["h"]]}
+    heads.write_text("{kaput", encoding="utf-8")
+    code, out = _periksa(capsys)
+    assert code == 1 and "kepala.json" in out and "tidak dapat dibaca" in out, out
+
+
+def test_appending_after_a_cut_does_not_hide_it(capsys) -> None:
+    log, _, dec = _made()
+    _write(dec, _lines(dec)[:-2])
+    for r in _records(3, START + timedelta(days=5, hours=1)):  # as many lines again and more
+        log.append([r])
+    assert "kepala_beda" in [b.kind for b in log.check().breaks]
+    code, out = _periksa(capsys)
+    assert code == 1 and f"{dec}:3: log audit: baris ini bukan lagi" in out, out

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, OptionList
 
 from counter.sop import load_catalog
 from screens.app import LoketApp
@@ -105,6 +105,45 @@ async def test_a_field_typed_after_tab_lands_in_the_next_field(paths):
         assert screen.query_one("#instansi", Input).value == "Dinas"
         assert screen.query_one("#unit", Input).value == "PLUT"
         assert screen.focused is screen.query_one("#alamat", Input)
+
+
+async def test_an_edit_typed_ahead_in_the_prefilled_desk_field_is_kept(paths):
+    """Backspace, a digit and Enter in one burst: Textual's Input deletes by a binding,
+    run once the key has bubbled up to the app, but inserts a digit at once; without
+    waiting after the Backspace the 3 went in first and was deleted (the field kept
+    nothing of the edit, and the old desk number was used)."""
+    from tests.screens.app_fixtures import OFFICER, PINS, make_app
+
+    app = make_app(paths, Clock(), officer=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, SignInScreen))
+        screen = app.screen
+        assert isinstance(screen, SignInScreen)
+        desk = screen.query_one("#desk", Input)
+        assert desk.value == "1"
+        desk.focus()
+        await settle(pilot, lambda: app.focused is desk)
+        burst(app, "\b\b3\r")
+        await settle(pilot, lambda: app.focused is not desk)
+        await settle(pilot)
+        assert desk.value == "3"
+        assert app.focused is screen.query_one("#accounts")
+        desk.focus()  # the value selected on focus: "4" replaces it, "\b", then "5"
+        await settle(pilot, lambda: app.focused is desk)
+        burst(app, "4\b5")
+        await settle(pilot)
+        assert desk.value == "5"  # not "4" (the 5 in before the Backspace)
+        desk.value = "3"
+        names = [a.nama for a in screen.accounts]
+        accounts = screen.query_one("#accounts", OptionList)
+        accounts.focus()
+        accounts.highlighted = names.index(OFFICER)
+        await settle(pilot, lambda: app.focused is not desk)
+        burst(app, "\r" + PINS[OFFICER] + "\r")
+        await settle(pilot, lambda: app.desk is not None)
+        assert app.desk is not None and app.desk.profile.desk == 3
+        await app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 def load_profile_now(paths: Any) -> Any:
