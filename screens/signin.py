@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -70,7 +71,9 @@ class SignInScreen(Screen[tuple[Session, int] | None]):
                 yield Static(T.DEMO_PIN_HINT.format(pin=DEMO_PIN), id="demo-pin",
                              classes="hint")
             yield Label(T.PIN, id="pin-label")
+            # no select-on-focus: a digit typed on the name list is already in it
             yield Input(id="pin", password=True, restrict=r"[0-9]*", max_length=PIN_MAX,
+                        select_on_focus=False,
                         placeholder=T.PIN_PLACEHOLDER)
             yield Static("", id="signin-error", classes="error")
         yield Footer(compact=True)
@@ -92,6 +95,21 @@ class SignInScreen(Screen[tuple[Session, int] | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.query_one("#pin", Input).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Digits typed while the name list has the focus are the PIN (the highlighted
+        name is theirs: officers type the PIN at once); they were silently lost."""
+        accounts = self.query_one("#accounts", OptionList)
+        char = event.character
+        if self.focused is not accounts or not char or not char.isdigit():
+            return
+        if accounts.highlighted is None:
+            return
+        pin = self.query_one("#pin", Input)
+        pin.focus()
+        pin.insert_text_at_cursor(char)
+        event.stop()
+        event.prevent_default()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "desk":
@@ -117,6 +135,10 @@ class SignInScreen(Screen[tuple[Session, int] | None]):
         if index is None or not self.accounts:
             self._error(T.PICK_OFFICER)
             self.query_one("#accounts", OptionList).focus()
+            return
+        if not pin.strip():  # an Enter on an empty field is not a wrong PIN: no lock nears
+            self._error(T.PIN_EMPTY)
+            pin_input.focus()
             return
         try:
             session = self.gate.sign_in(self.accounts[index].nama, pin)

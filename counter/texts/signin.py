@@ -9,6 +9,7 @@ PIN = "PIN"
 PIN_PLACEHOLDER = "4–8 angka"
 DEMO_PIN_HINT = "Data demo: PIN setiap petugas {pin}."
 PICK_OFFICER = "Pilih nama petugas dulu"
+PIN_EMPTY = "Ketik PIN dulu, lalu Enter"
 KEY_BACK = "Kembali"
 LOCKED_TITLE = "Loket {desk} terkunci"
 LOCKED_INTRO = (

@@ -93,3 +93,41 @@ async def test_settings_refuse_desk_150(paths):
         assert isinstance(app.screen, SetupScreen)
         assert "1 sampai 99" in str(app.screen.query_one("#setup-error", Static).content)
         assert app.focused is desk
+
+
+async def test_a_pin_typed_on_the_name_list_goes_to_the_pin_field(paths):
+    """The first officer of the day sees their name highlighted and types the PIN at once:
+    the digits land in the PIN field (they were lost on the list)."""
+    app = make_app(paths, Clock(), officer=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SignInScreen)
+        accounts = app.screen.query_one("#accounts", OptionList)
+        assert app.focused is accounts
+        accounts.highlighted = [a.nama for a in app.screen.accounts].index("Budi Santoso")
+        for digit in "1357":  # at human speed, one key at a time
+            await pilot.press(digit)
+        assert app.focused is app.screen.query_one("#pin", Input)
+        assert app.screen.query_one("#pin", Input).value == "1357"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.officer == "Budi Santoso"
+
+
+async def test_enter_on_an_empty_pin_is_not_a_wrong_pin(paths):
+    """An Enter pressed before the PIN says so and brings no lock nearer."""
+    from store.audit_log import AuditLog
+
+    app = make_app(paths, Clock(), officer=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#pin", Input).focus()
+        for _ in range(6):  # more than the five wrong PINs that lock an account
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, SignInScreen)
+        assert "Ketik PIN" in str(app.screen.query_one("#signin-error", Static).content)
+        assert not [r for r in AuditLog(paths.data_dir).records() if r.kind != "signin_ok"]
+        await sign_in(pilot, "Budi Santoso")
+        assert isinstance(app.screen, HomeScreen)

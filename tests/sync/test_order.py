@@ -51,7 +51,8 @@ def test_an_actions_events_keep_their_written_order_even_when_ids_do_not():
     opened = make_event(CODE, "opened", prev=None)
     done = make_event(CODE, "step_completed", prev=opened["id"], data={"step": 1})
     closed = make_event(CODE, "closed", data={"outcome": "selesai"})
-    closed["id"] = done["id"][:-1] + "0"  # the same millisecond, a smaller random part
+    done["id"] = done["id"][:-1] + "Z"  # its random part ends high (a one-in-32 case
+    closed["id"] = done["id"][:-1] + "0"  # otherwise), the same millisecond, a smaller one
     assert closed["id"] < done["id"]
     stored = [{**e, "seq": i} for i, e in enumerate([opened, done, closed])]
     assert [e["type"] for e in order_events(stored)] == ["opened", "step_completed", "closed"]
