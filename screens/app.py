@@ -319,8 +319,18 @@ class LoketApp(SignInShell):
             return
         from screens.daily_log import DailyLogScreen
 
-        if not isinstance(self.screen, DailyLogScreen):
+        if isinstance(self.screen, DailyLogScreen):
+            return
+        if not self.is_screen_installed("daily_log"):  # built once, shown again (issue 15)
+            self.install_screen(DailyLogScreen(), name="daily_log")
+            self.push_screen("daily_log")
+            return
+        kept = self.get_screen("daily_log")
+        if kept in self.screen_stack:  # F4 from a case opened in the log: a second log
             self.push_screen(DailyLogScreen())
+            return
+        kept.fresh_visit()
+        self.push_screen(kept)
 
     def show_case_detail(self, code: str) -> None:
         """The case's history (from the step runner's `d`)."""

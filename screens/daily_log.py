@@ -89,6 +89,7 @@ class DailyLogScreen(LogExport, Screen[None]):
         self.shown: list[Any] = []
         self._filling = False
         self._laid_for = 0  # the screen width the table's columns were laid out for
+        self._reload_on_show = False
 
     @property
     def desk(self) -> Any:
@@ -237,11 +238,10 @@ class DailyLogScreen(LogExport, Screen[None]):
         self.query_one("#f-text", Input).focus()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        if event.checkbox.id == "f-over":
-            self.filters.only_over = event.value
-        elif event.checkbox.id == "f-waiting":
-            self.filters.only_waiting = event.value
-        self.refill()
+        attr = {"f-over": "only_over", "f-waiting": "only_waiting"}.get(event.checkbox.id or "")
+        if attr and getattr(self.filters, attr) != event.value:
+            setattr(self.filters, attr, event.value)
+            self.refill()
 
     # ------------------------------------------------------------- the table
 
@@ -291,9 +291,33 @@ class DailyLogScreen(LogExport, Screen[None]):
             return None
 
     def on_screen_resume(self) -> None:
-        # Back from a case (perhaps reprinted or acted on): show the figures as they are now.
-        if self.summary is not None:
+        # Back from a case (perhaps reprinted or acted on), or F4 again on the kept screen
+        # (`fresh_visit`): show the figures as they are now.
+        if self.summary is not None or self._reload_on_show:
+            self._reload_on_show = False
             self.load()
+
+    def fresh_visit(self) -> None:
+        """F4 again on the app's kept screen (built once: its widgets cost more than the
+        day's data): it opens as a new one would, on today's day with no filter, sort or
+        search left from the last visit, the cases tab in front. An officer pressing F4
+        expects today's log as F4 always shows it; a hidden filter from an earlier visit
+        would make cases look missing. The table is emptied when the period changes, so
+        another day's rows never show under today's title while the data loads."""
+        today = self.desk.now().date()
+        if (self.day, self.span) != (today, "day"):
+            self.query_one("#log-table", DataTable).clear()
+            self.rows, self.shown = [], []
+        self.day, self.span = today, "day"
+        self.filters, self.sort = Filters(), Sort()
+        for sel_id in ("#f-service", "#f-officer", "#f-status"):
+            self.query_one(sel_id, Select).clear()
+        self.query_one("#f-text", Input).value = ""
+        for box_id in ("#f-over", "#f-waiting"):
+            self.query_one(box_id, TickBox).value = False
+        self.query_one("#log-tabs", TabbedContent).active = "tab-cases"
+        self.query_one("#log-table", DataTable).focus()
+        self._reload_on_show = True
 
     def status_text(self) -> str:
         if not self.rows:

@@ -85,6 +85,12 @@ def _raw_code(raw: object) -> str:
     return code if isinstance(code, str) else ""
 
 
+def any_stored(events: Iterable[Mapping[str, Any]]) -> bool:
+    """Whether `last_event_id` has an answer (some event carries a seq), without putting
+    the case in order: the log asks it of every open case on each look."""
+    return any(_raw_seq(raw) is not None for raw in events)
+
+
 def _raw_seq(raw: object) -> int | None:
     seq = raw.get("seq") if isinstance(raw, Mapping) else None
     return seq if isinstance(seq, int) and not isinstance(seq, bool) else None

@@ -16,7 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from counter.case.fold_cache import fold_cached
-from counter.case.read import last_event_id
+from counter.case.read import any_stored, last_event_id
 from counter.report_rows import CaseRow, StepRow, case_row, step_rows
 from counter.summary.port import ShelfEntry, SummaryShelf, events_entry
 from counter.summary.record import CaseSummary, from_json, summarize, unserved_request
@@ -59,7 +59,7 @@ def live_view(desk: Desk, events: Sequence[Mapping[str, Any]], sop_id: str,
 
     sop = desk.sop_of(sop_id, versi)
     code = events[0].get("code") if events else None
-    if last_event_id(events) is None or not isinstance(code, str):
+    if not any_stored(events) or not isinstance(code, str):
         return desk.fold([dict(e) for e in events])
     view = desk.measure(fold_cached(events, sop), sop)
     conflicts = tuple(describe_fork(f, desk.profile.tz, desk.desk_names)

@@ -120,6 +120,9 @@ def forks(events: Iterable[Ev]) -> list[Fork]:
     evs = [e for e in events if isinstance(e.get("id"), str)]
     if not any("prev" in e for e in evs):
         return []
+    prevs = [e.get("prev") for e in evs if e.get("prev")]
+    if len(prevs) == len(set(prevs)):  # a fork needs two actions after one event
+        return []
     evs.sort(key=_stored_order)
     actions = _group_actions(evs)
     resolutions = {str(e.get("data", {}).get("fork")): e for e in evs
