@@ -326,7 +326,8 @@ class LoketApp(SignInShell):
             self.push_screen("daily_log")
             return
         kept = self.get_screen("daily_log")
-        if kept in self.screen_stack:  # F4 from a case opened in the log: a second log
+        # F4 from a case opened in the log: a second log
+        if not isinstance(kept, DailyLogScreen) or kept in self.screen_stack:
             self.push_screen(DailyLogScreen())
             return
         kept.fresh_visit()

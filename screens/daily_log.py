@@ -36,7 +36,6 @@ from counter.errors import LoketError
 from counter.log_filter import SPANS, WAITING, Filters, Sort, span_dates, visible_rows
 from counter.texts import shell as TS
 from counter.texts import skm as TK
-from counter.texts import ui as T_UI
 from counter.texts import ui_review as T
 from screens.case_detail import shell_header
 from screens.daily_log_cells import COLUMNS, column_widths, placeholder_cells, row_cells
@@ -45,7 +44,6 @@ from screens.daily_log_summary import summary_view
 from screens.date_modal import DateModal
 from screens.widgets.checklist import TickBox
 from screens.widgets.footer import QuietFooter
-from screens.widgets.timing import working_now
 from screens.worker_guard import guarded_work
 
 __all__ = ["DailyLogScreen", "DateModal"]
@@ -298,42 +296,15 @@ class DailyLogScreen(LogExport, Screen[None]):
             self.load()
 
     def fresh_visit(self) -> None:
-        """F4 again on the app's kept screen (built once: its widgets cost more than the
-        day's data): it opens as a new one would, on today's day with no filter, sort or
-        search left from the last visit, the cases tab in front. An officer pressing F4
-        expects today's log as F4 always shows it; a hidden filter from an earlier visit
-        would make cases look missing. The table is emptied when the period changes, so
-        another day's rows never show under today's title while the data loads."""
-        today = self.desk.now().date()
-        if (self.day, self.span) != (today, "day"):
-            self.query_one("#log-table", DataTable).clear()
-            self.rows, self.shown = [], []
-        self.day, self.span = today, "day"
-        self.filters, self.sort = Filters(), Sort()
-        for sel_id in ("#f-service", "#f-officer", "#f-status"):
-            self.query_one(sel_id, Select).clear()
-        self.query_one("#f-text", Input).value = ""
-        for box_id in ("#f-over", "#f-waiting"):
-            self.query_one(box_id, TickBox).value = False
-        self.query_one("#log-tabs", TabbedContent).active = "tab-cases"
-        self.query_one("#log-table", DataTable).focus()
-        self._reload_on_show = True
+        """F4 again on the app's kept screen: as a new one would open (daily_log_visit)."""
+        from screens.daily_log_visit import fresh_visit
+
+        fresh_visit(self)
 
     def status_text(self) -> str:
-        if not self.rows:
-            first, last = self.period
-            where = dates.format_day_date(first) if first == last else \
-                f"{dates.format_date(first)} \u2013 {dates.format_date(last)}"
-            return T.LOG_NO_CASES.format(day=where)
-        if not self.shown:
-            return T.LOG_NO_MATCH
-        sort = T.LOG_SORTED.format(column=T.LOG_COLUMNS[self.sort.column],
-                                   direction=T.LOG_DESC if self.sort.reverse else "")
-        line = f"{T.LOG_SHOWN.format(shown=len(self.shown), total=len(self.rows))} \u00b7 {sort}"
-        if any(r.closed_at is None for r in self.shown) and not working_now(
-                self.desk.calendar, self.desk.now()):
-            line += f" \u00b7 {T_UI.RUN_OFF_HOURS}"  # why the open cases' times stand still
-        return line
+        from screens.daily_log_visit import status_text
+
+        return status_text(self)
 
     def sort_by(self, column: str, reverse: bool | None = None) -> None:
         if reverse is None:

@@ -8,6 +8,7 @@ from textual.widgets import Checkbox, DataTable, Input
 from counter.log_filter import Filters
 from screens.daily_log import DailyLogScreen
 from screens.home import HomeScreen
+from screens.services import desk_of
 from tests.screens.app_fixtures import START, Clock, key, make_app
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
@@ -29,7 +30,7 @@ async def test_f4_again_is_the_same_screen_with_todays_fresh_cases(paths) -> Non
     app = make_app(paths, clock)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        app.desk.open_case(KONSULTASI, {"nama": "Ani"}, FORM, [])
+        desk_of(app).open_case(KONSULTASI, {"nama": "Ani"}, FORM, [])
         first = await _log(pilot, app)
         assert first.query_one("#log-table", DataTable).row_count == 1
         # the officer leaves it filtered, searched and on the day before
@@ -43,7 +44,7 @@ async def test_f4_again_is_the_same_screen_with_todays_fresh_cases(paths) -> Non
         await key(pilot, "escape")
         assert isinstance(app.screen, HomeScreen)
 
-        app.desk.open_case(KONSULTASI, {"nama": "Bayu"}, FORM, [])  # a case meanwhile
+        desk_of(app).open_case(KONSULTASI, {"nama": "Bayu"}, FORM, [])  # a case meanwhile
         again = await _log(pilot, app)
         assert again is first  # not built anew
         assert again.day == START.date() and again.span == "day"
