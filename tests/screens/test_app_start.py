@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from textual.widgets import Input, OptionList, Static
 
 from counter.config import load_profile
@@ -70,7 +72,9 @@ async def test_first_run_setup_saves_profile_and_opens_dashboard(paths):
         saved = load_profile(paths)
         boss = saved.officers[0]
         assert boss.nama == "Rina" and "supervisor" in boss.roles and boss.pin_hash
-        assert b"4826" not in paths.config_file.read_bytes()
+        # the PIN is nowhere in the file but inside its hash (whose hex may hold any digits)
+        unhashed = re.sub(rb'pin_hash = "[^"]*"', b"", paths.config_file.read_bytes())
+        assert b"pin_hash" in paths.config_file.read_bytes() and b"4826" not in unhashed
 
         assert isinstance(app.screen, SignInScreen)
         accounts = app.screen.query_one("#accounts", OptionList)
