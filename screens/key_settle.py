@@ -4,8 +4,8 @@ Textual hands a key to the focused widget's own queue and goes on to the next ke
 at once. When a key moves the focus (Enter in a form goes to the next field, Tab,
 Enter on the officer list goes to the PIN, a key that opens a dialog), the move
 happens a few messages later (so does an editing key's work in a text field: a
-binding, run when the key has bubbled up to the app); keys typed ahead of it (a fast typist, a laggy
-remote terminal, tmux) would all land in the old field. So after such a key, while
+binding, run when the key has bubbled up to the app); keys typed ahead of it (a fast
+typist, a laggy remote terminal, tmux) would all land in the old field. So after such a key, while
 the widgets it went to are still busy with it, the app waits before it hands on
 the next key (keys keep their order: they wait in the app's own queue). A key that
 comes when all is quiet (a person typing, a test pressing keys one by one) goes
@@ -49,13 +49,12 @@ def _pending(node: Any) -> int:
 
 @dataclass
 class KeyGate:
-    """The last key that may move the focus (the widgets it went to, the screen and
-    focus then, when) and the keys that came while it was being handled:
+    """The last key that may move the focus (the widgets it went to, the focus then,
+    when) and the keys that came while it was being handled:
     (event, decided) in order; `decided`: the scan buffer let it through already."""
 
     settling: bool = False
     watched: list[Any] = field(default_factory=list)
-    screen: Any = None
     focused: Any = None
     since: float = 0.0
     waiting: list[tuple[Any, bool]] = field(default_factory=list)
@@ -64,7 +63,7 @@ class KeyGate:
     def begin(self, app: Any) -> None:
         target = app.focused or app.screen
         self.watched = list(target.ancestors_with_self)
-        self.screen, self.focused = app.screen, app.focused
+        self.focused = app.focused
         self.since, self.settling = time.monotonic(), True
 
     def moved(self, app: Any) -> bool:
