@@ -13,7 +13,6 @@ from pathlib import Path
 from rich.console import Console
 
 from counter.case import Status
-from counter.config import Paths, PusatSettings
 from counter.desk import Desk
 from counter.sop import load_catalog
 from screens.case_detail import CaseDetailScreen, timeline
@@ -21,36 +20,11 @@ from screens.home import HomeScreen
 from screens.modals import ReturnModal
 from screens.services import desk_of
 from screens.step_runner import StepRunnerScreen
-from store import open_store
-from store.sync.server import PgServer
-from tests.screens.app_fixtures import Clock, key, make_app, make_profile, scan, type_text
+from tests.screens.app_fixtures import key, scan, type_text
 from tests.sessions import petugas
-from tests.sync.test_two_apps import complete_step, settle, until
+from tests.sync.two_desks import complete_step, office, settle, until
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
-
-
-def office(tmp_path: Path, pg_dsn: str):
-    """A counter (desk 1) and the Koor's desk (5); a walk-in already handed to the Koor."""
-    PgServer(pg_dsn).prepare()
-    clock = Clock()
-    counter_paths = Paths(tmp_path / "loket1" / "config", tmp_path / "loket1" / "data")
-    koor_paths = Paths(tmp_path / "koor" / "config", tmp_path / "koor" / "data")
-    counter_profile = make_profile().with_changes(
-        desk=1, pusat=PusatSettings(dsn=pg_dsn, kantor="pacitan"))
-    koor_profile = make_profile().with_changes(
-        desk=5, pusat=PusatSettings(dsn=pg_dsn, kantor="pacitan", nama_meja="Koor",
-                                    peran=("Koor",)))
-    desk = Desk(open_store(counter_paths.store_dir, counter_profile.tz), load_catalog(),
-                counter_profile, officer=petugas(), now=clock)
-    code = desk.open_case(KONSULTASI, {"nama": "Wati"},
-                          received=["Form konsultasi bisnis"]).code
-    for _ in range(4):
-        desk.complete_step(code, output="ok")
-    assert desk.view(code).state.holder_role == "koor"
-    counter = make_app(counter_paths, clock, profile=counter_profile)
-    koor = make_app(koor_paths, clock, profile=koor_profile, officer="Pak Koor")
-    return counter, koor, code
 
 
 def reached(app, code: str, check) -> bool:

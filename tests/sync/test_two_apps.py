@@ -7,67 +7,21 @@ import asyncio
 from pathlib import Path
 
 from counter.case import Status
-from counter.config import Paths, PusatSettings
-from counter.desk import Desk
-from counter.sop import load_catalog
 from screens.home import HomeScreen
-from screens.received_ask import ReceivedAsk
 from screens.services import desk_of
 from screens.step_runner import StepRunnerScreen
 from store import open_store
-from store.sync.server import PgServer
-from tests.screens.app_fixtures import Clock, key, make_app, make_profile, scan
-from tests.sessions import petugas
+from tests.screens.app_fixtures import scan
+from tests.sync.two_desks import complete_step, office, settle, until
 
 KONSULTASI = "pct-07-konsultasi-bisnis"
 
 
-async def settle(app, pilot) -> None:
-    """Every worker done but the sync, which runs as long as the app."""
-    others = [w for w in app.workers if w.group != "sync"]
-    if others:  # an empty list would mean "all of them"
-        await app.workers.wait_for_complete(others)
-    await pilot.pause()
-
-
-async def complete_step(pilot, app, hand_off: bool = False) -> None:
-    """`s` finishes the step, `h` hands the file off; the step's documents not ticked
-    are asked about once, and `y` says every one was received."""
-    await key(pilot, "h" if hand_off else "s")
-    await pilot.pause()
-    if isinstance(app.screen, ReceivedAsk):
-        await key(pilot, "y")
-    await settle(app, pilot)
-
-
-async def until(pilot, check, seconds: float = 15) -> bool:
-    for _ in range(int(seconds / 0.1)):
-        if check():
-            return True
-        await pilot.pause(0.1)
-    return check()
-
-
 async def test_counter_hands_off_koor_approves_counter_sees_it(tmp_path: Path, pg_dsn: str):
-    PgServer(pg_dsn).prepare()
-    clock = Clock()
-    counter_paths = Paths(tmp_path / "loket1" / "config", tmp_path / "loket1" / "data")
-    koor_paths = Paths(tmp_path / "koor" / "config", tmp_path / "koor" / "data")
-    counter_profile = make_profile().with_changes(
-        desk=1, pusat=PusatSettings(dsn=pg_dsn, kantor="pacitan"))
-    koor_profile = make_profile().with_changes(
-        desk=5, pusat=PusatSettings(dsn=pg_dsn, kantor="pacitan", nama_meja="Koor",
-                                    peran=("Koor",)))
     # The morning so far at the counter: a walk-in whose steps 1-3 are done.
-    desk = Desk(open_store(counter_paths.store_dir, counter_profile.tz), load_catalog(),
-                counter_profile, officer=petugas(), now=clock)
-    code = desk.open_case(KONSULTASI, {"nama": "Wati"},
-                          received=["Form konsultasi bisnis"]).code
-    for _ in range(3):
-        desk.complete_step(code, output="ok")
-
-    counter = make_app(counter_paths, clock, profile=counter_profile)
-    koor = make_app(koor_paths, clock, profile=koor_profile, officer="Pak Koor")
+    counter, koor, code = office(tmp_path, pg_dsn, steps=3)
+    koor_paths, koor_profile = koor.paths, koor.profile
+    assert koor_profile is not None
     async with counter.run_test(size=(100, 30)) as cp, koor.run_test(size=(100, 30)) as kp:
         await settle(counter, cp)
         # counter: step 4 done, the file goes to the Koor (slip printed to PDF)
