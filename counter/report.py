@@ -27,14 +27,13 @@ Definitions (the report's footnotes, kept here so every output agrees):
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from statistics import median
 from typing import TYPE_CHECKING
 
-from counter.damage import UnreadableDay, merged
+from counter.damage import UnreadableDay
 from counter.report_dates import (
     MAX_RANGE_DAYS,
     ReportError,
@@ -204,158 +203,6 @@ def range_summary(
                              waiting=pool, with_rows=with_rows, unreadable=unreadable)
 
 
-def summary_from_rows(
-    items: Iterable[CaseRows],
-    first: date,
-    last: date,
-    *,
-    waiting: Iterable[CaseView] = (),
-    with_rows: bool = True,
-    unreadable: Iterable[UnreadableDay] = (),
-    sink: Callable[[CaseRows], None] | None = None,
-) -> Summary:
-    """The summary from the cases' rows (from views, or from stored per-case summaries).
-
-    `items` is consumed once, in the order given; `waiting` are the open files now.
-    `sink`, when given, receives each case's rows as they come (a streaming export
-    writes them out), and the summary then keeps no rows (`with_rows` is ignored):
-    memory does not grow with the period.
-    """
-    statuses: Counter[str] = Counter()
-    arrivals: Counter[int] = Counter()
-    per_day: dict[date, list[int]] = defaultdict(lambda: [0, 0, 0])
-    by_sop: dict[str, _ServiceAcc] = {}
-    over_runs: dict[tuple[str, int], _OverAcc] = {}
-    cases: list[CaseRow] = []
-    steps: list[StepRow] = []
-    measured = within = opened = 0
-    keep = with_rows and sink is None
-
-    for item in items:
-        row, runs = item
-        opened += 1
-        statuses[row.status] += 1
-        arrivals[row.opened_at.hour] += 1
-        line = per_day[row.opened_at.date()]
-        line[0] += 1
-        line[1] += row.status == SELESAI
-        line[2] += row.over
-        acc = by_sop.get(row.sop_id)
-        if acc is None:
-            acc = by_sop[row.sop_id] = _ServiceAcc(row.service)
-        acc.add(row)
-        for s in runs:
-            if s.measured:
-                measured += 1
-                within += not s.over
-            if s.over:
-                over = over_runs.get((s.sop_id, s.step))
-                if over is None:
-                    over = over_runs[(s.sop_id, s.step)] = _OverAcc(s.service, s.kegiatan,
-                                                                       s.day_s)
-                over.runs.append((s.overrun_s, s.reason))
-        if sink is not None:
-            sink(item)
-        elif keep:
-            cases.append(row)
-            steps.extend(runs)
-
-    return Summary(
-        first=first,
-        last=last,
-        opened=opened,
-        selesai=statuses[SELESAI],
-        ditolak=statuses[DITOLAK],
-        dibatalkan=statuses[DIBATALKAN],
-        berjalan=statuses[BERJALAN],
-        menunggu_pelaksana=statuses[MENUNGGU_PELAKSANA],
-        menunggu_pemohon=statuses[MENUNGGU_PEMOHON],
-        steps_measured=measured,
-        steps_within=within,
-        services=_services(by_sop),
-        over_steps=_over_steps(over_runs),
-        waiting=waiting_lines(waiting),
-        arrivals=_arrivals(arrivals),
-        days=tuple(DayLine(d, *per_day[d]) for d in sorted(per_day)),
-        cases=tuple(sorted(cases, key=lambda r: (r.opened_at, r.code))),
-        steps=tuple(steps),
-        unreadable=merged(unreadable),
-    )
-
-
-class _ServiceAcc:
-    """One service's figures as cases stream by: counts and the few numbers the medians
-    need, never the rows."""
-
-    __slots__ = ("count", "day_s", "done", "limits_all", "limits_done", "over", "service")
-
-    def __init__(self, service: str) -> None:
-        self.service = service
-        self.count = self.over = 0
-        self.done: list[float] = []
-        self.limits_done: list[float] = []
-        self.limits_all: list[float] = []
-        self.day_s: float | None = None
-
-    def add(self, row: CaseRow) -> None:
-        self.count += 1
-        self.over += row.over
-        self.day_s = self.day_s or row.day_s
-        if row.limit_s is not None:
-            self.limits_all.append(row.limit_s)
-        if row.status == SELESAI:
-            self.done.append(row.elapsed_s)
-            if row.limit_s is not None:
-                self.limits_done.append(row.limit_s)
-
-
-class _OverAcc:
-    """One (service, step)'s overruns as they stream by: the overrun and the reason each."""
-
-    __slots__ = ("day_s", "kegiatan", "runs", "service")
-
-    def __init__(self, service: str, kegiatan: str, day_s: float | None) -> None:
-        self.service, self.kegiatan, self.day_s = service, kegiatan, day_s
-        self.runs: list[tuple[float, str]] = []
-
-
-def _services(by_sop: dict[str, _ServiceAcc]) -> tuple[ServiceLine, ...]:
-    lines = []
-    for sop_id, acc in by_sop.items():
-        limits = acc.limits_done or acc.limits_all
-        lines.append(ServiceLine(
-            sop_id=sop_id,
-            service=acc.service,
-            count=acc.count,
-            selesai=len(acc.done),
-            over=acc.over,
-            median_s=median(acc.done) if acc.done else None,
-            standard_s=median(limits) if limits else None,
-            day_s=acc.day_s,
-        ))
-    lines.sort(key=lambda s: (-s.count, s.service))
-    return tuple(lines)
-
-
-def _over_steps(over_runs: dict[tuple[str, int], _OverAcc]) -> tuple[OverStep, ...]:
-    lines = []
-    for (sop_id, step), acc in over_runs.items():
-        reasons = Counter(reason for _, reason in acc.runs)
-        ordered = sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0] == "", kv[0]))
-        lines.append(OverStep(
-            sop_id=sop_id,
-            service=acc.service,
-            step=step,
-            kegiatan=acc.kegiatan,
-            count=len(acc.runs),
-            median_overrun_s=median(overrun for overrun, _ in acc.runs),
-            reasons=tuple(ordered),
-            day_s=acc.day_s,
-        ))
-    lines.sort(key=lambda o: (-o.count, -o.median_overrun_s, o.sop_id, o.step))
-    return tuple(lines)
-
-
 def waiting_lines(views: Iterable[CaseView]) -> tuple[WaitLine, ...]:
     """Open files grouped by who holds them; the group holding files longest first."""
     groups: dict[str, list[tuple[datetime, str, str | None]]] = defaultdict(list)
@@ -378,14 +225,8 @@ def waiting_lines(views: Iterable[CaseView]) -> tuple[WaitLine, ...]:
     return tuple(lines)
 
 
-def _arrivals(counts: Counter[int]) -> tuple[tuple[int, int], ...]:
-    lo, hi = DEFAULT_HOURS
-    if counts:
-        lo, hi = min(lo, min(counts)), max(hi, max(counts))
-    return tuple((h, counts.get(h, 0)) for h in range(lo, hi + 1))
-
-
-# The readers of a period and the wording (they build on everything above).
+# The accumulator, the readers of a period and the wording (they build on all above).
+from counter.report_acc import summary_from_rows  # noqa: E402
 from counter.report_load import load_summary, load_views, load_waiting  # noqa: E402
 from counter.report_wording import (  # noqa: E402
     minutes,

@@ -364,6 +364,14 @@ class Store:
         """The summaries and open cases kept beside ``day``'s file."""
         return self.shelves.shelf_on(day)
 
+    def page_on(self, day: date) -> tuple[object, bytes | None]:
+        """The day file's identity now and the day's report page, if one is kept."""
+        return self.shelves.page_on(day)
+
+    def put_page(self, day: date, raw: bytes) -> None:
+        """Keep a day's report page (a cache: never an error)."""
+        self.shelves.put_page(day, raw)
+
     def put_shelf(self, day: date, key: object, entries: Mapping[str, ShelfEntry]) -> None:
         """Keep a day's summaries (a cache: no fsync, never an error)."""
         self.shelves.put_shelf(day, key, entries)

@@ -2,6 +2,7 @@
 
     ringkasan/2026/2026-11-25.json          {"version": 1, "key": [...], "cases": {code: entry}}
     ringkasan/2026/2026-11-25.terbuka.json  {"version": 1, "key": [...], "open": {code: events}}
+    ringkasan/2026/2026-11-25.halaman       a report page (counter.report_page)
 
 The second holds only the events of the day's open cases: the dashboard reads
 every open case of the history, and parsing these small files instead of whole
@@ -110,6 +111,30 @@ class Shelves:
         raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         self._write(day, self.open_path_for(day), raw)
 
+    # -- report pages: a day's closed cases summed and written out (counter.report_page)
+
+    def page_path_for(self, day: date) -> Path:
+        return self.root / f"{day.year:04d}" / f"{day.isoformat()}.halaman"
+
+    def page_on(self, day: date) -> tuple[list[Any] | None, bytes | None]:
+        """(the day file's identity now, the page kept for the day or None); the identity
+        is None only when there is no day file (a day file that cannot even be looked at
+        gets one no page fits, so the day is read, and named, as every reader does)."""
+        try:
+            key: list[Any] = list(file_key(os.stat(self._day_path(day))))
+        except FileNotFoundError:
+            return None, None
+        except OSError:
+            key = ["tidak terbaca"]
+        try:
+            return key, self.page_path_for(day).read_bytes()
+        except OSError:
+            return key, None
+
+    def put_page(self, day: date, raw: bytes) -> None:
+        if not self.read_only:
+            self._write(day, self.page_path_for(day), raw)
+
     def _write(self, day: date, path: Path, raw: bytes) -> None:
         try:
             if not path.parent.is_dir():  # a cache: its folders need no fsync either
@@ -126,7 +151,8 @@ class Shelves:
         removed = 0
         if self.read_only or not self.root.is_dir():
             return removed
-        for path in sorted(self.root.glob("*/*.json")):  # shelves and open-case files
+        # shelves, open-case files and report pages
+        for path in sorted([*self.root.glob("*/*.json"), *self.root.glob("*/*.halaman")]):
             try:
                 path.unlink()
                 removed += 1

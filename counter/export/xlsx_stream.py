@@ -1,110 +1,164 @@
-"""The XLSX report streamed: each case's rows written out as the report reads them.
+"""The XLSX report streamed: rows written and compressed while the period is read.
 
-A year's report holds ~75,000 cases and ~500,000 step runs; kept in memory as rows
-they would cost hundreds of MB. `XlsxStream.add` is the `sink` of
-`counter.report.load_summary`: it turns each case's rows into the fast writer's
-sheet XML at once (`xlsx_fast.rows_xml`) and appends it to a temporary file (one per
-sheet, owner-only, deleted when done), so memory stays flat in the number of cases.
-`finish` has openpyxl build the workbook's shell (styles, widths, headers, the
-first rows and the "Ringkasan" sheet, which needs the totals), splices the spooled
-rows in, and writes the file atomically. The date cells' style is only known from
-the shell, so while streaming they carry a placeholder replaced on the way out.
+A year's report holds ~75,000 cases and ~500,000 step runs. `XlsxStream` is the
+`sink` of `counter.report.load_summary`: each case's rows become sheet XML at once
+(`xlsx_cells.template`, or templates kept on a day's report page: `add_rendered`),
+numbered in chunks and handed to a worker thread that compresses them into the
+archive's entries (`zip_raw`), so memory stays flat in the period and the
+compressing overlaps the reading. `finish` adds the "Ringkasan" sheet (it needs the
+totals) and the workbook's fixed parts (`xlsx_package`) and writes the file
+atomically. No openpyxl: the package is Loket's own, read back by openpyxl in the
+tests exactly as openpyxl's own workbook.
 """
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Sequence
-from dataclasses import replace
+import contextlib
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from counter.export import xlsx_fast
-from counter.export.columns import CASE_COLUMNS, STEP_COLUMNS, Column
-from counter.export.target import check_target, write
+from counter.export import xlsx_cells, xlsx_package
+from counter.export.columns import CASE_COLUMNS, ILLEGAL_XML, STEP_COLUMNS, Column
+from counter.export.target import ExportError, check_target, write
+from counter.export.zip_raw import Compressor, DeflateSpool, RawZip, ZipTooLarge
 from counter.report import Summary
 from counter.report_rows import CaseRow, StepRow
+from counter.texts import report as T
 
-CHUNK_ROWS = 2000
-
-
-class StreamDeclined(Exception):
-    """openpyxl's shell is not as the fast writer expects: nothing was written, and the
-    caller writes the report the ordinary way (rows in memory, `write_xlsx`)."""
+CHUNK_BYTES = 1 << 19  # rows handed to the compressor in pieces of about this size
+MAX_ROWS = 1_048_576  # a spreadsheet's last row
 
 
-class _Spool:
-    """One sheet's rows as XML in a temporary file, in chunks of whole rows."""
+class _Sheet:
+    """One big sheet: its rows as templates, numbered and compressed chunk by chunk."""
 
-    def __init__(self, columns: Sequence[Column], folder: Path | None) -> None:
-        self.columns = columns
-        # owner-only and unnamed; closed by `XlsxStream.finish`
-        self.file: IO[bytes] = tempfile.TemporaryFile(dir=folder)  # noqa: SIM115
-        self.chunks: list[int] = []  # byte length of each chunk written
-        self.pending: list[Any] = []
-        self.first: Any = None
+    def __init__(self, index: int, title: str, columns: Sequence[Column],
+                 compressor: Compressor, folder: Path | None) -> None:
+        self.title = title
+        self.kinds = xlsx_cells.kinds_of(columns)
+        self.spool = DeflateSpool(f"xl/worksheets/sheet{index}.xml", folder)
+        self.compressor = compressor
+        self.pending: list[bytes] = []
+        self.pending_size = 0
         self.next_row = 2  # row 1 is the header
+        self.rows = 0
+        head = xlsx_package.sheet_head([c.width for c in columns], frozen_header=columns)
+        compressor.feed(self.spool, head.encode("utf-8"))
 
-    def add(self, row: Any) -> None:
-        if self.first is None:
-            self.first = row
-        self.pending.append(row)
-        if len(self.pending) >= CHUNK_ROWS:
+    def add(self, templates: bytes, count: int) -> None:
+        self.rows += count
+        if self.rows > MAX_ROWS - 1:
+            raise ExportError(T.XLSX_TOO_MANY_ROWS.format(sheet=self.title))
+        self.pending.append(templates)
+        self.pending_size += len(templates)
+        if self.pending_size >= CHUNK_BYTES:
             self.flush()
 
     def flush(self) -> None:
-        if not self.pending:
-            return
-        xml = "".join(xlsx_fast.rows_xml(self.columns, self.pending, xlsx_fast.PLACEHOLDERS,
-                                         start=self.next_row, chunk=len(self.pending) + 1))
-        data = xml.encode("utf-8")
-        self.file.write(data)
-        self.chunks.append(len(data))
-        self.next_row += len(self.pending)
-        self.pending.clear()
+        if self.pending:
+            data, self.next_row = xlsx_cells.numbered(b"".join(self.pending), self.next_row)
+            self.compressor.feed(self.spool, data)
+            self.pending.clear()
+            self.pending_size = 0
 
-    def copy_to(self, target: IO[bytes], styles: dict[int, str]) -> None:
+    def end(self) -> None:
         self.flush()
-        self.file.seek(0)
-        for size in self.chunks:
-            target.write(xlsx_fast.fill_styles(self.file.read(size), styles))
-
-    def close(self) -> None:
-        self.file.close()
+        self.compressor.feed(self.spool, xlsx_package.SHEET_TAIL.encode("utf-8"))
 
 
 class XlsxStream:
-    """The sink of a streamed report; `finish(summary, path)` writes the workbook."""
+    """The sink of a streamed report; `finish(summary)` writes the workbook."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         check_target(self.path)
         folder = self.path.parent if self.path.parent.is_dir() else None
-        self.cases = _Spool(CASE_COLUMNS, folder)
-        self.steps = _Spool(STEP_COLUMNS, folder)
+        self.compressor = Compressor()
+        self.cases = _Sheet(1, T.SHEET_CASES, CASE_COLUMNS, self.compressor, folder)
+        self.steps = _Sheet(2, T.SHEET_STEPS, STEP_COLUMNS, self.compressor, folder)
 
     def add(self, item: tuple[CaseRow, Sequence[StepRow]]) -> None:
+        """A case's rows, made into XML now."""
         row, steps = item
-        self.cases.add(row)
-        for step in steps:
-            self.steps.add(step)
+        self.cases.add(xlsx_cells.template(self.cases.kinds, row).encode("utf-8"), 1)
+        if steps:
+            kinds = self.steps.kinds
+            self.steps.add("".join(xlsx_cells.template(kinds, s) for s in steps)
+                           .encode("utf-8"), len(steps))
+
+    def add_rendered(self, case: bytes, steps: bytes, step_count: int) -> None:
+        """A case's rows as templates made earlier (a report page)."""
+        self.cases.add(case, 1)
+        if step_count:
+            self.steps.add(steps, step_count)
 
     def finish(self, summary: Summary) -> Path:
-        """The workbook of `summary` (its figures) with every streamed row; the file is
+        """The workbook: the streamed sheets, the summary (and queue) sheet; the file is
         whole or not written (`ExportError`)."""
-        from counter.export.xlsx import workbook
-
         try:
-            firsts = replace(summary,
-                             cases=(self.cases.first,) if self.cases.first is not None else (),
-                             steps=(self.steps.first,) if self.steps.first is not None else ())
-            shell, sheets = workbook(firsts, first_rows_only=True)
-            spools = {id(self.cases.columns): self.cases, id(self.steps.columns): self.steps}
-            writer = xlsx_fast.plan_spooled(
-                shell, [(ws, cols, spools[id(cols)]) for ws, cols, _ in sheets])
-            if writer is None:
-                raise StreamDeclined(self.path)
-            return write(self.path, writer)
+            self.cases.end()
+            self.steps.end()
+            self.compressor.wait()
+            for sheet in (self.cases, self.steps):
+                sheet.spool.close()
+            extra = [(T.SHEET_SUMMARY, summary_sheet(summary))]
+            if summary.queue:
+                from counter.texts import queue as TQ
+
+                extra.append((TQ.SHEET_QUEUE, queue_sheet(summary)))
+            titles = [T.SHEET_CASES, T.SHEET_STEPS, *(title for title, _ in extra)]
+
+            def writer(target: IO[bytes]) -> None:
+                archive = RawZip(target)
+                for name, xml in xlsx_package.workbook_parts(titles):
+                    archive.add_bytes(name, xml.encode("utf-8"))
+                archive.add_spool(self.cases.spool)
+                archive.add_spool(self.steps.spool)
+                for i, (_, xml) in enumerate(extra, 3):
+                    archive.add_bytes(f"xl/worksheets/sheet{i}.xml", xml.encode("utf-8"))
+                archive.close()
+
+            try:
+                return write(self.path, writer)
+            except ZipTooLarge:
+                raise ExportError(T.XLSX_TOO_LARGE, path=self.path) from None
         finally:
-            self.cases.close()
-            self.steps.close()
+            self.cases.spool.discard()
+            self.steps.spool.discard()
+
+    def abandon(self) -> None:
+        """Stop without writing (the report failed): the worker ends, spools go."""
+        with contextlib.suppress(Exception):  # already failing: the first error is told
+            self.compressor.wait()
+        self.cases.spool.discard()
+        self.steps.spool.discard()
+
+
+def _sheet(widths: Sequence[float], rows: Iterable[tuple[Sequence[Any], bool]]) -> str:
+    body = [xlsx_package.sheet_head(widths, frozen_header=None)]
+    for n, (values, bold) in enumerate(rows, 1):
+        body.append(xlsx_cells.plain_row(values, n, bold) if values else f'<row r="{n}"/>')
+    body.append(xlsx_package.SHEET_TAIL)
+    return "".join(body)
+
+
+def summary_sheet(summary: Summary) -> str:
+    """"Ringkasan": the figures, as `counter.export.xlsx` lays them out."""
+    from counter.export.xlsx import _summary_rows
+
+    return _sheet((48, 70), (([ILLEGAL_XML.sub("", label), value], False)
+                             for label, value in _summary_rows(summary)))
+
+
+def queue_sheet(summary: Summary) -> str:
+    """"Antrean": each queue table under its bold title, a row apart."""
+    from counter.export.xlsx import _number_or_text
+
+    rows: list[tuple[Sequence[Any], bool]] = []
+    for title, header, table in summary.queue:
+        rows.append(([title], True))
+        rows.append((list(header), True))
+        rows.extend(([_number_or_text(v) for v in row], False) for row in table)
+        rows.append(([], False))
+    return _sheet((30, *([14] * 8)), rows)

@@ -43,3 +43,16 @@ class SummaryShelf(Protocol):
 
 def events_entry(events: Sequence[Mapping[str, Any]]) -> ShelfEntry:
     return {"events": [dict(e) for e in events]}
+
+
+@runtime_checkable
+class PageShelf(Protocol):
+    """A store that also keeps report pages (`counter.report_page`) beside the shelves."""
+
+    def page_on(self, day: date) -> tuple[object, bytes | None]:
+        """(the day file's identity now, the day's kept page or None)."""
+        ...
+
+    def put_page(self, day: date, raw: bytes) -> None:
+        """Keep the day's page (a derived file: never fsynced, never an error)."""
+        ...

@@ -38,6 +38,11 @@ class DayRows:
     refolded: int = 0  # cases folded and measured (live, or to make a summary)
     # code -> what a walk-in on the general SOP asked for (`counter.unserved`)
     requests: dict[str, str] = field(default_factory=dict)
+    # the day file's identity the rows were read from (None: no day file), and each
+    # closed case's SOP (id, version): what a report page made from them depends on
+    key: object = None
+    closed_sops: dict[str, tuple[str, int | None]] = field(default_factory=dict)
+    open_events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
     def add_request(self, code: str, sop_id: str, request: str) -> None:
         from counter.unserved import GENERAL_SOP  # (it imports the report, which imports us)
@@ -86,9 +91,10 @@ def rows_on(desk: Desk, shelf: SummaryShelf, day: date) -> DayRows:
     if kept.current:
         answered = _from_shelf(desk, stamper, kept.entries)
         if answered is not None:
+            answered.key = kept.key
             return answered
     grouped = shelf.events_on(day)
-    out = DayRows()
+    out = DayRows(key=kept.key)
     entries: dict[str, ShelfEntry] = {}
     for code, events in grouped.items():
         last, count = last_event_id(events), len(events)
@@ -106,9 +112,11 @@ def rows_on(desk: Desk, shelf: SummaryShelf, day: date) -> DayRows:
                 out.open_views.append(view)
                 out.add_request(code, view.state.sop_id, unserved_request(view))
                 entries[code] = events_entry(events)
+                out.open_events[code] = entries[code]["events"]
                 continue
         out.rows.append((summary.row, summary.steps))
         out.add_request(code, summary.sop_id, summary.request)
+        out.closed_sops[code] = (summary.sop_id, summary.sop_versi)
         entries[code] = {"summary": summary.to_json()}
     if kept.key is not None:
         shelf.put_shelf(day, kept.key, entries)
@@ -127,12 +135,14 @@ def _from_shelf(desk: Desk, stamper: Stamper,
             out.rows.append((case_row(view), step_rows(view)))
             out.open_views.append(view)
             out.add_request(code, view.state.sop_id, unserved_request(view))
+            out.open_events[code] = raw_events
             continue
         summary = from_json(code, entry.get("summary"))
         if summary is None or not _stamp_ok(desk, stamper, summary):
             return None
         out.rows.append((summary.row, summary.steps))
         out.add_request(code, summary.sop_id, summary.request)
+        out.closed_sops[code] = (summary.sop_id, summary.sop_versi)
     return out
 
 

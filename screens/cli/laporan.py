@@ -74,20 +74,25 @@ def build_summary(ctx: Context, first: date, last: date,
 
 
 def stream_xlsx(ctx: Context, first: date, last: date, out: Path) -> tuple[R.Summary, Path]:
-    """The XLSX report with its rows written as they are read (memory flat in the period);
-    the ordinary writer when the fast writer declines (`StreamDeclined`)."""
-    from counter.export.xlsx_stream import StreamDeclined, XlsxStream
+    """The XLSX report with its rows written and compressed as they are read (memory flat
+    in the period); a store that keeps report pages answers its closed cases from them."""
+    from counter.desk import Desk
+    from counter.export.xlsx_stream import XlsxStream
+    from counter.report_paged import pages_kept, stream_summary
     from screens.queue_service import with_queue
 
     stream = XlsxStream(out)
-    summary = build_summary(ctx, first, last, sink=stream.add)
-    summary = with_queue(summary, ctx.paths, ctx.profile, ctx.store)  # the walk-in queue
     try:
-        return summary, stream.finish(summary)
-    except StreamDeclined:
-        summary = with_queue(build_summary(ctx, first, last), ctx.paths, ctx.profile,
-                             ctx.store)
-        return summary, export.write_report(summary, ctx.profile, "xlsx", out)[0]
+        desk = Desk(ctx.store, ctx.catalog, ctx.profile)
+        if pages_kept(ctx.store):
+            summary = stream_summary(desk, first, last, stream)
+        else:
+            summary = R.load_summary(desk, first, last, sink=stream.add)
+        summary = with_queue(summary, ctx.paths, ctx.profile, ctx.store)  # the walk-in queue
+    except BaseException:
+        stream.abandon()
+        raise
+    return summary, stream.finish(summary)
 
 
 def warn_unreadable(summary: R.Summary) -> None:

@@ -1,0 +1,122 @@
+"""A long period's report streamed from the days' report pages (`counter.report_page`).
+
+Per day: a page that still fits gives the closed cases' figures (merged) and their
+rows as XML templates (handed to the sink as they are); the day's open cases are
+folded and measured now and slotted in where they sort, so the rows come out in the
+same order, with the same figures, as `counter.report.load_summary` gives them. A
+day without a fitting page is read through its shelf and its page made on the way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Protocol
+
+from counter.damage import UnreadableDay
+from counter.errors import LoketError
+from counter.report import CaseRows, Summary
+from counter.report_acc import SummaryAcc
+from counter.report_dates import check_range, days_in
+from counter.report_page import ReportPage, make_page, page_bytes, page_fits, read_page
+from counter.report_rows import case_row, step_rows
+
+if TYPE_CHECKING:
+    from counter.desk import CaseView, Desk
+    from counter.summary.port import PageShelf, SummaryShelf
+    from counter.summary.stamp import Stamper
+
+
+class RenderedSink(Protocol):
+    """Where the rows go: live rows as rows, a page's rows as its templates."""
+
+    def add(self, item: CaseRows) -> None: ...
+
+    def add_rendered(self, case: bytes, steps: bytes, step_count: int) -> None: ...
+
+
+def pages_kept(repo: object) -> bool:
+    from counter.summary.port import PageShelf, SummaryShelf
+
+    return isinstance(repo, SummaryShelf) and isinstance(repo, PageShelf)
+
+
+def stream_summary(desk: Desk, first: date, last: date, sink: RenderedSink) -> Summary:
+    """The period's summary, its rows streamed into `sink` (the repo keeps pages)."""
+    from counter.summary.reader import _sop_named, live_view, stamper_of
+
+    check_range(first, last)
+    repo = desk.repo
+    assert pages_kept(repo)
+    stamper = stamper_of(desk)
+    acc = SummaryAcc()
+    damaged: list[UnreadableDay] = []
+    open_here: dict[str, CaseView] = {}
+    for day in days_in(first, last):
+        key, page = _fitting_page(desk, repo, day, stamper)  # type: ignore[arg-type]
+        if key is None:  # no day file: nothing was opened that day
+            continue
+        if page is None:
+            try:
+                page, views = _read_day(desk, repo, day, stamper)  # type: ignore[arg-type]
+            except LoketError as err:
+                if err.path is None:
+                    raise
+                damaged.extend(desk.cases_on(day).unreadable)  # named as every reader does
+                continue
+        else:
+            views = [live_view(desk, events, *_sop_named(events))
+                     for events in page.open_events.values()]
+        open_here.update((v.code, v) for v in views)
+        acc.merge(page.part)
+        _emit(page, views, acc, sink)
+    open_now = desk.open_cases(known=open_here)
+    return acc.finish(first, last, waiting=open_now.views,
+                      unreadable=[*damaged, *open_now.unreadable])
+
+
+def _fitting_page(desk: Desk, repo: PageShelf, day: date,
+                  stamper: Stamper) -> tuple[object, ReportPage | None]:
+    """(the day file's identity now, the day's page if it still fits)."""
+    key, raw = repo.page_on(day)
+    page = read_page(raw) if raw is not None else None
+    if page is None or not page_fits(page, key, desk, stamper):
+        return key, None
+    return key, page
+
+
+def _read_day(desk: Desk, repo: SummaryShelf, day: date,
+              stamper: Stamper) -> tuple[ReportPage, list[CaseView]]:
+    """The day through its shelf (summaries made or refreshed), and its page kept."""
+    from counter.summary import rows_on
+
+    rows = rows_on(desk, repo, day)
+    page = make_page(desk, stamper, rows)
+    if page is None:  # no day file (nothing opened that day): an empty page, not kept
+        page = ReportPage(None, {}, (), SummaryAcc().part(), {}, {}, b"")
+    else:
+        repo.put_page(day, page_bytes(page))  # type: ignore[attr-defined]
+    return page, rows.open_views
+
+
+def _emit(page: ReportPage, views: Sequence[CaseView], acc: SummaryAcc,
+          sink: RenderedSink) -> None:
+    """The day's rows in order: the page's closed cases and the open ones between."""
+    live = sorted(((v.state.opened_at.timestamp(), v.code, v) for v in views),
+                  key=lambda item: (item[0], item[1]))
+    blob, at, i = page.templates, 0, 0
+    for case in page.closed:
+        while i < len(live) and (live[i][0], live[i][1]) < (case.at, case.code):
+            _emit_live(live[i][2], acc, sink)
+            i += 1
+        end = at + case.case_len
+        sink.add_rendered(blob[at:end], blob[end:end + case.steps_len], case.step_count)
+        at = end + case.steps_len
+    for item in live[i:]:
+        _emit_live(item[2], acc, sink)
+
+
+def _emit_live(view: CaseView, acc: SummaryAcc, sink: RenderedSink) -> None:
+    item = (case_row(view), step_rows(view))
+    acc.add(*item)
+    sink.add(item)

@@ -1,0 +1,212 @@
+"""Report pages: a long report from the days' pages has exactly the figures and the rows
+(in order) that folding every case afresh gives; a page is made again whenever what it
+was made from changed (a new event, a corrected holiday) and never believed when damaged.
+
+The history is the demo generator's in a real store on disk (temp folders); expected
+rows are always computed from fresh folds (`counter.case.fold_cache` forgotten first).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from counter import demo
+from counter import report as R
+from counter.case import fold_cache
+from counter.config import CalendarSettings, Profile, default_profile, resolve_paths
+from counter.desk import Desk
+from counter.export.columns import CASE_COLUMNS, STEP_COLUMNS
+from counter.export.xlsx_cells import kinds_of, template
+from counter.report_acc import SummaryAcc, checked_part
+from counter.report_page import read_page
+from counter.report_paged import stream_summary
+from counter.report_rows import case_row, step_rows
+from screens.cli.context import Context
+from screens.cli.demo import fill_demo_store
+from store import open_store
+from store.store import Store
+from tests.sessions import petugas
+
+LAST = date(2026, 11, 25)  # a Wednesday
+CASE_KINDS, STEP_KINDS = kinds_of(CASE_COLUMNS), kinds_of(STEP_COLUMNS)
+
+
+@pytest.fixture
+def history(loket_dirs: tuple[Path, Path]) -> tuple[Context, demo.DemoResult]:
+    ctx = Context(paths=resolve_paths(demo=True), demo=True)
+    result = fill_demo_store(ctx, days=4, per_day=12, seed=11,
+                             until=demo.end_of_day(LAST, default_profile()))
+    return ctx, result
+
+
+def _desk(ctx: Context, store: Store | None = None, profile: Profile | None = None) -> Desk:
+    profile = profile or ctx.profile
+    until = demo.end_of_day(LAST, profile)
+    return Desk(store or open_store(ctx.paths.store_dir, profile.tz), ctx.catalog, profile,
+                officer=petugas(), now=lambda: until)
+
+
+class Rows:
+    """A sink keeping each case's rows as the sheets would get them (XML templates)."""
+
+    def __init__(self) -> None:
+        self.cases: list[bytes] = []
+        self.steps: list[bytes] = []
+        self.rendered = 0
+
+    def add(self, item: R.CaseRows) -> None:
+        row, steps = item
+        self.cases.append(template(CASE_KINDS, row).encode())
+        self.steps.append("".join(template(STEP_KINDS, s) for s in steps).encode())
+
+    def add_rendered(self, case: bytes, steps: bytes, step_count: int) -> None:
+        self.cases.append(case)
+        self.steps.append(steps)
+        self.rendered += 1
+
+
+def _fresh(desk: Desk, first: date, last: date) -> tuple[R.Summary, Rows]:
+    """The period folded and measured from its events, as `loket laporan` summed it
+    before pages: the summary and every case's rows in the report's order."""
+    fold_cache.forget_all()
+    views = [v for d in R.days_in(first, last) for v in desk.views_on(d)]
+    summary = R.range_summary(views, first, last, waiting=desk.open_views())
+    rows = Rows()
+    for view in sorted(views, key=lambda v: (v.state.opened_at, v.code)):
+        rows.add((case_row(view), step_rows(view)))
+    return summary, rows
+
+
+def _paged(desk: Desk, first: date, last: date) -> tuple[R.Summary, Rows]:
+    rows = Rows()
+    return stream_summary(desk, first, last, rows), rows
+
+
+def _same(got: tuple[R.Summary, Rows], expected: tuple[R.Summary, Rows]) -> None:
+    assert replace(got[0], cases=(), steps=()) == replace(expected[0], cases=(), steps=())
+    assert got[1].cases == expected[1].cases
+    assert got[1].steps == expected[1].steps
+
+
+def test_a_report_from_pages_equals_one_from_fresh_folds(
+        history: tuple[Context, demo.DemoResult], monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx, result = history
+    desk = _desk(ctx)
+    expected = _fresh(desk, result.first, result.last)
+    cold = _paged(desk, result.first, result.last)  # makes every day's page
+    _same(cold, expected)
+    import counter.summary as S
+
+    def no_shelf(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a day with a fitting page was read through its shelf")
+
+    monkeypatch.setattr(S, "rows_on", no_shelf)
+    warm = _paged(desk, result.first, result.last)
+    _same(warm, expected)
+    closed = sum(1 for d in R.days_in(result.first, result.last)
+                 for v in desk.views_on(d) if v.state.status.value in R.CLOSED)
+    assert warm[1].rendered == closed >= 10  # every closed case came from its page
+    assert closed < expected[0].opened  # and the open ones were folded live between them
+
+
+def test_a_new_event_makes_the_days_page_again(
+        history: tuple[Context, demo.DemoResult]) -> None:
+    ctx, result = history
+    desk = _desk(ctx)
+    _paged(desk, result.first, result.last)
+    day = result.first
+    store = desk.repo
+    assert isinstance(store, Store)
+    before = store.page_on(day)[1]
+    code = next(v.code for v in desk.views_on(day) if v.state.status.value in R.CLOSED)
+    desk.note(code, "catatan sesudah ditutup")  # a new last event: the day file changed
+    _same(_paged(desk, result.first, result.last), _fresh(desk, result.first, result.last))
+    after = store.page_on(day)[1]
+    assert after is not None and after != before
+    page = read_page(after)
+    assert page is not None and page.key == store.page_on(day)[0]
+
+
+def test_a_corrected_holiday_re_measures_the_pages(
+        history: tuple[Context, demo.DemoResult]) -> None:
+    ctx, result = history
+    desk = _desk(ctx)
+    first, last = result.first, result.last
+    _paged(desk, first, last)
+    profile = ctx.profile.with_changes(calendar=CalendarSettings(closed_days=(first,)))
+    changed = _desk(ctx, profile=profile)
+    expected = _fresh(changed, first, last)
+    assert expected[1].steps != _fresh(desk, first, last)[1].steps  # the holiday counts
+    _same(_paged(changed, first, last), expected)
+    _same(_paged(desk, first, last), _fresh(desk, first, last))  # and back again
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "part-type", "lengths"])
+def test_a_damaged_page_is_not_believed(history: tuple[Context, demo.DemoResult],
+                                        damage: str) -> None:
+    ctx, result = history
+    desk = _desk(ctx)
+    _paged(desk, result.first, result.last)
+    store = desk.repo
+    assert isinstance(store, Store)
+    path = store.shelves.page_path_for(result.first)
+    raw = path.read_bytes()
+    if damage == "truncated":
+        raw = raw[: len(raw) // 2]
+    elif damage == "garbage":
+        raw = b"\x00\xff" * 40
+    elif damage == "part-type":  # a figure turned into text by hand
+        raw = raw.replace(b'"n":', b'"n":"', 1).replace(b',"m":', b'","m":', 1)
+    else:  # a row's template cut: its length no longer adds up
+        raw = raw[:-10]
+    path.write_bytes(raw)
+    assert read_page(raw) is None
+    _same(_paged(desk, result.first, result.last), _fresh(desk, result.first, result.last))
+    assert read_page(path.read_bytes()) is not None  # made again
+
+
+def test_a_read_only_copy_is_reported_without_writing_pages(
+        history: tuple[Context, demo.DemoResult]) -> None:
+    ctx, result = history
+    store = open_store(ctx.paths.store_dir, ctx.profile.tz, read_only=True)
+    desk = _desk(ctx, store=store)
+    _same(_paged(desk, result.first, result.last), _fresh(desk, result.first, result.last))
+    assert not store.shelves.page_path_for(result.first).exists()
+
+
+def test_figures_merged_from_parts_equal_figures_added_up(
+        history: tuple[Context, demo.DemoResult]) -> None:
+    """Any split of the cases into kept parts (through JSON) sums to the same figures."""
+    import json
+
+    ctx, result = history
+    desk = _desk(ctx)
+    items: list[Any] = [(case_row(v), step_rows(v))
+                        for d in R.days_in(result.first, result.last) for v in desk.views_on(d)]
+    whole = SummaryAcc()
+    for item in items:
+        whole.add(*item)
+    merged = SummaryAcc()
+    for start in range(0, len(items), 7):
+        part = SummaryAcc()
+        for item in items[start:start + 7]:
+            part.add(*item)
+        kept = checked_part(json.loads(json.dumps(part.part())))
+        assert kept is not None
+        merged.merge(kept)
+    assert merged.finish(result.first, result.last) == whole.finish(result.first, result.last)
+    assert whole.finish(result.first, result.last).over_steps  # overruns were merged too
+
+
+def test_a_part_with_a_wrong_type_is_refused() -> None:
+    good = SummaryAcc().part()
+    assert checked_part(good) == good
+    for key, bad in (("n", "3"), ("st", {"selesai": 1.5}), ("ar", [[9]]),
+                     ("sv", [["sop", "Layanan", 1, 0, None, ["x"], [], []]]),
+                     ("ov", [["sop", 2, "L", "K", None, [1.0], []]])):
+        assert checked_part({**good, key: bad}) is None
