@@ -17,7 +17,8 @@ from counter.export.csv_tables import steps_path_for, write_csv
 from counter.export.pdf_report import PDF_MAX_CASES, render_pdf, write_pdf
 from counter.export.target import ExportError, check_target, write
 from counter.export.wording import OVER_TOP
-from counter.export.xlsx import DATETIME_FORMAT, write_xlsx
+from counter.export.xlsx import write_xlsx
+from counter.export.xlsx_package import DATETIME_FORMAT
 from counter.report import Summary
 
 __all__ = [

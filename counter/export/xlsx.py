@@ -1,8 +1,9 @@
 """XLSX export: sheets "Kasus" and "Langkah" with the CSV's columns, plus "Ringkasan"
 with the summary figures (and "Antrean", the walk-in queue's review, when attached).
 Times are real spreadsheet dates in office time (Excel has no time zones); durations
-are numbers of minutes; column widths are set and the header row is frozen. A month is
-written by the fast writer (`xlsx_fast`)."""
+are numbers of minutes; column widths are set and the header row is frozen. Written by
+Loket's own streaming writer (`xlsx_stream`); openpyxl builds the same workbook cell by
+cell (`plain_workbook`), the reference the tests hold the fast writer to."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from counter import dates
-from counter.export import xlsx_fast
 from counter.export.columns import (
     CASE_COLUMNS,
     ILLEGAL_XML,
@@ -22,16 +22,13 @@ from counter.export.columns import (
 )
 from counter.export.target import check_target, write
 from counter.export.wording import dur, human, reasons
+from counter.export.xlsx_package import DATETIME_FORMAT
 from counter.report import Summary, period_text, share_text, title_text, unreadable_lines
 from counter.texts import report as T
 
-DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
-MINUTES_FORMAT = "0.0"
-
 
 def _xlsx_sheet(wb: Any, title: str, columns: Sequence[Column], rows: Sequence[Any]) -> Any:
-    """A sheet with widths, a frozen bold header and the rows (all of them, or the first
-    one only when the fast writer adds the rest); returns the worksheet."""
+    """A sheet with widths, a frozen bold header and the rows; returns the worksheet."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -69,13 +66,6 @@ def _xlsx_sheet(wb: Any, title: str, columns: Sequence[Column], rows: Sequence[A
     return ws
 
 
-# openpyxl spends ~10 µs on every cell (an ElementTree element each); a month's
-# step sheet has ~700,000 cells. So openpyxl builds the workbook (sheets, widths,
-# styles, the header and the first data row, from which the date style's index
-# is read) and the remaining rows are spliced into the sheet XML as text in the
-# very form openpyxl writes them (inline strings, serial dates). When openpyxl's
-
-
 def _summary_rows(summary: Summary) -> list[tuple[str, Any]]:
     rows: list[tuple[str, Any]] = [
         (title_text(summary), period_text(summary)),
@@ -106,16 +96,16 @@ def _summary_rows(summary: Summary) -> list[tuple[str, Any]]:
     return rows
 
 
-def workbook(summary: Summary, first_rows_only: bool) -> tuple[bytes, list[Any]]:
+def plain_workbook(summary: Summary) -> bytes:
+    """The whole workbook by openpyxl alone, cell by cell: the reference the tests hold
+    the streaming writer to."""
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     tables = ((T.SHEET_CASES, CASE_COLUMNS, summary.cases),
               (T.SHEET_STEPS, STEP_COLUMNS, summary.steps))
-    sheets = []
     for title, cols, rows in tables:
-        ws = _xlsx_sheet(wb, title, cols, rows[:1] if first_rows_only else rows)
-        sheets.append((ws, cols, rows))
+        _xlsx_sheet(wb, title, cols, rows)
     ws = wb.create_sheet(T.SHEET_SUMMARY)
     ws.column_dimensions["A"].width = 48
     ws.column_dimensions["B"].width = 70
@@ -126,7 +116,7 @@ def workbook(summary: Summary, first_rows_only: bool) -> tuple[bytes, list[Any]]
         _queue_sheet(wb, summary)
     out = io.BytesIO()
     wb.save(out)
-    return out.getvalue(), sheets
+    return out.getvalue()
 
 
 def _queue_sheet(wb: Any, summary: Summary) -> None:
@@ -161,17 +151,22 @@ def _number_or_text(value: str) -> Any:
 
 
 
-def plain_workbook(summary: Summary) -> bytes:
-    """The whole workbook by openpyxl alone: the fallback when the fast writer declines."""
-    return workbook(summary, first_rows_only=False)[0]
-
 
 def write_xlsx(summary: Summary, path: str | Path, *, fast: bool = True) -> Path:
     """The workbook (Kasus, Langkah, Ringkasan) at `path`, written whole or not at all."""
     path = Path(path)
     check_target(path)
-    writer = None
-    if fast:
-        shell, sheets = workbook(summary, first_rows_only=True)
-        writer = xlsx_fast.plan(shell, sheets)
-    return write(path, writer if writer is not None else plain_workbook(summary))
+    if not fast:
+        return write(path, plain_workbook(summary))
+    from counter.export.xlsx_stream import XlsxStream
+
+    stream = XlsxStream(path)
+    try:  # each table in its own order, as the summary holds them
+        for row in summary.cases:
+            stream.add((row, ()))
+        for step in summary.steps:
+            stream.add_steps((step,))
+    except BaseException:
+        stream.abandon()
+        raise
+    return stream.finish(summary)

@@ -82,6 +82,10 @@ class XlsxStream:
         """A case's rows, made into XML now."""
         row, steps = item
         self.cases.add(xlsx_cells.template(self.cases.kinds, row).encode("utf-8"), 1)
+        self.add_steps(steps)
+
+    def add_steps(self, steps: Sequence[StepRow]) -> None:
+        """Step rows alone (a summary held in memory lists them apart from the cases)."""
         if steps:
             kinds = self.steps.kinds
             self.steps.add("".join(xlsx_cells.template(kinds, s) for s in steps)
