@@ -7,9 +7,10 @@
    figures and the table rows.
 2. A month (about 6,000 cases, 20 working days) in a real store on disk:
    `loket laporan --dari … --sampai … --format xlsx` in a fresh process per run:
-   the first run after the summaries were removed (it makes them: "cold"), then
-   `--runs` runs answered from them ("warm"); median wall time in `main()`, peak
-   RSS; then the stages, timed in this process. Targets (issue 15): <= 1 s, <= 150 MB.
+   the first run after the summaries and day pages were removed (it makes them:
+   "cold"), then `--runs` runs answered from them ("warm"); median wall time in
+   `main()` (imports inside it included), peak RSS; then the stages, timed in this
+   process. Targets (issue 15): <= 1 s, <= 150 MB.
 3. A year (about 80,000 cases): the month's history copied to 12 four-week periods
    before it (weekdays kept; new codes, ids and prev links; a copied case still open
    is closed two hours after its last event, so only the last month holds open files),
@@ -93,7 +94,11 @@ def bench_day(per_day: float) -> None:
 
 
 def _env(base: Path) -> dict[str, str]:
-    return {**os.environ, "LOKET_CONFIG_DIR": f"{base}/cfg", "LOKET_DATA_DIR": f"{base}/data"}
+    """The report's process environment: its own folders, and bytecode written and read
+    as on an installed machine (a CI image may set PYTHONDONTWRITEBYTECODE, which makes
+    every run compile every module again: ~0.4 s that no office pays)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "LOKET_CONFIG_DIR": f"{base}/cfg", "LOKET_DATA_DIR": f"{base}/data"}
 
 
 def _context(base: Path) -> Any:
@@ -229,11 +234,11 @@ def _days(first: date, last: date) -> list[date]:
 
 def stages(ctx: Any, first: date, last: date, out: Path) -> None:
     """Where a warm report spends its time, stage by stage, in this process (CPU seconds
-    of this process, and wall seconds)."""
+    of the whole process, the compressing thread included, and wall seconds)."""
     from counter.export.xlsx_stream import XlsxStream
-    from counter.report import summary_from_rows
-    from counter.summary.reader import stamper_of
-    from counter.summary.record import from_json
+    from counter.report_acc import SummaryAcc
+    from counter.report_page import page_fits, read_page
+    from counter.summary.reader import _sop_named, live_view, stamper_of
 
     desk = Desk(ctx.store, ctx.catalog, ctx.profile)
     marks: list[tuple[str, float, float]] = []
@@ -245,36 +250,56 @@ def stages(ctx: Any, first: date, last: date, out: Path) -> None:
             marks.append((label, time.process_time() - c, time.perf_counter() - w))
             return value
 
-        days = _days(first, last)
-        shelves = timed("read shelves", lambda: [ctx.store.shelf_on(d) for d in days])
         stamper = stamper_of(desk)
+        store = ctx.store
 
-        def decode() -> list[Any]:
-            rows = []
-            for shelf in shelves:
-                for code, entry in shelf.entries.items():
-                    if "summary" in entry:
-                        s = from_json(code, entry["summary"])
-                        assert s is not None
-                        stamper.stamp(desk.sop_of(s.sop_id, s.sop_versi))
-                        rows.append((s.row, s.steps))
-            return rows
+        def read_pages() -> list[Any]:
+            pages = []
+            for d in _days(first, last):
+                key, raw = store.page_on(d)
+                if key is None:
+                    continue
+                page = read_page(raw) if raw is not None else None
+                if page is None or not page_fits(page, key, desk, stamper):
+                    raise SystemExit(f"no fitting page for {d}: run the report once first")
+                pages.append(page)
+            return pages
 
-        closed = timed("decode summaries", decode)
-        views = timed("fold + measure open cases", lambda: [
-            desk.fold(e["events"]) for s in shelves for e in s.entries.values()
-            if "events" in e])
-        open_rows = timed("rows of open cases", lambda: [(case_row(v), step_rows(v))
-                                                         for v in views])
+        pages = timed("read and check the day pages", read_pages)
+        stream = XlsxStream(out)
+        acc = SummaryAcc()
+
+        def closed() -> int:
+            n = 0
+            for page in pages:
+                acc.merge(page.part)
+                for item in page.layout:
+                    if not isinstance(item, str):
+                        stream.add_compressed(item.cases, item.case_count, item.steps,
+                                              item.step_count)
+                        n += item.case_count
+            return n
+
+        n_closed = timed("closed: parts merged, runs spliced in", closed)
+        views = timed("open: fold + measure", lambda: [
+            live_view(desk, events, *_sop_named(events))
+            for page in pages for events in page.open_events.values()])
+        items = timed("open: report rows", lambda: [(case_row(v), step_rows(v))
+                                                     for v in views])
+
+        def open_xml() -> None:
+            for item in items:
+                acc.add(*item)
+                stream.add(item)
+
+        timed("open: figures + rows to XML", open_xml)
         waiting = timed("files waiting (all open cases)",
                         lambda: desk.open_cases(known={v.code: v for v in views}).views)
-        stream = XlsxStream(out)
-        summary = timed("summary figures + rows to xlsx spools", lambda: summary_from_rows(
-            iter(closed + open_rows), first, last, waiting=waiting, sink=stream.add))
-        timed("xlsx assembled and written", lambda: stream.finish(summary))
+        summary = acc.finish(first, last, waiting=waiting)
+        timed("compression finished, workbook written", lambda: stream.finish(summary))
     finally:
         gc.enable()
-    print(f"  stages ({len(closed):,} closed from summaries, {len(views):,} open folded):")
+    print(f"  stages ({n_closed:,} closed from pages, {len(views):,} open folded):")
     for label, cpu, wall in marks:
         print(f"    {label:<40} cpu {cpu:6.2f} s   wall {wall:6.2f} s")
 

@@ -1,15 +1,15 @@
 """A long period's report streamed from the days' report pages (`counter.report_page`).
 
 Per day: a page that still fits gives the closed cases' figures (merged) and their
-rows as XML templates (handed to the sink as they are); the day's open cases are
-folded and measured now and slotted in where they sort, so the rows come out in the
-same order, with the same figures, as `counter.report.load_summary` gives them. A
+rows, compressed, in runs (handed to the sink as they are); the day's open cases are
+folded and measured now and put between the runs where they sort, so the rows come
+out in the same order, with the same figures, as `counter.report.load_summary` gives. A
 day without a fitting page is read through its shelf and its page made on the way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Protocol
 
@@ -23,16 +23,18 @@ from counter.report_rows import case_row, step_rows
 
 if TYPE_CHECKING:
     from counter.desk import CaseView, Desk
+    from counter.export.zip_raw import Piece
     from counter.summary.port import PageShelf, SummaryShelf
     from counter.summary.stamp import Stamper
 
 
 class RenderedSink(Protocol):
-    """Where the rows go: live rows as rows, a page's rows as its templates."""
+    """Where the rows go: live rows as rows, a page's closed cases as compressed runs."""
 
     def add(self, item: CaseRows) -> None: ...
 
-    def add_rendered(self, case: bytes, steps: bytes, step_count: int) -> None: ...
+    def add_compressed(self, cases: Piece, case_count: int, steps: Piece,
+                       step_count: int) -> None: ...
 
 
 def pages_kept(repo: object) -> bool:
@@ -65,9 +67,9 @@ def stream_summary(desk: Desk, first: date, last: date, sink: RenderedSink) -> S
                 damaged.extend(desk.cases_on(day).unreadable)  # named as every reader does
                 continue
         else:
-            views = [live_view(desk, events, *_sop_named(events))
-                     for events in page.open_events.values()]
-        open_here.update((v.code, v) for v in views)
+            views = {code: live_view(desk, events, *_sop_named(events))
+                     for code, events in page.open_events.items()}
+        open_here.update((v.code, v) for v in views.values())
         acc.merge(page.part)
         _emit(page, views, acc, sink)
     open_now = desk.open_cases(known=open_here)
@@ -86,34 +88,27 @@ def _fitting_page(desk: Desk, repo: PageShelf, day: date,
 
 
 def _read_day(desk: Desk, repo: SummaryShelf, day: date,
-              stamper: Stamper) -> tuple[ReportPage, list[CaseView]]:
+              stamper: Stamper) -> tuple[ReportPage, dict[str, CaseView]]:
     """The day through its shelf (summaries made or refreshed), and its page kept."""
     from counter.summary import rows_on
 
     rows = rows_on(desk, repo, day)
     page = make_page(desk, stamper, rows)
     if page is None:  # no day file (nothing opened that day): an empty page, not kept
-        page = ReportPage(None, {}, (), SummaryAcc().part(), {}, {}, b"")
+        page = ReportPage(None, {}, (), SummaryAcc().part(), {}, {})
     else:
         repo.put_page(day, page_bytes(page))  # type: ignore[attr-defined]
-    return page, rows.open_views
+    return page, {v.code: v for v in rows.open_views}
 
 
-def _emit(page: ReportPage, views: Sequence[CaseView], acc: SummaryAcc,
+def _emit(page: ReportPage, views: Mapping[str, CaseView], acc: SummaryAcc,
           sink: RenderedSink) -> None:
-    """The day's rows in order: the page's closed cases and the open ones between."""
-    live = sorted(((v.state.opened_at.timestamp(), v.code, v) for v in views),
-                  key=lambda item: (item[0], item[1]))
-    blob, at, i = page.templates, 0, 0
-    for case in page.closed:
-        while i < len(live) and (live[i][0], live[i][1]) < (case.at, case.code):
-            _emit_live(live[i][2], acc, sink)
-            i += 1
-        end = at + case.case_len
-        sink.add_rendered(blob[at:end], blob[end:end + case.steps_len], case.step_count)
-        at = end + case.steps_len
-    for item in live[i:]:
-        _emit_live(item[2], acc, sink)
+    """The day's rows in order: the page's runs of closed cases, the open ones between."""
+    for item in page.layout:
+        if isinstance(item, str):
+            _emit_live(views[item], acc, sink)
+        else:
+            sink.add_compressed(item.cases, item.case_count, item.steps, item.step_count)
 
 
 def _emit_live(view: CaseView, acc: SummaryAcc, sink: RenderedSink) -> None:

@@ -1,11 +1,13 @@
-"""A table row as spreadsheet XML, written once and numbered when it is placed.
+"""A table row as spreadsheet XML that fits wherever it lands.
 
-A row's XML does not depend on where it lands but for its number, so it is made as a
-template with `ROW_MARK` where the number goes (`template`), and numbered when the
-sheet is written (`numbered`). A closed case's templates are kept on its day's report
-page (`counter.report_page`), so a year's report places rows instead of writing
-~10 million cells again. The form is openpyxl's own (inline strings, serial dates
-in office time, numbers as `repr`), so a sheet reads back exactly as openpyxl's.
+A data row carries no row number and its cells no reference: ECMA-376 makes both
+optional (a row without one is the next row, a cell the next column; Excel, LibreOffice,
+Google Sheets and openpyxl read it so), and an empty value in the middle of a row is an
+empty `<c/>`. So a row's XML does not depend on where it lands, and a closed case's
+rows are written (and compressed) once, on its day's report page
+(`counter.report_page`): a year's report places them instead of writing ~10 million
+cells again. Values are written as openpyxl writes them (inline strings, serial
+dates in office time, numbers as `repr`), so a sheet reads back exactly as openpyxl's.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from typing import Any
 
 from counter.export.columns import ILLEGAL_XML, Column, local_naive
 
-ROW_MARK = "\x03"  # control characters never reach a cell's text (ILLEGAL_XML)
-ROW_MARK_B = ROW_MARK.encode()
 BOLD_STYLE = ' s="1"'  # the styles of `counter.export.xlsx_package.STYLES`
 DATE_STYLE = ' s="2"'
 _EPOCH = datetime(1899, 12, 30)
@@ -47,31 +47,35 @@ def letter(index: int) -> str:
     return _LETTERS[index]
 
 
-Kinds = list[tuple[Any, str, str]]
+Kinds = list[tuple[Any, str]]
 
 
 def kinds_of(columns: Sequence[Column]) -> Kinds:
-    """Per column: how its value is read, its kind and the cell reference's letters."""
-    return [(c.get, c.kind, _LETTERS[i]) for i, c in enumerate(columns)]
+    """Per column: how its value is read and its kind."""
+    return [(c.get, c.kind) for c in columns]
 
 
 def template(kinds: Kinds, row: Any) -> str:
-    """The row's XML with `ROW_MARK` for its number (empty values are left out)."""
-    m = ROW_MARK
-    out = [f'<row r="{m}">']
+    """The row's XML, placed by order alone (an empty value in the middle is `<c/>`)."""
+    out = ["<row>"]
     add = out.append
-    for get, kind, letter in kinds:
+    gap = 0
+    for get, kind in kinds:
         v = get(row)
         if v is None or v == "":
+            gap += 1
             continue
+        if gap:
+            add("<c/>" * gap)
+            gap = 0
         if kind == "datetime":
-            add(f'<c r="{letter}{m}"{DATE_STYLE} t="n"><v>{serial(v)!r}</v></c>')
+            add(f'<c{DATE_STYLE} t="n"><v>{serial(v)!r}</v></c>')
         elif kind == "minutes":
-            add(f'<c r="{letter}{m}" t="n"><v>{round(v / 60.0, 1)!r}</v></c>')
+            add(f'<c t="n"><v>{round(v / 60.0, 1)!r}</v></c>')
         elif kind == "int":
-            add(f'<c r="{letter}{m}" t="n"><v>{int(v)}</v></c>')
+            add(f'<c t="n"><v>{int(v)}</v></c>')
         else:
-            add(f'<c r="{letter}{m}" t="inlineStr">{text_xml(str(v))}</c>')
+            add(f'<c t="inlineStr">{text_xml(str(v))}</c>')
     add("</row>")
     return "".join(out)
 
@@ -89,17 +93,3 @@ def plain_row(values: Sequence[Any], number: int, bold: bool = False) -> str:
         else:
             cells.append(f'<c r="{ref}"{style} t="n"><v>{v!r}</v></c>')
     return f'<row r="{number}">{"".join(cells)}</row>'
-
-
-def numbered(templates: bytes, first: int) -> tuple[bytes, int]:
-    """Rows made by `template` (joined, UTF-8) numbered from `first`; the next number.
-
-    Each row holds `ROW_MARK` in its own tag and in every cell's reference; a cell's
-    text cannot hold "</row>" (its "<" is escaped), so rows are told apart by it."""
-    out = bytearray()
-    n = first
-    for row in templates.split(b"</row>")[:-1]:
-        out += row.replace(ROW_MARK_B, b"%d" % n)
-        out += b"</row>"
-        n += 1
-    return bytes(out), n

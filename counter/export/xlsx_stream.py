@@ -2,13 +2,13 @@
 
 A year's report holds ~75,000 cases and ~500,000 step runs. `XlsxStream` is the
 `sink` of `counter.report.load_summary`: each case's rows become sheet XML at once
-(`xlsx_cells.template`, or templates kept on a day's report page: `add_rendered`),
-numbered in chunks and handed to a worker thread that compresses them into the
-archive's entries (`zip_raw`), so memory stays flat in the period and the
-compressing overlaps the reading. `finish` adds the "Ringkasan" sheet (it needs the
-totals) and the workbook's fixed parts (`xlsx_package`) and writes the file
-atomically. No openpyxl: the package is Loket's own, read back by openpyxl in the
-tests exactly as openpyxl's own workbook.
+(`xlsx_cells.template`), handed in chunks to a worker thread that compresses them into
+the archive's entries (`zip_raw`), so memory stays flat in the period and the
+compressing overlaps the reading; a day's closed cases come already written and
+compressed from its report page (`add_compressed`) and are spliced in as they are.
+`finish` adds the "Ringkasan" sheet (it needs the totals) and the workbook's fixed
+parts (`xlsx_package`) and writes the file atomically. No openpyxl: the package is
+Loket's own, read back by openpyxl in the tests exactly as openpyxl's own workbook.
 """
 
 from __future__ import annotations
@@ -21,17 +21,17 @@ from typing import IO, Any
 from counter.export import xlsx_cells, xlsx_package
 from counter.export.columns import CASE_COLUMNS, ILLEGAL_XML, STEP_COLUMNS, Column
 from counter.export.target import ExportError, check_target, write
-from counter.export.zip_raw import Compressor, DeflateSpool, RawZip, ZipTooLarge
+from counter.export.zip_raw import Compressor, DeflateSpool, Piece, RawZip, ZipTooLarge
 from counter.report import Summary
 from counter.report_rows import CaseRow, StepRow
 from counter.texts import report as T
 
-CHUNK_BYTES = 1 << 19  # rows handed to the compressor in pieces of about this size
+CHUNK_BYTES = 1 << 19  # rows handed to the compressor in chunks of about this many characters
 MAX_ROWS = 1_048_576  # a spreadsheet's last row
 
 
 class _Sheet:
-    """One big sheet: its rows as templates, numbered and compressed chunk by chunk."""
+    """One big sheet: its rows compressed chunk by chunk, or spliced in compressed."""
 
     def __init__(self, index: int, title: str, columns: Sequence[Column],
                  compressor: Compressor, folder: Path | None) -> None:
@@ -39,26 +39,33 @@ class _Sheet:
         self.kinds = xlsx_cells.kinds_of(columns)
         self.spool = DeflateSpool(f"xl/worksheets/sheet{index}.xml", folder)
         self.compressor = compressor
-        self.pending: list[bytes] = []
+        self.pending: list[str] = []
         self.pending_size = 0
-        self.next_row = 2  # row 1 is the header
         self.rows = 0
         head = xlsx_package.sheet_head([c.width for c in columns], frozen_header=columns)
         compressor.feed(self.spool, head.encode("utf-8"))
 
-    def add(self, templates: bytes, count: int) -> None:
-        self.rows += count
-        if self.rows > MAX_ROWS - 1:
+    def _count(self, rows: int) -> None:
+        self.rows += rows
+        if self.rows > MAX_ROWS - 1:  # row 1 is the header
             raise ExportError(T.XLSX_TOO_MANY_ROWS.format(sheet=self.title))
-        self.pending.append(templates)
-        self.pending_size += len(templates)
+
+    def add(self, xml: str, rows: int) -> None:
+        self._count(rows)
+        self.pending.append(xml)
+        self.pending_size += len(xml)
         if self.pending_size >= CHUNK_BYTES:
             self.flush()
 
+    def add_compressed(self, piece: Piece, rows: int) -> None:
+        if piece.size:
+            self._count(rows)
+            self.flush()
+            self.compressor.feed_compressed(self.spool, piece.packed, piece.crc, piece.size)
+
     def flush(self) -> None:
         if self.pending:
-            data, self.next_row = xlsx_cells.numbered(b"".join(self.pending), self.next_row)
-            self.compressor.feed(self.spool, data)
+            self.compressor.feed(self.spool, "".join(self.pending).encode("utf-8"))
             self.pending.clear()
             self.pending_size = 0
 
@@ -81,21 +88,20 @@ class XlsxStream:
     def add(self, item: tuple[CaseRow, Sequence[StepRow]]) -> None:
         """A case's rows, made into XML now."""
         row, steps = item
-        self.cases.add(xlsx_cells.template(self.cases.kinds, row).encode("utf-8"), 1)
+        self.cases.add(xlsx_cells.template(self.cases.kinds, row), 1)
         self.add_steps(steps)
 
     def add_steps(self, steps: Sequence[StepRow]) -> None:
         """Step rows alone (a summary held in memory lists them apart from the cases)."""
         if steps:
             kinds = self.steps.kinds
-            self.steps.add("".join(xlsx_cells.template(kinds, s) for s in steps)
-                           .encode("utf-8"), len(steps))
+            self.steps.add("".join(xlsx_cells.template(kinds, s) for s in steps), len(steps))
 
-    def add_rendered(self, case: bytes, steps: bytes, step_count: int) -> None:
-        """A case's rows as templates made earlier (a report page)."""
-        self.cases.add(case, 1)
-        if step_count:
-            self.steps.add(steps, step_count)
+    def add_compressed(self, cases: Piece, case_count: int, steps: Piece,
+                       step_count: int) -> None:
+        """Rows written and compressed earlier (a report page's closed cases)."""
+        self.cases.add_compressed(cases, case_count)
+        self.steps.add_compressed(steps, step_count)
 
     def finish(self, summary: Summary) -> Path:
         """The workbook: the streamed sheets, the summary (and queue) sheet; the file is

@@ -2,11 +2,15 @@
 
 `zipfile` compresses an entry in the thread that writes it, when it is written. A
 year's report has ~500 MB of sheet XML: compressed at the end, the report would wait
-seconds for it. Here an entry is a `DeflateSpool`: its bytes are compressed (raw
+seconds for it. Here an entry is a `DeflateSpool`: new bytes are compressed (raw
 deflate, as ZIP stores it) as they come, by a worker thread (zlib lets go of the GIL
-while it compresses, so the rows of the next days are made meanwhile on the other
-core), into an unnamed owner-only temporary file; `RawZip` then writes the archive
-around the already compressed data. Only what ZIP readers need is written: local
+while it compresses, so the next rows are made meanwhile on the other core), and
+pieces compressed long before (a day's closed cases, kept on its report page) are
+spliced in as they are: a deflate stream may be cut wherever its compressor was
+flushed to a byte boundary with its history dropped, and another compressor's output
+put there (`add_compressed`; the CRC of the whole is combined from the pieces'). All
+goes into an unnamed owner-only temporary file; `RawZip` then writes the archive
+around the compressed data. Only what ZIP readers need is written: local
 headers, the central directory and its end record (no ZIP64: an entry or the archive
 past 4 GiB is refused with `ZipTooLarge`; Excel's row limit comes long before).
 """
@@ -20,6 +24,7 @@ import threading
 import time
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -42,11 +47,22 @@ class DeflateSpool:
         self.crc = 0
         self.size = 0
         self.compressed = 0
+        self._fed = False
 
     def feed(self, data: bytes) -> None:
         self.crc = zlib.crc32(data, self.crc)
         self.size += len(data)
         self._put(self._z.compress(data))
+        self._fed = True
+
+    def add_compressed(self, packed: bytes, crc: int, size: int) -> None:
+        """Splice in `size` bytes compressed elsewhere (`compress_piece`) with CRC `crc`."""
+        if self._fed:  # end what is pending at a byte boundary, with no history kept
+            self._put(self._z.flush(zlib.Z_FULL_FLUSH))
+            self._fed = False
+        self._put(packed)
+        self.crc = crc_combine(self.crc, crc, size)
+        self.size += size
 
     def close(self) -> None:
         self._put(self._z.flush(zlib.Z_FINISH))
@@ -65,27 +81,74 @@ class DeflateSpool:
         self.file.close()
 
 
+@dataclass(frozen=True)
+class Piece:
+    """Bytes compressed on their own, to be spliced into an entry: what they hold (its
+    CRC-32 and length) and the compressed bytes."""
+
+    packed: bytes
+    crc: int
+    size: int
+
+
+def compress_piece(data: bytes) -> Piece:
+    """`data` compressed on its own (ending on a byte boundary, not the stream's end)."""
+    z = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)
+    return Piece(z.compress(data) + z.flush(zlib.Z_SYNC_FLUSH), zlib.crc32(data), len(data))
+
+
+_ZEROS = bytes(_CHUNK)
+
+
+def crc_combine(crc_a: int, crc_b: int, size_b: int) -> int:
+    """The CRC-32 of A+B from A's, B's and B's length (zlib's crc32_combine, which Python
+    does not offer): CRC-32 is affine in its starting value, so crc(B, start=a) equals
+    crc(B) ^ crc(zeros, start=a) ^ crc(zeros) over as many zero bytes as B has."""
+    a = crc_a
+    z = 0
+    left = size_b
+    while left:
+        block = memoryview(_ZEROS)[:min(left, _CHUNK)]
+        a = zlib.crc32(block, a)
+        z = zlib.crc32(block, z)
+        left -= len(block)
+    return crc_b ^ a ^ z
+
+
 class Compressor:
     """A worker thread feeding spools: `feed` hands bytes over and returns at once
     (but for a few chunks in flight, so memory stays flat); `wait` returns when all
     is compressed and re-raises what failed there."""
 
     def __init__(self, in_flight: int = 6) -> None:
-        self._jobs: queue.Queue[tuple[DeflateSpool, bytes] | None] = queue.Queue(in_flight)
+        self._jobs: queue.Queue[tuple[DeflateSpool, bytes, int, int] | None] = queue.Queue(
+            in_flight)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="xlsx-deflate", daemon=True)
         self._thread.start()
 
     def feed(self, spool: DeflateSpool, data: bytes) -> None:
+        """Bytes to compress into `spool`, after everything handed over before."""
+        self._put((spool, data, -1, 0))
+
+    def feed_compressed(self, spool: DeflateSpool, packed: bytes, crc: int, size: int) -> None:
+        """A piece compressed earlier (`compress_piece`), spliced in its turn."""
+        self._put((spool, packed, crc, size))
+
+    def _put(self, job: tuple[DeflateSpool, bytes, int, int]) -> None:
         if self._error is not None:
             raise self._error
-        self._jobs.put((spool, data))
+        self._jobs.put(job)
 
     def _run(self) -> None:
         while (job := self._jobs.get()) is not None:
             if self._error is None:
+                spool, data, crc, size = job
                 try:
-                    job[0].feed(job[1])
+                    if crc < 0:
+                        spool.feed(data)
+                    else:
+                        spool.add_compressed(data, crc, size)
                 except BaseException as exc:  # handed to the caller by `wait`
                     self._error = exc
 
