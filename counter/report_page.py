@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
 MAGIC = b"LOKET-HALAMAN\n"
 # Bump when the templates or the part change form (the columns' getters, the cells).
-PAGE_VERSION = 1
+PAGE_VERSION = 2  # 2: rows compressed in runs between open cases
 _COLUMNS = repr([(c.header, c.kind) for c in (*CASE_COLUMNS, *STEP_COLUMNS)])
 _CASE_KINDS = kinds_of(CASE_COLUMNS)
 _STEP_KINDS = kinds_of(STEP_COLUMNS)
