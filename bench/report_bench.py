@@ -191,7 +191,11 @@ def run_report(base: Path, first: date, last: date, out: Path) -> tuple[float, f
         "wall = time.perf_counter() - t;"
         "ru = resource.getrusage(resource.RUSAGE_SELF);"
         "cpu = ru.ru_utime + ru.ru_stime;"
-        "print(f'RESULT {rc} {wall:.3f} {ru.ru_maxrss} {cpu:.3f}', file=sys.stderr)"
+        # the peak of this process's own memory (VmHWM): ru_maxrss would also count the
+        # bench's memory at the fork that started this process (Linux keeps it)
+        "hwm = [int(x.split()[1]) for x in open('/proc/self/status') if x.startswith('VmHWM')];"
+        "print(f'RESULT {rc} {wall:.3f} {hwm[0] if hwm else ru.ru_maxrss} {cpu:.3f}',"
+        " file=sys.stderr)"
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=_env(base),
                           capture_output=True, text=True, check=False)
