@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from counter.desk import CaseView, Desk
     from counter.export.zip_raw import Piece
     from counter.summary.port import PageShelf, SummaryShelf
+    from counter.summary.reader import DayRows
     from counter.summary.stamp import Stamper
 
 
@@ -93,12 +94,21 @@ def _read_day(desk: Desk, repo: SummaryShelf, day: date,
     from counter.summary import rows_on
 
     rows = rows_on(desk, repo, day)
-    page = make_page(desk, stamper, rows)
-    if page is None:  # no day file (nothing opened that day): an empty page, not kept
+    page = keep_page(desk, repo, day, rows, stamper)  # type: ignore[arg-type]
+    if page is None:  # no day file (nothing opened that day): an empty page
         page = ReportPage(None, {}, (), SummaryAcc().part(), {}, {})
-    else:
-        repo.put_page(day, page_bytes(page))  # type: ignore[attr-defined]
     return page, {v.code: v for v in rows.open_views}
+
+
+def keep_page(desk: Desk, repo: PageShelf, day: date, rows: DayRows,
+              stamper: Stamper | None = None) -> ReportPage | None:
+    """The page of a day just read through its shelf, kept for the next report."""
+    from counter.summary.reader import stamper_of
+
+    page = make_page(desk, stamper or stamper_of(desk), rows)
+    if page is not None:
+        repo.put_page(day, page_bytes(page))
+    return page
 
 
 def _emit(page: ReportPage, views: Mapping[str, CaseView], acc: SummaryAcc,

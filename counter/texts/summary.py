@@ -1,8 +1,8 @@
 """Texts of the per-case summaries and their rebuild (`loket bangun-ulang`)."""
 
-HELP_REBUILD = ("Bangun ulang ringkasan per kasus dari event (laporan, log harian) "
-                "dan katakan berapa lama")
-REBUILT = ("Ringkasan dibangun ulang dari event: {days} hari, {cases} kasus "
+HELP_REBUILD = ("Bangun ulang ringkasan per kasus dan halaman laporan per hari dari event "
+                "(laporan, log harian) dan katakan berapa lama")
+REBUILT = ("Ringkasan dan halaman laporan dibangun ulang dari event: {days} hari, {cases} kasus "
            "({closed} ringkasan kasus selesai, {open} kasus terbuka), dalam {seconds} detik.")
 REBUILD_UNREADABLE = ("Tidak terbaca, dilewati (ringkasannya dibuat lagi setelah dipulihkan): "
                       "{path}: {message}")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from counter.desk import Desk
 from counter.errors import LoketError
+from counter.report_paged import keep_page
 from counter.summary import rows_on
 from counter.texts import summary as T
 from screens.cli.context import Context
@@ -37,7 +38,8 @@ class Rebuilt:
 
 
 def rebuild_summaries(desk: Desk, store: Store) -> Rebuilt:
-    """Remove every shelf, then make each day's from its day file (oldest first)."""
+    """Remove every shelf and report page, then make each day's from its day file
+    (oldest first)."""
     started = time.perf_counter()
     out = Rebuilt()
     store.shelves.forget_all()
@@ -48,6 +50,7 @@ def rebuild_summaries(desk: Desk, store: Store) -> Rebuilt:
         except LoketError as err:
             out.unreadable.append((path, err.message))
             continue
+        keep_page(desk, store, day, rows)  # and its report page (`counter.report_page`)
         out.days += 1
         out.open += len(rows.open_views)
         out.closed += len(rows.rows) - len(rows.open_views)

@@ -252,3 +252,28 @@ def test_loket_laporan_from_pages_writes_the_same_workbook(
         assert len(first[title]) == len(second[title]) > 1, title
         for r, s in zip(first[title], second[title], strict=True):
             assert len(r) == len(s) and all(alike(a, b) for a, b in zip(r, s, strict=True))
+
+
+def test_the_rebuild_makes_every_days_page_again(
+        history: tuple[Context, demo.DemoResult]) -> None:
+    """`loket periksa --bangun-ulang` leaves the next long report nothing to fold but the
+    open cases: every day with a day file has a fitting page again."""
+    from counter.report_page import page_fits
+    from counter.summary.reader import stamper_of
+    from screens.cli.rebuild import rebuild_summaries
+
+    ctx, result = history
+    desk = _desk(ctx)
+    store = desk.repo
+    assert isinstance(store, Store)
+    _paged(desk, result.first, result.last)
+    stale = store.shelves.page_path_for(result.first)
+    stale.write_bytes(b"rusak")
+    done = rebuild_summaries(desk, store)
+    assert done.days >= 4
+    for day in R.days_in(result.first, result.last):
+        key, raw = store.page_on(day)
+        if key is None:
+            continue
+        page = read_page(raw) if raw is not None else None
+        assert page is not None and page_fits(page, key, desk, stamper_of(desk)), day
