@@ -19,7 +19,7 @@ import pytest
 from counter import demo
 from counter import report as R
 from counter.case import fold_cache
-from counter.config import CalendarSettings, Profile, default_profile, resolve_paths
+from counter.config import CalendarSettings, Profile
 from counter.desk import Desk
 from counter.export.columns import CASE_COLUMNS, STEP_COLUMNS
 from counter.export.xlsx_cells import kinds_of, template
@@ -28,30 +28,21 @@ from counter.report_acc import SummaryAcc, checked_part
 from counter.report_page import read_page
 from counter.report_paged import stream_summary
 from counter.report_rows import case_row, step_rows
-from counter.texts import report as T
 from screens.cli.context import Context
-from screens.cli.demo import fill_demo_store
 from store import open_store
 from store.store import Store
-from tests.sessions import petugas
+from tests.counter.demo_history import demo_history, desk_at_end
 
-LAST = date(2026, 11, 25)  # a Wednesday
 CASE_KINDS, STEP_KINDS = kinds_of(CASE_COLUMNS), kinds_of(STEP_COLUMNS)
 
 
 @pytest.fixture
 def history(loket_dirs: tuple[Path, Path]) -> tuple[Context, demo.DemoResult]:
-    ctx = Context(paths=resolve_paths(demo=True), demo=True)
-    result = fill_demo_store(ctx, days=4, per_day=12, seed=11,
-                             until=demo.end_of_day(LAST, default_profile()))
-    return ctx, result
+    return demo_history(days=4, per_day=12, seed=11)
 
 
 def _desk(ctx: Context, store: Store | None = None, profile: Profile | None = None) -> Desk:
-    profile = profile or ctx.profile
-    until = demo.end_of_day(LAST, profile)
-    return Desk(store or open_store(ctx.paths.store_dir, profile.tz), ctx.catalog, profile,
-                officer=petugas(), now=lambda: until)
+    return desk_at_end(ctx, store, profile)
 
 
 class Rows:

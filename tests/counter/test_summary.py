@@ -19,32 +19,23 @@ import pytest
 from counter import demo
 from counter import report as R
 from counter.case import fold_cache
-from counter.config import CalendarSettings, Profile, default_profile, resolve_paths
+from counter.config import CalendarSettings, Profile
 from counter.desk import Desk
 from counter.report_rows import case_row, step_rows
 from counter.summary import SummaryShelf, rows_on
 from screens.cli.context import Context
-from screens.cli.demo import fill_demo_store
 from store import open_store
 from store.store import Store
-from tests.sessions import petugas
-
-LAST = date(2026, 11, 25)  # a Wednesday
+from tests.counter.demo_history import demo_history, desk_at_end
 
 
 @pytest.fixture
 def history(loket_dirs: tuple[Path, Path]) -> tuple[Context, demo.DemoResult]:
-    ctx = Context(paths=resolve_paths(demo=True), demo=True)
-    result = fill_demo_store(ctx, days=4, per_day=10, seed=5,
-                             until=demo.end_of_day(LAST, default_profile()))
-    return ctx, result
+    return demo_history(days=4, per_day=10, seed=5)
 
 
 def _desk(ctx: Context, store: Store | None = None, profile: Profile | None = None) -> Desk:
-    profile = profile or ctx.profile
-    until = demo.end_of_day(LAST, profile)
-    return Desk(store or open_store(ctx.paths.store_dir, profile.tz), ctx.catalog, profile,
-                officer=petugas(), now=lambda: until)
+    return desk_at_end(ctx, store, profile)
 
 
 def _fresh(desk: Desk, day: date) -> dict[str, tuple[Any, ...]]:
