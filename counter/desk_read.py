@@ -6,7 +6,7 @@ days whose file cannot be read named instead of raised, and which roles this des
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -163,9 +163,15 @@ class DeskReader:
         """
         known = known or {}
         codes = self.repo.open_codes()
-        read = self.read_views(c for c in codes if c not in known)
+        read = self.open_cases_besides(known)
         others = {v.code: v for v in read.views}
         views = [known.get(c) or others[c] for c in codes if c in known or c in others]
+        return CasesRead(views, read.unreadable)
+
+    def open_cases_besides(self, known: Container[str]) -> CasesRead:
+        """The open cases not among ``known`` (a report's own, done already), and every
+        day that cannot be read."""
+        read = self.read_views(c for c in self.repo.open_codes() if c not in known)
         extra = []
         for day in self.repo.unread_days():
             try:
@@ -174,7 +180,7 @@ class DeskReader:
                 if err.path is None:
                     raise
                 extra.append(self._unreadable(day, err))
-        return CasesRead(views, merged(read.unreadable, extra))
+        return CasesRead(read.views, merged(read.unreadable, extra))
 
     def cases_on(self, day: date) -> CasesRead:
         """The cases opened on ``day``, or the day named as unreadable."""

@@ -203,24 +203,37 @@ def range_summary(
                              waiting=pool, with_rows=with_rows, unreadable=unreadable)
 
 
+# An open file as the waiting lines group it: (holder, since, code, role).
+WaitItem = tuple[str, datetime, str, "str | None"]
+
+
+def wait_item(view: CaseView) -> WaitItem | None:
+    """Who holds an open case's file and since when; None once it is closed."""
+    state = view.state
+    if state.status.value in CLOSED:
+        return None
+    where = whereabouts(state, view.sop)
+    if where is None:
+        return None
+    return where.holder, where.since, state.code, where.role
+
+
 def waiting_lines(views: Iterable[CaseView]) -> tuple[WaitLine, ...]:
     """Open files grouped by who holds them; the group holding files longest first."""
+    return lines_of_waiting(item for v in views if (item := wait_item(v)) is not None)
+
+
+def lines_of_waiting(items: Iterable[WaitItem]) -> tuple[WaitLine, ...]:
+    """`waiting_lines` from the open files' `wait_item`s."""
     groups: dict[str, list[tuple[datetime, str, str | None]]] = defaultdict(list)
-    for view in views:
-        state = view.state
-        if state.status.value in CLOSED:
-            continue
-        where = whereabouts(state, view.sop)
-        if where is None:
-            continue
-        holder, role, since = where.holder, where.role, where.since
-        groups[holder].append((since, state.code, role))
+    for holder, since, code, role in items:
+        groups[holder].append((since, code, role))
     lines = []
-    for holder, items in groups.items():
-        items.sort()
-        since, code, role = items[0]
-        lines.append(WaitLine(holder, role, len(items), code, since,
-                              tuple(c for _, c, _ in items)))
+    for holder, items_held in groups.items():
+        items_held.sort()
+        since, code, role = items_held[0]
+        lines.append(WaitLine(holder, role, len(items_held), code, since,
+                              tuple(c for _, c, _ in items_held)))
     lines.sort(key=lambda w: (w.oldest_since, w.holder))
     return tuple(lines)
 

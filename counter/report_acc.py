@@ -24,6 +24,8 @@ from counter.report import (
     OverStep,
     ServiceLine,
     Summary,
+    WaitItem,
+    lines_of_waiting,
     waiting_lines,
 )
 from counter.report_rows import (
@@ -160,8 +162,11 @@ class SummaryAcc:
 
     def finish(self, first: date, last: date, *, waiting: Iterable[CaseView] = (),
                unreadable: Iterable[UnreadableDay] = (), cases: Sequence[CaseRow] = (),
-               steps: Sequence[StepRow] = ()) -> Summary:
+               steps: Sequence[StepRow] = (),
+               wait_items: Iterable[WaitItem] | None = None) -> Summary:
+        """The summary; the files waiting from their views, or their `wait_items`."""
         s = self.statuses
+        lines = waiting_lines(waiting) if wait_items is None else lines_of_waiting(wait_items)
         return Summary(
             first=first, last=last, opened=self.opened,
             selesai=s[SELESAI], ditolak=s[DITOLAK], dibatalkan=s[DIBATALKAN],
@@ -169,7 +174,7 @@ class SummaryAcc:
             menunggu_pemohon=s[MENUNGGU_PEMOHON],
             steps_measured=self.measured, steps_within=self.within,
             services=_services(self.services), over_steps=_over_steps(self.over_runs),
-            waiting=waiting_lines(waiting), arrivals=_arrivals(self.arrivals),
+            waiting=lines, arrivals=_arrivals(self.arrivals),
             days=tuple(DayLine(d, *self.per_day[d]) for d in sorted(self.per_day)),
             cases=tuple(sorted(cases, key=lambda r: (r.opened_at, r.code))),
             steps=tuple(steps), unreadable=merged(unreadable),

@@ -11,18 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from counter.damage import UnreadableDay
 from counter.errors import LoketError
-from counter.report import CaseRows, Summary
+from counter.report import CaseRows, Summary, wait_item
 from counter.report_acc import SummaryAcc
 from counter.report_dates import check_range, days_in
+from counter.report_open import (
+    PARALLEL_FROM,
+    OpenCase,
+    fold_open,
+    fold_open_parallel,
+    made_from,
+    open_case,
+)
 from counter.report_page import ReportPage, make_page, page_bytes, page_fits, read_page
-from counter.report_rows import case_row, step_rows
+from counter.summary.reader import stamper_of
 
 if TYPE_CHECKING:
-    from counter.desk import CaseView, Desk
+    from counter.desk import Desk
     from counter.export.zip_raw import Piece
     from counter.summary.port import PageShelf, SummaryShelf
     from counter.summary.reader import DayRows
@@ -46,7 +54,7 @@ def pages_kept(repo: object) -> bool:
 
 def stream_summary(desk: Desk, first: date, last: date, sink: RenderedSink) -> Summary:
     """The period's summary, its rows streamed into `sink` (the repo keeps pages)."""
-    from counter.summary.reader import _sop_named, live_view, stamper_of
+    from counter.codes import parse_code
 
     check_range(first, last)
     repo = desk.repo
@@ -54,28 +62,53 @@ def stream_summary(desk: Desk, first: date, last: date, sink: RenderedSink) -> S
     stamper = stamper_of(desk)
     acc = SummaryAcc()
     damaged: list[UnreadableDay] = []
-    open_here: dict[str, CaseView] = {}
+    ready = _open_in_period(desk, [c for c in repo.open_codes()
+                                   if first <= parse_code(c).day <= last])
+    seen: dict[str, OpenCase] = {}
     for day in days_in(first, last):
         key, page = _fitting_page(desk, repo, day, stamper)  # type: ignore[arg-type]
         if key is None:  # no day file: nothing was opened that day
             continue
         if page is None:
             try:
-                page, views = _read_day(desk, repo, day, stamper)  # type: ignore[arg-type]
+                page, opens = _read_day(desk, repo, day, stamper)  # type: ignore[arg-type]
             except LoketError as err:
                 if err.path is None:
                     raise
                 damaged.extend(desk.cases_on(day).unreadable)  # named as every reader does
                 continue
         else:
-            views = {code: live_view(desk, events, *_sop_named(events))
+            opens = {code: _ready_or_fold(desk, ready, code, events)
                      for code, events in page.open_events.items()}
-        open_here.update((v.code, v) for v in views.values())
+        seen.update(opens)
         acc.merge(page.part)
-        _emit(page, views, acc, sink)
-    open_now = desk.open_cases(known=open_here)
-    return acc.finish(first, last, waiting=open_now.views,
-                      unreadable=[*damaged, *open_now.unreadable])
+        _emit(page, opens, acc, sink)
+    others = desk.open_cases_besides(seen)
+    listed = set(repo.open_codes())
+    waits = [case.wait for code, case in seen.items() if code in listed and case.wait]
+    waits += [w for v in others.views if (w := wait_item(v)) is not None]
+    return acc.finish(first, last, wait_items=waits,
+                      unreadable=[*damaged, *others.unreadable])
+
+
+def _open_in_period(desk: Desk, codes: list[str]) -> dict[str, OpenCase]:
+    """The period's open cases folded ahead, on every core, when there are many; the
+    day loop checks each against the events its page holds (`made_from`)."""
+    if len(codes) < PARALLEL_FROM:
+        return {}
+    try:
+        events = desk.repo.events_of(codes)
+    except LoketError:
+        return {}  # a damaged day: the day loop names it
+    return fold_open_parallel(desk, events)
+
+
+def _ready_or_fold(desk: Desk, ready: Mapping[str, OpenCase], code: str,
+                   events: list[dict[str, Any]]) -> OpenCase:
+    known = ready.get(code)
+    if known is not None and known.made_from == made_from(events):
+        return known
+    return fold_open(desk, {code: events})[code]
 
 
 def _fitting_page(desk: Desk, repo: PageShelf, day: date,
@@ -89,7 +122,7 @@ def _fitting_page(desk: Desk, repo: PageShelf, day: date,
 
 
 def _read_day(desk: Desk, repo: SummaryShelf, day: date,
-              stamper: Stamper) -> tuple[ReportPage, dict[str, CaseView]]:
+              stamper: Stamper) -> tuple[ReportPage, dict[str, OpenCase]]:
     """The day through its shelf (summaries made or refreshed), and its page kept."""
     from counter.summary import rows_on
 
@@ -97,7 +130,7 @@ def _read_day(desk: Desk, repo: SummaryShelf, day: date,
     page = keep_page(desk, repo, day, rows, stamper)  # type: ignore[arg-type]
     if page is None:  # no day file (nothing opened that day): an empty page
         page = ReportPage(None, {}, (), SummaryAcc().part(), {}, {})
-    return page, {v.code: v for v in rows.open_views}
+    return page, {v.code: open_case(v, rows.open_events.get(v.code, ())) for v in rows.open_views}
 
 
 def keep_page(desk: Desk, repo: PageShelf, day: date, rows: DayRows,
@@ -111,17 +144,13 @@ def keep_page(desk: Desk, repo: PageShelf, day: date, rows: DayRows,
     return page
 
 
-def _emit(page: ReportPage, views: Mapping[str, CaseView], acc: SummaryAcc,
+def _emit(page: ReportPage, opens: Mapping[str, OpenCase], acc: SummaryAcc,
           sink: RenderedSink) -> None:
     """The day's rows in order: the page's runs of closed cases, the open ones between."""
     for item in page.layout:
         if isinstance(item, str):
-            _emit_live(views[item], acc, sink)
+            rows = opens[item].rows
+            acc.add(*rows)
+            sink.add(rows)
         else:
             sink.add_compressed(item.cases, item.case_count, item.steps, item.step_count)
-
-
-def _emit_live(view: CaseView, acc: SummaryAcc, sink: RenderedSink) -> None:
-    item = (case_row(view), step_rows(view))
-    acc.add(*item)
-    sink.add(item)

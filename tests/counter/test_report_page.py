@@ -268,3 +268,42 @@ def test_the_rebuild_makes_every_days_page_again(
             continue
         page = read_page(raw) if raw is not None else None
         assert page is not None and page_fits(page, key, desk, stamper_of(desk)), day
+
+
+@pytest.mark.parametrize("copy_fails", [False, True])
+def test_open_cases_folded_by_forked_copies_give_the_same_report(
+        history: tuple[Context, demo.DemoResult], monkeypatch: pytest.MonkeyPatch,
+        copy_fails: bool) -> None:
+    """A month's many open cases are shared out between forked copies of the process;
+    the report is the one folding them here gives, even when a copy fails."""
+    import os
+    import pickle
+
+    import counter.report_open as O
+    import counter.report_paged as P
+
+    ctx, result = history
+    desk = _desk(ctx)
+    expected = _fresh(desk, result.first, result.last)
+    _paged(desk, result.first, result.last)  # the pages made
+    monkeypatch.setattr(O, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(P, "PARALLEL_FROM", 1)
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def counted_fork() -> int:
+        pid = real_fork()
+        if pid:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(O.os, "fork", counted_fork)
+    if copy_fails:
+        def broken(*args: object, **kwargs: object) -> bytes:
+            raise RuntimeError("the copy could not hand its cases over")
+
+        monkeypatch.setattr(O.pickle, "dumps", broken)
+    got = _paged(desk, result.first, result.last)
+    monkeypatch.setattr(O.pickle, "dumps", pickle.dumps)
+    assert forks  # the open cases were shared out
+    _same(got, expected)

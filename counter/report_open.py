@@ -1,0 +1,112 @@
+"""A long report's open cases folded and measured now, on every core the machine has.
+
+Closed cases come from the day pages (`counter.report_page`); what is left of a
+month's report is the open files, each folded from its events and measured against
+the clock (~0.5 ms a case, a month can hold a thousand). That work is the same pure
+function per case, so on a POSIX machine the cases are split between this process
+and forked copies of it, each returning its cases' rows and where each file waits
+(pickled, through a pipe). A copy that fails is no failure: its cases are done here
+afterwards, so a problem shows exactly as it would without the copies.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from counter.report import CaseRows, WaitItem, wait_item
+from counter.report_rows import case_row, step_rows
+
+if TYPE_CHECKING:
+    from counter.desk import CaseView, Desk
+
+# Below this many open cases forking costs more than it saves.
+PARALLEL_FROM = 200
+Events = Sequence[Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class OpenCase:
+    """An open case's report rows now, where its file waits, and which events made it."""
+
+    rows: CaseRows
+    wait: WaitItem | None
+    made_from: tuple[object, int]  # (last event id, event count)
+
+
+def made_from(events: Events) -> tuple[object, int]:
+    return (events[-1].get("id") if events else None), len(events)
+
+
+def open_case(view: CaseView, events: Events) -> OpenCase:
+    return OpenCase((case_row(view), step_rows(view)), wait_item(view), made_from(events))
+
+
+def fold_open(desk: Desk, cases: Mapping[str, Events]) -> dict[str, OpenCase]:
+    """Each case folded and measured in this process."""
+    from counter.summary.reader import _sop_named, live_view
+
+    return {code: open_case(live_view(desk, events, *_sop_named(events)), events)
+            for code, events in cases.items()}
+
+
+def fold_open_parallel(desk: Desk, cases: Mapping[str, Events],
+                       workers: int | None = None) -> dict[str, OpenCase]:
+    """`fold_open`, the cases shared out between this process and forked copies."""
+    workers = workers or os.cpu_count() or 1
+    if workers < 2 or len(cases) < PARALLEL_FROM or not hasattr(os, "fork"):
+        return fold_open(desk, cases)
+    codes = list(cases)
+    shares = [codes[i::workers] for i in range(workers)]
+    children = [(_fork(desk, {c: cases[c] for c in share}), share) for share in shares[1:]]
+    done = fold_open(desk, {c: cases[c] for c in shares[0]})
+    for (child, share) in children:
+        got = _collect(child)
+        done.update(got if got is not None else fold_open(desk, {c: cases[c] for c in share}))
+    return done
+
+
+def _fork(desk: Desk, cases: Mapping[str, Events]) -> tuple[int, int] | None:
+    """(pid, read end) of a copy folding `cases`; None when no copy could be made."""
+    try:
+        read, write = os.pipe()
+    except OSError:
+        return None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return None
+    if pid:
+        os.close(write)
+        return pid, read
+    status = 1  # the copy: fold, hand the result over, and leave without any clean-up
+    try:  # of the parent's (no atexit, no flushing of its buffers)
+        os.close(read)
+        data = pickle.dumps(fold_open(desk, cases), protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write, "wb") as out:
+            out.write(data)
+        status = 0
+    finally:
+        os._exit(status)
+
+
+def _collect(child: tuple[int, int] | None) -> dict[str, OpenCase] | None:
+    """A copy's result, or None when it failed (its cases are then done here)."""
+    if child is None:
+        return None
+    pid, read = child
+    try:
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or not data:
+            return None
+        got = pickle.loads(data)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        return None
+    return got if isinstance(got, dict) else None
