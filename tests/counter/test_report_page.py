@@ -297,13 +297,13 @@ def test_open_cases_folded_by_forked_copies_give_the_same_report(
             forks.append(pid)
         return pid
 
-    monkeypatch.setattr(O.os, "fork", counted_fork)
+    monkeypatch.setattr(os, "fork", counted_fork)
     if copy_fails:
         def broken(*args: object, **kwargs: object) -> bytes:
             raise RuntimeError("the copy could not hand its cases over")
 
-        monkeypatch.setattr(O.pickle, "dumps", broken)
+        monkeypatch.setattr(pickle, "dumps", broken)
     got = _paged(desk, result.first, result.last)
-    monkeypatch.setattr(O.pickle, "dumps", pickle.dumps)
+    monkeypatch.undo()
     assert forks  # the open cases were shared out
     _same(got, expected)
