@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -241,9 +242,11 @@ def stages(ctx: Any, first: date, last: date, out: Path) -> None:
     """Where a warm report spends its time, stage by stage, in this process (CPU seconds
     of the whole process, the compressing thread included, and wall seconds)."""
     from counter.export.xlsx_stream import XlsxStream
+    from counter.report import wait_item
     from counter.report_acc import SummaryAcc
+    from counter.report_open import fold_open_parallel
     from counter.report_page import page_fits, read_page
-    from counter.summary.reader import _sop_named, live_view, stamper_of
+    from counter.summary.reader import stamper_of
 
     desk = Desk(ctx.store, ctx.catalog, ctx.profile)
     marks: list[tuple[str, float, float]] = []
@@ -286,25 +289,28 @@ def stages(ctx: Any, first: date, last: date, out: Path) -> None:
             return n
 
         n_closed = timed("closed: parts merged, runs spliced in", closed)
-        views = timed("open: fold + measure", lambda: [
-            live_view(desk, events, *_sop_named(events))
-            for page in pages for events in page.open_events.values()])
-        items = timed("open: report rows", lambda: [(case_row(v), step_rows(v))
-                                                     for v in views])
+        events = {code: evs for page in pages for code, evs in page.open_events.items()}
+        opens = timed("open: fold, measure, rows (forked copies)",
+                      lambda: fold_open_parallel(desk, events))
+        cpu_children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        marks.append(("  the forked copies' CPU (not above)",
+                      cpu_children.ru_utime + cpu_children.ru_stime, 0.0))
 
         def open_xml() -> None:
-            for item in items:
-                acc.add(*item)
-                stream.add(item)
+            for case in opens.values():
+                acc.add(*case.rows)
+                stream.add(case.rows)
 
         timed("open: figures + rows to XML", open_xml)
-        waiting = timed("files waiting (all open cases)",
-                        lambda: desk.open_cases(known={v.code: v for v in views}).views)
-        summary = acc.finish(first, last, waiting=waiting)
+        others = timed("files waiting (open cases of other days)",
+                       lambda: desk.open_cases_besides(opens))
+        summary = acc.finish(first, last, wait_items=[
+            *(c.wait for c in opens.values() if c.wait),
+            *(w for v in others.views if (w := wait_item(v)) is not None)])
         timed("compression finished, workbook written", lambda: stream.finish(summary))
     finally:
         gc.enable()
-    print(f"  stages ({n_closed:,} closed from pages, {len(views):,} open folded):")
+    print(f"  stages ({n_closed:,} closed from pages, {len(opens):,} open folded):")
     for label, cpu, wall in marks:
         print(f"    {label:<40} cpu {cpu:6.2f} s   wall {wall:6.2f} s")
 
