@@ -21,12 +21,12 @@ from typing import IO, Any
 from counter.export import xlsx_cells, xlsx_package
 from counter.export.columns import CASE_COLUMNS, ILLEGAL_XML, STEP_COLUMNS, Column
 from counter.export.target import ExportError, check_target, write
-from counter.export.zip_raw import Compressor, DeflateSpool, Piece, RawZip, ZipTooLarge
+from counter.export.zip_raw import Batch, Compressor, DeflateSpool, Piece, RawZip, ZipTooLarge
 from counter.report import Summary
 from counter.report_rows import CaseRow, StepRow
 from counter.texts import report as T
 
-CHUNK_BYTES = 1 << 19  # rows handed to the compressor in chunks of about this many characters
+CHUNK_BYTES = 1 << 21  # rows handed to the compressor in batches of about this many bytes
 MAX_ROWS = 1_048_576  # a spreadsheet's last row
 
 
@@ -39,11 +39,12 @@ class _Sheet:
         self.kinds = xlsx_cells.kinds_of(columns)
         self.spool = DeflateSpool(f"xl/worksheets/sheet{index}.xml", folder)
         self.compressor = compressor
-        self.pending: list[str] = []
-        self.pending_size = 0
+        self.pending: list[str] = []  # rows written here, not yet encoded
+        self.batch: Batch = []  # what goes to the compressor next
+        self.batch_size = 0
         self.rows = 0
         head = xlsx_package.sheet_head([c.width for c in columns], frozen_header=columns)
-        compressor.feed(self.spool, head.encode("utf-8"))
+        self.pending.append(head)
 
     def _count(self, rows: int) -> None:
         self.rows += rows
@@ -53,25 +54,34 @@ class _Sheet:
     def add(self, xml: str, rows: int) -> None:
         self._count(rows)
         self.pending.append(xml)
-        self.pending_size += len(xml)
-        if self.pending_size >= CHUNK_BYTES:
+        self.batch_size += len(xml)
+        if self.batch_size >= CHUNK_BYTES:
             self.flush()
 
     def add_compressed(self, piece: Piece, rows: int) -> None:
         if piece.size:
             self._count(rows)
-            self.flush()
-            self.compressor.feed_compressed(self.spool, piece.packed, piece.crc, piece.size)
+            self._encode()
+            self.batch.append(piece)
+            self.batch_size += piece.size
+            if self.batch_size >= CHUNK_BYTES:
+                self.flush()
+
+    def _encode(self) -> None:
+        if self.pending:
+            self.batch.append("".join(self.pending).encode("utf-8"))
+            self.pending.clear()
 
     def flush(self) -> None:
-        if self.pending:
-            self.compressor.feed(self.spool, "".join(self.pending).encode("utf-8"))
-            self.pending.clear()
-            self.pending_size = 0
+        self._encode()
+        if self.batch:
+            self.compressor.feed(self.spool, self.batch)
+            self.batch = []
+            self.batch_size = 0
 
     def end(self) -> None:
+        self.pending.append(xlsx_package.SHEET_TAIL)
         self.flush()
-        self.compressor.feed(self.spool, xlsx_package.SHEET_TAIL.encode("utf-8"))
 
 
 class XlsxStream:

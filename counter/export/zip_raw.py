@@ -115,42 +115,43 @@ def crc_combine(crc_a: int, crc_b: int, size_b: int) -> int:
     return crc_b ^ a ^ z
 
 
-class Compressor:
-    """A worker thread feeding spools: `feed` hands bytes over and returns at once
-    (but for a few chunks in flight, so memory stays flat); `wait` returns when all
-    is compressed and re-raises what failed there."""
+Batch = list["bytes | Piece"]  # bytes to compress, or a piece compressed before
 
-    def __init__(self, in_flight: int = 6) -> None:
-        self._jobs: queue.Queue[tuple[DeflateSpool, bytes, int, int] | None] = queue.Queue(
-            in_flight)
+
+class Compressor:
+    """A worker thread feeding spools: `feed` hands a batch over and returns at once
+    (but for a few batches in flight, so memory stays flat); `wait` returns when all
+    is compressed and re-raises what failed there.
+
+    Batches are large on purpose: the worker takes the GIL back after every zlib call,
+    and while the report's thread runs Python that can take a switch interval (5 ms),
+    so many small hand-overs would leave the worker waiting rather than compressing."""
+
+    def __init__(self, in_flight: int = 4) -> None:
+        self._jobs: queue.Queue[tuple[DeflateSpool, Batch] | None] = queue.Queue(in_flight)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="xlsx-deflate", daemon=True)
         self._thread.start()
 
-    def feed(self, spool: DeflateSpool, data: bytes) -> None:
-        """Bytes to compress into `spool`, after everything handed over before."""
-        self._put((spool, data, -1, 0))
-
-    def feed_compressed(self, spool: DeflateSpool, packed: bytes, crc: int, size: int) -> None:
-        """A piece compressed earlier (`compress_piece`), spliced in its turn."""
-        self._put((spool, packed, crc, size))
-
-    def _put(self, job: tuple[DeflateSpool, bytes, int, int]) -> None:
+    def feed(self, spool: DeflateSpool, batch: Batch) -> None:
+        """Compress (bytes) or splice in (pieces) `batch` after everything handed before."""
         if self._error is not None:
             raise self._error
-        self._jobs.put(job)
+        self._jobs.put((spool, batch))
 
     def _run(self) -> None:
         while (job := self._jobs.get()) is not None:
-            if self._error is None:
-                spool, data, crc, size = job
-                try:
-                    if crc < 0:
-                        spool.feed(data)
+            if self._error is not None:
+                continue
+            spool, batch = job
+            try:
+                for item in batch:
+                    if isinstance(item, Piece):
+                        spool.add_compressed(item.packed, item.crc, item.size)
                     else:
-                        spool.add_compressed(data, crc, size)
-                except BaseException as exc:  # handed to the caller by `wait`
-                    self._error = exc
+                        spool.feed(item)
+            except BaseException as exc:  # handed to the caller by `wait`
+                self._error = exc
 
     def wait(self) -> None:
         self._jobs.put(None)
