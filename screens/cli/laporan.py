@@ -16,15 +16,16 @@ import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from counter import export
 from counter import report as R
 from counter.bulk import no_cyclic_gc
 from counter.texts import report as T
-from screens.cli import report_text
 from screens.cli.context import Context, note_skipped_sops
+
+if TYPE_CHECKING:  # the text report's rich is imported only when text is asked for
+    from rich.console import Console
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -132,6 +133,10 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
         summary = build_summary(ctx, first, last, requests=requests)
         warn_unreadable(summary)
         if fmt == "teks" and out is None:
+            from rich.console import Console  # rich only for text: a file report skips it
+
+            from screens.cli import report_text
+
             console = Console(width=None if sys.stdout.isatty() else report_text.WIDTH,
                               highlight=False)
             report_text.print_report(console, summary)
@@ -144,6 +149,8 @@ def cmd_laporan(args: argparse.Namespace, ctx: Context) -> int:
             ctx.paths.report_dir.mkdir(parents=True, exist_ok=True)
             out = ctx.paths.report_dir / export.default_name(first, last, fmt)
         if fmt == "teks":
+            from screens.cli import report_text
+
             text = report_text.render_text(summary) + _unserved_text(ctx, summary, requests)
             text += _queue_text(ctx, first, last)
             written = [export.write(out, text.encode("utf-8"))]
@@ -164,6 +171,9 @@ def _queue_text(ctx: Context, first: date, last: date) -> str:
     """The walk-in queue's figures as the text file's last section."""
     import io
 
+    from rich.console import Console
+
+    from screens.cli import report_text
     from screens.cli.antrean import print_review
 
     buffer = io.StringIO()
@@ -177,9 +187,12 @@ def _report_offices(args: argparse.Namespace, ctx: Context, fmt: str, first: dat
                     out: Path | None) -> int:
     """`--pusat [--kantor ID…]`: the same report for each office, from the server's record
     (a provincial office reading its regencies). One section, or one file, per office."""
+    from rich.console import Console
+
     from counter.desk import Desk
     from counter.sync.port import SyncError
     from counter.texts import sync as TS
+    from screens.cli import report_text
     from store.sync.office_report import office_repos
     from store.sync.server import PgServer
 
