@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,10 @@ if TYPE_CHECKING:
 
 # Below this many open cases forking costs more than it saves.
 PARALLEL_FROM = 200
+# A copy holds only the thread that forked it: a lock another thread held at that moment
+# stays locked there. `loket laporan` has one other thread (the XLSX compressor, which
+# takes no lock the folding needs); a process with more (the app) folds here only.
+MAX_THREADS = 2
 Events = Sequence[Mapping[str, Any]]
 
 
@@ -57,7 +62,8 @@ def fold_open_parallel(desk: Desk, cases: Mapping[str, Events],
                        workers: int | None = None) -> dict[str, OpenCase]:
     """`fold_open`, the cases shared out between this process and forked copies."""
     workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(cases) < PARALLEL_FROM or not hasattr(os, "fork"):
+    if workers < 2 or len(cases) < PARALLEL_FROM or not hasattr(os, "fork") \
+            or threading.active_count() > MAX_THREADS:
         return fold_open(desk, cases)
     codes = list(cases)
     shares = [codes[i::workers] for i in range(workers)]

@@ -288,6 +288,7 @@ def test_open_cases_folded_by_forked_copies_give_the_same_report(
     _paged(desk, result.first, result.last)  # the pages made
     monkeypatch.setattr(O, "PARALLEL_FROM", 1)
     monkeypatch.setattr(P, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(O, "MAX_THREADS", 99)  # whatever threads the test runner has
     forks: list[int] = []
     real_fork = os.fork
 
