@@ -9,6 +9,7 @@ the catalog never loads a broken file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,8 +32,10 @@ def konsep_path(folder: Path, sop_id: str) -> Path:
     return folder / KONSEP_DIR / f"{sop_id or 'tanpa-id'}.toml"
 
 
-def load_versions(folder: Path) -> tuple[dict[str, dict[int, Sop]], list[SopError]]:
-    """Every kept version under `folder/versi/`; a broken file is listed, not fatal."""
+def load_versions(folder: Path, parse: Callable[[str, str], Sop] = parse_sop,
+                  ) -> tuple[dict[str, dict[int, Sop]], list[SopError]]:
+    """Every kept version under `folder/versi/`; a broken file is listed, not fatal.
+    `parse`: `parse_sop` or a memo's (counter/sop_memo.py)."""
     found: dict[str, dict[int, Sop]] = {}
     errors: list[SopError] = []
     base = folder / VERSIONS_DIR
@@ -40,7 +43,7 @@ def load_versions(folder: Path) -> tuple[dict[str, dict[int, Sop]], list[SopErro
         return found, errors
     for path in sorted(base.glob("*/v*.toml")):
         try:
-            sop = load_sop(path)
+            sop = load_sop(path, parse)
         except SopError as err:
             errors.append(err)
             continue

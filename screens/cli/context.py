@@ -8,7 +8,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from counter.config import Paths, Profile, default_profile, load_profile
-from counter.sop import Catalog, load_catalog
 from counter.texts import cli as T_CLI
 from counter.texts import sop as T_SOP
 
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
     from counter.accounts.gate import Gate
     from counter.accounts.signin import Session
     from counter.desk import Desk
+    from counter.sop import Catalog
     from store import Store
 
 
@@ -65,6 +65,8 @@ class Context:
 
     @cached_property
     def catalog(self) -> Catalog:
+        from counter.sop import load_catalog
+
         return load_catalog([self.paths.sop_dir])
 
     @cached_property
