@@ -16,7 +16,6 @@ from typing import Any
 
 from counter.errors import SopError
 from counter.sop import Sop, load_sop, parse_sop
-from counter.sop_write import dump_sop, sop_to_data
 from counter.texts import sop_authoring as T
 
 VERSIONS_DIR = "versi"
@@ -71,6 +70,8 @@ def save_sop(folder: Path, data: dict[str, Any], today: str,
     before it is replaced. Raises SopError (after keeping the input as a konsep) when
     `data` does not pass the check.
     """
+    from counter.sop_write import dump_sop, sop_to_data  # tomli_w: only when saving
+
     text = dump_sop(data)
     sop_id = str(data.get("id", ""))
     try:
@@ -117,6 +118,8 @@ def _show(value: Any) -> str:
 
 def diff_sops(old: Sop, new: Sop) -> list[str]:
     """What changed from `old` to `new`, one Indonesian line per change."""
+    from counter.sop_write import sop_to_data
+
     a, b = sop_to_data(old), sop_to_data(new)
     L = T.DIFF_LABELS
     lines = [T.DIFF_FIELD.format(label=L[k], old=_show(a.get(k)), new=_show(b.get(k)))
