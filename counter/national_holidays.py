@@ -19,7 +19,7 @@ import json
 import os
 import tempfile
 import threading
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +73,8 @@ class NationalHolidays:
         return f"holidays {self.version} {COUNTRY}"
 
     def get(self, d: date) -> str | None:
+        if isinstance(d, datetime):  # as the package does: the day of a moment
+            d = d.date()
         year = self._years.get(d.year)
         if year is None:
             year = self._year(d.year)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import holidays
@@ -33,6 +33,7 @@ def test_every_day_is_named_as_the_holidays_package_names_it(tmp_path: Path) -> 
     assert names > 40 * 15  # a real calendar, not an empty one
     assert cached.get(date(2026, 8, 17)) == "Hari Kemerdekaan Republik Indonesia"
     assert cached.get(date(2026, 3, 20)) == package.get(date(2026, 3, 20))  # cuti bersama
+    assert cached.get(datetime(2026, 8, 17, 9)) == package.get(datetime(2026, 8, 17, 9))
 
 
 def test_a_second_process_reads_the_file_without_importing_holidays(tmp_path: Path) -> None:
