@@ -42,11 +42,21 @@ t0 = time.perf_counter()
 from datetime import date
 from screens.cli.context import Context
 from counter.config import resolve_paths
+from counter.desk import Desk
+t1 = time.perf_counter()
 ctx = Context(paths=resolve_paths(demo=True), demo=True)
+ctx.profile
+t2 = time.perf_counter()
+ctx.catalog
+t3 = time.perf_counter()
+ctx.store
+t4 = time.perf_counter()
 desk = ctx.desk
 desk.calendar.is_working_day(date(2026, 11, 27))
-print(time.perf_counter() - t0)
+t5 = time.perf_counter()
+print(t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t5 - t0)
 """
+STAGES = ("imports", "profile", "catalog", "store", "Desk + calendar")
 
 IMPORT_CLI = """
 import time
@@ -80,20 +90,24 @@ def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, str]:
 
 
 def measure(name: str, argv: list[str], env: dict[str, str], runs: int,
-            inner: bool = False) -> None:
+            timed: bool = False, stages: tuple[str, ...] = ()) -> None:
+    """Median wall and CPU of `runs` processes; `timed`: the child prints its own
+    in-process seconds (those of `stages`, then the total) on its last line."""
     run(argv, env)  # warm-up: bytecode written, caches filled
     walls, cpus, inside = [], [], []
     for _ in range(runs):
         wall, cpu, last = run(argv, env)
         walls.append(wall)
         cpus.append(cpu)
-        if inner:
-            inside.append(float(last))
-    line = (f"{name:<44} wall {statistics.median(walls) * 1000:6.0f} ms "
-            f"(min {min(walls) * 1000:4.0f})  CPU {statistics.median(cpus) * 1000:6.0f} ms")
-    if inner:
-        line += f"  in-process {statistics.median(inside) * 1000:5.0f} ms"
+        inside.append([float(x) for x in last.split()] if timed else [])
+    line = (f"{name:<48} wall {statistics.median(walls) * 1000:5.0f} ms "
+            f"(min {min(walls) * 1000:4.0f})  CPU {statistics.median(cpus) * 1000:5.0f} ms")
+    if timed:
+        line += f"  in-process {statistics.median(x[-1] for x in inside) * 1000:4.0f} ms"
     print(line, flush=True)
+    if stages:
+        print("    " + " · ".join(f"{stage} {statistics.median(x[i] for x in inside) * 1000:.0f}"
+                                  for i, stage in enumerate(stages)) + " ms", flush=True)
 
 
 def prepare(env: dict[str, str]) -> None:
@@ -122,9 +136,9 @@ def main() -> None:
     print(f"code: {args.source.resolve()}  runs: {args.runs}  load average "
           + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     measure("python -c pass", [py, "-c", "pass"], env, args.runs)
-    measure("import CLI + build_parser()", [py, "-c", IMPORT_CLI], env, args.runs, inner=True)
+    measure("import CLI + build_parser()", [py, "-c", IMPORT_CLI], env, args.runs, True)
     measure("ready Desk (context, store, catalog, calendar)", [py, "-c", READY_DESK], env,
-            args.runs, inner=True)
+            args.runs, True, STAGES)
     measure("loket --help", [*loket, "--help"], env, args.runs)
     measure("loket --demo laporan --help", [*loket, "--demo", "laporan", "--help"], env,
             args.runs)

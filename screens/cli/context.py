@@ -53,9 +53,11 @@ class Context:
         either way its profile is marked demo (desk 00 codes, "DEMO" on paper)."""
         profile = load_profile(self.paths)
         if self.demo:
-            from counter.demo import demo_profile
+            if profile is None:  # the demo generator's module only when it is needed
+                from counter.demo import demo_profile
 
-            return (profile or demo_profile()).with_changes(demo=True)
+                profile = demo_profile()
+            return profile.with_changes(demo=True)
         return profile
 
     @cached_property
