@@ -54,7 +54,7 @@ class Context:
         profile = load_profile(self.paths)
         if self.demo:
             if profile is None:  # the demo generator's module only when it is needed
-                from counter.demo import demo_profile
+                from counter.demo_office import demo_profile
 
                 profile = demo_profile()
             return profile.with_changes(demo=True)
