@@ -20,6 +20,7 @@ import pickle
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from counter.sop_read import parse_sop
 
 _KEEP = 400  # entries kept: the bundled SOPs, the office's and their versions, with room
 _PREFIX = "sop-diperiksa-"
+_STALE_S = 30 * 24 * 3600
 
 
 def code_digest() -> str:
@@ -109,11 +111,19 @@ class SopMemo:
             except BaseException:
                 os.unlink(temp)
                 raise
-            for old in path.parent.glob(f"{_PREFIX}*.pickle"):  # other code's results
-                if old != path:
-                    old.unlink(missing_ok=True)
+            _forget_stale(path)
         except OSError:
             pass  # a read-only or full cache folder: checked again next time
+
+
+def _forget_stale(path: Path) -> None:
+    """Remove other code's results not written for a month: an upgraded install leaves
+    its old file behind, while two installs sharing the folder keep both (at worst a
+    file removed early is checked and written again)."""
+    cutoff = time.time() - _STALE_S
+    for other in path.parent.glob(f"{_PREFIX}*.pickle"):
+        if other != path and other.stat().st_mtime < cutoff:
+            other.unlink(missing_ok=True)
 
 
 def _load(path: Path | None) -> dict[bytes, bytes]:

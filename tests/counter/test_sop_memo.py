@@ -3,9 +3,11 @@ check, a changed or broken file checked again, a damaged cache ignored."""
 
 from __future__ import annotations
 
+import os
 import pickle
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from counter.sop import load_catalog
@@ -81,3 +83,15 @@ def test_a_damaged_cache_file_is_ignored(tmp_path: Path) -> None:
     assert SopMemo(tmp_path).parse(VALID, "kantor/uji.toml").id == "uji-konsultasi"
     memo.path.write_bytes(pickle.dumps({b"k": "not bytes"}))
     assert SopMemo(tmp_path).parse(VALID, "kantor/uji.toml").id == "uji-konsultasi"
+
+
+def test_an_old_file_of_other_code_is_removed_a_recent_one_kept(tmp_path: Path) -> None:
+    old, recent = tmp_path / "sop-diperiksa-lama.pickle", tmp_path / "sop-diperiksa-baru.pickle"
+    for path in (old, recent):
+        path.write_bytes(pickle.dumps({}))
+    os.utime(old, (time.time() - 40 * 24 * 3600,) * 2)
+    memo = SopMemo(tmp_path)
+    memo.parse(VALID, "kantor/uji.toml")
+    memo.save()
+    assert memo.path is not None and memo.path.exists()
+    assert recent.exists() and not old.exists()
