@@ -133,6 +133,8 @@ def main() -> None:
     if args.child:
         child(Path(args.child), args.launched)
         return
+    # the holiday and SOP caches (counter/national_holidays.py, sop_memo.py): never the user's
+    os.environ.setdefault("LOKET_CACHE_DIR", str(CACHE / "cache"))
     print("load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     base = prepare(args.days, args.fresh)
     results = []

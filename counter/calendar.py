@@ -24,7 +24,9 @@ Sources and assumptions (checked November 2026):
 - National holidays and cuti bersama: the `holidays` package,
   `country_holidays("ID", categories=("public", "government"))`; the
   government category carries cuti bersama (for 2026 e.g. 20, 23 and 24 March
-  around Idul Fitri). Plus the office's own closed days from its profile.
+  around Idul Fitri), read through a per-version cache file
+  (counter/national_holidays.py) so a process need not import the package.
+  Plus the office's own closed days from its profile.
 - Saturday and Sunday are closed. Working hours are wall-clock times in the
   office's zone (WIB/WITA/WIT); a naive datetime is read as office time.
 
@@ -39,13 +41,12 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, tzinfo
 from typing import Any
 
-import holidays as holidays_lib
-
 from counter.calendar_days import _CLOSED, _Day, _span, _zone
 from counter.calendar_days import NORMAL_HOURS as NORMAL_HOURS
 from counter.calendar_days import RAMADAN_HOURS as RAMADAN_HOURS
 from counter.calendar_days import DayHours as DayHours
 from counter.errors import ConfigError
+from counter.national_holidays import NationalHolidays, shared
 from counter.texts import clock as T
 
 # How far ahead a due time is searched before the calendar is judged broken.
@@ -80,11 +81,7 @@ class WorkingCalendar:
             hours = parse_hours(own)
         self.hours = dict(hours)
         self.ramadan_hours = dict(ramadan_hours)
-        if holiday_source is None:
-            holiday_source = holidays_lib.country_holidays(
-                "ID", categories=("public", "government"), language="id"
-            )
-        self._holidays = holiday_source
+        self._holidays = shared() if holiday_source is None else holiday_source
         self._days: dict[int, _Day] = {}  # date ordinal -> schedule
         # year -> running sums of working seconds and working days over its days
         self._sums: dict[int, tuple[list[float], list[int]]] = {}
@@ -101,8 +98,12 @@ class WorkingCalendar:
         changes). Holidays come from the `holidays` package (its version) or, for a
         calendar given its own holiday list, that list."""
         source = self._holidays
-        if isinstance(source, holidays_lib.HolidayBase):
-            holiday_part = f"holidays {holidays_lib.__version__} {type(source).__name__}"
+        if isinstance(source, NationalHolidays):
+            holiday_part = source.fingerprint()
+        elif type(source).__module__.startswith("holidays."):  # the package's own object
+            import holidays  # imported already: `source` is one of its objects
+
+            holiday_part = f"holidays {holidays.__version__} {type(source).__name__}"
         else:
             holiday_part = repr(sorted((str(k), str(v)) for k, v in dict(source).items()))
         return repr((str(self.tz), sorted(self.closed_days), self.ramadan,

@@ -23,6 +23,7 @@ from counter.texts import config as T
 APP_NAME = "loket"
 ENV_CONFIG_DIR = "LOKET_CONFIG_DIR"
 ENV_DATA_DIR = "LOKET_DATA_DIR"
+ENV_CACHE_DIR = "LOKET_CACHE_DIR"
 PRINTER_KINDS = ("cups", "escpos")
 ENV_PUSAT_DSN = "LOKET_PUSAT_DSN"
 OFFICE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
@@ -68,6 +69,14 @@ def resolve_paths(
     if demo:  # the demo's own store and profile: never the real office's
         data_path, cfg_path = data_path / "demo", cfg_path / "demo"
     return Paths(config_dir=cfg_path, data_dir=data_path)
+
+
+def cache_dir() -> Path:
+    """Where derived files that any process may rebuild are kept (the national
+    holidays, counter/national_holidays.py): `LOKET_CACHE_DIR`, else the platform's
+    user cache folder. Not per office, so no option: the content is the same for all."""
+    folder = os.environ.get(ENV_CACHE_DIR) or platformdirs.user_cache_dir(APP_NAME)
+    return Path(folder).expanduser()
 
 
 @dataclass(frozen=True)

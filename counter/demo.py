@@ -26,10 +26,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from counter.accounts.roles import PETUGAS, SUPERVISOR
 from counter.calendar import WorkingCalendar, calendar_for
 from counter.case.schema import seeded_ids
-from counter.config import Officer, Profile
+from counter.config import Profile
+from counter.demo_office import DEMO_PIN as DEMO_PIN
+from counter.demo_office import DEMO_PIN_HASH as DEMO_PIN_HASH
+from counter.demo_office import demo_profile as demo_profile
 from counter.demo_repo import CLOSED_TYPES as CLOSED_TYPES
 from counter.demo_repo import MemoryRepo as MemoryRepo
 from counter.demo_simulation import DemoSettings as DemoSettings
@@ -58,27 +60,6 @@ class DemoResult:
 
 
 # ----------------------------------------------------------------- the generator
-
-
-def demo_profile(base: Profile | None = None) -> Profile:
-    """The office the demo pretends to be when no profile exists yet (never saved), so
-    `loket --demo` opens at once on a fresh machine."""
-    from counter.config import default_profile
-
-    return (base or default_profile()).with_changes(
-        instansi=T.DEMO_INSTANSI, unit=T.DEMO_UNIT, demo=True,
-        officers=(*(Officer(n, "Petugas Loket", pin_hash=DEMO_PIN_HASH)
-                    for n in T.DEMO_OFFICERS[:-1]),
-                  Officer(T.DEMO_OFFICERS[-1], "Koordinator Pelayanan",
-                          roles=(PETUGAS, SUPERVISOR), pin_hash=DEMO_PIN_HASH)))
-
-
-# Every demo officer's PIN is DEMO_PIN (the sign-in and lock screens say so on demo data),
-# so whoever tries the demo can lock the desk and sign in as another officer. Hashed once
-# here: hashing at every start would cost a scrypt per officer.
-DEMO_PIN = "1234"
-DEMO_PIN_HASH = ("scrypt$16384$8$1$507521f7023e3d23dd84d1d1404f9176$d9b62034ad7eda7ce1edaf7a"
-                 "065eb9de6632436bf24d663b654f7caa898e2ce0")
 
 
 def working_days_until(calendar: WorkingCalendar, last: date, count: int) -> list[date]:

@@ -6,6 +6,7 @@ problem is reported in Indonesian with the file, the line and the field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -224,8 +225,8 @@ def parse_sop(text: str, path: str) -> Sop:
     return sop
 
 
-def load_sop(path: str | Path) -> Sop:
-    """Load and check one SOP file from disk."""
+def load_sop(path: str | Path, parse: Callable[[str, str], Sop] = parse_sop) -> Sop:
+    """Load and check one SOP file from disk (`parse`: `parse_sop` or a memo's)."""
     p = Path(path)
     try:
         if p.stat().st_size > MAX_FILE_BYTES:
@@ -235,5 +236,5 @@ def load_sop(path: str | Path) -> Sop:
         raise SopError(T.NOT_FOUND, path=p) from None
     except (OSError, UnicodeDecodeError) as err:
         raise SopError(T.UNREADABLE_FILE.format(detail=err), path=p) from None
-    return parse_sop(text, str(p))
+    return parse(text, str(p))
 

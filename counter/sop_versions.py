@@ -9,13 +9,13 @@ the catalog never loads a broken file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from counter.errors import SopError
 from counter.sop import Sop, load_sop, parse_sop
-from counter.sop_write import dump_sop, sop_to_data
 from counter.texts import sop_authoring as T
 
 VERSIONS_DIR = "versi"
@@ -31,8 +31,10 @@ def konsep_path(folder: Path, sop_id: str) -> Path:
     return folder / KONSEP_DIR / f"{sop_id or 'tanpa-id'}.toml"
 
 
-def load_versions(folder: Path) -> tuple[dict[str, dict[int, Sop]], list[SopError]]:
-    """Every kept version under `folder/versi/`; a broken file is listed, not fatal."""
+def load_versions(folder: Path, parse: Callable[[str, str], Sop] = parse_sop,
+                  ) -> tuple[dict[str, dict[int, Sop]], list[SopError]]:
+    """Every kept version under `folder/versi/`; a broken file is listed, not fatal.
+    `parse`: `parse_sop` or a memo's (counter/sop_memo.py)."""
     found: dict[str, dict[int, Sop]] = {}
     errors: list[SopError] = []
     base = folder / VERSIONS_DIR
@@ -40,7 +42,7 @@ def load_versions(folder: Path) -> tuple[dict[str, dict[int, Sop]], list[SopErro
         return found, errors
     for path in sorted(base.glob("*/v*.toml")):
         try:
-            sop = load_sop(path)
+            sop = load_sop(path, parse)
         except SopError as err:
             errors.append(err)
             continue
@@ -68,6 +70,8 @@ def save_sop(folder: Path, data: dict[str, Any], today: str,
     before it is replaced. Raises SopError (after keeping the input as a konsep) when
     `data` does not pass the check.
     """
+    from counter.sop_write import dump_sop, sop_to_data  # tomli_w: only when saving
+
     text = dump_sop(data)
     sop_id = str(data.get("id", ""))
     try:
@@ -114,6 +118,8 @@ def _show(value: Any) -> str:
 
 def diff_sops(old: Sop, new: Sop) -> list[str]:
     """What changed from `old` to `new`, one Indonesian line per change."""
+    from counter.sop_write import sop_to_data
+
     a, b = sop_to_data(old), sop_to_data(new)
     L = T.DIFF_LABELS
     lines = [T.DIFF_FIELD.format(label=L[k], old=_show(a.get(k)), new=_show(b.get(k)))

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from counter.config import Paths, Profile
 from counter.queue.service import QueueDesk, Taken
 from counter.queue.settings import QueueSettings, load_queue_settings
-from counter.queue.ticket_paper import TicketData
-from counter.queue.ticket_print import TicketIssued, issue_ticket
-from counter.receipt.data import Letterhead
 from store.queue_store import QueueStore
+
+if TYPE_CHECKING:  # printing (reportlab) is imported when a ticket is printed, not by a report
+    from counter.queue.ticket_print import TicketIssued
 
 _STORES: dict[str, QueueStore] = {}
 
@@ -98,6 +98,10 @@ def queue_desk(paths: Paths, profile: Profile, desk: int | None = None,
 def print_ticket(paths: Paths, profile: Profile, taken: Taken, *,
                  print_fn: Any = None) -> TicketIssued:
     """The ticket's PDF kept under cetak/antrean/, printed on the profile's printer."""
+    from counter.queue.ticket_paper import TicketData
+    from counter.queue.ticket_print import issue_ticket
+    from counter.receipt.data import Letterhead
+
     data = TicketData(taken.label, taken.group_name, taken.taken_at, taken.ahead,
                       Letterhead(profile.instansi, profile.unit, profile.alamat,
                                  profile.telepon, profile.logo), demo=profile.demo)

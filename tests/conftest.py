@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The holiday cache (counter/national_holidays.py) of this run, set before any test
+# module is imported: a calendar built at import time must not write the user's cache.
+_CACHE_DIR = tempfile.mkdtemp(prefix="loket-test-cache-")
+os.environ["LOKET_CACHE_DIR"] = _CACHE_DIR
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_CACHE_DIR, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

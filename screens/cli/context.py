@@ -8,7 +8,6 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from counter.config import Paths, Profile, default_profile, load_profile
-from counter.sop import Catalog, load_catalog
 from counter.texts import cli as T_CLI
 from counter.texts import sop as T_SOP
 
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
     from counter.accounts.gate import Gate
     from counter.accounts.signin import Session
     from counter.desk import Desk
+    from counter.sop import Catalog
     from store import Store
 
 
@@ -53,9 +53,11 @@ class Context:
         either way its profile is marked demo (desk 00 codes, "DEMO" on paper)."""
         profile = load_profile(self.paths)
         if self.demo:
-            from counter.demo import demo_profile
+            if profile is None:  # the demo generator's module only when it is needed
+                from counter.demo_office import demo_profile
 
-            return (profile or demo_profile()).with_changes(demo=True)
+                profile = demo_profile()
+            return profile.with_changes(demo=True)
         return profile
 
     @cached_property
@@ -65,6 +67,8 @@ class Context:
 
     @cached_property
     def catalog(self) -> Catalog:
+        from counter.sop import load_catalog
+
         return load_catalog([self.paths.sop_dir])
 
     @cached_property
