@@ -99,7 +99,8 @@ def _env(base: Path) -> dict[str, str]:
     as on an installed machine (a CI image may set PYTHONDONTWRITEBYTECODE, which makes
     every run compile every module again: ~0.4 s that no office pays)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    return {**env, "LOKET_CONFIG_DIR": f"{base}/cfg", "LOKET_DATA_DIR": f"{base}/data"}
+    return {**env, "LOKET_CONFIG_DIR": f"{base}/cfg", "LOKET_DATA_DIR": f"{base}/data",
+            "LOKET_CACHE_DIR": f"{base}/cache"}
 
 
 def _context(base: Path) -> Any:

@@ -22,7 +22,7 @@ from counter.export.columns import (
 )
 from counter.export.target import check_target, write
 from counter.export.wording import dur, human, reasons
-from counter.export.xlsx_package import DATETIME_FORMAT
+from counter.export.xlsx_package import DATETIME_FORMAT as DATETIME_FORMAT
 from counter.report import Summary, period_text, share_text, title_text, unreadable_lines
 from counter.texts import report as T
 
