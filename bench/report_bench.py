@@ -291,11 +291,12 @@ def stages(ctx: Any, first: date, last: date, out: Path) -> None:
 
         n_closed = timed("closed: parts merged, runs spliced in", closed)
         events = {code: evs for page in pages for code, evs in page.open_events.items()}
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         opens = timed("open: fold, measure, rows (forked copies)",
                       lambda: fold_open_parallel(desk, events))
-        cpu_children = resource.getrusage(resource.RUSAGE_CHILDREN)
-        marks.append(("  the forked copies' CPU (not above)",
-                      cpu_children.ru_utime + cpu_children.ru_stime, 0.0))
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        marks.append(("  the forked copies' CPU (not above)", after.ru_utime + after.ru_stime
+                      - before.ru_utime - before.ru_stime, 0.0))
 
         def open_xml() -> None:
             for case in opens.values():
