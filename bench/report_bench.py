@@ -292,7 +292,7 @@ def stages(ctx: Any, first: date, last: date, out: Path) -> None:
         n_closed = timed("closed: parts merged, runs spliced in", closed)
         events = {code: evs for page in pages for code, evs in page.open_events.items()}
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        opens = timed("open: fold, measure, rows (forked copies)",
+        opens = timed("open: fold, measure, rows, XML (+ copies)",
                       lambda: fold_open_parallel(desk, events))
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         marks.append(("  the forked copies' CPU (not above)", after.ru_utime + after.ru_stime
@@ -301,9 +301,9 @@ def stages(ctx: Any, first: date, last: date, out: Path) -> None:
         def open_xml() -> None:
             for case in opens.values():
                 acc.add(*case.rows)
-                stream.add(case.rows)
+                stream.add_xml(case.case_xml, case.steps_xml, len(case.rows[1]))
 
-        timed("open: figures + rows to XML", open_xml)
+        timed("open: figures added, XML handed over", open_xml)
         others = timed("files waiting (open cases of other days)",
                        lambda: desk.open_cases_besides(opens))
         summary = acc.finish(first, last, wait_items=[

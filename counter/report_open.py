@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from counter.export.columns import CASE_COLUMNS, STEP_COLUMNS
+from counter.export.xlsx_cells import kinds_of, template
 from counter.report import CaseRows, WaitItem, wait_item
 from counter.report_rows import case_row, step_rows
 
@@ -31,13 +33,18 @@ PARALLEL_FROM = 200
 # takes no lock the folding needs); a process with more (the app) folds here only.
 MAX_THREADS = 2
 Events = Sequence[Mapping[str, Any]]
+_CASE_KINDS = kinds_of(CASE_COLUMNS)
+_STEP_KINDS = kinds_of(STEP_COLUMNS)
 
 
 @dataclass(frozen=True)
 class OpenCase:
-    """An open case's report rows now, where its file waits, and which events made it."""
+    """An open case's report rows now (also as sheet XML: `counter.export.xlsx_cells`),
+    where its file waits, and which events made it."""
 
     rows: CaseRows
+    case_xml: str
+    steps_xml: str
     wait: WaitItem | None
     made_from: tuple[object, int]  # (last event id, event count)
 
@@ -47,7 +54,10 @@ def made_from(events: Events) -> tuple[object, int]:
 
 
 def open_case(view: CaseView, events: Events) -> OpenCase:
-    return OpenCase((case_row(view), step_rows(view)), wait_item(view), made_from(events))
+    row, steps = case_row(view), step_rows(view)
+    return OpenCase((row, steps), template(_CASE_KINDS, row),
+                    "".join(template(_STEP_KINDS, s) for s in steps), wait_item(view),
+                    made_from(events))
 
 
 def fold_open(desk: Desk, cases: Mapping[str, Events]) -> dict[str, OpenCase]:

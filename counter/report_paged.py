@@ -38,12 +38,15 @@ if TYPE_CHECKING:
 
 
 class RenderedSink(Protocol):
-    """Where the rows go: live rows as rows, a page's closed cases as compressed runs."""
+    """Where the rows go: an open case's as sheet XML, a page's closed cases as compressed
+    runs (`add`: rows as rows, for a sink fed by `counter.report.load_summary` too)."""
 
     def add(self, item: CaseRows) -> None: ...
 
     def add_compressed(self, cases: Piece, case_count: int, steps: Piece,
                        step_count: int) -> None: ...
+
+    def add_xml(self, case: str, steps: str, step_count: int) -> None: ...
 
 
 def pages_kept(repo: object) -> bool:
@@ -149,8 +152,8 @@ def _emit(page: ReportPage, opens: Mapping[str, OpenCase], acc: SummaryAcc,
     """The day's rows in order: the page's runs of closed cases, the open ones between."""
     for item in page.layout:
         if isinstance(item, str):
-            rows = opens[item].rows
-            acc.add(*rows)
-            sink.add(rows)
+            case = opens[item]
+            acc.add(*case.rows)
+            sink.add_xml(case.case_xml, case.steps_xml, len(case.rows[1]))
         else:
             sink.add_compressed(item.cases, item.case_count, item.steps, item.step_count)

@@ -101,6 +101,12 @@ class XlsxStream:
         self.cases.add(xlsx_cells.template(self.cases.kinds, row), 1)
         self.add_steps(steps)
 
+    def add_xml(self, case: str, steps: str, step_count: int) -> None:
+        """A case's rows made into XML elsewhere (`xlsx_cells.template`)."""
+        self.cases.add(case, 1)
+        if step_count:
+            self.steps.add(steps, step_count)
+
     def add_steps(self, steps: Sequence[StepRow]) -> None:
         """Step rows alone (a summary held in memory lists them apart from the cases)."""
         if steps:

@@ -59,6 +59,10 @@ class Rows:
         self.cases += template(CASE_KINDS, row)
         self.steps += "".join(template(STEP_KINDS, s) for s in steps)
 
+    def add_xml(self, case: str, steps: str, step_count: int) -> None:
+        self.cases += case
+        self.steps += steps
+
     def add_compressed(self, cases: Piece, case_count: int, steps: Piece,
                        step_count: int) -> None:
         self.cases += _opened(cases)
