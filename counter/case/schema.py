@@ -26,13 +26,14 @@ import contextlib
 import hashlib
 import os
 import random
+import re
 import threading
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import MISSING, dataclass, fields
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar, TypeVar
 
 from ulid import ULID
@@ -43,7 +44,8 @@ from counter.texts import case as T
 from counter.visitor import Visitor
 
 ID_LENGTH = 26
-_CROCKFORD = frozenset("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+# A ULID: 48 bits of time first (so its first character is 0-7), Crockford base 32.
+_ID_PATTERN = re.compile(r"[0-7][0-9A-HJKMNP-TV-Z]{25}")
 _TIME_BITS = 80  # a ULID is 48 bits of milliseconds, then 80 bits of randomness
 
 
@@ -103,7 +105,7 @@ def legacy_id(code: str, seq: int, at: str) -> str:
 
 def is_id(value: object) -> bool:
     return (isinstance(value, str) and len(value) == ID_LENGTH
-            and value[0] in "01234567" and set(value) <= _CROCKFORD)
+            and _ID_PATTERN.fullmatch(value) is not None)
 
 
 def event_id(raw: Mapping[str, Any]) -> str:
@@ -135,7 +137,7 @@ class EventData:
 
 D = TypeVar("D", bound=EventData)
 REGISTRY: dict[str, type[EventData]] = {}
-_SPECS: dict[str, list[tuple[str, Any, bool]]] = {}  # type -> (field, annotation, required)
+_SPECS: dict[str, list[tuple[str, Reader, bool]]] = {}  # type -> (field, reader, required)
 
 
 def event_type(name: str) -> Callable[[type[D]], type[D]]:
@@ -146,7 +148,7 @@ def event_type(name: str) -> Callable[[type[D]], type[D]]:
             raise ValueError(f"event type {name!r} registered twice")
         cls.TYPE = name
         hints = typing.get_type_hints(cls)
-        _SPECS[name] = [(f.name, hints[f.name], f.default is MISSING
+        _SPECS[name] = [(f.name, _reader(hints[f.name]), f.default is MISSING
                          and f.default_factory is MISSING)
                         for f in fields(cls)]  # type: ignore[arg-type]
         REGISTRY[name] = cls
@@ -165,46 +167,76 @@ def _dump(value: Any) -> Any:
 
 def _convert(value: Any, hint: Any, name: str) -> Any:
     """`value` read from JSON as `hint`, or `SchemaError` naming `name`."""
-    if hint is str and type(value) is str:  # the common case first: no typing look-up
-        return value
-    if hint is int and type(value) is int:
-        return value
+    return _reader(hint)(value, name)
+
+
+Reader = Callable[[Any, str], Any]
+
+
+@cache
+def _reader(hint: Any) -> Reader:
+    """The reader of one annotation, made once: a report reads ~10 events a case and
+    thousands of cases, so the annotation is not looked into again for each value."""
+    if hint is str:
+        return _read_text
+    if hint is int:
+        return _read_int
+    if hint is bool:
+        return _read_bool
+    if hint is Visitor:
+        return _read_visitor
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         args = typing.get_args(hint)
-        if value is None and type(None) in args:
-            return None
+        none_ok = type(None) in args
         (inner,) = [a for a in args if a is not type(None)]
-        return _convert(value, inner, name)
+        read_inner = _reader(inner)
+
+        def read_optional(value: Any, name: str) -> Any:
+            return None if value is None and none_ok else read_inner(value, name)
+
+        return read_optional
     if origin is tuple:
-        if not isinstance(value, list | tuple):
-            raise SchemaError(T.SCHEMA_NOT_LIST, field=name)
-        (item,) = typing.get_args(hint)[:1]
-        return tuple(_convert(v, item, f"{name}[{i}]") for i, v in enumerate(value))
-    if hint is bool:
-        if not isinstance(value, bool):
-            raise SchemaError(T.SCHEMA_NOT_BOOL, field=name)
-        return value
-    if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise SchemaError(T.SCHEMA_NOT_INT.format(value=_short(value)), field=name)
-        return value
-    if hint is str:
-        if not isinstance(value, str):
-            raise SchemaError(T.SCHEMA_NOT_TEXT.format(value=_short(value)), field=name)
-        return value
-    if hint is Visitor:
-        if not isinstance(value, Mapping):
-            raise SchemaError(T.SCHEMA_NOT_OBJECT, field=name)
-        for key in ("nama", "nik", "telepon", "nama_usaha", "alamat"):
-            if value.get(key) is not None and not isinstance(value.get(key), str):
-                raise SchemaError(T.SCHEMA_NOT_TEXT.format(value=_short(value.get(key))),
-                                  field=f"{name}.{key}")
-        visitor = Visitor.from_dict(dict(value))
-        if not visitor.nama.strip():
-            raise SchemaError(T.SCHEMA_REQUIRED, field=f"{name}.nama")
-        return visitor
+        read_item = _reader(typing.get_args(hint)[0])
+
+        def read_tuple(value: Any, name: str) -> Any:
+            if not isinstance(value, list | tuple):
+                raise SchemaError(T.SCHEMA_NOT_LIST, field=name)
+            return tuple(read_item(v, f"{name}[{i}]") for i, v in enumerate(value))
+
+        return read_tuple
     raise TypeError(f"no reader for {hint!r}")  # a definition error, found by the tests
+
+
+def _read_text(value: Any, name: str) -> str:
+    if not isinstance(value, str):
+        raise SchemaError(T.SCHEMA_NOT_TEXT.format(value=_short(value)), field=name)
+    return value
+
+
+def _read_int(value: Any, name: str) -> int:
+    if type(value) is not int and (isinstance(value, bool) or not isinstance(value, int)):
+        raise SchemaError(T.SCHEMA_NOT_INT.format(value=_short(value)), field=name)
+    return value
+
+
+def _read_bool(value: Any, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise SchemaError(T.SCHEMA_NOT_BOOL, field=name)
+    return value
+
+
+def _read_visitor(value: Any, name: str) -> Visitor:
+    if not isinstance(value, Mapping):
+        raise SchemaError(T.SCHEMA_NOT_OBJECT, field=name)
+    for key in ("nama", "nik", "telepon", "nama_usaha", "alamat"):
+        if value.get(key) is not None and not isinstance(value.get(key), str):
+            raise SchemaError(T.SCHEMA_NOT_TEXT.format(value=_short(value.get(key))),
+                              field=f"{name}.{key}")
+    visitor = Visitor.from_dict(dict(value))
+    if not visitor.nama.strip():
+        raise SchemaError(T.SCHEMA_REQUIRED, field=f"{name}.nama")
+    return visitor
 
 
 def _short(value: Any) -> str:
@@ -218,13 +250,13 @@ def data_from_json(type_: str, raw: object) -> EventData:
     if not isinstance(raw, Mapping):
         raise SchemaError(T.SCHEMA_NOT_OBJECT, field="data")
     values: dict[str, Any] = {}
-    for name, hint, required in _SPECS[type_]:
+    for name, read, required in _SPECS[type_]:
         value = raw.get(name)
         if value is None:  # absent or null: the default, when the field has one
             if required:
                 raise SchemaError(T.SCHEMA_REQUIRED, field=f"data.{name}")
             continue
-        values[name] = _convert(value, hint, f"data.{name}")
+        values[name] = read(value, f"data.{name}")
     data = cls(**values)
     try:
         data.check()
