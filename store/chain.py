@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter.atomic import replace_file
+from counter.atomic import Pieces, replace_file
 from counter.chain.hashing import EVENTS
 from counter.chain.seal import Head, head_of, seal
 from counter.chain.verify import DAY_MISSING, Break, DayCheck, hashes, verify_day
@@ -71,11 +71,11 @@ class _Known:
     """The ledger as read or written here, and each day's entry as encoded in the file."""
 
     days: Ledger
-    text: dict[str, str]  # day -> its lines in the file, in the file's (sorted) order
+    text: dict[str, bytes]  # day -> its lines in the file, in the file's (sorted) order
 
 
-def _entry_text(day: str, links: int, head: str) -> str:
-    return f"{json.dumps(day)}: [\n{links},\n{json.dumps(head)}\n]"
+def _entry_text(day: str, links: int, head: str) -> bytes:
+    return f"{json.dumps(day)}: [\n{links},\n{json.dumps(head)}\n]".encode()
 
 
 def _known(path: Path, raw: Any) -> _Known:
@@ -92,10 +92,11 @@ def _known(path: Path, raw: Any) -> _Known:
 _LEDGERS = FileCache(_known, capacity=4)
 
 
-def _ledger_text(text: dict[str, str]) -> bytes:
-    """The ledger's bytes (as ``json.dumps(..., indent=0)`` spells them)."""
-    days = "{\n" + ",\n".join(text.values()) + "\n}" if text else "{}"
-    return f'{{\n"v": 1,\n"days": {days}\n}}\n'.encode()
+def _ledger_text(text: dict[str, bytes]) -> Pieces:
+    """The ledger's bytes (as ``json.dumps(..., indent=0)`` spells them), in pieces."""
+    if not text:
+        return [b'{\n"v": 1,\n"days": {}\n}\n']
+    return [b'{\n"v": 1,\n"days": {\n', b",\n".join(text.values()), b"\n}\n}\n"]
 
 
 def _note(store_dir: Path, day: str, count: int, head: str) -> None:
