@@ -28,6 +28,7 @@ OWNER_ONLY = 0o600  # personal data: names, NIK, phone numbers
 OWNER_ONLY_DIR = 0o700  # folders of such files (printed PDFs, exported reports)
 
 Payload = bytes | Callable[[BinaryIO], object]
+Pieces = list[bytes | bytearray]  # a file's bytes in pieces, written as one (the store's day files)
 
 
 class WriteError(LoketError):
@@ -50,9 +51,18 @@ def _temp_name(path: Path) -> str:
     return f".{path.name[:80]}."
 
 
-def replace_file(path: Path, payload: Payload, *, mode: int = SHARED,
+def _write_all(fd: int, pieces: Pieces) -> None:
+    """Write ``pieces`` one after the other (a large file is not joined in memory first)."""
+    for piece in pieces:
+        view = memoryview(piece)
+        while view:
+            view = view[os.write(fd, view):]
+
+
+def replace_file(path: Path, payload: Payload | Pieces, *, mode: int = SHARED,
                  temp: Path | None = None, durable: bool = True) -> None:
-    """Replace ``path`` with ``payload`` (bytes, or a function writing to a binary file).
+    """Replace ``path`` with ``payload`` (bytes, pieces of bytes written as one file, or a
+    function writing to a binary file).
 
     ``temp`` fixes the temporary file's name (the store does, under its lock, so a
     file left by a killed process is reused); by default a fresh name is taken.
@@ -67,10 +77,8 @@ def replace_file(path: Path, payload: Payload, *, mode: int = SHARED,
     try:
         try:
             os.fchmod(fd, mode)
-            if isinstance(payload, bytes | bytearray | memoryview):
-                view = memoryview(payload)
-                while view:
-                    view = view[os.write(fd, view):]
+            if isinstance(payload, bytes | bytearray | memoryview | list):
+                _write_all(fd, payload if isinstance(payload, list) else [payload])
                 if durable:
                     os.fsync(fd)
             else:

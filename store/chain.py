@@ -8,7 +8,6 @@ file put back from an older copy is noticed), and the day file cache.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
@@ -17,12 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from counter.atomic import replace_file
+from counter.atomic import Pieces, replace_file
 from counter.chain.hashing import EVENTS
 from counter.chain.seal import Head, head_of, seal
 from counter.chain.verify import DAY_MISSING, Break, DayCheck, hashes, verify_day
+from counter.texts import store as texts
 from store.errors import StoreError
-from store.files import FILE_MODE, FileCache
+from store.files import FILE_MODE, FileCache, damaged
 
 if TYPE_CHECKING:
     from store.store import Store
@@ -38,7 +38,23 @@ def _store_dir(day_path: Path) -> Path:
 # ------------------------------------------------------------------ the ledger
 
 
-def read_ledger(store_dir: Path) -> dict[str, tuple[int, str]] | None:
+Ledger = dict[str, tuple[int, str]]
+
+
+def _entries(raw: Any) -> Ledger | None:
+    """The valid (links, head) entries of a parsed ledger; None when its shape is wrong."""
+    days = raw.get("days") if isinstance(raw, dict) else None
+    if not isinstance(days, dict):
+        return None
+    found: Ledger = {}
+    for day, entry in days.items():
+        if (_DAY.match(str(day)) and isinstance(entry, list) and len(entry) == 2
+                and isinstance(entry[0], int) and isinstance(entry[1], str)):
+            found[str(day)] = (entry[0], entry[1])
+    return found
+
+
+def read_ledger(store_dir: Path) -> Ledger | None:
     """Each chained day's (links, head) as last recorded; {} when there is no ledger yet,
     None when the file cannot be read (a power cut mid-write, or a hand)."""
     try:
@@ -47,31 +63,65 @@ def read_ledger(store_dir: Path) -> dict[str, tuple[int, str]] | None:
         return {}
     except (OSError, ValueError):
         return None
-    days = raw.get("days") if isinstance(raw, dict) else None
-    if not isinstance(days, dict):
-        return None
-    found: dict[str, tuple[int, str]] = {}
-    for day, entry in days.items():
-        if (_DAY.match(str(day)) and isinstance(entry, list) and len(entry) == 2
-                and isinstance(entry[0], int) and isinstance(entry[1], str)):
-            found[str(day)] = (entry[0], entry[1])
-    return found
+    return _entries(raw)
+
+
+@dataclass(frozen=True)
+class _Known:
+    """The ledger as read or written here, and each day's entry as encoded in the file."""
+
+    days: Ledger
+    text: dict[str, bytes]  # day -> its lines in the file, in the file's (sorted) order
+
+
+def _entry_text(day: str, links: int, head: str) -> bytes:
+    return f"{json.dumps(day)}: [\n{links},\n{json.dumps(head)}\n]".encode()
+
+
+def _known(path: Path, raw: Any) -> _Known:
+    days = _entries(raw)
+    if days is None:
+        raise damaged(path, texts.REASON_SHAPE.format(detail=texts.SHAPE_TOP))
+    ordered = dict(sorted(days.items()))
+    return _Known(ordered, {d: _entry_text(d, *v) for d, v in ordered.items()})
+
+
+# Every write of a day notes its head: on a busy day the ledger is neither parsed nor
+# encoded whole again while the file is the one last read or written here (its
+# identity, as for day files: another process's note is always read).
+_LEDGERS = FileCache(_known, capacity=4)
+
+
+def _ledger_text(text: dict[str, bytes]) -> Pieces:
+    """The ledger's bytes (as ``json.dumps(..., indent=0)`` spells them), in pieces."""
+    if not text:
+        return [b'{\n"v": 1,\n"days": {}\n}\n']
+    return [b'{\n"v": 1,\n"days": {\n', b",\n".join(text.values()), b"\n}\n}\n"]
 
 
 def _note(store_dir: Path, day: str, count: int, head: str) -> None:
     """Record a day's new head. Not flushed, no lock: the ledger may lose an update
     (a power cut, two processes at once) and then lags behind the files, which the
     check accepts; it never runs ahead of them, since it is written after the day."""
-    ledger = read_ledger(store_dir) or {}
-    old = ledger.get(day)
+    path = store_dir / LEDGER_NAME
+    try:
+        known = _LEDGERS.load(path) or _Known({}, {})
+    except StoreError:
+        known = _Known({}, {})  # damaged: written afresh, as before
+    old = known.days.get(day)
     if old is not None and old[0] >= count and old[1] == head:
         return
-    ledger[day] = (count, head)
-    body = {"v": 1, "days": {d: list(v) for d, v in sorted(ledger.items())}}
+    days, text = {**known.days, day: (count, head)}, {**known.text, day: _entry_text(day, count,
+                                                                                 head)}
+    if old is None and any(d > day for d in known.days):  # a day before the newest: re-sort
+        days, text = dict(sorted(days.items())), {d: text[d] for d in sorted(text)}
     # the day file is written; a ledger that lags is only a weaker check
-    with contextlib.suppress(OSError):
-        replace_file(store_dir / LEDGER_NAME, json.dumps(body, indent=0).encode() + b"\n",
-                     mode=FILE_MODE, durable=False)
+    try:
+        replace_file(path, _ledger_text(text), mode=FILE_MODE, durable=False)
+    except OSError:
+        _LEDGERS.forget(path)
+        return
+    _LEDGERS.stored(path, _Known(days, text))
 
 
 def _before(store_dir: Path, day: str) -> Head | None:

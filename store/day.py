@@ -14,6 +14,7 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from counter.atomic import Pieces
 from counter.texts import store as texts
 from store import chain
 from store.files import FileCache, damaged, write_atomic
@@ -48,41 +49,52 @@ def validate_day(path: Path, data: Any) -> dict[str, dict[str, dict[str, Any]]]:
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-# table name -> (the ids and the documents of the table as last written, its lines)
-LineMemo = dict[str, tuple[list[str], list[Any], list[str]]]
+# table name -> (the ids and the documents of the table as last written, its encoded body)
+LineMemo = dict[str, tuple[list[str], list[Any], bytearray]]
+_SEP = b",\n"
 
 
 def serialize(data: dict[str, dict[str, Any]], memo: LineMemo | None = None) -> bytes:
-    """JSON of a TinyDB state with one document per line (still one valid JSON object).
+    """JSON of a TinyDB state with one document per line (still one valid JSON object)."""
+    return b"".join(serialized(data, memo))
 
-    ``memo`` keeps, per table, the table as last written and its encoded lines, and
-    is refilled for the next write. Documents are never changed once stored (events
-    are facts) and an append only adds documents, so a table that grew is encoded
-    as its old lines plus the new documents' lines, not the whole day again (the
-    comparison is by identity, so an edited or replaced document is encoded anew).
+
+def serialized(data: dict[str, dict[str, Any]], memo: LineMemo | None = None) -> Pieces:
+    """`serialize`'s bytes in pieces, to be written one after the other.
+
+    ``memo`` keeps, per table, the table as last written and its encoded body (the
+    document lines, UTF-8), and is refilled for the next write. Documents are never
+    changed once stored (events are facts) and an append only adds documents, so a
+    table that grew is its old body extended in place by the new documents' lines:
+    a write on a busy day encodes and copies only what it adds (the comparison is by
+    identity, so an edited or replaced document is encoded anew).
     """
     previous = dict(memo or {})
     if memo is not None:
         memo.clear()
     encode = _ENCODER.encode
-    tables = []
+    pieces: Pieces = [b"{"]
     for name, docs in data.items():
         ids, values = list(docs), list(docs.values())
-        old_ids, old_values, old_lines = previous.get(name, ([], [], []))
+        old_ids, old_values, body = previous.get(name, ([], [], bytearray()))
         n = len(old_ids)
         # Grown from the last write: the same ids and the very same documents first
         # (list == compares identity first, so this costs no re-encoding).
-        if n and ids[:n] == old_ids and values[:n] == old_values:
-            lines = old_lines[:]
-        else:
-            lines, n = [], 0
-        lines += [f"{encode(str(i))}:{encode(doc)}" for i, doc in zip(ids[n:], values[n:],
-                                                                      strict=True)]
+        if not (n and ids[:n] == old_ids and values[:n] == old_values):
+            body, n = bytearray(), 0
+        if n < len(ids):
+            added = _SEP.join(f"{encode(str(i))}:{encode(doc)}".encode()
+                              for i, doc in zip(ids[n:], values[n:], strict=True))
+            if n:
+                body += _SEP
+            body += added
         if memo is not None:
-            memo[name] = (ids, values, lines)
-        joined = ",\n".join(lines)
-        tables.append(f"{encode(name)}:{{\n{joined}\n}}")
-    return ("{" + ",\n".join(tables) + "}\n").encode("utf-8")
+            memo[name] = (ids, values, body)
+        if len(pieces) > 1:
+            pieces.append(_SEP)
+        pieces += [encode(name).encode(), b":{\n", body, b"\n}"]
+    pieces.append(b"}\n")
+    return pieces
 
 
 class DayCache(FileCache):
@@ -113,7 +125,7 @@ def write_day(path: Path, data: dict[str, dict[str, Any]], cache: DayCache) -> N
     durable write; only documents new since the last write are encoded."""
     grew = chain.seal_day(path, data, cache)  # tamper evidence: links for new events
     try:
-        write_atomic(path, serialize(data, cache.memo(path)))
+        write_atomic(path, serialized(data, cache.memo(path)))
     except BaseException:
         cache.forget(path)
         raise

@@ -22,9 +22,6 @@ class CodeCounters:
     def __init__(self) -> None:
         self._known: dict[Path, tuple[dict[str, Any], dict[str, int], dict[int, int]]] = {}
 
-    def forget(self, path: Path) -> None:
-        self._known.pop(path, None)
-
     def of(self, path: Path, data: dict[str, Any]) -> Counters:
         """(highest seq used per code prefix, highest seq reserved per desk) of `data`."""
         known = self._known.get(path)
@@ -47,6 +44,20 @@ class CodeCounters:
         used, issued = self.of(path, before)
         used = {**used, code[:8]: max(used.get(code[:8], 0), int(code[8:11]))}
         self._known[path] = (after, used, issued)
+
+    def reserved(self, path: Path, before: dict[str, Any], after: dict[str, Any],
+                 desk: int, seq: int) -> None:
+        """`desk`'s code `seq` was just reserved: `after` counts it, without a scan."""
+        used, issued = self.of(path, before)
+        self._known[path] = (after, used, {**issued, desk: max(issued.get(desk, 0), seq)})
+
+    def carried(self, path: Path, before: dict[str, Any], after: dict[str, Any]) -> None:
+        """`after` is `before` plus events of cases it already holds: the same codes are
+        taken, so what was counted for `before` holds for `after` (a case's next action
+        does not make the day's next walk-in scan the day again)."""
+        known = self._known.get(path)
+        if known is not None and known[0] is before:
+            self._known[path] = (after, known[1], known[2])
 
     def free_code(self, data: dict[str, Any], day: date, desk: int, path: Path) -> str:
         """The next code of `desk` on `day` not reserved and not used by any case."""

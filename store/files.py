@@ -19,13 +19,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock, Timeout
-
-from counter.atomic import fsync_dir, replace_file
+from counter.atomic import Pieces, fsync_dir, replace_file
 from counter.texts import store as texts
 from store.errors import StoreError
+from store.locks import Lock as Lock  # the lock every read-modify-write is done under
 
-LOCK_TIMEOUT_S = 30.0
 # Day files hold full NIKs and phone numbers: owner only, whatever the umask says.
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -53,7 +51,7 @@ def ensure_dir(directory: Path) -> None:
     fsync_dir(directory.parent)
 
 
-def write_atomic(path: Path, payload: bytes, *, durable: bool = True) -> None:
+def write_atomic(path: Path, payload: bytes | Pieces, *, durable: bool = True) -> None:
     """Replace ``path`` with ``payload`` so that a crash leaves the old or the new file.
 
     The writing itself is the core's one atomic writer (`counter.atomic`); the store
@@ -187,42 +185,6 @@ class FileCache:
             self._entries.move_to_end(path)
             while len(self._entries) > self._capacity:
                 self._entries.popitem(last=False)
-
-
-class Lock:
-    """A cross-process lock on a lock file; a stuck holder becomes a `StoreError`."""
-
-    def __init__(self, path: Path, guards: Path, timeout: float = LOCK_TIMEOUT_S) -> None:
-        self._lock = FileLock(str(path), timeout=timeout, mode=FILE_MODE)
-        self._guards = guards
-        self._timeout = timeout
-
-    def try_acquire(self) -> bool:
-        """Take the lock only if nobody holds it now (False: a live process does)."""
-        try:
-            self._lock.acquire(timeout=0)
-        except Timeout:
-            return False
-        return True
-
-    def release(self) -> None:
-        self._lock.release()
-
-    def __enter__(self) -> Lock:
-        try:
-            self._lock.acquire()
-        except Timeout:
-            raise StoreError(
-                texts.LOCK_TIMEOUT.format(seconds=int(self._timeout)), path=self._guards
-            ) from None
-        except OSError as exc:
-            raise StoreError(
-                texts.WRITE_FAILED.format(error=exc.strerror or exc), path=self._guards
-            ) from exc
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._lock.release()
 
 
 def copy_json(value: Any) -> Any:

@@ -24,13 +24,17 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from itertools import compress
+from operator import is_not
 from pathlib import Path
 from typing import Any
 
+from counter.atomic import Pieces
 from counter.texts import store as texts
 from store.errors import StoreError
 from store.files import FileCache, damaged, write_atomic
 
+_quote = json.encoder.encode_basestring_ascii  # JSON string, as json.dumps spells it
 INDEX_NAME = "open.json"
 VERSION = 2
 _CODE = re.compile(r"^\d{12}$")
@@ -62,6 +66,14 @@ class DayEntry:
     key: FileKey | None  # None: the file could not be read; `codes` are the last known
     codes: tuple[str, ...]
     known: bool = True  # False: unreadable and never read before: its open cases unknown
+
+    def as_text(self, day: str) -> str:
+        """``"day": as_json()`` as ``json.dumps(..., indent=0)`` spells it, made directly
+        (the indented encoder takes 25 µs an entry; a store has one per day file)."""
+        key = "[\n" + ",\n".join(map(str, self.key)) + "\n]" if self.key else "null"
+        codes = ("[\n" + ",\n".join(map(_quote, self.codes)) + "\n]") if self.codes else "[]"
+        known = "" if self.known else ',\n"known": false'
+        return f'{_quote(day)}: {{\n"key": {key},\n"open": {codes}{known}\n}}'
 
     def as_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"key": list(self.key) if self.key else None,
@@ -121,6 +133,8 @@ class OpenIndex:
         self._known: dict[str, DayEntry] = {}  # what this process learned since the last save
         self._memory: dict[str, DayEntry] = {}  # entries that could not be saved (read-only)
         self._last: dict[str, DayEntry] = {}  # as of the last `codes()`
+        # the days and entries as last encoded, and each one's text (see `_encode`)
+        self._texts: tuple[list[str], list[DayEntry], list[bytes]] = ([], [], [])
         self.notices: list[str] = []
 
     def learned(self, path: Path, events: Iterable[Mapping[str, Any]], *,
@@ -242,13 +256,35 @@ class OpenIndex:
         self.notices.append(texts.INDEX_REBUILT.format(aside=texts.INDEX_ASIDE.format(
             path=target)))
 
+    def _encode(self, entries: dict[str, DayEntry]) -> Pieces:
+        """The index's bytes, as ``json.dumps(..., indent=0)`` spelt them, in pieces. Each
+        day's entry is encoded once and kept while it is unchanged: with years of day
+        files an open or a close re-encodes one entry, not thousands, and finds it by
+        identity in C (the indented encoder took 65 ms for 2,500 days; a loop, 1 ms)."""
+        days = list(entries)
+        if days != sorted(days):
+            entries = {day: entries[day] for day in sorted(days)}
+            days = list(entries)
+        values = list(entries.values())
+        old_days, old_values, lines = self._texts
+        if days == old_days:
+            lines = lines[:]
+            for i in compress(range(len(values)), map(is_not, values, old_values)):
+                if values[i] != old_values[i]:
+                    lines[i] = values[i].as_text(days[i]).encode()
+        else:
+            lines = [entry.as_text(day).encode() for day, entry in entries.items()]
+        self._texts = (days, values, lines)
+        head = f'{{\n"version": {VERSION},\n"days": '.encode()
+        if not lines:
+            return [head, b"{}\n}\n"]
+        return [head, b"{\n", b",\n".join(lines), b"\n}\n}\n"]
+
     def _save(self, entries: dict[str, DayEntry]) -> None:
         if self.read_only:
             self._memory = dict(entries)  # a backup copy: remembered here, never written
             return
-        payload = {"version": VERSION,
-                   "days": {day: entries[day].as_json() for day in sorted(entries)}}
-        raw = json.dumps(payload, indent=0).encode("utf-8") + b"\n"
+        raw = self._encode(entries)
         try:
             with self._lock():
                 # A cache: a crash may lose it (it is rebuilt), so no fsync is paid here.

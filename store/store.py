@@ -231,8 +231,12 @@ class Store:
             codes = dict(data.get(CODES, {}))
             codes[str(max((int(k) for k in codes), default=0) + 1)] = {
                 "desk": desk, "seq": int(code[8:11]), "code": code}
-            write_day(path, {**data, CODES: codes}, self._days)
-            self._code_counters.forget(path)
+            before = self._days.key_of(path)
+            new_data = {**data, CODES: codes}
+            write_day(path, new_data, self._days)
+            self._code_counters.reserved(path, data, new_data, desk, int(code[8:11]))
+            # the same open cases, in a file with a new identity
+            self._index.learned(path, new_data.get(EVENTS, {}).values(), before=before)
         return code
 
     def import_events(self, events: Iterable[dict[str, Any]]) -> int:
@@ -338,6 +342,8 @@ class Store:
             self._cases.grew(path, table, new_table, prepared)
             if opening:  # keep the code counters current without a scan
                 self._code_counters.opened(path, data, new_data, code)
+            else:
+                self._code_counters.carried(path, data, new_data)
             self._index.learned(path, new_table.values(), before=before, added=prepared)
         written: list[dict[str, Any]] = copy_json(prepared)
         return written
