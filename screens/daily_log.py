@@ -44,6 +44,7 @@ from screens.daily_log_summary import summary_view
 from screens.date_modal import DateModal
 from screens.widgets.checklist import TickBox
 from screens.widgets.footer import QuietFooter
+from screens.widgets.set_width_table import SetWidthTable
 from screens.worker_guard import guarded_work
 
 __all__ = ["DailyLogScreen", "DateModal"]
@@ -113,7 +114,7 @@ class DailyLogScreen(LogExport, Screen[None]):
             yield Input(placeholder=T.LOG_SEARCH_HINT, id="f-text", compact=True)
         with TabbedContent(id="log-tabs"):
             with TabPane(T.LOG_TITLE, id="tab-cases"):
-                yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
+                yield SetWidthTable(id="log-table", cursor_type="row", zebra_stripes=True)
                 damage = Static(id="log-damage")
                 damage.display = False  # shown only while a day file cannot be read
                 yield damage

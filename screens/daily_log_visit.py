@@ -25,10 +25,9 @@ def fresh_visit(self: DailyLogScreen) -> None:
     expects today's log as F4 always shows it; a hidden filter from an earlier visit
     would make cases look missing. The table is emptied when the period changes, so
     another day's rows never show under today's title while the data loads."""
+    self.query_one("#log-table", DataTable).clear()
+    self.rows, self.shown = [], []
     today = self.desk.now().date()
-    if (self.day, self.span) != (today, "day"):
-        self.query_one("#log-table", DataTable).clear()
-        self.rows, self.shown = [], []
     self.day, self.span = today, "day"
     self.filters, self.sort = Filters(), Sort()
     for sel_id in ("#f-service", "#f-officer", "#f-status"):
