@@ -27,10 +27,10 @@ import argparse
 import asyncio
 import sys
 import time
-from statistics import median
 from datetime import date, datetime, timedelta
 from datetime import time as dt_time
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
