@@ -43,6 +43,7 @@ from counter import demo  # noqa: E402
 from counter.config import default_profile  # noqa: E402
 from counter.desk import Desk  # noqa: E402
 from counter.sop import load_catalog  # noqa: E402
+from screens.app_memory import collect_less, freeze_settled  # noqa: E402
 from screens.daily_log import DailyLogScreen  # noqa: E402
 
 LAST_DAY = date(2026, 11, 27)  # a Friday
@@ -111,6 +112,10 @@ async def measure(desk: Desk, clock: Clock, day: date, expected: int, new_each: 
     kept = DailyLogScreen(desk)  # as the app keeps it: built once, shown on each F4
     app.install_screen(kept, name="daily_log")
     async with app.run_test(size=(120, 40)) as pilot:
+        # as LoketApp: fewer collections from its start, and what it holds once the
+        # dashboard is filled (before any F4) frozen out of them (screens/app_memory.py)
+        collect_less()
+        freeze_settled()
         ready, drawn, cpu_ready, cpu_drawn = [], [], [], []
         for _ in range(pushes):  # the first makes the summaries; median of those after
             clock.at += timedelta(minutes=1)
