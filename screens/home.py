@@ -100,7 +100,6 @@ class HomeScreen(Screen[None]):
         self.query_one("#damage", Static).display = False
         self.show_chain()
         self.call_after_refresh(self.reload)  # draw first: the keyboard works at once
-        self.call_after_refresh(show_skm_progress, self)
         self.set_interval(1.0, self.tick)
 
     def on_resize(self) -> None:
@@ -170,6 +169,8 @@ class HomeScreen(Screen[None]):
         if self._stale:  # something changed while reading: read again
             self.reload()
         self.views = {v.code: v for v in views}
+        if not self.loaded:  # the semester's SKM line reads a lot: after the tables, not beside
+            self.call_after_refresh(show_skm_progress, self)
         self.loaded = True
         self._show_damage(unreadable, checked)
         self._show_counts(today, views if office_open is None else office_open, views)
