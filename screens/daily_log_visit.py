@@ -23,8 +23,9 @@ def fresh_visit(self: DailyLogScreen) -> None:
     day's data): it opens as a new one would, on today's day with no filter, sort or
     search left from the last visit, the cases tab in front. An officer pressing F4
     expects today's log as F4 always shows it; a hidden filter from an earlier visit
-    would make cases look missing. The table is emptied when the period changes, so
-    another day's rows never show under today's title while the data loads."""
+    would make cases look missing. The table is emptied first: no earlier visit's rows
+    (another day's, or today's with old timers) show while the data loads, and the
+    screen's first frame does not spend the loading time drawing them."""
     self.query_one("#log-table", DataTable).clear()
     self.rows, self.shown = [], []
     today = self.desk.now().date()
