@@ -53,11 +53,11 @@ REVIEW_AT = dt_time(16, 0)  # the supervisor's review, half an hour before closi
 class Host(App[None]):
     """A headless app noting when each frame of a screen is drawn (not written out)."""
 
-    frames: list[float]
+    frames: list[tuple[float, float]]  # (when, the process's CPU then)
 
     def _display(self, screen: Any, renderable: Any) -> None:
         if renderable is not None:
-            self.frames.append(time.perf_counter())
+            self.frames.append((time.perf_counter(), time.process_time()))
         super()._display(screen, renderable)
 
 
@@ -71,7 +71,7 @@ class Clock:
         return self.at
 
 
-STAGES: dict[str, list[float]] = {"data": [], "table": [], "filled_at": []}
+STAGES: dict[str, list[float]] = {"data": [], "table": [], "filled_at": [], "cpu_at": []}
 
 
 def instrument() -> None:
@@ -95,6 +95,7 @@ def instrument() -> None:
             return loaded(self, *args)
         finally:
             STAGES["filled_at"].append(time.perf_counter())
+            STAGES["cpu_at"].append(time.process_time())  # every thread of this process
             STAGES["table"].append(time.perf_counter() - t)
 
     report.load_summary = timed_load
@@ -126,15 +127,18 @@ async def measure(desk: Desk, clock: Clock, day: date, expected: int, new_each: 
                 kept.fresh_visit()  # what the app's F4 does (screens/app.py action_daily_log)
             await app.push_screen(screen)
             table = screen.query_one("#log-table", DataTable)
+            # waited for coarsely (a tight poll on the UI thread would slow the worker);
+            # timed by `loaded` itself and by the frames
             while screen.summary is before or table.row_count < expected:
-                await asyncio.sleep(0.001)
-            ready.append(time.perf_counter() - t)
-            cpu_ready.append(time.process_time() - c)  # every thread of this process
+                await asyncio.sleep(0.01)
             filled_at = STAGES["filled_at"][-1]
-            while not app.frames or app.frames[-1] <= filled_at:
-                await asyncio.sleep(0.001)
-            drawn.append(app.frames[-1] - t)
-            cpu_drawn.append(time.process_time() - c)
+            ready.append(filled_at - t)
+            cpu_ready.append(STAGES["cpu_at"][-1] - c)
+            while not any(f > filled_at for f, _ in app.frames[-3:]):
+                await asyncio.sleep(0.01)
+            frame, cpu = next(f for f in app.frames if f[0] > filled_at)
+            drawn.append(frame - t)
+            cpu_drawn.append(cpu - c)
             await pilot.pause()
             app.pop_screen()
             await pilot.pause()

@@ -246,7 +246,7 @@ class DailyLogScreen(LogExport, Screen[None]):
 
     def refill(self) -> None:
         self.shown = visible_rows(self.rows, self.filters, self.sort)
-        table = self.query_one("#log-table", DataTable)
+        table = self.query_one("#log-table", SetWidthTable)
         in_range = self.period[0] != self.period[1]
         keep = self.cursor_code()
         table.clear(columns=True)
@@ -257,10 +257,10 @@ class DailyLogScreen(LogExport, Screen[None]):
             if col == self.sort.column:
                 label += " \u25bc" if self.sort.reverse else " \u25b2"
             table.add_column(label, key=col, width=widths[col])
-        for row in self.shown:
-            table.add_row(*row_cells(row, in_range, widths["service"]), key=row.code)
-        for code, item in self._placeholders().items():
-            table.add_row(*placeholder_cells(code, item), key=code)
+        table.add_keyed_rows([(row.code, row_cells(row, in_range, widths["service"]))
+                              for row in self.shown])
+        table.add_keyed_rows([(code, placeholder_cells(code, item))
+                              for code, item in self._placeholders().items()])
         codes = [r.code for r in self.shown]
         if keep in codes:  # stay on the case the officer was looking at
             table.move_cursor(row=codes.index(keep), animate=False)
