@@ -89,6 +89,7 @@ class DailyLogScreen(LogExport, Screen[None]):
         self._filling = False
         self._laid_for = 0  # the screen width the table's columns were laid out for
         self._reload_on_show = False
+        self._loading_for_visit = False
 
     @property
     def desk(self) -> Any:
@@ -292,7 +293,9 @@ class DailyLogScreen(LogExport, Screen[None]):
     def on_screen_resume(self) -> None:
         # Back from a case (perhaps reprinted or acted on), or F4 again on the kept screen
         # (`fresh_visit`): show the figures as they are now.
-        if self.summary is not None or self._reload_on_show:
+        if self._loading_for_visit:  # F4 again: `fresh_visit` started the read
+            self._loading_for_visit = False
+        elif self.summary is not None or self._reload_on_show:
             self._reload_on_show = False
             self.load()
 

@@ -38,7 +38,10 @@ def fresh_visit(self: DailyLogScreen) -> None:
         self.query_one(box_id, TickBox).value = False
     self.query_one("#log-tabs", TabbedContent).active = "tab-cases"
     self.query_one("#log-table", DataTable).focus()
-    self._reload_on_show = True
+    # the data is read from here, while the screen is brought up (not after: the read
+    # and the first frame share the one Python thread)
+    self._reload_on_show, self._loading_for_visit = False, True
+    self.load()
 
 def status_text(self: DailyLogScreen) -> str:
     if not self.rows:
