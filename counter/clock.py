@@ -35,6 +35,12 @@ from functools import lru_cache
 from typing import Protocol
 
 from counter.calendar import WorkingCalendar
+from counter.clock_kept import CasePlan, keep_plan, kept_plan
+from counter.clock_text import case_day_length as case_day_length
+from counter.clock_text import day_length as day_length
+from counter.clock_text import format_days as format_days
+from counter.clock_text import format_duration as format_duration
+from counter.clock_text import format_span as format_span
 from counter.clock_units import Clock as _Clock
 from counter.clock_units import WorkSeconds as _WorkSeconds
 from counter.clock_units import clock_for as _clock_for
@@ -278,17 +284,19 @@ def measure_case(
 ) -> CaseTiming:
     """Time of a whole case (`counter.case.CaseState`) against its SOP at `now`."""
     cal = calendar
-    steps = tuple(sop.steps)
-    runs = tuple(state.runs)
+    closed_at = state.closed_at
+    plan = kept_plan(state, sop, cal, nearing) if closed_at is None else None
+    if plan is None:
+        plan = _plan(state, sop, cal, nearing)
+        if closed_at is None:
+            keep_plan(plan)
     timings = tuple(
-        (run, measure_step(run, _find(steps, _step_no(run))[1], cal, now, nearing))
-        for run in runs
+        (run, ended if ended is not None else measure_step(run, step, cal, now, nearing))
+        for run, ended, (_, step) in zip(plan.runs, plan.ended, plan.found, strict=True)
     )
 
-    opened = cal.local(state.opened_at)
-    closed_at = state.closed_at
+    opened, pauses = plan.opened, plan.pauses
     end = max(cal.local(closed_at) if closed_at is not None else cal.local(now), opened)
-    pauses = [p for run in runs for p in (run.pauses or ())]
     spans = _spans(pauses, opened, end, cal)
     work = _WorkSeconds(cal)
     elapsed_s, paused_s = _net(work, opened, end, spans)
@@ -300,11 +308,15 @@ def measure_case(
     exempt = _spans([*pauses, *unlimited], opened, end, cal) if unlimited else spans
     counted_s = _net(work, opened, end, exempt)[0] if unlimited else elapsed_s
 
-    limit_s = _allowance(cal, opened, tuple(waktu_of(step) for step in steps))
+    limit_s = plan.limit_s
     fraction = due = None
     level = Level.TANPA_BATAS
     if limit_s is not None:
-        due = _due(work, opened, limit_s, exempt)
+        known = plan.due
+        due = known[1] if known is not None and known[0] == exempt else None  # same spans
+        if due is None:
+            due = _due(work, opened, limit_s, exempt)
+            plan.due = (exempt, due)
         if limit_s > 0:
             fraction = counted_s / limit_s
             level = _level(Kind.TETAP, counted_s, None, limit_s, nearing)
@@ -313,19 +325,36 @@ def measure_case(
     if closed_at is not None:
         estimate, partial = cal.local(closed_at), False
     else:
-        estimate, partial = _estimate(state, steps, timings, cal, now)
+        estimate, partial = _estimate(state, plan, timings, cal, now)
     return CaseTiming(timings, elapsed_s, paused_s, limit_s, level, estimate,
                       fraction, due, partial, elapsed_s - counted_s)
 
 
+def _plan(state: StateLike, sop: SopLike, cal: WorkingCalendar, nearing: float) -> CasePlan:
+    """What `measure_case` needs of the case that does not depend on `now`."""
+    steps = tuple(sop.steps)
+    runs = tuple(state.runs)
+    found = tuple(_find(steps, _step_no(run)) for run in runs)
+    opened = cal.local(state.opened_at)
+    return CasePlan(
+        state=state, sop=sop, cal=cal, nearing=nearing, runs=runs, steps=steps, found=found,
+        # a finished run's time no longer depends on `now` (any `now` gives the same)
+        ended=tuple(measure_step(run, step, cal, opened, nearing)
+                    if run.ended_at is not None else None
+                    for run, (_, step) in zip(runs, found, strict=True)),
+        opened=opened, pauses=tuple(p for run in runs for p in (run.pauses or ())),
+        limit_s=_allowance(cal, opened, tuple(waktu_of(step) for step in steps)))
+
+
 def _estimate(
     state: StateLike,
-    steps: Sequence[Step],
+    plan: CasePlan,
     timings: Sequence[tuple[RunLike, StepTiming]],
     cal: WorkingCalendar,
     now: datetime,
 ) -> tuple[datetime | None, bool]:
     """(estimated completion, whether a remaining step without a limit was left out)."""
+    steps = plan.steps
     cursor = cal.local(now)
     laid_any = partial = False
     current = state.current_step
@@ -347,54 +376,25 @@ def _estimate(
             laid = _lay(cursor, step, cal)
             if laid is not None:
                 cursor, laid_any = laid, True
-    for step in steps[index + 1 :]:
+    known = plan.tail
+    if known is not None and known[0] == cursor and known[1] == index:
+        rest = known[2]  # the remaining steps laid from the same instant: the same end
+    else:
+        rest = _lay_rest(cursor, steps[index + 1:], cal)
+        plan.tail = (cursor, index, rest)
+    cursor, laid_rest, partial_rest = rest
+    laid_any, partial = laid_any or laid_rest, partial or partial_rest
+    return (cursor if laid_any else None), partial
+
+
+def _lay_rest(cursor: datetime, steps: Sequence[Step],
+              cal: WorkingCalendar) -> tuple[datetime, bool, bool]:
+    """(`steps` laid end to end from `cursor`, whether any was laid, whether one had none)."""
+    laid_any = partial = False
+    for step in steps:
         laid = _lay(cursor, step, cal)
         if laid is None:
             partial = True
         else:
             cursor, laid_any = laid, True
-    return (cursor if laid_any else None), partial
-
-
-# ----- display --------------------------------------------------------------
-
-
-def format_duration(seconds: float) -> str:
-    """'2 jam 15 menit' for working or calendar seconds (minutes rounded down)."""
-    minutes = int(max(seconds, 0) // 60)
-    if minutes == 0:
-        return T.LESS_THAN_A_MINUTE
-    hours, minutes = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} {T.HOUR_UNIT}")
-    if minutes:
-        parts.append(f"{minutes} {T.MINUTE_UNIT}")
-    return " ".join(parts)
-
-
-def format_span(seconds: float, day_s: float | None) -> str:
-    """A working time in the unit of the mutu baku it is held against: '1,5 hari kerja'
-    when that is counted in working days of `day_s` seconds, else '2 jam 15 menit'
-    (the SOP says "5 hari kerja", so the officer never reads "37 jam 30 menit")."""
-    return format_days(seconds / day_s) if day_s else format_duration(seconds)
-
-
-def day_length(timing: StepTiming) -> float | None:
-    """The working day (seconds) a hari-kerja step's limit was counted in; None for a
-    step timed in minutes or hours."""
-    if timing.unit is not Unit.HARI or not timing.limit_days or timing.limit_s is None:
-        return None
-    return timing.limit_s / timing.limit_days
-
-
-
-def case_day_length(timing: CaseTiming) -> float | None:
-    """A case read in hari kerja when some of its steps are (see `day_length`)."""
-    return next((d for _, t in timing.steps if (d := day_length(t))), None)
-
-
-def format_days(days: float) -> str:
-    """'1,5 hari kerja' with the Indonesian decimal comma."""
-    text = f"{days:.1f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{text} {T.WORKING_DAY_UNIT}"
+    return cursor, laid_any, partial

@@ -149,6 +149,9 @@ class LoketApp(SignInShell):
     # ------------------------------------------------------------------ start
 
     def on_mount(self) -> None:
+        from screens.app_memory import collect_less
+
+        collect_less()  # a long-running desk: fewer garbage collections (app_memory)
         self._note_office_sops()
         self.use_profile_keys(self.profile)
         if self.profile is None:

@@ -100,6 +100,9 @@ class BackgroundShell(CaseShell):
         """The dashboard has its cases: now check the history's files for damage."""
         if not self._damage_checked:
             self._damage_checked = True
+            from screens.app_memory import freeze_settled
+
+            freeze_settled()  # what the app holds from now on, out of the collector's walks
             self._report_damage()
             from screens.chain_check import start_chain_check
 

@@ -44,6 +44,7 @@ from screens.daily_log_summary import summary_view
 from screens.date_modal import DateModal
 from screens.widgets.checklist import TickBox
 from screens.widgets.footer import QuietFooter
+from screens.widgets.set_width_table import SetWidthTable
 from screens.worker_guard import guarded_work
 
 __all__ = ["DailyLogScreen", "DateModal"]
@@ -88,6 +89,7 @@ class DailyLogScreen(LogExport, Screen[None]):
         self._filling = False
         self._laid_for = 0  # the screen width the table's columns were laid out for
         self._reload_on_show = False
+        self._loading_for_visit = False
 
     @property
     def desk(self) -> Any:
@@ -113,7 +115,7 @@ class DailyLogScreen(LogExport, Screen[None]):
             yield Input(placeholder=T.LOG_SEARCH_HINT, id="f-text", compact=True)
         with TabbedContent(id="log-tabs"):
             with TabPane(T.LOG_TITLE, id="tab-cases"):
-                yield DataTable(id="log-table", cursor_type="row", zebra_stripes=True)
+                yield SetWidthTable(id="log-table", cursor_type="row", zebra_stripes=True)
                 damage = Static(id="log-damage")
                 damage.display = False  # shown only while a day file cannot be read
                 yield damage
@@ -245,7 +247,7 @@ class DailyLogScreen(LogExport, Screen[None]):
 
     def refill(self) -> None:
         self.shown = visible_rows(self.rows, self.filters, self.sort)
-        table = self.query_one("#log-table", DataTable)
+        table = self.query_one("#log-table", SetWidthTable)
         in_range = self.period[0] != self.period[1]
         keep = self.cursor_code()
         table.clear(columns=True)
@@ -256,10 +258,10 @@ class DailyLogScreen(LogExport, Screen[None]):
             if col == self.sort.column:
                 label += " \u25bc" if self.sort.reverse else " \u25b2"
             table.add_column(label, key=col, width=widths[col])
-        for row in self.shown:
-            table.add_row(*row_cells(row, in_range, widths["service"]), key=row.code)
-        for code, item in self._placeholders().items():
-            table.add_row(*placeholder_cells(code, item), key=code)
+        table.add_keyed_rows([(row.code, row_cells(row, in_range, widths["service"]))
+                              for row in self.shown])
+        table.add_keyed_rows([(code, placeholder_cells(code, item))
+                              for code, item in self._placeholders().items()])
         codes = [r.code for r in self.shown]
         if keep in codes:  # stay on the case the officer was looking at
             table.move_cursor(row=codes.index(keep), animate=False)
@@ -291,7 +293,9 @@ class DailyLogScreen(LogExport, Screen[None]):
     def on_screen_resume(self) -> None:
         # Back from a case (perhaps reprinted or acted on), or F4 again on the kept screen
         # (`fresh_visit`): show the figures as they are now.
-        if self.summary is not None or self._reload_on_show:
+        if self._loading_for_visit:  # F4 again: `fresh_visit` started the read
+            self._loading_for_visit = False
+        elif self.summary is not None or self._reload_on_show:
             self._reload_on_show = False
             self.load()
 

@@ -23,12 +23,12 @@ def fresh_visit(self: DailyLogScreen) -> None:
     day's data): it opens as a new one would, on today's day with no filter, sort or
     search left from the last visit, the cases tab in front. An officer pressing F4
     expects today's log as F4 always shows it; a hidden filter from an earlier visit
-    would make cases look missing. The table is emptied when the period changes, so
-    another day's rows never show under today's title while the data loads."""
+    would make cases look missing. The table is emptied first: no earlier visit's rows
+    (another day's, or today's with old timers) show while the data loads, and the
+    screen's first frame does not spend the loading time drawing them."""
+    self.query_one("#log-table", DataTable).clear()
+    self.rows, self.shown = [], []
     today = self.desk.now().date()
-    if (self.day, self.span) != (today, "day"):
-        self.query_one("#log-table", DataTable).clear()
-        self.rows, self.shown = [], []
     self.day, self.span = today, "day"
     self.filters, self.sort = Filters(), Sort()
     for sel_id in ("#f-service", "#f-officer", "#f-status"):
@@ -38,7 +38,10 @@ def fresh_visit(self: DailyLogScreen) -> None:
         self.query_one(box_id, TickBox).value = False
     self.query_one("#log-tabs", TabbedContent).active = "tab-cases"
     self.query_one("#log-table", DataTable).focus()
-    self._reload_on_show = True
+    # the data is read from here, while the screen is brought up (not after: the read
+    # and the first frame share the one Python thread)
+    self._reload_on_show, self._loading_for_visit = False, True
+    self.load()
 
 def status_text(self: DailyLogScreen) -> str:
     if not self.rows:

@@ -100,7 +100,6 @@ class HomeScreen(Screen[None]):
         self.query_one("#damage", Static).display = False
         self.show_chain()
         self.call_after_refresh(self.reload)  # draw first: the keyboard works at once
-        self.call_after_refresh(show_skm_progress, self)
         self.set_interval(1.0, self.tick)
 
     def on_resize(self) -> None:
@@ -170,6 +169,8 @@ class HomeScreen(Screen[None]):
         if self._stale:  # something changed while reading: read again
             self.reload()
         self.views = {v.code: v for v in views}
+        if not self.loaded:  # the semester's SKM line reads a lot: after the tables, not beside
+            self.call_after_refresh(show_skm_progress, self)
         self.loaded = True
         self._show_damage(unreadable, checked)
         self._show_counts(today, views if office_open is None else office_open, views)
@@ -253,6 +254,7 @@ class HomeScreen(Screen[None]):
         work, wait = self._split(now)
         # the open cases of an unreadable day file: never out of sight, a named row each
         missing = {c: u for u in self.unreadable for c in u.codes if c not in self.views}
+        rebuilt = []  # tables whose rows were all added just now, with their cells as now
         for tid, views in (("work", work), ("wait", wait)):
             self._measure(tid, views)
             table = self.query_one(f"#{tid}", DataTable)
@@ -263,16 +265,19 @@ class HomeScreen(Screen[None]):
                     table.remove_row(code)
                     self._forget(tid, code)
                 for v in views:
-                    table.add_row(*self._row(tid, v), key=v.code)
-                    self._remember(tid, v)
+                    cells = self._row(tid, v)
+                    table.add_row(*cells, key=v.code)
+                    self._remember(tid, v, cells)
                 if tid == "wait":
                     for code, item in missing.items():
                         table.add_row(*_placeholder_row(code, item), key=code)
                 self._order[tid] = codes
+                rebuilt.append(tid)
                 if selected in codes:
                     table.move_cursor(row=codes.index(selected))
         self.query_one("#empty", Static).display = not work
-        self._fill_cells(every_column=True)
+        self._fill_cells(every_column=True,
+                         tables=tuple(t for t in ("work", "wait") if t not in rebuilt))
 
     def _selected_code(self, table: DataTable) -> str | None:
         if table.row_count == 0:
@@ -348,10 +353,10 @@ class HomeScreen(Screen[None]):
                 others += max([len(label), *cells]) + 2  # cell padding
         self._widths[tid] = text_widths(self.app.size.width, others)
 
-    def _remember(self, tid: str, v: Any) -> None:
+    def _remember(self, tid: str, v: Any, cells: list[Any]) -> None:
         columns = WORK_COLUMNS if tid == "work" else WAIT_COLUMNS
-        for key, _ in columns:
-            self._cells[(tid, v.code, key)] = _signature(self._cell(tid, v, key))
+        for (key, _), cell in zip(columns, cells, strict=True):
+            self._cells[(tid, v.code, key)] = _signature(cell)
 
     def _forget(self, tid: str, code: str) -> None:
         for k in [k for k in self._cells if k[0] == tid and k[1] == code]:

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from datetime import date
@@ -29,10 +31,11 @@ from typing import Any
 from counter.summary.port import DayShelf, ShelfEntry
 from store.errors import StoreError
 from store.files import DIR_MODE, write_atomic
-from store.index import file_key
+from store.index import FileKey, file_key
 
 SHELF_DIR = "ringkasan"
 VERSION = 1
+KEPT_SHELVES = 8  # decoded shelves kept in memory: a week's log; a year's report stays flat
 
 
 class Shelves:
@@ -45,6 +48,11 @@ class Shelves:
         self._day_path = day_path
         self._lock = lock
         self.read_only = read_only
+        self._kept: OrderedDict[Path, tuple[FileKey, tuple[object, dict[str, ShelfEntry]]]] = \
+            OrderedDict()
+        self._kept_open: dict[Path, tuple[FileKey, tuple[object, dict[str, list[Any]] | None]]]
+        self._kept_open = {}  # every day with an open case: a few hundred small files
+        self._mutex = threading.Lock()
 
     def path_for(self, day: date) -> Path:
         return self.root / f"{day.year:04d}" / f"{day.isoformat()}.json"
@@ -54,17 +62,39 @@ class Shelves:
             key: list[int] | None = list(file_key(os.stat(self._day_path(day))))
         except OSError:
             key = None
-        try:
-            raw = json.loads(self.path_for(day).read_bytes())
-        except (OSError, ValueError):
+        found = self._decoded(self.path_for(day))
+        if found is None:
             return DayShelf(current=False, key=key)
+        made_for, entries = found
+        return DayShelf(current=key is not None and made_for == key, key=key, entries=entries)
+
+    def _decoded(self, path: Path) -> tuple[object, dict[str, ShelfEntry]] | None:
+        """(the day-file key a shelf was made for, its entries); None when missing or not
+        a shelf. Kept decoded for the shelf file's identity (taken from the very file
+        read): the log reads the same day again on every F4, and the JSON decode was a
+        third of its data. The entries are shared: callers only read them."""
+        try:
+            with open(path, "rb") as f:
+                shelf_key = file_key(os.fstat(f.fileno()))
+                with self._mutex:  # the log and the dashboard read in their own threads
+                    kept = self._kept.get(path)
+                    if kept is not None and kept[0] == shelf_key:
+                        self._kept.move_to_end(path)
+                        return kept[1]
+                raw = json.loads(f.read())
+        except (OSError, ValueError):
+            return None
         if not (isinstance(raw, dict) and raw.get("version") == VERSION
                 and isinstance(raw.get("cases"), dict)):
-            return DayShelf(current=False, key=key)
-        entries = {code: entry for code, entry in raw["cases"].items()
-                   if isinstance(entry, dict)}
-        return DayShelf(current=key is not None and raw.get("key") == key, key=key,
-                        entries=entries)
+            return None
+        entries: dict[str, ShelfEntry] = {code: entry for code, entry in raw["cases"].items()
+                                          if isinstance(entry, dict)}
+        found: tuple[object, dict[str, ShelfEntry]] = (raw.get("key"), entries)
+        with self._mutex:
+            self._kept[path] = (shelf_key, found)
+            while len(self._kept) > KEPT_SHELVES:
+                self._kept.popitem(last=False)
+        return found
 
     def put_shelf(self, day: date, key: object, entries: Mapping[str, ShelfEntry]) -> None:
         if self.read_only:
@@ -86,21 +116,28 @@ class Shelves:
 
     def open_events(self, day: date, key: list[int] | None) -> dict[str, list[Any]] | None:
         """The events of the day's open cases as kept for the day file with identity `key`
-        (taken before anything else is read); None when not kept for exactly that file."""
+        (taken before anything else is read); None when not kept for exactly that file.
+        Kept decoded for the open-case file's identity, like the shelves: the dashboard
+        reads every day holding an open case on each reload (the lists are the caller's
+        own; the events in them are shared and only read)."""
         if key is None:
             return None
+        path = self.open_path_for(day)
         try:
-            raw = json.loads(self.open_path_for(day).read_bytes())
+            with open(path, "rb") as f:
+                file_id = file_key(os.fstat(f.fileno()))
+                with self._mutex:
+                    kept = self._kept_open.get(path)
+                if kept is None or kept[0] != file_id:
+                    kept = (file_id, _open_cases(json.loads(f.read())))
+                    with self._mutex:
+                        self._kept_open[path] = kept
         except (OSError, ValueError):
             return None
-        if not (isinstance(raw, dict) and raw.get("version") == VERSION
-                and raw.get("key") == key and isinstance(raw.get("open"), dict)):
+        made_for, found = kept[1]
+        if found is None or made_for != key:
             return None
-        found: dict[str, list[Any]] = raw["open"]
-        if not all(isinstance(evs, list) and evs and all(isinstance(e, dict) for e in evs)
-                   for evs in found.values()):
-            return None
-        return found
+        return {code: list(events) for code, events in found.items()}
 
     def keep_open_events(self, day: date, key: list[int] | None,
                          events: Mapping[str, list[Any]]) -> None:
@@ -159,3 +196,16 @@ class Shelves:
             except OSError:
                 continue
         return removed
+
+
+def _open_cases(raw: object) -> tuple[object, dict[str, list[Any]] | None]:
+    """(the day-file key an open-case file was made for, its cases' events); None for
+    the events when it is not one this version wrote whole."""
+    if not (isinstance(raw, dict) and raw.get("version") == VERSION
+            and isinstance(raw.get("open"), dict)):
+        return None, None
+    found: dict[str, list[Any]] = raw["open"]
+    if not all(isinstance(evs, list) and evs and all(isinstance(e, dict) for e in evs)
+               for evs in found.values()):
+        return None, None
+    return raw.get("key"), found

@@ -137,13 +137,31 @@ def _from_shelf(desk: Desk, stamper: Stamper,
             out.add_request(code, view.state.sop_id, unserved_request(view))
             out.open_events[code] = raw_events
             continue
-        summary = from_json(code, entry.get("summary"))
+        summary = _read_summary(code, entry.get("summary"))
         if summary is None or not _stamp_ok(desk, stamper, summary):
             return None
         out.rows.append((summary.row, summary.steps))
         out.add_request(code, summary.sop_id, summary.request)
         out.closed_sops[code] = (summary.sop_id, summary.sop_versi)
     return out
+
+
+_READ: dict[int, tuple[object, str, CaseSummary | None]] = {}
+READ_KEPT = 8192  # summaries kept read: a busy week; a year's report does not grow it
+
+
+def _read_summary(code: str, raw: object) -> CaseSummary | None:
+    """`from_json(code, raw)`, once per stored summary object: a shelf kept decoded
+    (store/summaries.py) hands the same objects on each read of its day, and a summary
+    is immutable, so the log's next F4 does not read its closed cases again."""
+    known = _READ.get(id(raw))
+    if known is not None and known[0] is raw and known[1] == code:
+        return known[2]
+    summary = from_json(code, raw)
+    if len(_READ) >= READ_KEPT:
+        _READ.clear()
+    _READ[id(raw)] = (raw, code, summary)
+    return summary
 
 
 def _stamp_ok(desk: Desk, stamper: Stamper, summary: CaseSummary) -> bool:

@@ -449,3 +449,54 @@ def test_steps_without_a_limit_do_not_count_against_the_case(cal: WorkingCalenda
     assert ct.level is Level.DALAM
     # 45 m from 09.00 with 09.10-11.10 skipped: 10 m, then 35 m from 11.10 -> 11.45
     assert ct.due_at == mon(11, 45)
+
+
+def test_an_open_case_measured_again_gives_what_a_first_measure_gives(
+        cal: WorkingCalendar) -> None:
+    """The dashboard measures the same open case every second (`counter.clock_kept` keeps
+    what does not move with the clock): at every instant, through the weekend, a pause,
+    the due time passing and an unlimited step, the figures equal those of a case never
+    measured before."""
+    from dataclasses import replace
+
+    from counter import clock_kept
+
+    sop = FakeSop((step(1, "15 menit"), step(2, "N/A"), step(3, "2 hari"), step(4, "1 jam")))
+    fri = lambda h, mi=0: at(2026, 11, 27, h, mi)  # noqa: E731
+    states = [
+        State(opened_at=fri(9), runs=(Run(1, fri(9), ended_at=fri(9, 10)),
+                                      Run(2, fri(9, 10), ended_at=fri(10)),
+                                      Run(3, fri(10))), current_step=3),
+        State(opened_at=fri(9), runs=(Run(1, fri(9), pauses=((fri(9, 5), None),)),),
+              current_step=1),
+        State(opened_at=fri(14), runs=(Run(1, fri(14), ended_at=fri(14, 5)),
+                                       Run(2, fri(14, 5))), current_step=2),
+        State(opened_at=fri(15), current_step=None),
+    ]
+    instants = [fri(15) + timedelta(minutes=37 * i) for i in range(200)]  # to Tue
+    for state in states:
+        for now in instants:
+            kept = measure_case(state, sop, cal, now)
+            fresh = measure_case(replace(state), sop, cal, now)  # another object: no plan
+            assert kept == fresh, (state, now)
+        assert clock_kept.kept_plan(state, sop, cal, 0.75) is not None
+
+
+def test_a_changing_stand_in_is_measured_afresh(cal: WorkingCalendar) -> None:
+    """Only an immutable state is kept: one whose runs can change in place (a test's or a
+    tool's own object) is measured from what it holds now."""
+
+    @dataclass
+    class Loose:
+        opened_at: datetime
+        runs: tuple = ()
+        current_step: int | None = None
+        closed_at: datetime | None = None
+
+    sop = FakeSop((step(1, "1 jam"), step(2, "1 jam")))
+    state = Loose(opened_at=mon(9), runs=(Run(1, mon(9)),), current_step=1)
+    assert measure_case(state, sop, cal, mon(10)).limit_s == 2 * H
+    state.runs = (Run(1, mon(9), ended_at=mon(9, 30)), Run(2, mon(9, 30)))
+    state.current_step = 2
+    ct = measure_case(state, sop, cal, mon(10))
+    assert [t.elapsed_s for _, t in ct.steps] == [30 * M, 30 * M]

@@ -286,3 +286,29 @@ def test_a_bad_time_is_refused_after_good_rows_of_the_same_types(
         row[at] = bad
         assert from_json(code, {**entry, "row": row}) is None
     assert from_json(code, entry) == good
+
+
+def test_a_shelf_changed_on_disk_is_read_again(
+        history: tuple[Context, demo.DemoResult]) -> None:
+    """A shelf is kept decoded in memory for the file it was read from (the log reads its
+    day on every F4): a shelf replaced on disk is what the next read answers with."""
+    from dataclasses import fields
+
+    from counter.report_rows import CaseRow
+
+    ctx, result = history
+    desk = _desk(ctx)
+    day = result.first
+    _shelved(desk, day)
+    store = desk.repo
+    assert isinstance(store, Store)
+    assert rows_on(desk, store, day).from_shelf  # read from the shelf, and kept
+    path = store.shelves.path_for(day)
+    doc = json.loads(path.read_bytes())
+    code = next(c for c, e in doc["cases"].items() if "summary" in e)
+    at = [f.name for f in fields(CaseRow)].index("visitor")
+    doc["cases"][code]["summary"]["row"][at] = "Nama Lain"
+    path.write_text(json.dumps(doc))
+    got = rows_on(desk, store, day)
+    assert got.from_shelf
+    assert {row.code: row.visitor for row, _ in got.rows}[code] == "Nama Lain"
