@@ -121,34 +121,34 @@ class XlsxStream:
 
     def finish(self, summary: Summary) -> Path:
         """The workbook: the streamed sheets, the summary (and queue) sheet; the file is
-        whole or not written (`ExportError`)."""
-        try:
+        whole or not written (`ExportError`, saying why: a disk that filled up while the
+        rows were compressed is told like one that fills up at the end)."""
+        extra = [(T.SHEET_SUMMARY, summary_sheet(summary))]
+        if summary.queue:
+            from counter.texts import queue as TQ
+
+            extra.append((TQ.SHEET_QUEUE, queue_sheet(summary)))
+        titles = [T.SHEET_CASES, T.SHEET_STEPS, *(title for title, _ in extra)]
+
+        def writer(target: IO[bytes]) -> None:
             self.cases.end()
             self.steps.end()
-            self.compressor.wait()
+            self.compressor.wait()  # the worker's own failure (a full disk) raised here
             for sheet in (self.cases, self.steps):
                 sheet.spool.close()
-            extra = [(T.SHEET_SUMMARY, summary_sheet(summary))]
-            if summary.queue:
-                from counter.texts import queue as TQ
+            archive = RawZip(target)
+            for name, xml in xlsx_package.workbook_parts(titles):
+                archive.add_bytes(name, xml.encode("utf-8"))
+            archive.add_spool(self.cases.spool)
+            archive.add_spool(self.steps.spool)
+            for i, (_, xml) in enumerate(extra, 3):
+                archive.add_bytes(f"xl/worksheets/sheet{i}.xml", xml.encode("utf-8"))
+            archive.close()
 
-                extra.append((TQ.SHEET_QUEUE, queue_sheet(summary)))
-            titles = [T.SHEET_CASES, T.SHEET_STEPS, *(title for title, _ in extra)]
-
-            def writer(target: IO[bytes]) -> None:
-                archive = RawZip(target)
-                for name, xml in xlsx_package.workbook_parts(titles):
-                    archive.add_bytes(name, xml.encode("utf-8"))
-                archive.add_spool(self.cases.spool)
-                archive.add_spool(self.steps.spool)
-                for i, (_, xml) in enumerate(extra, 3):
-                    archive.add_bytes(f"xl/worksheets/sheet{i}.xml", xml.encode("utf-8"))
-                archive.close()
-
-            try:
-                return write(self.path, writer)
-            except ZipTooLarge:
-                raise ExportError(T.XLSX_TOO_LARGE, path=self.path) from None
+        try:
+            return write(self.path, writer)
+        except ZipTooLarge:
+            raise ExportError(T.XLSX_TOO_LARGE, path=self.path) from None
         finally:
             self.cases.spool.discard()
             self.steps.spool.discard()

@@ -17,6 +17,7 @@ past 4 GiB is refused with `ZipTooLarge`; Excel's row limit comes long before).
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import struct
 import tempfile
@@ -78,7 +79,8 @@ class DeflateSpool:
             yield block
 
     def discard(self) -> None:
-        self.file.close()
+        with contextlib.suppress(OSError):  # unnamed: nothing is left behind either way
+            self.file.close()
 
 
 @dataclass(frozen=True)
@@ -134,10 +136,10 @@ class Compressor:
         self._thread.start()
 
     def feed(self, spool: DeflateSpool, batch: Batch) -> None:
-        """Compress (bytes) or splice in (pieces) `batch` after everything handed before."""
-        if self._error is not None:
-            raise self._error
-        self._jobs.put((spool, batch))
+        """Compress (bytes) or splice in (pieces) `batch` after everything handed before
+        (once the worker failed, nothing more is done; `wait` says why)."""
+        if self._error is None:
+            self._jobs.put((spool, batch))
 
     def _run(self) -> None:
         while (job := self._jobs.get()) is not None:
