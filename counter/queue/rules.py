@@ -76,7 +76,9 @@ class QueueDay:
     def waiting(self, group: str | None = None) -> list[Ticket]:
         out = [t for t in self.tickets.values() if t.status == WAITING
                and (group is None or t.group == group)]
-        return sorted(out, key=lambda t: (t.taken_at, t.label))
+        # by the time taken; tickets taken in one millisecond keep the order their facts
+        # were folded in (by time, then id: `fold`), not their labels' order
+        return sorted(out, key=lambda t: t.taken_at)
 
     def current(self, desk: int) -> Ticket | None:
         """The ticket this desk called last and has not finished."""
