@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -154,3 +154,20 @@ def test_an_unknown_type_is_odd_not_damage_and_a_registered_one_needs_no_fold_ch
     bad = {**ok, "data": {"reason": 5}}
     (problem,) = C.fold([{**opening(), "seq": 0}, bad], SOP).problems
     assert problem.field == "data.reason"
+
+
+def test_an_id_is_spelled_as_the_ulid_package_spells_it() -> None:
+    """Ids are written by Loket itself (the package's import cost every process ~40 ms):
+    the same 26 characters as python-ulid, the reference, for any 128-bit value."""
+    import random
+
+    from ulid import ULID
+
+    from counter.case.schema import is_id, new_id, ulid_text
+
+    rng = random.Random(15)
+    values = [0, 1, (1 << 128) - 1, *(rng.getrandbits(128) for _ in range(2000))]
+    assert all(ulid_text(v) == str(ULID.from_int(v)) for v in values)
+    made = new_id(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
+    assert is_id(made) and ULID.from_str(made).datetime == datetime(2026, 12, 1, 9, 0,
+                                                                     tzinfo=UTC)
