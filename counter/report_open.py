@@ -68,20 +68,40 @@ def fold_open(desk: Desk, cases: Mapping[str, Events]) -> dict[str, OpenCase]:
             for code, events in cases.items()}
 
 
+def can_fork(cases: int, workers: int | None = None) -> bool:
+    """Worth sharing `cases` out, and safe to fork here?"""
+    workers = workers or os.cpu_count() or 1
+    return workers >= 2 and cases >= PARALLEL_FROM and hasattr(os, "fork") \
+        and threading.active_count() <= MAX_THREADS
+
+
+class Share:
+    """Cases a forked copy folds while this process goes on; `result` waits for them
+    (and folds them here when the copy failed)."""
+
+    def __init__(self, desk: Desk, cases: Mapping[str, Events]) -> None:
+        self.desk, self.cases = desk, cases
+        self.child = _fork(desk, cases)
+        self._result: dict[str, OpenCase] | None = None
+
+    def result(self) -> dict[str, OpenCase]:
+        if self._result is None:
+            got = _collect(self.child)
+            self._result = got if got is not None else fold_open(self.desk, self.cases)
+        return self._result
+
+
 def fold_open_parallel(desk: Desk, cases: Mapping[str, Events],
                        workers: int | None = None) -> dict[str, OpenCase]:
     """`fold_open`, the cases shared out between this process and forked copies."""
     workers = workers or os.cpu_count() or 1
-    if workers < 2 or len(cases) < PARALLEL_FROM or not hasattr(os, "fork") \
-            or threading.active_count() > MAX_THREADS:
+    if not can_fork(len(cases), workers):
         return fold_open(desk, cases)
     codes = list(cases)
-    shares = [codes[i::workers] for i in range(workers)]
-    children = [(_fork(desk, {c: cases[c] for c in share}), share) for share in shares[1:]]
-    done = fold_open(desk, {c: cases[c] for c in shares[0]})
-    for (child, share) in children:
-        got = _collect(child)
-        done.update(got if got is not None else fold_open(desk, {c: cases[c] for c in share}))
+    shares = [Share(desk, {c: cases[c] for c in codes[i::workers]}) for i in range(1, workers)]
+    done = fold_open(desk, {c: cases[c] for c in codes[0::workers]})
+    for share in shares:
+        done.update(share.result())
     return done
 
 

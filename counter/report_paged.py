@@ -18,16 +18,13 @@ from counter.errors import LoketError
 from counter.report import CaseRows, Summary, wait_item
 from counter.report_acc import SummaryAcc
 from counter.report_dates import check_range, days_in
-from counter.report_open import (
-    PARALLEL_FROM,
-    OpenCase,
-    fold_open,
-    fold_open_parallel,
-    made_from,
-    open_case,
-)
+from counter.report_open import OpenCase, Share, can_fork, fold_open, made_from, open_case
 from counter.report_page import ReportPage, make_page, page_bytes, page_fits, read_page
 from counter.summary.reader import stamper_of
+
+# The share of the period's open cases this process folds itself (the earlier days):
+# it also reads and writes out every day, so the forked copy takes the larger part.
+OWN_SHARE = 0.45
 
 if TYPE_CHECKING:
     from counter.desk import Desk
@@ -65,8 +62,8 @@ def stream_summary(desk: Desk, first: date, last: date, sink: RenderedSink) -> S
     stamper = stamper_of(desk)
     acc = SummaryAcc()
     damaged: list[UnreadableDay] = []
-    ready = _open_in_period(desk, [c for c in repo.open_codes()
-                                   if first <= parse_code(c).day <= last])
+    share = _share_out(desk, sorted(c for c in repo.open_codes()
+                                    if first <= parse_code(c).day <= last))
     seen: dict[str, OpenCase] = {}
     for day in days_in(first, last):
         key, page = _fitting_page(desk, repo, day, stamper)  # type: ignore[arg-type]
@@ -81,7 +78,7 @@ def stream_summary(desk: Desk, first: date, last: date, sink: RenderedSink) -> S
                 damaged.extend(desk.cases_on(day).unreadable)  # named as every reader does
                 continue
         else:
-            opens = {code: _ready_or_fold(desk, ready, code, events)
+            opens = {code: _ready_or_fold(desk, share, code, events)
                      for code, events in page.open_events.items()}
         seen.update(opens)
         acc.merge(page.part)
@@ -94,23 +91,27 @@ def stream_summary(desk: Desk, first: date, last: date, sink: RenderedSink) -> S
                       unreadable=[*damaged, *others.unreadable])
 
 
-def _open_in_period(desk: Desk, codes: list[str]) -> dict[str, OpenCase]:
-    """The period's open cases folded ahead, on every core, when there are many; the
+def _share_out(desk: Desk, codes: list[str]) -> Share | None:
+    """The later open cases of the period (code order is day order) handed to a forked
+    copy to fold, while this process reads the days in order and folds the earlier ones
+    itself on the way: the two meet about when this process reaches the copy's days. The
     day loop checks each against the events its page holds (`made_from`)."""
-    if len(codes) < PARALLEL_FROM:
-        return {}
+    if not can_fork(len(codes)):
+        return None
+    later = codes[int(len(codes) * OWN_SHARE):]
     try:
-        events = desk.repo.events_of(codes)
+        events = desk.repo.events_of(later)
     except LoketError:
-        return {}  # a damaged day: the day loop names it
-    return fold_open_parallel(desk, events)
+        return None  # a damaged day: the day loop names it
+    return Share(desk, events)
 
 
-def _ready_or_fold(desk: Desk, ready: Mapping[str, OpenCase], code: str,
+def _ready_or_fold(desk: Desk, share: Share | None, code: str,
                    events: list[dict[str, Any]]) -> OpenCase:
-    known = ready.get(code)
-    if known is not None and known.made_from == made_from(events):
-        return known
+    if share is not None and code in share.cases:
+        known = share.result().get(code)
+        if known is not None and known.made_from == made_from(events):
+            return known
     return fold_open(desk, {code: events})[code]
 
 

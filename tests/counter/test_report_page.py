@@ -284,14 +284,12 @@ def test_open_cases_folded_by_forked_copies_give_the_same_report(
     import pickle
 
     import counter.report_open as O
-    import counter.report_paged as P
 
     ctx, result = history
     desk = _desk(ctx)
     expected = _fresh(desk, result.first, result.last)
     _paged(desk, result.first, result.last)  # the pages made
     monkeypatch.setattr(O, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(P, "PARALLEL_FROM", 1)
     monkeypatch.setattr(O, "MAX_THREADS", 99)  # whatever threads the test runner has
     forks: list[int] = []
     real_fork = os.fork
