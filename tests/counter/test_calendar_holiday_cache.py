@@ -6,8 +6,6 @@ calendar's fingerprint unchanged (stored per-case summaries stay current)."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import holidays
 from counter import national_holidays as N
 from counter.calendar import WorkingCalendar
 from counter.config import CalendarSettings
+from tests.fresh_process import fresh_process_says
 
 
 def live() -> holidays.HolidayBase:
@@ -48,8 +47,7 @@ def test_a_second_process_reads_the_file_without_importing_holidays(tmp_path: Pa
         f"table = NationalHolidays(Path({str(tmp_path)!r}))\n"
         "print(table.get(date(2026, 8, 17)), 'holidays' in sys.modules)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=120).stdout.strip()
+    out = fresh_process_says(code)
     assert out == "Hari Kemerdekaan Republik Indonesia False"
 
 

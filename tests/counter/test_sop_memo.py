@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 import pickle
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from counter.sop import load_catalog
 from counter.sop_memo import SopMemo
+from tests.fresh_process import fresh_process_says
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "sop_valid.toml"
 VALID = FIXTURE.read_text()
@@ -69,8 +68,7 @@ def test_another_process_reads_what_one_checked(tmp_path: Path) -> None:
         f"text = Path({str(FIXTURE)!r}).read_text()\n"
         "print(memo.parse(text, 'kantor/uji.toml').id, calls)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=120).stdout.strip()
+    out = fresh_process_says(code)
     assert out == "uji-konsultasi []"
 
 
