@@ -11,8 +11,10 @@ afterwards, so a problem shows exactly as it would without the copies.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -87,8 +89,22 @@ class Share:
     def result(self) -> dict[str, OpenCase]:
         if self._result is None:
             got = _collect(self.child)
+            self.child = None
             self._result = got if got is not None else fold_open(self.desk, self.cases)
         return self._result
+
+    def close(self) -> None:
+        """Stop a copy whose cases were not asked for (the report ended or failed before
+        their days: its work is not needed) and reap it."""
+        if self.child is None:
+            return
+        pid, read = self.child
+        self.child = None
+        with contextlib.suppress(OSError):
+            os.close(read)
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.waitpid(pid, 0)
 
 
 def fold_open_parallel(desk: Desk, cases: Mapping[str, Events],

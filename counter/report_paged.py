@@ -65,30 +65,43 @@ def stream_summary(desk: Desk, first: date, last: date, sink: RenderedSink) -> S
     share = _share_out(desk, sorted(c for c in repo.open_codes()
                                     if first <= parse_code(c).day <= last))
     seen: dict[str, OpenCase] = {}
-    for day in days_in(first, last):
-        key, page = _fitting_page(desk, repo, day, stamper)  # type: ignore[arg-type]
-        if key is None:  # no day file: nothing was opened that day
-            continue
-        if page is None:
-            try:
-                page, opens = _read_day(desk, repo, day, stamper)  # type: ignore[arg-type]
-            except LoketError as err:
-                if err.path is None:
-                    raise
-                damaged.extend(desk.cases_on(day).unreadable)  # named as every reader does
-                continue
-        else:
-            opens = {code: _ready_or_fold(desk, share, code, events)
-                     for code, events in page.open_events.items()}
-        seen.update(opens)
-        acc.merge(page.part)
-        _emit(page, opens, acc, sink)
+    try:
+        for day in days_in(first, last):
+            opens = _day(desk, repo, day, stamper, share, acc, sink, damaged)
+            seen.update(opens)
+    finally:
+        if share is not None:
+            share.close()
     others = desk.open_cases_besides(seen)
     listed = set(repo.open_codes())
     waits = [case.wait for code, case in seen.items() if code in listed and case.wait]
     waits += [w for v in others.views if (w := wait_item(v)) is not None]
     return acc.finish(first, last, wait_items=waits,
                       unreadable=[*damaged, *others.unreadable])
+
+
+def _day(desk: Desk, repo: object, day: date, stamper: Stamper, share: Share | None,
+         acc: SummaryAcc, sink: RenderedSink,
+         damaged: list[UnreadableDay]) -> dict[str, OpenCase]:
+    """One day of the report: its page's figures merged and its rows written out; the
+    day's open cases (folded now) returned, for the files-waiting lines."""
+    key, page = _fitting_page(desk, repo, day, stamper)  # type: ignore[arg-type]
+    if key is None:  # no day file: nothing was opened that day
+        return {}
+    if page is None:
+        try:
+            page, opens = _read_day(desk, repo, day, stamper)  # type: ignore[arg-type]
+        except LoketError as err:
+            if err.path is None:
+                raise
+            damaged.extend(desk.cases_on(day).unreadable)  # named as every reader does
+            return {}
+    else:
+        opens = {code: _ready_or_fold(desk, share, code, events)
+                 for code, events in page.open_events.items()}
+    acc.merge(page.part)
+    _emit(page, opens, acc, sink)
+    return opens
 
 
 def _share_out(desk: Desk, codes: list[str]) -> Share | None:

@@ -310,3 +310,25 @@ def test_open_cases_folded_by_forked_copies_give_the_same_report(
     monkeypatch.undo()
     assert forks  # the open cases were shared out
     _same(got, expected)
+
+
+def test_a_copy_whose_cases_are_not_asked_for_is_stopped_and_reaped(
+        history: tuple[Context, demo.DemoResult]) -> None:
+    """A report that ends (or fails) before the forked copy's days leaves no process
+    behind: the copy is stopped and reaped."""
+    import os
+
+    from counter.report_open import Share
+
+    ctx, _ = history
+    desk = _desk(ctx)
+    store = desk.repo
+    assert isinstance(store, Store)
+    codes = store.open_codes()
+    share = Share(desk, store.events_of(codes))
+    assert share.child is not None and codes
+    pid = share.child[0]
+    share.close()
+    with pytest.raises(ChildProcessError):  # already reaped: no such child any more
+        os.waitpid(pid, 0)
+    share.close()  # and a second close does nothing
