@@ -302,8 +302,8 @@ def stages(ctx: Any, first: date, last: date, out: Path) -> None:
 
         def open_xml() -> None:
             for case in opens.values():
-                acc.add(*case.rows)
-                stream.add_xml(case.case_xml, case.steps_xml, len(case.rows[1]))
+                acc.add(*case.figures)
+                stream.add_xml(case.case_xml, case.steps_xml, len(case.figures[1]))
 
         timed("open: figures added, XML handed over", open_xml)
         others = timed("files waiting (open cases of other days)",

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date
+from datetime import date, datetime
 from statistics import median
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from counter.damage import UnreadableDay, merged
 from counter.report import (
@@ -43,6 +43,42 @@ if TYPE_CHECKING:
     from counter.desk import CaseView
 
 
+class CaseFigures(NamedTuple):
+    """What the summary's figures read of a case's row (`CaseRow` has them all): small
+    enough to hand over from a forked copy (`counter.report_open`)."""
+
+    status: str
+    opened_at: datetime
+    over: bool
+    sop_id: str
+    service: str
+    day_s: float | None
+    limit_s: float | None
+    elapsed_s: float
+
+
+class StepFigures(NamedTuple):
+    """What the summary's figures read of a step run's row (`StepRow` has them all)."""
+
+    measured: bool
+    over: bool
+    sop_id: str
+    step: int
+    service: str
+    kegiatan: str
+    day_s: float | None
+    overrun_s: float
+    reason: str
+
+
+def figures_of(row: CaseRow, runs: Sequence[StepRow]) -> tuple[CaseFigures,
+                                                                 tuple[StepFigures, ...]]:
+    return (CaseFigures(row.status, row.opened_at, row.over, row.sop_id, row.service,
+                        row.day_s, row.limit_s, row.elapsed_s),
+            tuple(StepFigures(s.measured, s.over, s.sop_id, s.step, s.service, s.kegiatan,
+                              s.day_s, s.overrun_s, s.reason) for s in runs))
+
+
 class _Service:
     """One service's figures: counts and the few numbers the medians need."""
 
@@ -56,7 +92,7 @@ class _Service:
         self.limits_all: list[float] = []
         self.day_s: float | None = None
 
-    def add(self, row: CaseRow) -> None:
+    def add(self, row: CaseRow | CaseFigures) -> None:
         self.count += 1
         self.over += row.over
         self.day_s = self.day_s or row.day_s
@@ -90,7 +126,8 @@ class SummaryAcc:
         self.services: dict[str, _Service] = {}
         self.over_runs: dict[tuple[str, int], _Over] = {}
 
-    def add(self, row: CaseRow, runs: Sequence[StepRow]) -> None:
+    def add(self, row: CaseRow | CaseFigures,
+            runs: Sequence[StepRow] | Sequence[StepFigures]) -> None:
         self.opened += 1
         self.statuses[row.status] += 1
         self.arrivals[row.opened_at.hour] += 1

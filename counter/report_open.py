@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING, Any
 
 from counter.export.columns import CASE_COLUMNS, STEP_COLUMNS
 from counter.export.xlsx_cells import kinds_of, template
-from counter.report import CaseRows, WaitItem, wait_item
+from counter.report import WaitItem, wait_item
+from counter.report_acc import CaseFigures, StepFigures, figures_of
 from counter.report_rows import case_row, step_rows
 
 if TYPE_CHECKING:
@@ -41,10 +42,10 @@ _STEP_KINDS = kinds_of(STEP_COLUMNS)
 
 @dataclass(frozen=True)
 class OpenCase:
-    """An open case's report rows now (also as sheet XML: `counter.export.xlsx_cells`),
-    where its file waits, and which events made it."""
+    """An open case's report rows now, as the summary's figures and as sheet XML
+    (`counter.export.xlsx_cells`), where its file waits, and which events made it."""
 
-    rows: CaseRows
+    figures: tuple[CaseFigures, tuple[StepFigures, ...]]  # what the summary adds up
     case_xml: str
     steps_xml: str
     wait: WaitItem | None
@@ -57,7 +58,7 @@ def made_from(events: Events) -> tuple[object, int]:
 
 def open_case(view: CaseView, events: Events) -> OpenCase:
     row, steps = case_row(view), step_rows(view)
-    return OpenCase((row, steps), template(_CASE_KINDS, row),
+    return OpenCase(figures_of(row, steps), template(_CASE_KINDS, row),
                     "".join(template(_STEP_KINDS, s) for s in steps), wait_item(view),
                     made_from(events))
 

@@ -167,7 +167,7 @@ def _emit(page: ReportPage, opens: Mapping[str, OpenCase], acc: SummaryAcc,
     for item in page.layout:
         if isinstance(item, str):
             case = opens[item]
-            acc.add(*case.rows)
-            sink.add_xml(case.case_xml, case.steps_xml, len(case.rows[1]))
+            acc.add(*case.figures)
+            sink.add_xml(case.case_xml, case.steps_xml, len(case.figures[1]))
         else:
             sink.add_compressed(item.cases, item.case_count, item.steps, item.step_count)
