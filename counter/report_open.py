@@ -16,10 +16,11 @@ import os
 import pickle
 import signal
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from counter.errors import LoketError
 from counter.export.columns import CASE_COLUMNS, STEP_COLUMNS
 from counter.export.xlsx_cells import kinds_of, template
 from counter.report import WaitItem, wait_item
@@ -79,19 +80,27 @@ def can_fork(cases: int, workers: int | None = None) -> bool:
 
 
 class Share:
-    """Cases a forked copy folds while this process goes on; `result` waits for them
-    (and folds them here when the copy failed)."""
+    """Cases a forked copy reads (`load`, in the copy: what it reads is its own memory,
+    not pages shared with this process that it would have to copy as it touches them)
+    and folds while this process goes on; `result` waits for them (and does them here
+    when the copy failed; nothing when they cannot be read: the days say why)."""
 
-    def __init__(self, desk: Desk, cases: Mapping[str, Events]) -> None:
-        self.desk, self.cases = desk, cases
-        self.child = _fork(desk, cases)
+    def __init__(self, desk: Desk, codes: Collection[str],
+                 load: Callable[[], Mapping[str, Events]]) -> None:
+        self.desk, self.codes, self.load = desk, frozenset(codes), load
+        self.child = _fork(desk, load)
         self._result: dict[str, OpenCase] | None = None
 
     def result(self) -> dict[str, OpenCase]:
         if self._result is None:
             got = _collect(self.child)
             self.child = None
-            self._result = got if got is not None else fold_open(self.desk, self.cases)
+            if got is None:
+                try:
+                    got = fold_open(self.desk, self.load())
+                except LoketError:
+                    got = {}
+            self._result = got
         return self._result
 
     def close(self) -> None:
@@ -115,15 +124,22 @@ def fold_open_parallel(desk: Desk, cases: Mapping[str, Events],
     if not can_fork(len(cases), workers):
         return fold_open(desk, cases)
     codes = list(cases)
-    shares = [Share(desk, {c: cases[c] for c in codes[i::workers]}) for i in range(1, workers)]
+    shares = [Share(desk, codes[i::workers], _picked(cases, codes[i::workers]))
+              for i in range(1, workers)]
     done = fold_open(desk, {c: cases[c] for c in codes[0::workers]})
     for share in shares:
         done.update(share.result())
     return done
 
 
-def _fork(desk: Desk, cases: Mapping[str, Events]) -> tuple[int, int] | None:
-    """(pid, read end) of a copy folding `cases`; None when no copy could be made."""
+def _picked(cases: Mapping[str, Events],
+            codes: list[str]) -> Callable[[], Mapping[str, Events]]:
+    return lambda: {c: cases[c] for c in codes}
+
+
+def _fork(desk: Desk, load: Callable[[], Mapping[str, Events]]) -> tuple[int, int] | None:
+    """(pid, read end) of a copy folding the cases `load` gives; None when no copy could
+    be made."""
     try:
         read, write = os.pipe()
     except OSError:
@@ -140,7 +156,7 @@ def _fork(desk: Desk, cases: Mapping[str, Events]) -> tuple[int, int] | None:
     status = 1  # the copy: fold, hand the result over, and leave without any clean-up
     try:  # of the parent's (no atexit, no flushing of its buffers)
         os.close(read)
-        data = pickle.dumps(fold_open(desk, cases), protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickle.dumps(fold_open(desk, load()), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(write, "wb") as out:
             out.write(data)
         status = 0

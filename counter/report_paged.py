@@ -24,7 +24,7 @@ from counter.summary.reader import stamper_of
 
 # The share of the period's open cases this process folds itself (the earlier days):
 # it also reads and writes out every day, so the forked copy takes the larger part.
-OWN_SHARE = 0.45
+OWN_SHARE = 0.4
 
 if TYPE_CHECKING:
     from counter.desk import Desk
@@ -112,16 +112,12 @@ def _share_out(desk: Desk, codes: list[str]) -> Share | None:
     if not can_fork(len(codes)):
         return None
     later = codes[int(len(codes) * OWN_SHARE):]
-    try:
-        events = desk.repo.events_of(later)
-    except LoketError:
-        return None  # a damaged day: the day loop names it
-    return Share(desk, events)
+    return Share(desk, later, lambda: desk.repo.events_of(later))
 
 
 def _ready_or_fold(desk: Desk, share: Share | None, code: str,
                    events: list[dict[str, Any]]) -> OpenCase:
-    if share is not None and code in share.cases:
+    if share is not None and code in share.codes:
         known = share.result().get(code)
         if known is not None and known.made_from == made_from(events):
             return known

@@ -325,7 +325,7 @@ def test_a_copy_whose_cases_are_not_asked_for_is_stopped_and_reaped(
     store = desk.repo
     assert isinstance(store, Store)
     codes = store.open_codes()
-    share = Share(desk, store.events_of(codes))
+    share = Share(desk, codes, lambda: store.events_of(codes))
     assert share.child is not None and codes
     pid = share.child[0]
     share.close()
