@@ -247,8 +247,9 @@ def stages(ctx: Any, first: date, last: date, out: Path) -> None:
     from counter.export.xlsx_stream import XlsxStream
     from counter.report import wait_item
     from counter.report_acc import SummaryAcc
-    from counter.report_open import fold_open_parallel
+    from counter.report_open import Share, fold_open
     from counter.report_page import page_fits, read_page
+    from counter.report_paged import OWN_SHARE
     from counter.summary.reader import stamper_of
 
     desk = Desk(ctx.store, ctx.catalog, ctx.profile)
@@ -294,8 +295,15 @@ def stages(ctx: Any, first: date, last: date, out: Path) -> None:
         n_closed = timed("closed: parts merged, runs spliced in", closed)
         events = {code: evs for page in pages for code, evs in page.open_events.items()}
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        opens = timed("open: fold, measure, rows, XML (+ copies)",
-                      lambda: fold_open_parallel(desk, events))
+        def fold_shared() -> dict[str, Any]:  # as `report_paged.stream_summary` shares out
+            codes = sorted(events)
+            split = int(len(codes) * OWN_SHARE)
+            share = Share(desk, codes[split:], lambda: {c: events[c] for c in codes[split:]})
+            done = fold_open(desk, {c: events[c] for c in codes[:split]})
+            done.update(share.result())
+            return done
+
+        opens = timed("open: fold, measure, rows, XML (+ copy)", fold_shared)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         marks.append(("  the forked copies' CPU (not above)", after.ru_utime + after.ru_stime
                       - before.ru_utime - before.ru_stime, 0.0))

@@ -72,10 +72,9 @@ def fold_open(desk: Desk, cases: Mapping[str, Events]) -> dict[str, OpenCase]:
             for code, events in cases.items()}
 
 
-def can_fork(cases: int, workers: int | None = None) -> bool:
-    """Worth sharing `cases` out, and safe to fork here?"""
-    workers = workers or os.cpu_count() or 1
-    return workers >= 2 and cases >= PARALLEL_FROM and hasattr(os, "fork") \
+def can_fork(cases: int) -> bool:
+    """Worth sharing `cases` out (another core to do it on), and safe to fork here?"""
+    return (os.cpu_count() or 1) >= 2 and cases >= PARALLEL_FROM and hasattr(os, "fork") \
         and threading.active_count() <= MAX_THREADS
 
 
@@ -115,26 +114,6 @@ class Share:
             os.kill(pid, signal.SIGKILL)
         with contextlib.suppress(OSError):
             os.waitpid(pid, 0)
-
-
-def fold_open_parallel(desk: Desk, cases: Mapping[str, Events],
-                       workers: int | None = None) -> dict[str, OpenCase]:
-    """`fold_open`, the cases shared out between this process and forked copies."""
-    workers = workers or os.cpu_count() or 1
-    if not can_fork(len(cases), workers):
-        return fold_open(desk, cases)
-    codes = list(cases)
-    shares = [Share(desk, codes[i::workers], _picked(cases, codes[i::workers]))
-              for i in range(1, workers)]
-    done = fold_open(desk, {c: cases[c] for c in codes[0::workers]})
-    for share in shares:
-        done.update(share.result())
-    return done
-
-
-def _picked(cases: Mapping[str, Events],
-            codes: list[str]) -> Callable[[], Mapping[str, Events]]:
-    return lambda: {c: cases[c] for c in codes}
 
 
 def _fork(desk: Desk, load: Callable[[], Mapping[str, Events]]) -> tuple[int, int] | None:

@@ -62,8 +62,8 @@ def stream_summary(desk: Desk, first: date, last: date, sink: RenderedSink) -> S
     stamper = stamper_of(desk)
     acc = SummaryAcc()
     damaged: list[UnreadableDay] = []
-    share = _share_out(desk, sorted(c for c in repo.open_codes()
-                                    if first <= parse_code(c).day <= last))
+    open_now = repo.open_codes()
+    share = _share_out(desk, sorted(c for c in open_now if first <= parse_code(c).day <= last))
     seen: dict[str, OpenCase] = {}
     try:
         for day in days_in(first, last):
@@ -73,7 +73,7 @@ def stream_summary(desk: Desk, first: date, last: date, sink: RenderedSink) -> S
         if share is not None:
             share.close()
     others = desk.open_cases_besides(seen)
-    listed = set(repo.open_codes())
+    listed = set(open_now)  # as `desk.open_cases`: the files the open-case index lists
     waits = [case.wait for code, case in seen.items() if code in listed and case.wait]
     waits += [w for v in others.views if (w := wait_item(v)) is not None]
     return acc.finish(first, last, wait_items=waits,

@@ -22,8 +22,6 @@ from counter.export.columns import ILLEGAL_XML, Column, local_naive
 BOLD_STYLE = ' s="1"'  # the styles of `counter.export.xlsx_package.STYLES`
 DATE_STYLE = ' s="2"'
 _EPOCH = datetime(1899, 12, 30)
-_LETTERS = [chr(ord("A") + i) for i in range(26)] + [
-    chr(ord("A") + i) + chr(ord("A") + j) for i in range(26) for j in range(26)]
 
 
 @lru_cache(maxsize=65536)
@@ -42,11 +40,6 @@ def serial(value: datetime) -> float:
     return (local_naive(value) - _EPOCH).total_seconds() / 86400.0
 
 
-def letter(index: int) -> str:
-    """The column letters of the 0-based column `index` (A … ZZ)."""
-    return _LETTERS[index]
-
-
 Kinds = list[tuple[Any, str]]
 
 
@@ -57,39 +50,43 @@ def kinds_of(columns: Sequence[Column]) -> Kinds:
 
 def template(kinds: Kinds, row: Any) -> str:
     """The row's XML, placed by order alone (an empty value in the middle is `<c/>`)."""
-    out = ["<row>"]
-    add = out.append
-    gap = 0
+    cells: list[str | None] = []
+    add = cells.append
     for get, kind in kinds:
         v = get(row)
         if v is None or v == "":
-            gap += 1
-            continue
-        if gap:
-            add("<c/>" * gap)
-            gap = 0
-        if kind == "datetime":
-            add(f'<c{DATE_STYLE} t="n"><v>{serial(v)!r}</v></c>')
+            add(None)
+        elif kind == "datetime":
+            add(number_cell(serial(v), DATE_STYLE))
         elif kind == "minutes":
-            add(f'<c t="n"><v>{round(v / 60.0, 1)!r}</v></c>')
+            add(number_cell(round(v / 60.0, 1)))
         elif kind == "int":
-            add(f'<c t="n"><v>{int(v)}</v></c>')
+            add(number_cell(int(v)))
         else:
-            add(f'<c t="inlineStr">{text_xml(str(v))}</c>')
-    add("</row>")
-    return "".join(out)
+            add(text_cell(str(v)))
+    return row_xml(cells)
 
 
-def plain_row(values: Sequence[Any], number: int, bold: bool = False) -> str:
-    """A row of plain values (text or numbers) at `number`, as the summary sheets have."""
-    cells = []
+def plain_row(values: Sequence[Any], bold: bool = False) -> str:
+    """A row of plain values (text, or numbers a spreadsheet sums), as the summary sheets
+    have them."""
     style = BOLD_STYLE if bold else ""
-    for i, v in enumerate(values):
-        ref = f"{_LETTERS[i]}{number}"
-        if v is None or v == "":
-            continue
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            cells.append(f'<c r="{ref}"{style} t="inlineStr">{text_xml(str(v))}</c>')
-        else:
-            cells.append(f'<c r="{ref}"{style} t="n"><v>{v!r}</v></c>')
-    return f'<row r="{number}">{"".join(cells)}</row>'
+    return row_xml([None if v is None or v == "" else
+                    number_cell(v, style) if isinstance(v, int | float) and
+                    not isinstance(v, bool) else text_cell(str(v), style) for v in values])
+
+
+def text_cell(text: str, style: str = "") -> str:
+    return f'<c{style} t="inlineStr">{text_xml(text)}</c>'
+
+
+def number_cell(value: float, style: str = "") -> str:
+    return f'<c{style} t="n"><v>{value!r}</v></c>'
+
+
+def row_xml(cells: Sequence[str | None]) -> str:
+    """A row of cells in column order; a missing one (None) in the middle is an empty
+    `<c/>` holding its place, missing ones at the end are left out."""
+    while cells and cells[-1] is None:
+        cells = cells[:-1]
+    return "<row>" + "".join("<c/>" if c is None else c for c in cells) + "</row>"

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from xml.sax.saxutils import quoteattr
 
 from counter.export.columns import Column
-from counter.export.xlsx_cells import letter, text_xml
+from counter.export.xlsx_cells import BOLD_STYLE, row_xml, text_cell
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -43,7 +43,7 @@ STYLES = (
 _PANE = ('<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
          'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" '
          'activeCell="A1" sqref="A1"/></sheetView></sheetViews>')
-_TAIL = ('</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" '
+SHEET_TAIL = ('</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" '
          'header="0.5" footer="0.5"/></worksheet>')
 
 
@@ -60,13 +60,9 @@ def sheet_head(widths: Sequence[float], *, frozen_header: Sequence[Column] | Non
         head += _PANE
     head += f'<sheetFormatPr defaultRowHeight="15"/>{_cols(widths)}<sheetData>'
     if frozen_header is not None:
-        cells = "".join(f'<c r="{letter(i)}1" s="1" t="inlineStr">{text_xml(c.header)}</c>'
-                        for i, c in enumerate(frozen_header))
-        head += f'<row r="1">{cells}</row>'
+        head += row_xml([text_cell(c.header, BOLD_STYLE) for c in frozen_header])
     return head
 
-
-SHEET_TAIL = _TAIL
 
 
 def workbook_parts(titles: Sequence[str], now: datetime | None = None) -> list[tuple[str, str]]:

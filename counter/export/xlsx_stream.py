@@ -163,8 +163,7 @@ class XlsxStream:
 
 def _sheet(widths: Sequence[float], rows: Iterable[tuple[Sequence[Any], bool]]) -> str:
     body = [xlsx_package.sheet_head(widths, frozen_header=None)]
-    for n, (values, bold) in enumerate(rows, 1):
-        body.append(xlsx_cells.plain_row(values, n, bold) if values else f'<row r="{n}"/>')
+    body += (xlsx_cells.plain_row(values, bold) for values, bold in rows)
     body.append(xlsx_package.SHEET_TAIL)
     return "".join(body)
 
