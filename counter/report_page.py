@@ -102,8 +102,8 @@ def make_page(desk: Desk, stamper: Stamper, day: DayRows) -> ReportPage | None:
         counts[0] += 1
         counts[1] += len(runs)
     end_run()
-    stamps = {_sop_key(*sop): "" for sop in day.closed_sops.values()}
-    stamps = {k: _stamp_of(desk, stamper, k) for k in stamps}
+    stamps = {k: _stamp_of(desk, stamper, k)
+              for k in {_sop_key(*sop) for sop in day.closed_sops.values()}}
     return ReportPage(key=day.key, stamps=stamps, layout=tuple(layout), part=acc.part(),
                       requests={c: r for c, r in day.requests.items() if c in day.closed_sops},
                       open_events=dict(day.open_events))
