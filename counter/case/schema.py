@@ -22,15 +22,10 @@ keeps its order and every desk derives the same id.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import random
-import re
-import threading
 import types
 import typing
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import MISSING, dataclass, fields
 from datetime import datetime
 from functools import cache, lru_cache
@@ -38,13 +33,13 @@ from typing import Any, ClassVar, TypeVar
 
 from counter.codes import parse_code
 from counter.errors import CaseError, CodeError
+from counter.ids import ID_LENGTH as ID_LENGTH
+from counter.ids import TIME_BITS, ulid_text
+from counter.ids import is_id as is_id
+from counter.ids import new_id as new_id
+from counter.ids import seeded_ids as seeded_ids
 from counter.texts import case as T
 from counter.visitor import Visitor
-
-ID_LENGTH = 26
-# A ULID: 48 bits of time first (so its first character is 0-7), Crockford base 32.
-_ID_PATTERN = re.compile(r"[0-7][0-9A-HJKMNP-TV-Z]{25}")
-_TIME_BITS = 80  # a ULID is 48 bits of milliseconds, then 80 bits of randomness
 
 
 class SchemaError(CaseError):
@@ -52,41 +47,6 @@ class SchemaError(CaseError):
 
 
 # ---------------------------------------------------------------- ids
-
-
-_last_id = 0
-_id_mutex = threading.Lock()
-_id_rng: random.Random | None = None
-
-
-def new_id(at: datetime) -> str:
-    """A fresh ULID carrying the time of `at`.
-
-    Ids made in one process for the same millisecond increase (an action's events
-    share one `at`, and their ids keep the order they were made in).
-    """
-    global _last_id
-    ms = int(at.timestamp() * 1000) & ((1 << 48) - 1)
-    with _id_mutex:
-        rand = _id_rng.getrandbits(_TIME_BITS) if _id_rng else int.from_bytes(os.urandom(10))
-        fresh = (ms << _TIME_BITS) | rand
-        if fresh >> _TIME_BITS == _last_id >> _TIME_BITS and fresh <= _last_id:
-            fresh = _last_id + 1
-        _last_id = fresh
-    return ulid_text(fresh)
-
-
-@contextlib.contextmanager
-def seeded_ids(seed: int) -> Iterator[None]:
-    """Ids drawn from a seeded generator meanwhile (the demo: same seed, same history)."""
-    global _id_rng, _last_id
-    with _id_mutex:
-        _id_rng, _last_id = random.Random(seed), 0
-    try:
-        yield
-    finally:
-        with _id_mutex:
-            _id_rng = None
 
 
 def legacy_id(code: str, seq: int, at: str) -> str:
@@ -98,25 +58,7 @@ def legacy_id(code: str, seq: int, at: str) -> str:
     digest = hashlib.sha256(f"{code}:{seq}:{at}".encode()).digest()
     # The seq leads the random part, so one action's events (one `at`) keep their order.
     rand = ((max(seq, 0) & 0xFFFF) << 64) | int.from_bytes(digest[:8], "big")
-    return ulid_text(((ms & ((1 << 48) - 1)) << _TIME_BITS) | rand)
-
-
-_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32, as ULIDs are written
-
-
-def ulid_text(value: int) -> str:
-    """A 128-bit ULID as its 26 characters (the `ulid` package spells it the same; its
-    import alone took ~40 ms of every Loket process, for these few lines)."""
-    chars = []
-    for _ in range(ID_LENGTH):
-        chars.append(_ALPHABET[value & 31])
-        value >>= 5
-    return "".join(reversed(chars))
-
-
-def is_id(value: object) -> bool:
-    return (isinstance(value, str) and len(value) == ID_LENGTH
-            and _ID_PATTERN.fullmatch(value) is not None)
+    return ulid_text(((ms & ((1 << 48) - 1)) << TIME_BITS) | rand)
 
 
 def event_id(raw: Mapping[str, Any]) -> str:

@@ -18,18 +18,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from counter.ids import new_id
+
 TYPES = ("diambil", "dipanggil", "tidak_hadir", "dialihkan", "dilayani", "selesai", "pergi")
 
 QueueEvent = dict[str, Any]
 
-
-def new_id(at: datetime) -> str:
-    """A ULID whose time part is the fact's own time (ids sort like the facts); facts
-    made by one process within one millisecond get increasing ids, so two tickets taken
-    that close are still called in the order they were taken."""
-    from counter.case.schema import new_id as monotonic_id
-
-    return monotonic_id(at)
 
 
 def make(kind: str, ticket: str, at: datetime, desk: int = 0, **data: Any) -> QueueEvent:

@@ -163,7 +163,7 @@ def test_an_id_is_spelled_as_the_ulid_package_spells_it() -> None:
 
     from ulid import ULID
 
-    from counter.case.schema import is_id, new_id, ulid_text
+    from counter.ids import is_id, new_id, ulid_text
 
     rng = random.Random(15)
     values = [0, 1, (1 << 128) - 1, *(rng.getrandbits(128) for _ in range(2000))]
