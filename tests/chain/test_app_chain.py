@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from typing import Any
 
 from textual.widgets import Static
 
@@ -42,6 +43,16 @@ async def test_a_whole_store_shows_no_warning(paths) -> None:
         assert not app.screen.query_one("#chain", Static).display
 
 
+async def _warning_shown(app: Any, pilot: Any) -> Static:
+    """The dashboard's record-check line, once the app has settled; it must be showing."""
+    await _settle(app, pilot)
+    home = app.screen
+    assert isinstance(home, HomeScreen)
+    line = home.query_one("#chain", Static)
+    assert line.display
+    return line
+
+
 async def test_a_day_file_edited_by_hand_is_a_persistent_warning(paths) -> None:
     path = _fill(paths)
     from pathlib import Path
@@ -53,11 +64,7 @@ async def test_a_day_file_edited_by_hand_is_a_persistent_warning(paths) -> None:
     Path(path).write_bytes(serialize(data))
     app = make_app(paths, Clock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await _settle(app, pilot)
-        home = app.screen
-        assert isinstance(home, HomeScreen)
-        line = home.query_one("#chain", Static)
-        assert line.display
+        line = await _warning_shown(app, pilot)
         assert "rantai catatan rusak pada 2026-11-24" in str(line.content)
         await pilot.press("f4")  # away and back: still there
         await _settle(app, pilot)
@@ -81,11 +88,7 @@ async def test_an_edited_office_audit_log_is_a_warning_at_start(paths) -> None:
     month.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     app = make_app(paths, Clock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await _settle(app, pilot)
-        home = app.screen
-        assert isinstance(home, HomeScreen)
-        line = home.query_one("#chain", Static)
-        assert line.display
+        await _warning_shown(app, pilot)
         assert f"{month}:1" in app.chain_warning and "audit" in app.chain_warning
 
 
