@@ -116,6 +116,7 @@ def child(base: Path, launched: float) -> None:
     t_import = time.time()
     from counter.config import load_profile, resolve_paths
     from counter.desk_read import DeskReader
+    from counter.open_snapshot import OpenSnapshot
     from counter.sop import load_catalog
     from screens.app import LoketApp
     from screens.home import HomeScreen
@@ -128,6 +129,19 @@ def child(base: Path, launched: float) -> None:
     stages.wrap(DeskReader, "open_cases", "open cases")
     stages.wrap(Store, "events_of", "store")  # the open cases' events (open-case files)
     stages.wrap(DeskReader, "measure", "measure")  # timers; fold = open cases - store - this
+    # the folds and clock plans an earlier process kept (counter.open_snapshot): part of fold
+    stages.wrap(OpenSnapshot, "__init__", "kept")
+    stages.wrap(OpenSnapshot, "state", "kept")
+    stages.wrap(OpenSnapshot, "plan", "kept")
+    kept_used: list[int] = []
+    taken = OpenSnapshot.state
+
+    def counted(self_: Any, *args: Any) -> Any:
+        state = taken(self_, *args)
+        kept_used.append(state is not None)
+        return state
+
+    setattr(OpenSnapshot, "state", counted)  # noqa: B010
     stages.wrap(HomeScreen, "_apply", "apply")  # the UI thread: tables filled
     mounted: list[float] = []
     on_mount = HomeScreen.on_mount
@@ -198,6 +212,7 @@ def child(base: Path, launched: float) -> None:
             home.tick()
         marks["tick"] = (time.perf_counter() - t) / 10
         marks["stages_first"] = stages.reads[0]  # type: ignore[assignment]
+        marks["kept"] = sum(kept_used)
         marks["stages_reload"] = {k: statistics.median(r[k] for r in stages.reads[1:])
                                   for k in stages.reads[1]}  # type: ignore[assignment]
         marks["reloads"] = {k: statistics.median(r[k] for r in reloads)
@@ -219,6 +234,7 @@ def child(base: Path, launched: float) -> None:
         **marks["reloads"],  # type: ignore[dict-item]
         "cpu_open_views": marks["cpu_open_views"],
         "rows": marks["rows"],
+        "kept": marks["kept"],
         "open_views": marks["open_views"],
         "today": marks["today"],
         "tick": marks["tick"],
@@ -236,7 +252,8 @@ def stage_line(stages: dict[str, float]) -> str:
         return f"{rest * 1000:.0f}"
 
     return (f"read in a thread {ms('read')} ms (CPU {ms('cpu read')}): open cases "
-            f"{ms('open cases')} (store {ms('store')}, fold {fold('')}, measure "
+            f"{ms('open cases')} (store {ms('store')}, fold {fold('')} [from the kept file "
+            f"{ms('kept')}], measure "
             f"{ms('measure')}; CPU {ms('cpu open cases')}: {ms('cpu store')}, "
             f"{fold('cpu ')}, {ms('cpu measure')}) · tables filled on the UI thread "
             f"{ms('apply')} ms (CPU {ms('cpu apply')})")
@@ -279,6 +296,8 @@ def main() -> None:
     print(f"  dashboard first fill (its mount → tables filled): median "
           f"{med('first_fill') * 1000:.0f} ms; drawn {med('first_drawn') * 1000:.0f} ms")
     print(f"    {stage_line(median_stages(results, 'stages_first'))}")
+    print(f"    folds taken from the file an earlier process kept: "
+          f"{', '.join(str(r['kept']) for r in results)} (per run)")
     print(f"  dashboard reload (median of {RELOADS} per run): tables filled "
           f"{med('reload') * 1000:.0f} ms (CPU {med('cpu_reload') * 1000:.0f} ms), drawn "
           f"{med('reload_drawn') * 1000:.0f} ms")

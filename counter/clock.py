@@ -332,18 +332,29 @@ def measure_case(
 
 def _plan(state: StateLike, sop: SopLike, cal: WorkingCalendar, nearing: float) -> CasePlan:
     """What `measure_case` needs of the case that does not depend on `now`."""
+    return plan_case(state, sop, cal, nearing)
+
+
+def plan_case(state: StateLike, sop: SopLike, cal: WorkingCalendar, nearing: float,
+              ended: tuple[StepTiming | None, ...] | None = None,
+              limit: tuple[float | None] | None = None) -> CasePlan:
+    """The plan of `_plan`; `ended` (every run's timing once finished) and `limit` (the
+    allowance) as an earlier measuring of the very same runs found them, when known
+    (`counter.open_snapshot`), else measured here."""
     steps = tuple(sop.steps)
     runs = tuple(state.runs)
     found = tuple(_find(steps, _step_no(run)) for run in runs)
     opened = cal.local(state.opened_at)
+    if ended is None or len(ended) != len(runs):
+        # a finished run's time no longer depends on `now` (any `now` gives the same)
+        ended = tuple(measure_step(run, step, cal, opened, nearing)
+                      if run.ended_at is not None else None
+                      for run, (_, step) in zip(runs, found, strict=True))
     return CasePlan(
         state=state, sop=sop, cal=cal, nearing=nearing, runs=runs, steps=steps, found=found,
-        # a finished run's time no longer depends on `now` (any `now` gives the same)
-        ended=tuple(measure_step(run, step, cal, opened, nearing)
-                    if run.ended_at is not None else None
-                    for run, (_, step) in zip(runs, found, strict=True)),
-        opened=opened, pauses=tuple(p for run in runs for p in (run.pauses or ())),
-        limit_s=_allowance(cal, opened, tuple(waktu_of(step) for step in steps)))
+        ended=ended, opened=opened, pauses=tuple(p for run in runs for p in (run.pauses or ())),
+        limit_s=limit[0] if limit is not None else
+        _allowance(cal, opened, tuple(waktu_of(step) for step in steps)))
 
 
 def _estimate(

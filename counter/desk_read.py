@@ -6,7 +6,8 @@ days whose file cannot be read named instead of raised, and which roles this des
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -14,8 +15,9 @@ from typing import Any
 from counter import case as C
 from counter.accounts.signin import Session
 from counter.calendar import WorkingCalendar, calendar_for
-from counter.case.fold_cache import fold_cached
+from counter.case.fold_cache import fold_cached, keep_fold, kept_fold
 from counter.clock import measure_case
+from counter.clock_kept import keep_plan
 from counter.codes import parse_code
 from counter.config import Profile
 from counter.damage import UnreadableDay, merged
@@ -30,6 +32,7 @@ from counter.desk_view import (
     _sop_versi,
 )
 from counter.errors import ConflictError, LoketError
+from counter.open_snapshot import OpenSnapshot, snapshot_bytes
 from counter.sop import Catalog, Sop
 from counter.sync.order import describe_fork, forks
 
@@ -61,6 +64,13 @@ class DeskReader:
         # story: {5: "Kabid"}; the copy the store kept at the last sync, and this desk's own.
         self.desk_names: dict[int, str] = _known_desk_names(repo, profile)
         self._now = now or (lambda: datetime.now(profile.tz))
+        # The folds an earlier process kept (`counter.open_snapshot`): read at the first
+        # look at the open cases, let go after it (their folds are kept in memory then).
+        self._snapshot: OpenSnapshot | None = None
+        self._snapshot_read = False  # once per desk: later reads find the folds in memory
+        self._snapshot_depth = 0
+        self._snapshot_written: tuple[int, ...] = ()
+        self._settled: dict[int, tuple[C.CaseState, bool]] = {}  # no fork to show
 
     @property
     def officer(self) -> str:
@@ -81,11 +91,71 @@ class DeskReader:
 
     def fold(self, events: list[dict[str, Any]]) -> CaseView:
         sop = self.sop_of(_sop_id(events), _sop_versi(events))
-        state = fold_cached(events, sop)  # an open case unchanged since the last read
+        state = self.folded(events, sop)
         view = self.measure(state, sop)
+        known = self._settled.get(id(state))
+        if known is not None and known[0] is state and known[1]:
+            return view
         conflicts = tuple(describe_fork(f, self.profile.tz, self.desk_names)
                           for f in forks(events) if not f.resolved)
+        if not conflicts and not state.closed:
+            self._remember_settled(state)
         return replace(view, conflicts=conflicts) if conflicts else view
+
+    def folded(self, events: Sequence[Mapping[str, Any]], sop: Sop | None) -> C.CaseState:
+        """The fold of `events`: kept in memory (an open case unchanged since the last
+        read), kept on disk by an earlier process (with its clock plan), or made now."""
+        state = kept_fold(events, sop)
+        if state is not None:
+            return state
+        snapshot = self._snapshot
+        if snapshot is not None:
+            state = snapshot.state(events, sop)
+            if state is not None:
+                keep_fold(events, sop, state)
+                if not snapshot.may_conflict(events):
+                    self._remember_settled(state)
+                plan = snapshot.plan(state, sop, self.calendar, self.profile.nearing) \
+                    if sop is not None else None
+                if plan is not None:
+                    keep_plan(plan)
+                return state
+        return fold_cached(events, sop)
+
+    def _remember_settled(self, state: C.CaseState) -> None:
+        if len(self._settled) > 8192:
+            self._settled.clear()
+        self._settled[id(state)] = (state, True)
+
+    def keep_open_snapshot(self, views: Iterable[CaseView]) -> None:
+        """Keep the open cases' folds for the next process (the store's file), when they
+        changed since this desk last kept or read them. A cache: failing costs nothing."""
+        keep = getattr(self.repo, "keep_open_snapshot", None)
+        if not callable(keep):
+            return
+        views = [v for v in views if not v.state.closed]
+        signature = tuple(id(v.state) for v in views)
+        if signature == self._snapshot_written:
+            return
+        keep(snapshot_bytes(((v.state, v.sop) for v in views), self.calendar,
+                            self.profile.nearing))
+        self._snapshot_written = signature
+
+    @contextmanager
+    def kept_folds(self) -> Iterator[None]:
+        """While inside: the folds an earlier process kept are used (read once, at the
+        outermost entry; let go at its exit, when their folds are kept in memory)."""
+        self._snapshot_depth += 1
+        try:
+            if self._snapshot_depth == 1 and not self._snapshot_read:
+                self._snapshot_read = True
+                raw = getattr(self.repo, "open_snapshot", None)
+                self._snapshot = OpenSnapshot(raw()) if callable(raw) else None
+            yield
+        finally:
+            self._snapshot_depth -= 1
+            if not self._snapshot_depth:
+                self._snapshot = None
 
     def measure(self, state: C.CaseState, sop: Sop | None) -> CaseView:
         timing = measure_case(state, sop, self.calendar, self.now(), self.profile.nearing) \
@@ -163,15 +233,18 @@ class DeskReader:
         """
         known = known or {}
         codes = self.repo.open_codes()
-        read = self.open_cases_besides(known)
+        read = self.open_cases_besides(known, codes)
         others = {v.code: v for v in read.views}
         views = [known.get(c) or others[c] for c in codes if c in known or c in others]
         return CasesRead(views, read.unreadable)
 
-    def open_cases_besides(self, known: Container[str]) -> CasesRead:
+    def open_cases_besides(self, known: Container[str],
+                           codes: Iterable[str] | None = None) -> CasesRead:
         """The open cases not among ``known`` (a report's own, done already), and every
-        day that cannot be read."""
-        read = self.read_views(c for c in self.repo.open_codes() if c not in known)
+        day that cannot be read; ``codes``: the open codes, when the caller has them."""
+        codes = self.repo.open_codes() if codes is None else codes
+        with self.kept_folds():
+            read = self.read_views(c for c in codes if c not in known)
         extra = []
         for day in self.repo.unread_days():
             try:

@@ -63,16 +63,17 @@ def stream_summary(desk: Desk, first: date, last: date, sink: RenderedSink) -> S
     acc = SummaryAcc()
     damaged: list[UnreadableDay] = []
     open_now = repo.open_codes()
-    share = _share_out(desk, sorted(c for c in open_now if first <= parse_code(c).day <= last))
-    seen: dict[str, OpenCase] = {}
-    try:
-        for day in days_in(first, last):
-            opens = _day(desk, repo, day, stamper, share, acc, sink, damaged)
-            seen.update(opens)
-    finally:
-        if share is not None:
-            share.close()
-    others = desk.open_cases_besides(seen)
+    with desk.kept_folds():  # before the copy is forked: it takes the kept folds along
+        share = _share_out(desk, sorted(c for c in open_now if first <= parse_code(c).day <= last))
+        seen: dict[str, OpenCase] = {}
+        try:
+            for day in days_in(first, last):
+                opens = _day(desk, repo, day, stamper, share, acc, sink, damaged)
+                seen.update(opens)
+        finally:
+            if share is not None:
+                share.close()
+        others = desk.open_cases_besides(seen, open_now)
     listed = set(open_now)  # as `desk.open_cases`: the files the open-case index lists
     waits = [case.wait for code, case in seen.items() if code in listed and case.wait]
     waits += [w for v in others.views if (w := wait_item(v)) is not None]

@@ -147,6 +147,8 @@ class HomeScreen(Screen[None]):
         unreadable = merged(open_now.unreadable, today.unreadable, *again)
         self._from_thread(self._apply, open_now.views, today.views, unreadable,
                           known_damaged, office_open)
+        with suppress(LoketError, OSError):  # a cache for the next start: costs nothing if not
+            desk.keep_open_snapshot(office_open)
 
     def _read_crashed(self) -> None:
         self._reading = False

@@ -374,6 +374,13 @@ class Store:
         """The day file's identity now and the day's report page, if one is kept."""
         return self.shelves.page_on(day)
 
+    def open_snapshot(self) -> bytes | None:
+        """The open cases' folds an earlier process kept (`counter.open_snapshot`)."""
+        return self.shelves.open_snapshot()
+
+    def keep_open_snapshot(self, raw: bytes) -> None:
+        self.shelves.keep_open_snapshot(raw)
+
     def put_page(self, day: date, raw: bytes) -> None:
         """Keep a day's report page (a cache: never an error)."""
         self.shelves.put_page(day, raw)

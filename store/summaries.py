@@ -3,6 +3,7 @@
     ringkasan/2026/2026-11-25.json          {"version": 1, "key": [...], "cases": {code: entry}}
     ringkasan/2026/2026-11-25.terbuka.json  {"version": 1, "key": [...], "open": {code: events}}
     ringkasan/2026/2026-11-25.halaman       a report page (counter.report_page)
+    ringkasan/kasus-terbuka.lipatan         every open case's fold (counter.open_snapshot)
 
 The second holds only the events of the day's open cases: the dashboard reads
 every open case of the history, and parsing these small files instead of whole
@@ -34,6 +35,7 @@ from store.files import DIR_MODE, write_atomic
 from store.index import FileKey, file_key
 
 SHELF_DIR = "ringkasan"
+OPEN_SNAPSHOT = "kasus-terbuka.lipatan"  # every open case's fold (counter.open_snapshot)
 VERSION = 1
 KEPT_SHELVES = 8  # decoded shelves kept in memory: a week's log; a year's report stays flat
 
@@ -168,6 +170,30 @@ class Shelves:
         except OSError:
             return key, None
 
+    # -- the open cases' folds, for the next process (counter.open_snapshot) --------
+
+    @property
+    def open_snapshot_path(self) -> Path:
+        return self.root / OPEN_SNAPSHOT
+
+    def open_snapshot(self) -> bytes | None:
+        try:
+            return self.open_snapshot_path.read_bytes()
+        except OSError:
+            return None
+
+    def keep_open_snapshot(self, raw: bytes) -> None:
+        """Replace the file whole (a cache: no fsync; a torn file fails its checksum)."""
+        if self.read_only:
+            return
+        try:
+            if not self.root.is_dir():
+                self.root.mkdir(DIR_MODE, parents=True, exist_ok=True)
+                os.chmod(self.root, DIR_MODE)
+            write_atomic(self.open_snapshot_path, raw, durable=False)
+        except (OSError, StoreError):
+            return  # made again after the next read
+
     def put_page(self, day: date, raw: bytes) -> None:
         if not self.read_only:
             self._write(day, self.page_path_for(day), raw)
@@ -189,7 +215,8 @@ class Shelves:
         if self.read_only or not self.root.is_dir():
             return removed
         # shelves, open-case files and report pages
-        for path in sorted([*self.root.glob("*/*.json"), *self.root.glob("*/*.halaman")]):
+        for path in sorted([*self.root.glob("*/*.json"), *self.root.glob("*/*.halaman"),
+                            *self.root.glob(OPEN_SNAPSHOT)]):
             try:
                 path.unlink()
                 removed += 1

@@ -239,7 +239,7 @@ class _Folder(_Ledger):
             kelengkapan=dict(self.kelengkapan), over_reasons=dict(self.over_reasons),
             waiting_missing=self.waiting_missing, waiting_note=self.waiting_note,
             anomalies=tuple(self.anomalies), events=read.stored, last_at=self.last_at,
-            facts=read.facts, problems=read.problems, last_event_id=read.last_id,
+            problems=read.problems, last_event_id=read.last_id,
         )
 
 
@@ -299,6 +299,6 @@ def unreadable(read: ReadCase) -> CaseState:
         status=Status.RUSAK, current_step=None, holder_role=None, holder_since=at, runs=(),
         closed_at=None, outcome=None, close_reason="", notes=(), prints=(), kelengkapan={},
         over_reasons={}, waiting_missing=(), waiting_note="", anomalies=(), events=read.stored,
-        last_at=max((ev.at for ev in read.facts), default=at), facts=read.facts,
-        problems=read.problems, last_event_id=read.last_id,
+        last_at=max((ev.at for ev in read.facts), default=at), problems=read.problems,
+        last_event_id=read.last_id,
     )

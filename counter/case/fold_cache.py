@@ -38,21 +38,35 @@ def _key(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> Hashable | Non
     return key
 
 
-def fold_cached(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> CaseState:
-    """`fold(events, sop)`, reusing the fold of the very same events of an open case."""
+def kept_fold(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> CaseState | None:
+    """The fold kept for the very same events under the very same SOP, if any."""
     key = _key(events, sop)
-    if key is not None:
-        with _MUTEX:
-            hit = _FOLDS.get(key)
-            if hit is not None and hit[0] is sop:
-                _FOLDS.move_to_end(key)
-                return hit[1]
-    state = fold(events, sop)
+    if key is None:
+        return None
+    with _MUTEX:
+        hit = _FOLDS.get(key)
+        if hit is not None and hit[0] is sop:
+            _FOLDS.move_to_end(key)
+            return hit[1]
+    return None
+
+
+def keep_fold(events: Sequence[Mapping[str, Any]], sop: Sop | None, state: CaseState) -> None:
+    """Keep `state`, the fold of `events` under `sop`, if the case is open."""
+    key = _key(events, sop)
     if key is not None and not state.closed:
         with _MUTEX:
             _FOLDS[key] = (sop, state)
             while len(_FOLDS) > CAPACITY:
                 _FOLDS.popitem(last=False)
+
+
+def fold_cached(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> CaseState:
+    """`fold(events, sop)`, reusing the fold of the very same events of an open case."""
+    state = kept_fold(events, sop)
+    if state is None:
+        state = fold(events, sop)
+        keep_fold(events, sop, state)
     return state
 
 

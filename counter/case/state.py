@@ -14,7 +14,6 @@ from typing import Any
 from counter.case.event_data import (
     RUN_SELESAI,
 )
-from counter.case.schema import Event
 from counter.texts import case as T
 from counter.visitor import Visitor
 
@@ -174,7 +173,6 @@ class CaseState:
     anomalies: tuple[Anomaly, ...]
     events: tuple[Mapping[str, Any], ...]  # the readable events as stored (each with its id)
     last_at: datetime
-    facts: tuple[Event, ...] = ()  # the same events, typed
     problems: tuple[Problem, ...] = ()  # stored events that could not be read
     # The id of the case's last stored event, readable or not: an action on this state
     # is planned on it (`append_many`'s `expect`).

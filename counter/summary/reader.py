@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from counter.case.fold_cache import fold_cached
 from counter.case.read import any_stored, last_event_id
 from counter.report_rows import CaseRow, StepRow, case_row, step_rows
 from counter.summary.port import ShelfEntry, SummaryShelf, events_entry
@@ -66,7 +65,7 @@ def live_view(desk: Desk, events: Sequence[Mapping[str, Any]], sop_id: str,
     code = events[0].get("code") if events else None
     if not any_stored(events) or not isinstance(code, str):
         return desk.fold([dict(e) for e in events])
-    view = desk.measure(fold_cached(events, sop), sop)
+    view = desk.measure(desk.folded(events, sop), sop)
     conflicts = tuple(describe_fork(f, desk.profile.tz, desk.desk_names)
                       for f in forks(events) if not f.resolved)
     return replace(view, conflicts=conflicts) if conflicts else view

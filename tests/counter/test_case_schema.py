@@ -10,6 +10,7 @@ import pytest
 
 from counter import case as C
 from counter.case import Status
+from counter.case.read import read_case
 from counter.codes import make_code
 from counter.sop import load_catalog
 
@@ -150,7 +151,8 @@ def test_an_unknown_type_is_odd_not_damage_and_a_registered_one_needs_no_fold_ch
     ok = {**future, "type": "uji_nik_dibuka", "data": {"reason": "verifikasi"}}
     state = C.fold([{**opening(), "seq": 0}, ok], SOP)
     assert state.problems == () and state.anomalies == ()
-    assert state.facts[1].data.to_json() == {"reason": "verifikasi", "by": ""}
+    typed = read_case([{**opening(), "seq": 0}, ok]).facts[1]
+    assert typed.data.to_json() == {"reason": "verifikasi", "by": ""}
     bad = {**ok, "data": {"reason": 5}}
     (problem,) = C.fold([{**opening(), "seq": 0}, bad], SOP).problems
     assert problem.field == "data.reason"

@@ -1,0 +1,236 @@
+"""The open cases' folds and clock plans, kept on disk for the next process.
+
+A new process (the app in the morning, a report) had to fold every open case of the
+history from its events and measure it from scratch: about 1 ms of CPU a case, half
+a second for the 500 open files of a busy office, which the officer waited for on
+the dashboard's first fill. A fold and the part of a case's measuring that does not
+move with the clock are pure functions of the events, the SOP, the calendar and
+Loket's own code, so what the last process computed is kept in one file beside the
+summaries (`Store.open_snapshot`) and used only for exactly the same inputs:
+
+- the events: the same ids at the same seqs in the same order (the key of the
+  in-memory folds, `counter.case.fold_cache`); the state's own `events` are the ones
+  just read, never the file's;
+- the SOP: a digest of every field of the version the case was folded with;
+- the calendar and the nearing threshold (the plan only): the calendar's fingerprint;
+- Loket's code: the digest of the `counter` package's sources (`counter.sop_memo`);
+- the file itself: its version and a checksum of the rest.
+
+Anything else, and the case is folded and measured afresh, exactly as without the
+file. A case with an event that cannot be read is never kept (its state's events are
+not all the stored ones). The file holds plain values only (`counter.frozen_codec`,
+`marshal`): nothing in it is ever run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from counter.calendar import WorkingCalendar
+from counter.case.state import CaseState
+from counter.clock import StepTiming, plan_case
+from counter.clock_kept import CasePlan, kept_plan
+from counter.frozen_codec import Plain, decode, encode
+from counter.sop import Sop
+from counter.sop_memo import code_digest
+from counter.sync.order import forks
+
+MAGIC = b"LOKET-LIPATAN-1\n"
+_DIGEST = 16
+_GIVEN = ("events",)  # a state's events are the ones just read, put back on decoding
+
+Entry = tuple[Any, ...]  # (pairs, order, sop stamp, forks, state, plan)
+
+
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=_DIGEST).digest()
+
+
+_STAMPS: dict[int, tuple[object, str]] = {}
+_STAMPS_MUTEX = threading.Lock()
+
+
+def _stamp(obj: object, text: Any) -> str:
+    """A short digest of `text()` for `obj`, kept while `obj` lives (SOPs, calendars)."""
+    with _STAMPS_MUTEX:
+        known = _STAMPS.get(id(obj))
+    if known is None or known[0] is not obj:
+        known = (obj, hashlib.blake2b(text().encode("utf-8"), digest_size=10).hexdigest())
+        with _STAMPS_MUTEX:
+            if len(_STAMPS) > 512:
+                _STAMPS.clear()
+            _STAMPS[id(obj)] = known
+    return known[1]
+
+
+def sop_stamp(sop: Sop | None) -> str:
+    return "-" if sop is None else _stamp(sop, lambda: repr(sop))
+
+
+def calendar_stamp(cal: WorkingCalendar, nearing: float) -> str:
+    return _stamp(cal, cal.fingerprint) + f"/{nearing!r}"
+
+
+def _pairs(events: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, int], ...] | None:
+    """The events' (id, seq) in the order given; None when one lacks either."""
+    try:
+        pairs = tuple((e["id"], e["seq"]) for e in events)
+    except (KeyError, TypeError):
+        return None
+    if not all(type(i) is str and type(s) is int for i, s in pairs):
+        return None
+    return pairs
+
+
+class OpenSnapshot:
+    """The kept folds of one store's open cases, read from the file's bytes."""
+
+    def __init__(self, raw: bytes | None) -> None:
+        self._entries: dict[str, Entry] = _read(raw)
+        self.used = 0  # states taken from the file (for the bench and the tests)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def state(self, events: Sequence[Mapping[str, Any]], sop: Sop | None) -> CaseState | None:
+        """The kept fold of exactly these events under `sop`; None when there is none."""
+        if not events:
+            return None
+        code = events[0].get("code")
+        entry = self._entries.get(code) if isinstance(code, str) else None
+        if entry is None or entry[2] != sop_stamp(sop) or entry[0] != _pairs(events):
+            return None
+        try:
+            state: CaseState = decode(CaseState, entry[4],
+                                      {"events": tuple(events[i] for i in entry[1])})
+        except (ValueError, TypeError, IndexError, KeyError):
+            return None
+        if state.code != code:
+            return None
+        self.used += 1
+        return state
+
+    def may_conflict(self, events: Sequence[Mapping[str, Any]]) -> bool:
+        """Whether the case of `events` (found by `state`) may hold an unsettled fork."""
+        code = events[0].get("code") if events else None
+        entry = self._entries.get(code) if isinstance(code, str) else None
+        return entry is None or bool(entry[3])
+
+    def plan(self, state: CaseState, sop: Sop, cal: WorkingCalendar,
+             nearing: float) -> CasePlan | None:
+        """The kept clock plan of `state` (taken from this file) under this calendar."""
+        entry = self._entries.get(state.code)
+        if entry is None or entry[5] is None or entry[5][0] != calendar_stamp(cal, nearing):
+            return None
+        try:
+            _, ended_plain, limit_s, due_plain, tail_plain = entry[5]
+            ended = tuple(None if t is None else _timing(decode(StepTiming, t), cal)
+                          for t in ended_plain)
+            plan = plan_case(state, sop, cal, nearing, ended, (limit_s,))
+            if due_plain is not None:
+                spans, due = due_plain
+                plan.due = ([(_at(a, cal), _at(b, cal)) for a, b in spans], _at(due, cal))
+            if tail_plain is not None:
+                cursor, index, (end, laid, partial) = tail_plain
+                plan.tail = (_at(cursor, cal), index, (_at(end, cal), laid, partial))
+        except (ValueError, TypeError, IndexError):
+            return None
+        return plan
+
+
+def _timing(timing: StepTiming, cal: WorkingCalendar) -> StepTiming:
+    """A decoded timing (new, not yet shared) with its due time in office time, as
+    measured (a `replace` for each would cost more than the decoding)."""
+    if timing.due_at is not None:
+        object.__setattr__(timing, "due_at", cal.local(timing.due_at))
+    return timing
+
+
+def _at(text: str, cal: WorkingCalendar) -> datetime:
+    return cal.local(datetime.fromisoformat(text))
+
+
+def _read(raw: bytes | None) -> dict[str, Entry]:
+    """The entries of a file this code wrote whole; {} for anything else."""
+    if not raw or not raw.startswith(MAGIC):
+        return {}
+    body = raw[len(MAGIC) + _DIGEST:]
+    if raw[len(MAGIC):len(MAGIC) + _DIGEST] != _digest(body):
+        return {}
+    try:
+        payload = marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return {}
+    if not (isinstance(payload, tuple) and len(payload) == 2 and payload[0] == code_digest()
+            and isinstance(payload[1], dict)):
+        return {}
+    return payload[1]
+
+
+# ------------------------------------------------------------------ writing
+
+_ENCODED: dict[int, tuple[CaseState, Entry]] = {}  # id(state) -> its entry less the plan
+_ENCODED_MUTEX = threading.Lock()
+
+
+def snapshot_bytes(cases: Iterable[tuple[CaseState, Sop | None]], cal: WorkingCalendar,
+                   nearing: float) -> bytes:
+    """The file for these open cases (state and SOP), with the clock plans kept for them
+    now. Their events are keyed in the order the store hands them over (by seq). A
+    state encoded for an earlier file is not encoded again."""
+    entries: dict[str, Entry] = {}
+    cal_part = calendar_stamp(cal, nearing)
+    kept: dict[int, tuple[CaseState, Entry]] = {}
+    for state, sop in cases:
+        if state.closed or state.problems:
+            continue
+        with _ENCODED_MUTEX:
+            known = _ENCODED.get(id(state))
+        if known is not None and known[0] is state:
+            base = known[1]
+        else:
+            made = _base_entry(state, sop)
+            if made is None:
+                continue
+            base = made
+        kept[id(state)] = (state, base)
+        plan = kept_plan(state, sop, cal, nearing) if sop is not None else None
+        entries[state.code] = (*base, _plan_plain(plan, cal_part) if plan else None)
+    with _ENCODED_MUTEX:
+        _ENCODED.clear()
+        _ENCODED.update(kept)
+    body = marshal.dumps((code_digest(), entries))
+    return MAGIC + _digest(body) + body
+
+
+def _base_entry(state: CaseState, sop: Sop | None) -> Entry | None:
+    """(pairs, order, SOP stamp, forks, state) of an open case; None if it cannot be kept."""
+    try:
+        given = sorted(state.events, key=lambda e: e["seq"])
+    except (KeyError, TypeError):
+        return None
+    pairs = _pairs(given)
+    if pairs is None:
+        return None
+    position = {e["id"]: i for i, e in enumerate(given)}
+    order = tuple(position[e["id"]] for e in state.events)
+    unsettled = any(not f.resolved for f in forks(given))
+    return (pairs, order, sop_stamp(sop), unsettled, encode(state, _GIVEN))
+
+
+def _plan_plain(plan: CasePlan, cal_part: str) -> Plain:
+    due = None
+    if plan.due is not None:
+        spans, at = plan.due
+        due = (tuple((a.isoformat(), b.isoformat()) for a, b in spans), at.isoformat())
+    tail = None
+    if plan.tail is not None:
+        cursor, index, (end, laid, partial) = plan.tail
+        tail = (cursor.isoformat(), index, (end.isoformat(), laid, partial))
+    return (cal_part, tuple(None if t is None else encode(t) for t in plan.ended),
+            plan.limit_s, due, tail)
