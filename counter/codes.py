@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from counter.errors import CodeError
 from counter.texts import codes as texts
@@ -67,6 +68,7 @@ def make_code(day: date, desk: int, seq: int) -> str:
     return body + str(damm(body))
 
 
+@lru_cache(maxsize=16384)  # the dashboard asks it of every open case on every read
 def normalize(text: str) -> str:
     """The bare 12 digits of a code typed or scanned in any accepted form, checked."""
     cleaned = "".join(ch for ch in text.strip() if ch not in SEPARATORS)
@@ -82,6 +84,7 @@ def normalize(text: str) -> str:
     return cleaned
 
 
+@lru_cache(maxsize=16384)  # a code's parts never change (failures are not kept)
 def parse_code(text: str) -> CodeParts:
     """Read a code (bare, human form with '-', or with spaces); `CodeError` says what is wrong.
 

@@ -15,7 +15,7 @@ from typing import Any
 from counter import case as C
 from counter.accounts.signin import Session
 from counter.calendar import WorkingCalendar, calendar_for
-from counter.case.fold_cache import fold_cached, keep_fold, kept_fold
+from counter.case.fold_cache import fold_cached, fold_key, keep_fold, kept_fold
 from counter.clock import measure_case
 from counter.clock_kept import keep_plan
 from counter.codes import parse_code
@@ -70,7 +70,6 @@ class DeskReader:
         self._snapshot_read = False  # once per desk: later reads find the folds in memory
         self._snapshot_depth = 0
         self._snapshot_written: tuple[int, ...] = ()
-        self._settled: dict[int, tuple[C.CaseState, bool]] = {}  # no fork to show
 
     @property
     def officer(self) -> str:
@@ -93,8 +92,8 @@ class DeskReader:
         sop = self.sop_of(_sop_id(events), _sop_versi(events))
         state = self.folded(events, sop)
         view = self.measure(state, sop)
-        known = self._settled.get(id(state))
-        if known is not None and known[0] is state and known[1]:
+        known = _SETTLED.get(id(state))
+        if known is not None and known is state:
             return view
         conflicts = tuple(describe_fork(f, self.profile.tz, self.desk_names)
                           for f in forks(events) if not f.resolved)
@@ -105,14 +104,15 @@ class DeskReader:
     def folded(self, events: Sequence[Mapping[str, Any]], sop: Sop | None) -> C.CaseState:
         """The fold of `events`: kept in memory (an open case unchanged since the last
         read), kept on disk by an earlier process (with its clock plan), or made now."""
-        state = kept_fold(events, sop)
+        key = fold_key(events, sop)
+        state = kept_fold(events, sop, key)
         if state is not None:
             return state
-        snapshot = self._snapshot
+        snapshot = self._snapshot_now()
         if snapshot is not None:
             state = snapshot.state(events, sop)
             if state is not None:
-                keep_fold(events, sop, state)
+                keep_fold(events, sop, state, key)
                 if not snapshot.may_conflict(events):
                     self._remember_settled(state)
                 plan = snapshot.plan(state, sop, self.calendar, self.profile.nearing) \
@@ -122,10 +122,11 @@ class DeskReader:
                 return state
         return fold_cached(events, sop)
 
-    def _remember_settled(self, state: C.CaseState) -> None:
-        if len(self._settled) > 8192:
-            self._settled.clear()
-        self._settled[id(state)] = (state, True)
+    @staticmethod
+    def _remember_settled(state: C.CaseState) -> None:
+        if len(_SETTLED) > 8192:
+            _SETTLED.clear()
+        _SETTLED[id(state)] = state
 
     def keep_open_snapshot(self, views: Iterable[CaseView]) -> None:
         """Keep the open cases' folds for the next process (the store's file), when they
@@ -143,19 +144,25 @@ class DeskReader:
 
     @contextmanager
     def kept_folds(self) -> Iterator[None]:
-        """While inside: the folds an earlier process kept are used (read once, at the
-        outermost entry; let go at its exit, when their folds are kept in memory)."""
+        """While inside: the folds an earlier process kept are used (read at the first
+        fold not kept in memory, once per desk; let go at the outermost exit, when the
+        folds taken from it are kept in memory)."""
         self._snapshot_depth += 1
         try:
-            if self._snapshot_depth == 1 and not self._snapshot_read:
-                self._snapshot_read = True
-                raw = getattr(self.repo, "open_snapshot", None)
-                self._snapshot = OpenSnapshot(raw()) if callable(raw) else None
             yield
         finally:
             self._snapshot_depth -= 1
             if not self._snapshot_depth:
                 self._snapshot = None
+
+    def _snapshot_now(self) -> OpenSnapshot | None:
+        if not self._snapshot_depth:
+            return None
+        if not self._snapshot_read:
+            self._snapshot_read = True
+            raw = getattr(self.repo, "open_snapshot", None)
+            self._snapshot = OpenSnapshot(raw()) if callable(raw) else None
+        return self._snapshot
 
     def measure(self, state: C.CaseState, sop: Sop | None) -> CaseView:
         timing = measure_case(state, sop, self.calendar, self.now(), self.profile.nearing) \
@@ -312,6 +319,11 @@ class DeskReader:
         mine = [v for v in views
                 if not v.state.closed and self.serves_role(v.sop, v.state.holder_role)]
         return sorted(mine, key=lambda v: (v.state.holder_since or v.state.opened_at, v.code))
+
+
+# Open cases' folds known to hold no unsettled fork (no "konflik" line to describe): the
+# check reads every event, and the folds are shared by every desk of the process.
+_SETTLED: dict[int, C.CaseState] = {}
 
 
 def _known_desk_names(repo: object, profile: Profile) -> dict[int, str]:

@@ -104,7 +104,8 @@ def _converters(hint: Any, owner: type, name: str) -> tuple[Convert, Convert]:
     if hint is date:
         return date.isoformat, date.fromisoformat
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return (lambda v: v.value), hint
+        # the member by its value, without Enum's call (KeyError for a value it lacks)
+        return (lambda v: v.value), hint._value2member_map_.__getitem__
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         inner = codec(hint)
         return inner.encode, inner.decode

@@ -138,7 +138,7 @@ class OpenSnapshot:
             if tail_plain is not None:
                 cursor, index, (end, laid, partial) = tail_plain
                 plan.tail = (_at(cursor, cal), index, (_at(end, cal), laid, partial))
-        except (ValueError, TypeError, IndexError):
+        except (ValueError, TypeError, IndexError, KeyError):
             return None
         return plan
 

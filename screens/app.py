@@ -29,6 +29,7 @@ from counter.texts import skm as TK
 from counter.texts import ui as T
 from counter.texts import ui_accounts as TA
 from screens.app_signin import SignInShell
+from screens.app_warm import calendar_of
 from screens.messages import (
     CaseChanged,
     CaseOpened,
@@ -161,6 +162,9 @@ class LoketApp(SignInShell):
         elif self._given_officer:
             self.begin_day(self._given_officer, self.desk_no or self.profile.desk)
         else:
+            from screens.app_warm import start_warming
+
+            start_warming(self)  # the open cases are read while the officer signs in
             self._ask_officer()
 
     def _note_office_sops(self) -> None:
@@ -198,7 +202,7 @@ class LoketApp(SignInShell):
         if desk_no != self.profile.desk:
             self.profile = self.profile.with_changes(desk=desk_no)
         self.desk_no = desk_no
-        self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
+        self.calendar = calendar_of(self)  # the one the sign-in's warming measured with
         self.desk = Desk(self.store, self.catalog, self.profile, officer=officer,
                          now=self.now, calendar=self.calendar)
         self.officer = self.desk.officer
@@ -284,7 +288,7 @@ class LoketApp(SignInShell):
         self.scanner.gap = self._scan_gap(profile)
         self.use_profile_keys(profile)
         self._remember_duty()
-        self.calendar = WorkingCalendar(self.profile.calendar, self.profile.tz)
+        self.calendar = calendar_of(self)  # a new one only for other calendar settings
         session = self.desk.session if self.desk is not None else None
         self.desk = Desk(self.store, self.catalog, self.profile, officer=session,
                          now=self.now, calendar=self.calendar)

@@ -9,7 +9,6 @@ cells whose text changed, so the table never flickers and a tick stays cheap.
 from __future__ import annotations
 
 from contextlib import suppress
-from dataclasses import replace
 from datetime import date, datetime
 from functools import partial
 from typing import Any, ClassVar
@@ -22,11 +21,12 @@ from textual.widgets import DataTable, Static
 
 from counter.case import Status
 from counter.clock import Level
-from counter.damage import UnreadableDay, merged
+from counter.damage import UnreadableDay
 from counter.errors import LoketError
 from counter.texts import chain as TC
 from counter.texts import shell as TS
 from counter.texts import ui as T
+from screens.app_warm import take_warm_read, warming_lock
 from screens.home_cells import NARROW, text_widths, waiting_on
 from screens.home_cells import cases_text as _cases_text
 from screens.home_cells import due_label as _due_label
@@ -36,6 +36,7 @@ from screens.home_cells import short as _short
 from screens.home_cells import signature as _signature
 from screens.home_cells import wait_order as _wait_order
 from screens.home_cells import with_holder as _with_holder
+from screens.home_read import read_home
 from screens.messages import CaseSelected, DashboardLoaded
 from screens.services import desk_of, loket, tell
 from screens.skm_offer import show_skm_progress
@@ -99,6 +100,10 @@ class HomeScreen(Screen[None]):
                 table.add_column(label, key=key)
         self.query_one("#damage", Static).display = False
         self.show_chain()
+        warm = take_warm_read(loket(self))
+        if warm is not None:  # read while the officer signed in: shown at once, then fresh
+            self._show_read(warm.views, warm.today, warm.unreadable, warm.checked,
+                            warm.office_open)
         self.call_after_refresh(self.reload)  # draw first: the keyboard works at once
         self.set_interval(1.0, self.tick)
 
@@ -135,20 +140,15 @@ class HomeScreen(Screen[None]):
         """Open cases and today's, each day file on its own: an unreadable one is named
         (with the days the start-up check found damaged, read again each time)."""
         try:
-            open_now = desk.open_cases()
-            office_open = open_now.views  # the counts line is about the whole record
-            if desk.serves:  # an official's desk (meja pejabat): only the files for it
-                open_now = replace(open_now, views=desk.files_for_me(open_now.views))
-            today = desk.cases_on(desk.now().date())
-            again = [desk.cases_on(d).unreadable for d in sorted(known_damaged)]
+            with warming_lock(loket(self)):  # the sign-in's reading of them, if under way
+                read = read_home(desk, known_damaged)
         except LoketError as err:
             self._from_thread(self._failed, str(err))
             return
-        unreadable = merged(open_now.unreadable, today.unreadable, *again)
-        self._from_thread(self._apply, open_now.views, today.views, unreadable,
-                          known_damaged, office_open)
+        self._from_thread(self._apply, read.views, read.today, read.unreadable,
+                          known_damaged, read.office_open)
         with suppress(LoketError, OSError):  # a cache for the next start: costs nothing if not
-            desk.keep_open_snapshot(office_open)
+            desk.keep_open_snapshot(read.office_open)
 
     def _read_crashed(self) -> None:
         self._reading = False
@@ -170,6 +170,14 @@ class HomeScreen(Screen[None]):
             return
         if self._stale:  # something changed while reading: read again
             self.reload()
+        self._show_read(views, today, unreadable, checked, office_open)
+        tell(self, DashboardLoaded())  # the app's history checks start after its own read
+
+    def _show_read(self, views: list[Any], today: list[Any],
+                   unreadable: tuple[UnreadableDay, ...] = (),
+                   checked: frozenset[date] = frozenset(),
+                   office_open: list[Any] | None = None) -> None:
+        """Fill the tables and lines from one read (the dashboard's, or the sign-in's)."""
         self.views = {v.code: v for v in views}
         if not self.loaded:  # the semester's SKM line reads a lot: after the tables, not beside
             self.call_after_refresh(show_skm_progress, self)
@@ -178,7 +186,6 @@ class HomeScreen(Screen[None]):
         self._show_counts(today, views if office_open is None else office_open, views)
         self._show_office_hours()
         self._place_rows(desk_of(self).now())
-        tell(self, DashboardLoaded())
 
     def tick(self) -> None:
         """Once a second: re-measure the cases in work (no store read) and rewrite the

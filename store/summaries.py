@@ -1,13 +1,14 @@
 """The shelves of per-case summaries: one derived file beside each day file.
 
     ringkasan/2026/2026-11-25.json          {"version": 1, "key": [...], "cases": {code: entry}}
-    ringkasan/2026/2026-11-25.terbuka.json  {"version": 1, "key": [...], "open": {code: events}}
+    ringkasan/2026/2026-11-25.terbuka       {"version", "key", "open": {code: events}} (marshal)
     ringkasan/2026/2026-11-25.halaman       a report page (counter.report_page)
     ringkasan/kasus-terbuka.lipatan         every open case's fold (counter.open_snapshot)
 
 The second holds only the events of the day's open cases: the dashboard reads
-every open case of the history, and parsing these small files instead of whole
-day files is most of its first fill.
+every open case of the history, and reading these small files instead of whole
+day files is most of its first fill; they are in `marshal` (plain values only,
+nothing in them is run), which Python reads three times faster than JSON.
 
 `key` is the identity (device, inode, size, times) of the day file the shelf was
 made from: a day file only ever grows and is replaced whole, so an unchanged key
@@ -20,6 +21,7 @@ read (it is made again from the events), never written on a read-only copy.
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import threading
 from collections import OrderedDict
@@ -108,7 +110,7 @@ class Shelves:
     # -- the open cases' events: what the dashboard reads -------------------------
 
     def open_path_for(self, day: date) -> Path:
-        return self.root / f"{day.year:04d}" / f"{day.isoformat()}.terbuka.json"
+        return self.root / f"{day.year:04d}" / f"{day.isoformat()}.terbuka"
 
     def day_key(self, day: date) -> list[int] | None:
         try:
@@ -131,10 +133,10 @@ class Shelves:
                 with self._mutex:
                     kept = self._kept_open.get(path)
                 if kept is None or kept[0] != file_id:
-                    kept = (file_id, _open_cases(json.loads(f.read())))
+                    kept = (file_id, _open_cases(marshal.loads(f.read())))
                     with self._mutex:
                         self._kept_open[path] = kept
-        except (OSError, ValueError):
+        except (OSError, ValueError, EOFError, TypeError):
             return None
         made_for, found = kept[1]
         if found is None or made_for != key:
@@ -147,8 +149,7 @@ class Shelves:
         if self.read_only or key is None:
             return
         payload = {"version": VERSION, "key": key, "open": dict(events)}
-        raw = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        self._write(day, self.open_path_for(day), raw)
+        self._write(day, self.open_path_for(day), marshal.dumps(payload))
 
     # -- report pages: a day's closed cases summed and written out (counter.report_page)
 
@@ -216,6 +217,7 @@ class Shelves:
             return removed
         # shelves, open-case files and report pages
         for path in sorted([*self.root.glob("*/*.json"), *self.root.glob("*/*.halaman"),
+                            *self.root.glob("*/*.terbuka"),
                             *self.root.glob(OPEN_SNAPSHOT)]):
             try:
                 path.unlink()

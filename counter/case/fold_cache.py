@@ -38,9 +38,15 @@ def _key(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> Hashable | Non
     return key
 
 
-def kept_fold(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> CaseState | None:
+def fold_key(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> Hashable | None:
+    """The key of a fold (to ask `kept_fold` and then `keep_fold` without making it twice)."""
+    return _key(events, sop)
+
+
+def kept_fold(events: Sequence[Mapping[str, Any]], sop: Sop | None,
+              key: Hashable | None = None) -> CaseState | None:
     """The fold kept for the very same events under the very same SOP, if any."""
-    key = _key(events, sop)
+    key = key if key is not None else _key(events, sop)
     if key is None:
         return None
     with _MUTEX:
@@ -51,9 +57,10 @@ def kept_fold(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> CaseState
     return None
 
 
-def keep_fold(events: Sequence[Mapping[str, Any]], sop: Sop | None, state: CaseState) -> None:
+def keep_fold(events: Sequence[Mapping[str, Any]], sop: Sop | None, state: CaseState,
+              key: Hashable | None = None) -> None:
     """Keep `state`, the fold of `events` under `sop`, if the case is open."""
-    key = _key(events, sop)
+    key = key if key is not None else _key(events, sop)
     if key is not None and not state.closed:
         with _MUTEX:
             _FOLDS[key] = (sop, state)
@@ -63,10 +70,11 @@ def keep_fold(events: Sequence[Mapping[str, Any]], sop: Sop | None, state: CaseS
 
 def fold_cached(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> CaseState:
     """`fold(events, sop)`, reusing the fold of the very same events of an open case."""
-    state = kept_fold(events, sop)
+    key = _key(events, sop)
+    state = kept_fold(events, sop, key)
     if state is None:
         state = fold(events, sop)
-        keep_fold(events, sop, state)
+        keep_fold(events, sop, state, key)
     return state
 
 

@@ -6,6 +6,7 @@ WORKER_CRASHED = "{what} gagal karena kesalahan tak terduga; rinciannya dicatat 
 WORK_PRINT = "Pencetakan"
 WORK_REPRINT = "Cetak ulang"
 WORK_HOME_RELOAD = "Memuat daftar kasus"
+WORK_WARM = "Menyiapkan daftar kasus selagi petugas masuk"
 WORK_DAMAGE_CHECK = "Pemeriksaan berkas penyimpanan"
 WORK_LOG_LOAD = "Memuat log harian"
 WORK_EXPORT = "Ekspor laporan"
