@@ -32,7 +32,7 @@ from counter.desk_view import (
     _sop_versi,
 )
 from counter.errors import ConflictError, LoketError
-from counter.open_snapshot import OpenSnapshot, snapshot_bytes
+from counter.open_snapshot import Entry, OpenSnapshot, bytes_of, snapshot_bytes
 from counter.sop import Catalog, Sop
 from counter.sync.order import describe_fork, forks
 
@@ -69,6 +69,7 @@ class DeskReader:
         self._snapshot: OpenSnapshot | None = None
         self._snapshot_read = False  # once per desk: later reads find the folds in memory
         self._snapshot_depth = 0
+        self.folds_made = 0  # folds made from events (not kept in memory or on disk)
         self._snapshot_written: tuple[int, ...] = ()
 
     @property
@@ -120,6 +121,7 @@ class DeskReader:
                 if plan is not None:
                     keep_plan(plan)
                 return state
+        self.folds_made += 1
         return fold_cached(events, sop)
 
     @staticmethod
@@ -141,6 +143,17 @@ class DeskReader:
         keep(snapshot_bytes(((v.state, v.sop) for v in views), self.calendar,
                             self.profile.nearing))
         self._snapshot_written = signature
+
+    def keep_folds_of(self, entries: Mapping[str, Entry], open_codes: Iterable[str]) -> None:
+        """Keep for the next process the open cases' entries a report made (its forked
+        copy's among them), with the earlier file's for the open cases it did not fold;
+        inside `kept_folds` (the earlier file is still at hand)."""
+        keep = getattr(self.repo, "keep_open_snapshot", None)
+        if not callable(keep):
+            return
+        earlier = self._snapshot.entries() if self._snapshot is not None else {}
+        merged = {code: entries.get(code) or earlier.get(code) for code in open_codes}
+        keep(bytes_of({code: e for code, e in merged.items() if e is not None}))
 
     @contextmanager
     def kept_folds(self) -> Iterator[None]:

@@ -14,6 +14,7 @@ included), enums as their value, mappings as item tuples.
 from __future__ import annotations
 
 import dataclasses
+import operator
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -43,11 +44,15 @@ class _Codec:
         self.decoders = tuple(p[1] for p in pairs)
         self.converted = tuple((n, d) for n, d in zip(self.names, self.decoders, strict=True)
                                if d is not None)
+        self.encoding = tuple((i, e) for i, e in enumerate(self.encoders) if e is not None)
+        self._values = operator.itemgetter(*self.names) if self.names else (lambda _: ())
 
     def encode(self, obj: object) -> tuple[Plain, ...]:
-        return tuple(value if enc is None else enc(value)
-                     for enc, value in zip(self.encoders,
-                                           (getattr(obj, n) for n in self.names), strict=True))
+        values = list(self._values(obj.__dict__)) if len(self.names) > 1 else \
+            [obj.__dict__[self.names[0]]]
+        for i, enc in self.encoding:
+            values[i] = enc(values[i])
+        return tuple(values)
 
     def decode(self, plain: tuple[Plain, ...], given: Mapping[str, Any] | None = None) -> Any:
         if type(plain) is not tuple or len(plain) != len(self.names):

@@ -113,7 +113,13 @@ class OpenSnapshot:
         if state.code != code:
             return None
         self.used += 1
+        with _ENCODED_MUTEX:  # kept again as it was, without encoding it again
+            _ENCODED[id(state)] = (state, entry[:5])
         return state
+
+    def entries(self) -> dict[str, Entry]:
+        """The file's entries as read (to keep those a later file has nothing newer for)."""
+        return dict(self._entries)
 
     def may_conflict(self, events: Sequence[Mapping[str, Any]]) -> bool:
         """Whether the case of `events` (found by `state`) may hold an unsettled fork."""
@@ -184,27 +190,43 @@ def snapshot_bytes(cases: Iterable[tuple[CaseState, Sop | None]], cal: WorkingCa
     now. Their events are keyed in the order the store hands them over (by seq). A
     state encoded for an earlier file is not encoded again."""
     entries: dict[str, Entry] = {}
-    cal_part = calendar_stamp(cal, nearing)
     kept: dict[int, tuple[CaseState, Entry]] = {}
     for state, sop in cases:
-        if state.closed or state.problems:
-            continue
-        with _ENCODED_MUTEX:
-            known = _ENCODED.get(id(state))
-        if known is not None and known[0] is state:
-            base = known[1]
-        else:
-            made = _base_entry(state, sop)
-            if made is None:
-                continue
-            base = made
-        kept[id(state)] = (state, base)
-        plan = kept_plan(state, sop, cal, nearing) if sop is not None else None
-        entries[state.code] = (*base, _plan_plain(plan, cal_part) if plan else None)
-    with _ENCODED_MUTEX:
+        entry = entry_for(state, sop, cal, nearing)
+        if entry is not None:
+            entries[state.code] = entry
+            kept[id(state)] = (state, entry[:5])
+    with _ENCODED_MUTEX:  # only the states of this file stay encoded (memory)
         _ENCODED.clear()
         _ENCODED.update(kept)
-    body = marshal.dumps((code_digest(), entries))
+    return bytes_of(entries)
+
+
+def entry_for(state: CaseState, sop: Sop | None, cal: WorkingCalendar,
+              nearing: float) -> Entry | None:
+    """An open case's entry of the file (None for one that cannot be kept)."""
+    if state.closed or state.problems:
+        return None
+    with _ENCODED_MUTEX:
+        known = _ENCODED.get(id(state))
+    if known is not None and known[0] is state:
+        base = known[1]
+    else:
+        made = _base_entry(state, sop)
+        if made is None:
+            return None
+        base = made
+        with _ENCODED_MUTEX:
+            if len(_ENCODED) > 16384:
+                _ENCODED.clear()
+            _ENCODED[id(state)] = (state, base)
+    plan = kept_plan(state, sop, cal, nearing) if sop is not None else None
+    return (*base, _plan_plain(plan, calendar_stamp(cal, nearing)) if plan else None)
+
+
+def bytes_of(entries: Mapping[str, Entry]) -> bytes:
+    """The file holding `entries` (code -> entry), for this code."""
+    body = marshal.dumps((code_digest(), dict(entries)))
     return MAGIC + _digest(body) + body
 
 

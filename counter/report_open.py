@@ -51,25 +51,39 @@ class OpenCase:
     steps_xml: str
     wait: WaitItem | None
     made_from: tuple[object, int]  # (last event id, event count)
+    # its entry for the next process's file (counter.open_snapshot), and whether it was
+    # folded afresh (not found kept): a report keeps the file only when one was
+    kept: Any = None
+    fresh: bool = False
 
 
 def made_from(events: Events) -> tuple[object, int]:
     return (events[-1].get("id") if events else None), len(events)
 
 
-def open_case(view: CaseView, events: Events) -> OpenCase:
+def open_case(view: CaseView, events: Events, desk: Desk | None = None,
+              fresh: bool = False) -> OpenCase:
+    """The case's rows; with `desk`, its entry for the next process's file too."""
+    from counter.open_snapshot import entry_for
+
     row, steps = case_row(view), step_rows(view)
+    kept = entry_for(view.state, view.sop, desk.calendar, desk.profile.nearing) \
+        if desk is not None else None
     return OpenCase(figures_of(row, steps), template(_CASE_KINDS, row),
                     "".join(template(_STEP_KINDS, s) for s in steps), wait_item(view),
-                    made_from(events))
+                    made_from(events), kept, fresh)
 
 
 def fold_open(desk: Desk, cases: Mapping[str, Events]) -> dict[str, OpenCase]:
     """Each case folded and measured in this process."""
     from counter.summary.reader import _sop_named, live_view
 
-    return {code: open_case(live_view(desk, events, *_sop_named(events)), events)
-            for code, events in cases.items()}
+    done = {}
+    for code, events in cases.items():
+        before = desk.folds_made
+        view = live_view(desk, events, *_sop_named(events))
+        done[code] = open_case(view, events, desk, desk.folds_made > before)
+    return done
 
 
 def can_fork(cases: int) -> bool:

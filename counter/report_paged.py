@@ -9,7 +9,7 @@ day without a fitting page is read through its shelf and its page made on the wa
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -27,7 +27,7 @@ from counter.summary.reader import stamper_of
 OWN_SHARE = 0.4
 
 if TYPE_CHECKING:
-    from counter.desk import Desk
+    from counter.desk import CaseView, Desk
     from counter.export.zip_raw import Piece
     from counter.summary.port import PageShelf, SummaryShelf
     from counter.summary.reader import DayRows
@@ -73,12 +73,29 @@ def stream_summary(desk: Desk, first: date, last: date, sink: RenderedSink) -> S
         finally:
             if share is not None:
                 share.close()
+        before = desk.folds_made
         others = desk.open_cases_besides(seen, open_now)
+        if desk.folds_made > before or any(case.fresh for case in seen.values()):
+            _keep_folds(desk, seen, others.views, open_now)
     listed = set(open_now)  # as `desk.open_cases`: the files the open-case index lists
     waits = [case.wait for code, case in seen.items() if code in listed and case.wait]
     waits += [w for v in others.views if (w := wait_item(v)) is not None]
     return acc.finish(first, last, wait_items=waits,
                       unreadable=[*damaged, *others.unreadable])
+
+
+def _keep_folds(desk: Desk, seen: Mapping[str, OpenCase], others: Sequence[CaseView],
+                open_now: Sequence[str]) -> None:
+    """Keep the open cases' folds for the next report or dashboard, when some had to be
+    made (`counter.open_snapshot`): those folded here and by the forked copy."""
+    from counter.open_snapshot import entry_for
+
+    entries = {code: case.kept for code, case in seen.items() if case.kept is not None}
+    for view in others:
+        entry = entry_for(view.state, view.sop, desk.calendar, desk.profile.nearing)
+        if entry is not None:
+            entries[view.code] = entry
+    desk.keep_folds_of(entries, open_now)
 
 
 def _day(desk: Desk, repo: object, day: date, stamper: Stamper, share: Share | None,
@@ -144,7 +161,9 @@ def _read_day(desk: Desk, repo: SummaryShelf, day: date,
     page = keep_page(desk, repo, day, rows, stamper)  # type: ignore[arg-type]
     if page is None:  # no day file (nothing opened that day): an empty page
         page = ReportPage(None, {}, (), SummaryAcc().part(), {}, {})
-    return page, {v.code: open_case(v, rows.open_events.get(v.code, ())) for v in rows.open_views}
+    # a day read through its shelf: its open cases' entries kept (as folded afresh)
+    return page, {v.code: open_case(v, rows.open_events.get(v.code, ()), desk, True)
+                  for v in rows.open_views}
 
 
 def keep_page(desk: Desk, repo: PageShelf, day: date, rows: DayRows,

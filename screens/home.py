@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
@@ -170,7 +171,10 @@ class HomeScreen(Screen[None]):
             return
         if self._stale:  # something changed while reading: read again
             self.reload()
-        self._show_read(views, today, unreadable, checked, office_open)
+        try:
+            self._show_read(views, today, unreadable, checked, office_open)
+        except NoMatches:  # a read that came back as the app closed: its widgets are gone
+            return
         tell(self, DashboardLoaded())  # the app's history checks start after its own read
 
     def _show_read(self, views: list[Any], today: list[Any],

@@ -332,3 +332,41 @@ def test_a_copy_whose_cases_are_not_asked_for_is_stopped_and_reaped(
     with pytest.raises(ChildProcessError):  # already reaped: no such child any more
         os.waitpid(pid, 0)
     share.close()  # and a second close does nothing
+
+
+def test_a_report_keeps_its_open_cases_folds_for_the_next(
+        history: tuple[Context, demo.DemoResult], monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a report folded (here and in its forked copy) is kept for the next process:
+    the next report folds no open case again and gives the same rows."""
+    import counter.report_open as O
+    from counter import clock_kept
+    from counter.open_snapshot import OpenSnapshot
+
+    ctx, result = history
+    desk = _desk(ctx)
+    expected = _fresh(desk, result.first, result.last)
+    monkeypatch.setattr(O, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(O, "MAX_THREADS", 99)  # a forked copy folds the later cases
+    _paged(desk, result.first, result.last)
+    store = desk.repo
+    assert isinstance(store, Store)
+    kept = OpenSnapshot(store.open_snapshot())
+    open_codes = store.open_codes()
+    assert open_codes and len(kept) == len(open_codes)
+    assert all(kept.state(store.events(c), desk.sop_of(*_sop(store, c))) is not None
+               for c in open_codes)
+    fold_cache.forget_all()
+    clock_kept.forget_all()
+
+    def no_fold(*args: object, **kwargs: object) -> object:
+        raise AssertionError("an open case folded again although its fold was kept")
+
+    monkeypatch.setattr(fold_cache, "fold", no_fold)
+    again = _paged(_desk(ctx), result.first, result.last)
+    monkeypatch.undo()
+    _same(again, expected)
+
+
+def _sop(store: Store, code: str) -> tuple[str, int | None]:
+    opened = store.events(code)[0]["data"]
+    return opened["sop_id"], opened.get("sop_versi")
