@@ -10,7 +10,10 @@
    the first run after the summaries and day pages were removed (it makes them:
    "cold"), then `--runs` runs answered from them ("warm"); median wall time in
    `main()` (imports inside it included), peak RSS; then the stages, timed in this
-   process. Targets (issue 15): <= 1 s, <= 150 MB.
+   process. Targets (issue 15): <= 1 s, <= 150 MB. The warm runs three ways: with no
+   file of the open cases' folds (removed before each run: every open case folded,
+   and the report keeps them), with the file the last report kept, and with the one
+   the office's app keeps at every dashboard read (counter/open_snapshot.py).
 3. A year (about 80,000 cases): the month's history copied to 12 four-week periods
    before it (weekdays kept; new codes, ids and prev links; a copied case still open
    is closed two hours after its last event, so only the last month holds open files),

@@ -1,7 +1,7 @@
 """Time from launching the counter app to the dashboard's first frame; prints figures.
 
     env -u PYTHONDONTWRITEBYTECODE .venv/bin/python bench/startup_bench.py \
-        [--days 245] [--runs 5] [--fresh]
+        [--days 245] [--runs 5] [--fresh] [--signin 2]
 
 Fills a demo store with a year of history (about 245 working days at 30 walk-ins a
 day, made by the demo generator through the desk service; cached in
@@ -14,8 +14,13 @@ The dashboard's own share (issue 15: tables filled within 300 ms with 575 open c
 apart from the process's imports: its first fill, from the dashboard's mount until its
 tables hold the open cases, and a reload (every 30 s and after each act), each with its
 stages: the store read in a thread (the open cases' events, their folds, their timers)
-and the tables filled on the UI thread, with the CPU beside the wall time. Run with
-bytecode (`env -u PYTHONDONTWRITEBYTECODE`): a real install has it.
+and the tables filled on the UI thread, with the CPU beside the wall time. Each run
+after the first finds the open cases' folds the last one kept (counter/open_snapshot.py;
+"folds taken from the file" says how many). By default the officer is given (as the
+tests and the demo start); `--signin S` starts at the sign-in, as every office's
+morning does, and signs in S seconds after the launch: the dashboard's read is made
+meanwhile (screens/app_warm.py) and shown as the dashboard mounts. Run with bytecode
+(`env -u PYTHONDONTWRITEBYTECODE`): a real install has it.
 """
 
 from __future__ import annotations
