@@ -225,3 +225,38 @@ def test_the_rebuild_removes_the_file(office: Any) -> None:
     desk, _ = first_look(office)
     assert desk.repo.shelves.forget_all() >= 1  # type: ignore[attr-defined]
     assert desk.repo.open_snapshot() is None  # type: ignore[attr-defined]
+
+
+def test_a_writer_killed_while_keeping_the_file_leaves_a_whole_one(office: Any) -> None:
+    """The file is replaced whole (a temp file renamed over it): a desk killed at any
+    moment of a write leaves the last whole file, never half of one."""
+    import os
+    import random
+    import signal
+    import time
+
+    desk, views = first_look(office)
+    store = desk.repo
+    whole = snapshot_module.snapshot_bytes(((v.state, v.sop) for v in views), desk.calendar,
+                                          desk.profile.nearing)
+    half = snapshot_module.snapshot_bytes(((v.state, v.sop) for v in views[::2]),
+                                         desk.calendar, desk.profile.nearing)
+    sizes = {len(OpenSnapshot(whole)), len(OpenSnapshot(half))}
+    assert len(sizes) == 2
+    rng = random.Random(15)
+    for _ in range(25):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child writes until it is killed
+            os.close(read_end)
+            os.write(write_end, b"R")
+            while True:
+                for raw in (whole, half):
+                    store.keep_open_snapshot(raw)  # type: ignore[attr-defined]
+        os.close(write_end)
+        assert os.read(read_end, 1) == b"R"
+        time.sleep(rng.uniform(0.0, 0.02))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(read_end)
+        assert len(OpenSnapshot(store.open_snapshot())) in sizes  # type: ignore[attr-defined]
