@@ -11,7 +11,7 @@ from __future__ import annotations
 from contextlib import suppress
 from datetime import date, datetime
 from functools import partial
-from typing import Any, ClassVar
+from typing import Any, ClassVar, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -43,6 +43,7 @@ from screens.services import desk_of, loket, tell
 from screens.skm_offer import show_skm_progress
 from screens.widgets.footer import QuietFooter
 from screens.widgets.header import LoketHeader
+from screens.widgets.set_width_table import SetWidthTable
 from screens.widgets.step_label import step_of
 from screens.widgets.timing import LEVEL_STYLE, timer_text, working_now
 from screens.worker_guard import run_guarded
@@ -86,12 +87,13 @@ class HomeScreen(Screen[None]):
         official = bool(desk is not None and desk.serves)
         yield Static(T.HOME_WITH_ME if official else T.HOME_IN_WORK, classes="section",
                      id="work-title")
-        work: DataTable[Any] = DataTable(id="work", cursor_type="row", zebra_stripes=True)
+        # rows added many at once (the first fill: hundreds), columns sized to their cells
+        work: DataTable[Any] = SetWidthTable(id="work", cursor_type="row", zebra_stripes=True)
         yield work
         yield Static(T.HOME_EMPTY_OFFICIAL if official else T.HOME_EMPTY, id="empty",
                      classes="hint")
         yield Static(T.HOME_ON_THE_WAY if official else T.HOME_WAITING, classes="section")
-        yield DataTable(id="wait", cursor_type="row", zebra_stripes=True)
+        yield SetWidthTable(id="wait", cursor_type="row", zebra_stripes=True)
         yield QuietFooter(compact=True)
 
     def on_mount(self) -> None:
@@ -277,13 +279,14 @@ class HomeScreen(Screen[None]):
                 for code in self._order[tid]:
                     table.remove_row(code)
                     self._forget(tid, code)
+                rows = []
                 for v in views:
                     cells = self._row(tid, v)
-                    table.add_row(*cells, key=v.code)
+                    rows.append((v.code, cells))
                     self._remember(tid, v, cells)
                 if tid == "wait":
-                    for code, item in missing.items():
-                        table.add_row(*_placeholder_row(code, item), key=code)
+                    rows += [(code, _placeholder_row(code, item)) for code, item in missing.items()]
+                cast(SetWidthTable, table).add_keyed_rows(rows)
                 self._order[tid] = codes
                 rebuilt.append(tid)
                 if selected in codes:
