@@ -88,6 +88,8 @@ class WorkingCalendar:
         # quarter-hour of POSIX time -> local date ordinal (every real zone offset
         # is a whole number of quarter hours, so a quarter never spans midnight)
         self._ordinals: dict[int, int] = {}
+        self._starts: dict[int, float] = {}  # date ordinal -> POSIX time of its midnight
+        self._years: dict[int, tuple[int, int, int]] = {}  # date ordinal -> its year's bounds
         lengths = [sum(_span(a, b) for a, b in h.intervals()) for h in self.hours.values()]
         lengths = [x for x in lengths if x > 0]
         self._standard_day_s = sum(lengths) / len(lengths) if lengths else 0.0
@@ -199,18 +201,21 @@ class WorkingCalendar:
         first, last = self._ordinal(a), self._ordinal(b)
         if last - first > 3:  # a long span: whole days in between from per-year sums
             inner = self._whole_days(first + 1, last)[0]
-            return self._seconds(a, self._day_start(first + 1)) + \
-                inner + self._seconds(self._day_start(last), b)
+            return self._in_day(first, a, self._day_start(first + 1)) + \
+                inner + self._in_day(last, self._day_start(last), b)
         total = 0.0
         for ordinal in range(first, last + 1):
-            day = self._day(ordinal)
-            if not day.total:
-                continue
-            if a <= day.intervals[0][0] and day.intervals[-1][1] <= b:
-                total += day.total
-            else:
-                total += day.worked(a, b)
+            total += self._in_day(ordinal, a, b)
         return total
+
+    def _in_day(self, ordinal: int, a: float, b: float) -> float:
+        """Working seconds of the day `ordinal` inside [a, b] (a closed day: none)."""
+        day = self._day(ordinal)
+        if not day.total:
+            return 0.0
+        if a <= day.intervals[0][0] and day.intervals[-1][1] <= b:
+            return day.total
+        return day.worked(a, b)
 
     def working_days(self, start: datetime, end: datetime) -> float:
         """Working days in [start, end]: each day counts the share of its own
@@ -236,8 +241,13 @@ class WorkingCalendar:
         return days
 
     def _day_start(self, ordinal: int) -> float:
-        """The POSIX time of local midnight beginning the day `ordinal`."""
-        return datetime.combine(date.fromordinal(ordinal), time(), self.tz).timestamp()
+        """The POSIX time of local midnight beginning the day `ordinal` (kept: every
+        long span measured asks it twice)."""
+        start = self._starts.get(ordinal)
+        if start is None:
+            start = self._starts[ordinal] = datetime.combine(
+                date.fromordinal(ordinal), time(), self.tz).timestamp()
+        return start
 
     def _whole_days(self, first: int, stop: int) -> tuple[float, int]:
         """(working seconds, working days) of the days `first` .. `stop - 1`, whole.
@@ -247,14 +257,22 @@ class WorkingCalendar:
         seconds, days = 0.0, 0
         ordinal = first
         while ordinal < stop:
-            year = date.fromordinal(ordinal).year
-            base = date(year, 1, 1).toordinal()
+            year, base, next_base = self._year_of(ordinal)
             sums = self._year_sums(year, base)
-            end = min(stop, date(year + 1, 1, 1).toordinal())
+            end = min(stop, next_base)
             seconds += sums[0][end - base] - sums[0][ordinal - base]
             days += sums[1][end - base] - sums[1][ordinal - base]
             ordinal = end
         return seconds, days
+
+    def _year_of(self, ordinal: int) -> tuple[int, int, int]:
+        """(year, ordinal of its 1 January, of the next one) of the day `ordinal`."""
+        known = self._years.get(ordinal)
+        if known is None:
+            year = date.fromordinal(ordinal).year
+            known = self._years[ordinal] = (year, date(year, 1, 1).toordinal(),
+                                            date(year + 1, 1, 1).toordinal())
+        return known
 
     def _year_sums(self, year: int, base: int) -> tuple[list[float], list[int]]:
         known = self._sums.get(year)
