@@ -28,7 +28,6 @@ import hashlib
 import marshal
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
 from typing import Any
 
 from counter.calendar import WorkingCalendar
@@ -134,19 +133,12 @@ class OpenSnapshot:
         if entry is None or entry[5] is None or entry[5][0] != calendar_stamp(cal, nearing):
             return None
         try:
-            _, ended_plain, limit_s, due_plain, tail_plain = entry[5]
+            _, ended_plain, limit_s = entry[5]
             ended = tuple(None if t is None else _timing(decode(StepTiming, t), cal)
                           for t in ended_plain)
-            plan = plan_case(state, sop, cal, nearing, ended, (limit_s,))
-            if due_plain is not None:
-                spans, due = due_plain
-                plan.due = ([(_at(a, cal), _at(b, cal)) for a, b in spans], _at(due, cal))
-            if tail_plain is not None:
-                cursor, index, (end, laid, partial) = tail_plain
-                plan.tail = (_at(cursor, cal), index, (_at(end, cal), laid, partial))
+            return plan_case(state, sop, cal, nearing, ended, (limit_s,))
         except (ValueError, TypeError, IndexError, KeyError):
             return None
-        return plan
 
 
 def _timing(timing: StepTiming, cal: WorkingCalendar) -> StepTiming:
@@ -155,10 +147,6 @@ def _timing(timing: StepTiming, cal: WorkingCalendar) -> StepTiming:
     if timing.due_at is not None:
         object.__setattr__(timing, "due_at", cal.local(timing.due_at))
     return timing
-
-
-def _at(text: str, cal: WorkingCalendar) -> datetime:
-    return cal.local(datetime.fromisoformat(text))
 
 
 def _read(raw: bytes | None) -> dict[str, Entry]:
@@ -246,13 +234,8 @@ def _base_entry(state: CaseState, sop: Sop | None) -> Entry | None:
 
 
 def _plan_plain(plan: CasePlan, cal_part: str) -> Plain:
-    due = None
-    if plan.due is not None:
-        spans, at = plan.due
-        due = (tuple((a.isoformat(), b.isoformat()) for a, b in spans), at.isoformat())
-    tail = None
-    if plan.tail is not None:
-        cursor, index, (end, laid, partial) = plan.tail
-        tail = (cursor.isoformat(), index, (end.isoformat(), laid, partial))
+    """What does not move with the clock: the finished runs' timings and the allowance
+    (a plan's last due time and estimate depend on `now` for most open files, those
+    waiting for the applicant: they are measured again)."""
     return (cal_part, tuple(None if t is None else encode(t) for t in plan.ended),
-            plan.limit_s, due, tail)
+            plan.limit_s)
