@@ -287,7 +287,7 @@ def measure_case(
     closed_at = state.closed_at
     plan = kept_plan(state, sop, cal, nearing) if closed_at is None else None
     if plan is None:
-        plan = _plan(state, sop, cal, nearing)
+        plan = plan_case(state, sop, cal, nearing)
         if closed_at is None:
             keep_plan(plan)
     timings = tuple(
@@ -330,17 +330,12 @@ def measure_case(
                       fraction, due, partial, elapsed_s - counted_s)
 
 
-def _plan(state: StateLike, sop: SopLike, cal: WorkingCalendar, nearing: float) -> CasePlan:
-    """What `measure_case` needs of the case that does not depend on `now`."""
-    return plan_case(state, sop, cal, nearing)
-
-
 def plan_case(state: StateLike, sop: SopLike, cal: WorkingCalendar, nearing: float,
               ended: tuple[StepTiming | None, ...] | None = None,
               limit: tuple[float | None] | None = None) -> CasePlan:
-    """The plan of `_plan`; `ended` (every run's timing once finished) and `limit` (the
-    allowance) as an earlier measuring of the very same runs found them, when known
-    (`counter.open_snapshot`), else measured here."""
+    """What `measure_case` needs of the case that does not depend on `now`; `ended`
+    (every run's timing once finished) and `limit` (the allowance) as an earlier
+    measuring of the very same runs found them, when known (`counter.open_snapshot`)."""
     steps = tuple(sop.steps)
     runs = tuple(state.runs)
     found = tuple(_find(steps, _step_no(run)) for run in runs)
