@@ -52,6 +52,7 @@ def start_warming(app: LoketApp) -> None:
     """Read what the dashboard shows in a thread while the sign-in is on screen, and
     keep it measured (every `FRESH_S`) until the officer is in."""
     from counter.desk_read import DeskReader
+    from screens.app_memory import first_read
     from screens.home_read import read_home, remeasured
     from screens.worker_guard import run_guarded
 
@@ -67,7 +68,8 @@ def start_warming(app: LoketApp) -> None:
 
     def warm() -> None:
         try:
-            read = read_home(reader, frozenset(app.damaged_days))
+            with first_read():
+                read = read_home(reader, frozenset(app.damaged_days))
         except (LoketError, OSError):
             return  # the dashboard's own read says what is wrong
         finally:

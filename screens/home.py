@@ -8,7 +8,7 @@ cells whose text changed, so the table never flickers and a tick stays cheap.
 
 from __future__ import annotations
 
-from contextlib import suppress
+from contextlib import nullcontext, suppress
 from datetime import date, datetime
 from functools import partial
 from typing import Any, ClassVar, cast
@@ -27,6 +27,7 @@ from counter.errors import LoketError
 from counter.texts import chain as TC
 from counter.texts import shell as TS
 from counter.texts import ui as T
+from screens.app_memory import first_read
 from screens.app_warm import take_warm_read, warming_lock
 from screens.home_cells import NARROW, text_widths, waiting_on
 from screens.home_cells import cases_text as _cases_text
@@ -143,8 +144,8 @@ class HomeScreen(Screen[None]):
         """Open cases and today's, each day file on its own: an unreadable one is named
         (with the days the start-up check found damaged, read again each time)."""
         try:
-            with warming_lock(loket(self)):  # the sign-in's reading of them, if under way
-                read = read_home(desk, known_damaged)
+            with warming_lock(loket(self)), first_read() if not self.loaded else nullcontext():
+                read = read_home(desk, known_damaged)  # (the sign-in's, if under way, first)
         except LoketError as err:
             self._from_thread(self._failed, str(err))
             return
