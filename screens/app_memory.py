@@ -25,6 +25,8 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from counter.bulk import no_cyclic_gc
+
 YOUNG = 20_000  # objects allocated (net) between young collections; Python's default: 700
 _state = {"frozen": False}
 
@@ -50,11 +52,8 @@ def first_read() -> Iterator[None]:
     app, tens of milliseconds of the first fill), and what it made frozen with the
     rest at its end (`freeze_settled`), so the collections it put off do not fall on
     the next frame either. Reference counting still frees what is dropped."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        freeze_settled()
-        if was:
-            gc.enable()
+    with no_cyclic_gc():
+        try:
+            yield
+        finally:
+            freeze_settled()  # before the collector is back (no_cyclic_gc's own end)
