@@ -21,7 +21,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from counter.case import Status
-from counter.clock import Level
 from counter.damage import UnreadableDay
 from counter.errors import LoketError
 from counter.texts import chain as TC
@@ -29,10 +28,15 @@ from counter.texts import shell as TS
 from counter.texts import ui as T
 from screens.app_memory import first_read
 from screens.app_warm import take_warm_read, warming_lock
-from screens.home_cells import NARROW, text_widths, waiting_on
+from screens.home_cells import (
+    NARROW,
+    due_cell,
+    selected_code,
+    service_text,
+    text_widths,
+    waiting_on,
+)
 from screens.home_cells import cases_text as _cases_text
-from screens.home_cells import due_label as _due_label
-from screens.home_cells import due_of as _due_of
 from screens.home_cells import placeholder_row as _placeholder_row
 from screens.home_cells import short as _short
 from screens.home_cells import signature as _signature
@@ -46,7 +50,7 @@ from screens.widgets.footer import QuietFooter
 from screens.widgets.header import LoketHeader
 from screens.widgets.set_width_table import SetWidthTable
 from screens.widgets.step_label import step_of
-from screens.widgets.timing import LEVEL_STYLE, timer_text, working_now
+from screens.widgets.timing import timer_text, working_now
 from screens.worker_guard import run_guarded
 
 RELOAD_EVERY = 30.0
@@ -276,7 +280,7 @@ class HomeScreen(Screen[None]):
             table = self.query_one(f"#{tid}", DataTable)
             codes = [v.code for v in views] + (list(missing) if tid == "wait" else [])
             if codes != self._order[tid]:
-                selected = self._selected_code(table)
+                selected = selected_code(table)
                 for code in self._order[tid]:
                     table.remove_row(code)
                     self._forget(tid, code)
@@ -296,14 +300,6 @@ class HomeScreen(Screen[None]):
         self._fill_cells(every_column=True,
                          tables=tuple(t for t in ("work", "wait") if t not in rebuilt))
 
-    def _selected_code(self, table: DataTable) -> str | None:
-        if table.row_count == 0:
-            return None
-        try:
-            return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
-        except Exception:  # cursor outside the table
-            return None
-
     def _row(self, tid: str, v: Any) -> list[Any]:
         return [self._cell(tid, v, key) for key, _ in
                 (WORK_COLUMNS if tid == "work" else WAIT_COLUMNS)]
@@ -313,10 +309,7 @@ class HomeScreen(Screen[None]):
         if key == "code":
             return v.code_human
         if key == "service":
-            width = self._text_widths(tid)[1]
-            name = sop.nama if sop else state.sop_id
-            # the full name when it fits; else the label officers know ("Tagihan 1")
-            return _short(name if len(name) <= width or sop is None else sop.label, width)
+            return service_text(v, self._text_widths(tid)[1])
         if key == "visitor":
             return _short(state.visitor.nama, self._text_widths(tid)[0])
         if key == "step":
@@ -330,15 +323,7 @@ class HomeScreen(Screen[None]):
         if key == "waiting":
             return _short(waiting_on(v.status_text), 22)
         if key == "due":
-            due = _due_of(v)
-            if due is None:
-                return Text("-")
-            timing = v.current_timing()
-            level = timing.level if timing is not None else Level.TANPA_BATAS
-            label = _due_label(due.astimezone(desk_of(self).profile.tz), desk_of(self).now())
-            if level is Level.LEWAT:
-                label = T.DUE_OVERDUE.format(time=label)
-            return Text(label, style=LEVEL_STYLE[level])
+            return due_cell(v, desk_of(self))
         return ""
 
     def _office_open(self) -> bool:
@@ -406,7 +391,7 @@ class HomeScreen(Screen[None]):
     def action_open_selected(self) -> None:
         table = self.focused if isinstance(self.focused, DataTable) else \
             self.query_one("#work", DataTable)
-        code = self._selected_code(table)
+        code = selected_code(table)
         if code:
             tell(self, CaseSelected(code))
 

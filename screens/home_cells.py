@@ -14,10 +14,12 @@ from typing import Any
 from rich.text import Text
 
 from counter.case import role_name
+from counter.clock import Level
 from counter.codes import human
 from counter.damage import UnreadableDay
 from counter.dates import format_time
 from counter.texts import ui as T
+from screens.widgets.timing import LEVEL_STYLE
 
 NARROW = 100  # below this many columns the name and the service are cut shorter
 SERVICE_MAX, SERVICE_MIN = 24, 10
@@ -94,3 +96,33 @@ def wait_order(view: Any, now: datetime) -> tuple[int, float]:
     if due is None:
         return (2, 0.0)
     return (0 if due <= now else 1, due.timestamp())
+
+
+def service_text(v: Any, width: int) -> str:
+    """The service's full name when it fits; else the label officers know ("Tagihan 1")."""
+    sop = v.sop
+    name = sop.nama if sop else v.state.sop_id
+    return short(name if len(name) <= width or sop is None else sop.label, width)
+
+
+def due_cell(v: Any, desk: Any) -> Text:
+    """When the file is due, coloured by how its current step stands ("-": no limit)."""
+    due = due_of(v)
+    if due is None:
+        return Text("-")
+    timing = v.current_timing()
+    level = timing.level if timing is not None else Level.TANPA_BATAS
+    label = due_label(due.astimezone(desk.profile.tz), desk.now())
+    if level is Level.LEWAT:
+        label = T.DUE_OVERDUE.format(time=label)
+    return Text(label, style=LEVEL_STYLE[level])
+
+
+def selected_code(table: Any) -> str | None:
+    """The code of the row under a table's cursor (None: no rows, or none under it)."""
+    if table.row_count == 0:
+        return None
+    try:
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+    except Exception:  # cursor outside the table
+        return None

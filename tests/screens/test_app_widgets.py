@@ -6,7 +6,7 @@ from datetime import datetime
 
 from counter.clock import Level, StepTiming
 from counter.waktu import Unit
-from screens.home import _due_label
+from screens.home_cells import due_label as _due_label
 from screens.widgets.timing import timer_text
 from tests.screens.app_fixtures import WIB
 
