@@ -32,7 +32,7 @@ from counter.desk_view import (
     _sop_versi,
 )
 from counter.errors import ConflictError, LoketError
-from counter.open_snapshot import Entry, OpenSnapshot, bytes_of, snapshot_bytes
+from counter.open_snapshot import Entry, OpenSnapshot, bytes_of, entries_of
 from counter.sop import Catalog, Sop
 from counter.sync.order import describe_fork, forks
 
@@ -93,8 +93,7 @@ class DeskReader:
         sop = self.sop_of(_sop_id(events), _sop_versi(events))
         state = self.folded(events, sop)
         view = self.measure(state, sop)
-        known = _SETTLED.get(id(state))
-        if known is not None and known is state:
+        if _SETTLED.get(id(state)) is state:  # no unsettled fork among its events
             return view
         conflicts = tuple(describe_fork(f, self.profile.tz, self.desk_names)
                           for f in forks(events) if not f.resolved)
@@ -105,7 +104,7 @@ class DeskReader:
     def folded(self, events: Sequence[Mapping[str, Any]], sop: Sop | None) -> C.CaseState:
         """The fold of `events`: kept in memory (an open case unchanged since the last
         read), kept on disk by an earlier process (with its clock plan), or made now."""
-        key = fold_key(events, sop)
+        key = fold_key(events, sop)  # asked of memory, then kept there
         state = kept_fold(events, sop, key)
         if state is not None:
             return state
@@ -116,8 +115,7 @@ class DeskReader:
                 keep_fold(events, sop, state, key)
                 if not snapshot.may_conflict(events):
                     self._remember_settled(state)
-                plan = snapshot.plan(state, sop, self.calendar, self.profile.nearing) \
-                    if sop is not None else None
+                plan = snapshot.plan(state, sop) if sop is not None else None
                 if plan is not None:
                     keep_plan(plan)
                 return state
@@ -140,8 +138,8 @@ class DeskReader:
         signature = tuple(id(v.state) for v in views)
         if signature == self._snapshot_written:
             return
-        keep(snapshot_bytes(((v.state, v.sop) for v in views), self.calendar,
-                            self.profile.nearing))
+        keep(bytes_of(entries_of(((v.state, v.sop) for v in views), self.calendar,
+                                 self.profile.nearing)))
         self._snapshot_written = signature
 
     def keep_folds_of(self, entries: Mapping[str, Entry], open_codes: Iterable[str]) -> None:
@@ -174,7 +172,8 @@ class DeskReader:
         if not self._snapshot_read:
             self._snapshot_read = True
             raw = getattr(self.repo, "open_snapshot", None)
-            self._snapshot = OpenSnapshot(raw()) if callable(raw) else None
+            self._snapshot = OpenSnapshot(raw(), self.calendar, self.profile.nearing) \
+                if callable(raw) else None
         return self._snapshot
 
     def measure(self, state: C.CaseState, sop: Sop | None) -> CaseView:

@@ -11,8 +11,9 @@ summaries (`Store.open_snapshot`) and used only for exactly the same inputs:
 - the events: the same ids at the same seqs in the same order (the key of the
   in-memory folds, `counter.case.fold_cache`); the state's own `events` are the ones
   just read, never the file's;
-- the SOP: a digest of every field of the version the case was folded with;
-- the calendar and the nearing threshold (the plan only): the calendar's fingerprint;
+- the SOP: a digest of every field of the version the case was folded with, and
+  the calendar and the nearing threshold (the plan only): the summaries' own stamps
+  (`counter.summary.stamp`);
 - Loket's code: the digest of the `counter` package's sources (`counter.sop_memo`);
 - the file itself: its version and a checksum of the rest.
 
@@ -37,6 +38,7 @@ from counter.clock_kept import CasePlan, kept_plan
 from counter.frozen_codec import Plain, decode, encode
 from counter.sop import Sop
 from counter.sop_memo import code_digest
+from counter.summary.stamp import stamper_for
 from counter.sync.order import forks
 
 MAGIC = b"LOKET-LIPATAN-1\n"
@@ -48,31 +50,6 @@ Entry = tuple[Any, ...]  # (pairs, order, sop stamp, forks, state, plan)
 
 def _digest(raw: bytes) -> bytes:
     return hashlib.blake2b(raw, digest_size=_DIGEST).digest()
-
-
-_STAMPS: dict[int, tuple[object, str]] = {}
-_STAMPS_MUTEX = threading.Lock()
-
-
-def _stamp(obj: object, text: Any) -> str:
-    """A short digest of `text()` for `obj`, kept while `obj` lives (SOPs, calendars)."""
-    with _STAMPS_MUTEX:
-        known = _STAMPS.get(id(obj))
-    if known is None or known[0] is not obj:
-        known = (obj, hashlib.blake2b(text().encode("utf-8"), digest_size=10).hexdigest())
-        with _STAMPS_MUTEX:
-            if len(_STAMPS) > 512:
-                _STAMPS.clear()
-            _STAMPS[id(obj)] = known
-    return known[1]
-
-
-def sop_stamp(sop: Sop | None) -> str:
-    return "-" if sop is None else _stamp(sop, lambda: repr(sop))
-
-
-def calendar_stamp(cal: WorkingCalendar, nearing: float) -> str:
-    return _stamp(cal, cal.fingerprint) + f"/{nearing!r}"
 
 
 def _pairs(events: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, int], ...] | None:
@@ -87,11 +64,13 @@ def _pairs(events: Sequence[Mapping[str, Any]]) -> tuple[tuple[str, int], ...] |
 
 
 class OpenSnapshot:
-    """The kept folds of one store's open cases, read from the file's bytes."""
+    """The kept folds of one store's open cases, read from the file's bytes, for a desk
+    measuring with `cal` and `nearing`."""
 
-    def __init__(self, raw: bytes | None) -> None:
+    def __init__(self, raw: bytes | None, cal: WorkingCalendar, nearing: float) -> None:
         self._entries: dict[str, Entry] = _read(raw)
-        self.used = 0  # states taken from the file (for the bench and the tests)
+        self.cal, self.nearing = cal, nearing
+        self._stamper = stamper_for(cal, nearing)
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -102,7 +81,8 @@ class OpenSnapshot:
             return None
         code = events[0].get("code")
         entry = self._entries.get(code) if isinstance(code, str) else None
-        if entry is None or entry[2] != sop_stamp(sop) or entry[0] != _pairs(events):
+        if entry is None or entry[2] != self._stamper.sop_part(sop) or \
+                entry[0] != _pairs(events):
             return None
         try:
             state: CaseState = decode(CaseState, entry[4],
@@ -111,7 +91,6 @@ class OpenSnapshot:
             return None
         if state.code != code:
             return None
-        self.used += 1
         with _ENCODED_MUTEX:  # kept again as it was, without encoding it again
             _ENCODED[id(state)] = (state, entry[:5])
         return state
@@ -126,17 +105,17 @@ class OpenSnapshot:
         entry = self._entries.get(code) if isinstance(code, str) else None
         return entry is None or bool(entry[3])
 
-    def plan(self, state: CaseState, sop: Sop, cal: WorkingCalendar,
-             nearing: float) -> CasePlan | None:
-        """The kept clock plan of `state` (taken from this file) under this calendar."""
+    def plan(self, state: CaseState, sop: Sop) -> CasePlan | None:
+        """The kept clock plan of `state` (taken from this file) under the desk's calendar."""
         entry = self._entries.get(state.code)
-        if entry is None or entry[5] is None or entry[5][0] != calendar_stamp(cal, nearing):
+        if entry is None or entry[5] is None or entry[5][0] != self._stamper.base:
             return None
+        cal = self.cal
         try:
             _, ended_plain, limit_s = entry[5]
             ended = tuple(None if t is None else _timing(decode(StepTiming, t), cal)
                           for t in ended_plain)
-            return plan_case(state, sop, cal, nearing, ended, (limit_s,))
+            return plan_case(state, sop, cal, self.nearing, ended, (limit_s,))
         except (ValueError, TypeError, IndexError, KeyError):
             return None
 
@@ -172,11 +151,11 @@ _ENCODED: dict[int, tuple[CaseState, Entry]] = {}  # id(state) -> its entry less
 _ENCODED_MUTEX = threading.Lock()
 
 
-def snapshot_bytes(cases: Iterable[tuple[CaseState, Sop | None]], cal: WorkingCalendar,
-                   nearing: float) -> bytes:
-    """The file for these open cases (state and SOP), with the clock plans kept for them
-    now. Their events are keyed in the order the store hands them over (by seq). A
-    state encoded for an earlier file is not encoded again."""
+def entries_of(cases: Iterable[tuple[CaseState, Sop | None]], cal: WorkingCalendar,
+               nearing: float) -> dict[str, Entry]:
+    """The file's entries of these open cases (state and SOP), with the clock plans kept
+    for them now; only these stay encoded in memory (a state encoded for an earlier file
+    is not encoded again)."""
     entries: dict[str, Entry] = {}
     kept: dict[int, tuple[CaseState, Entry]] = {}
     for state, sop in cases:
@@ -187,20 +166,22 @@ def snapshot_bytes(cases: Iterable[tuple[CaseState, Sop | None]], cal: WorkingCa
     with _ENCODED_MUTEX:  # only the states of this file stay encoded (memory)
         _ENCODED.clear()
         _ENCODED.update(kept)
-    return bytes_of(entries)
+    return entries
 
 
 def entry_for(state: CaseState, sop: Sop | None, cal: WorkingCalendar,
               nearing: float) -> Entry | None:
-    """An open case's entry of the file (None for one that cannot be kept)."""
+    """An open case's entry of the file (None for one that cannot be kept). Its events
+    are keyed in the order the store hands them over (by seq)."""
     if state.closed or state.problems:
         return None
+    stamper = stamper_for(cal, nearing)
     with _ENCODED_MUTEX:
         known = _ENCODED.get(id(state))
     if known is not None and known[0] is state:
         base = known[1]
     else:
-        made = _base_entry(state, sop)
+        made = _base_entry(state, stamper.sop_part(sop))
         if made is None:
             return None
         base = made
@@ -209,7 +190,7 @@ def entry_for(state: CaseState, sop: Sop | None, cal: WorkingCalendar,
                 _ENCODED.clear()
             _ENCODED[id(state)] = (state, base)
     plan = kept_plan(state, sop, cal, nearing) if sop is not None else None
-    return (*base, _plan_plain(plan, calendar_stamp(cal, nearing)) if plan else None)
+    return (*base, _plan_plain(plan, stamper.base) if plan else None)
 
 
 def bytes_of(entries: Mapping[str, Entry]) -> bytes:
@@ -218,7 +199,7 @@ def bytes_of(entries: Mapping[str, Entry]) -> bytes:
     return MAGIC + _digest(body) + body
 
 
-def _base_entry(state: CaseState, sop: Sop | None) -> Entry | None:
+def _base_entry(state: CaseState, sop_part: str) -> Entry | None:
     """(pairs, order, SOP stamp, forks, state) of an open case; None if it cannot be kept."""
     try:
         given = sorted(state.events, key=lambda e: e["seq"])
@@ -230,7 +211,7 @@ def _base_entry(state: CaseState, sop: Sop | None) -> Entry | None:
     position = {e["id"]: i for i, e in enumerate(given)}
     order = tuple(position[e["id"]] for e in state.events)
     unsettled = any(not f.resolved for f in forks(given))
-    return (pairs, order, sop_stamp(sop), unsettled, encode(state, _GIVEN))
+    return (pairs, order, sop_part, unsettled, encode(state, _GIVEN))
 
 
 def _plan_plain(plan: CasePlan, cal_part: str) -> Plain:

@@ -27,7 +27,7 @@ _FOLDS: OrderedDict[Hashable, tuple[Sop | None, CaseState]] = OrderedDict()
 _MUTEX = threading.Lock()  # the app folds in worker threads and on the UI thread
 
 
-def _key(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> Hashable | None:
+def fold_key(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> Hashable | None:
     """Which events, exactly (ids and seqs), under which SOP; None when not all have both."""
     try:
         ids = tuple((e["id"], e["seq"]) for e in events)
@@ -38,15 +38,10 @@ def _key(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> Hashable | Non
     return key
 
 
-def fold_key(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> Hashable | None:
-    """The key of a fold (to ask `kept_fold` and then `keep_fold` without making it twice)."""
-    return _key(events, sop)
-
-
 def kept_fold(events: Sequence[Mapping[str, Any]], sop: Sop | None,
               key: Hashable | None = None) -> CaseState | None:
     """The fold kept for the very same events under the very same SOP, if any."""
-    key = key if key is not None else _key(events, sop)
+    key = key if key is not None else fold_key(events, sop)
     if key is None:
         return None
     with _MUTEX:
@@ -60,7 +55,7 @@ def kept_fold(events: Sequence[Mapping[str, Any]], sop: Sop | None,
 def keep_fold(events: Sequence[Mapping[str, Any]], sop: Sop | None, state: CaseState,
               key: Hashable | None = None) -> None:
     """Keep `state`, the fold of `events` under `sop`, if the case is open."""
-    key = key if key is not None else _key(events, sop)
+    key = key if key is not None else fold_key(events, sop)
     if key is not None and not state.closed:
         with _MUTEX:
             _FOLDS[key] = (sop, state)
@@ -70,7 +65,7 @@ def keep_fold(events: Sequence[Mapping[str, Any]], sop: Sop | None, state: CaseS
 
 def fold_cached(events: Sequence[Mapping[str, Any]], sop: Sop | None) -> CaseState:
     """`fold(events, sop)`, reusing the fold of the very same events of an open case."""
-    key = _key(events, sop)
+    key = fold_key(events, sop)
     state = kept_fold(events, sop, key)
     if state is None:
         state = fold(events, sop)

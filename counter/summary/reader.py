@@ -19,7 +19,7 @@ from counter.case.read import any_stored, last_event_id
 from counter.report_rows import CaseRow, StepRow, case_row, step_rows
 from counter.summary.port import ShelfEntry, SummaryShelf, events_entry
 from counter.summary.record import CaseSummary, from_json, summarize, unserved_request
-from counter.summary.stamp import Stamper
+from counter.summary.stamp import Stamper, stamper_for
 
 if TYPE_CHECKING:
     from counter.desk import CaseView, Desk
@@ -50,9 +50,6 @@ class DayRows:
             self.requests[code] = request
 
 
-_STAMPERS: dict[tuple[int, float], tuple[Any, Stamper]] = {}
-
-
 def live_view(desk: Desk, events: Sequence[Mapping[str, Any]], sop_id: str,
               versi: int | None) -> CaseView:
     """`desk.fold(events)`: an open case unchanged since the last read is only measured
@@ -73,14 +70,7 @@ def live_view(desk: Desk, events: Sequence[Mapping[str, Any]], sop_id: str,
 
 def stamper_of(desk: Desk) -> Stamper:
     """The stamper of the desk's calendar and nearing threshold (kept while they are)."""
-    key = (id(desk.calendar), desk.profile.nearing)
-    known = _STAMPERS.get(key)
-    if known is None or known[0] is not desk.calendar:
-        if len(_STAMPERS) > 16:  # desks come and go (tests, the CLI): keep a few
-            _STAMPERS.clear()
-        known = (desk.calendar, Stamper(desk.calendar, desk.profile.nearing))
-        _STAMPERS[key] = known
-    return known[1]
+    return stamper_for(desk.calendar, desk.profile.nearing)
 
 
 def rows_on(desk: Desk, shelf: SummaryShelf, day: date) -> DayRows:

@@ -52,3 +52,18 @@ class Stamper:
         """The stamp a summary of a case timed against `sop` must carry to be used."""
         return f"{self.base}.{self.sop_part(sop)}"
 
+
+
+_STAMPERS: dict[tuple[int, float], tuple[WorkingCalendar, Stamper]] = {}
+
+
+def stamper_for(calendar: WorkingCalendar, nearing: float) -> Stamper:
+    """The stamper of a calendar and nearing threshold (kept while they are)."""
+    key = (id(calendar), nearing)
+    known = _STAMPERS.get(key)
+    if known is None or known[0] is not calendar:
+        if len(_STAMPERS) > 16:  # desks come and go (tests, the CLI): keep a few
+            _STAMPERS.clear()
+        known = (calendar, Stamper(calendar, nearing))
+        _STAMPERS[key] = known
+    return known[1]

@@ -65,6 +65,10 @@ def fresh_desk(ctx: Any, **changes: Any) -> Desk:
     return desk_at_end(ctx, open_store(ctx.paths.store_dir, profile.tz), profile)
 
 
+def kept_file(desk: Desk, raw: bytes | None) -> OpenSnapshot:
+    return OpenSnapshot(raw, desk.calendar, desk.profile.nearing)
+
+
 def first_look(ctx: Any) -> tuple[Desk, list[Any]]:
     """A desk's first look at the open cases, which keeps them for the next process."""
     desk = fresh_desk(ctx)
@@ -167,7 +171,7 @@ def test_a_case_that_moved_is_folded_again(office: Any, monkeypatch: pytest.Monk
 
 def test_another_sop_or_code_is_never_taken(office: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     desk, before = first_look(office)
-    kept = OpenSnapshot(desk.repo.open_snapshot())  # type: ignore[attr-defined]
+    kept = kept_file(desk, desk.repo.open_snapshot())  # type: ignore[attr-defined]
     view = before[0]
     assert view.sop is not None
     events = desk.repo.events(view.code)
@@ -176,7 +180,7 @@ def test_another_sop_or_code_is_never_taken(office: Any, monkeypatch: pytest.Mon
     assert kept.state(events, edited) is None  # one field of the SOP differs
     assert kept.state(events[:-1], view.sop) is None  # other events
     monkeypatch.setattr(snapshot_module, "code_digest", lambda: "another-loket")
-    assert len(OpenSnapshot(desk.repo.open_snapshot())) == 0  # type: ignore[attr-defined]
+    assert len(kept_file(desk, desk.repo.open_snapshot())) == 0  # type: ignore[attr-defined]
 
 
 def test_a_changed_calendar_measures_again_from_the_kept_folds(
@@ -237,11 +241,10 @@ def test_a_writer_killed_while_keeping_the_file_leaves_a_whole_one(office: Any) 
 
     desk, views = first_look(office)
     store = desk.repo
-    whole = snapshot_module.snapshot_bytes(((v.state, v.sop) for v in views), desk.calendar,
-                                          desk.profile.nearing)
-    half = snapshot_module.snapshot_bytes(((v.state, v.sop) for v in views[::2]),
-                                         desk.calendar, desk.profile.nearing)
-    sizes = {len(OpenSnapshot(whole)), len(OpenSnapshot(half))}
+    whole, half = (snapshot_module.bytes_of(snapshot_module.entries_of(
+        ((v.state, v.sop) for v in some), desk.calendar, desk.profile.nearing))
+        for some in (views, views[::2]))
+    sizes = {len(kept_file(desk, whole)), len(kept_file(desk, half))}
     assert len(sizes) == 2
     rng = random.Random(15)
     for _ in range(25):
@@ -259,4 +262,4 @@ def test_a_writer_killed_while_keeping_the_file_leaves_a_whole_one(office: Any) 
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(read_end)
-        assert len(OpenSnapshot(store.open_snapshot())) in sizes  # type: ignore[attr-defined]
+        assert len(kept_file(desk, store.open_snapshot())) in sizes  # type: ignore[attr-defined]

@@ -350,7 +350,7 @@ def test_a_report_keeps_its_open_cases_folds_for_the_next(
     _paged(desk, result.first, result.last)
     store = desk.repo
     assert isinstance(store, Store)
-    kept = OpenSnapshot(store.open_snapshot())
+    kept = OpenSnapshot(store.open_snapshot(), desk.calendar, desk.profile.nearing)
     open_codes = store.open_codes()
     assert open_codes and len(kept) == len(open_codes)
     assert all(kept.state(store.events(c), desk.sop_of(*_sop(store, c))) is not None
