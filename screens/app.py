@@ -29,7 +29,7 @@ from counter.texts import skm as TK
 from counter.texts import ui as T
 from counter.texts import ui_accounts as TA
 from screens.app_signin import SignInShell
-from screens.app_warm import calendar_of
+from screens.app_warm import Warming, calendar_of
 from screens.messages import (
     CaseChanged,
     CaseOpened,
@@ -101,6 +101,8 @@ class LoketApp(SignInShell):
         self.locked = False
         self.desk: Desk | None = None
         self.calendar: WorkingCalendar | None = None
+        self.calendar_made_for: tuple[Any, Any] | None = None  # (settings, tz): calendar_of
+        self.warming = Warming()  # the dashboard's read made during the sign-in
         # the profile's scan_gap_ms unless the caller (a test) fixes the gap
         self._fixed_gap = scan_gap
         self.scanner = ScanBuffer(gap=self._scan_gap(profile))

@@ -9,13 +9,15 @@ their folds and clock plans in memory (`counter.case.fold_cache`, `counter.clock
 under the very catalog and calendar the officer's desk then uses; the dashboard's own
 first read finds them there. The dashboard waits for a warming still under way rather
 than folding the same cases beside it. Failing costs nothing: the dashboard reads as it
-always did.
+always did. What the thread and the dashboard share is the app's `Warming`.
 """
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from counter.calendar import WorkingCalendar
 from counter.errors import LoketError
@@ -23,9 +25,29 @@ from counter.texts import shell as TS
 
 if TYPE_CHECKING:
     from screens.app import LoketApp
+    from screens.home_read import HomeRead
 
-_LOCK_ATTR = "_warming_lock"
 FRESH_S = 5.0  # the sign-in's read is re-measured this often: at most this old when shown
+
+
+@dataclass
+class Warming:
+    """The sign-in's read, between its thread and the dashboard: `lock` is held while
+    the first read is under way (a reader of the open cases takes it first), `stop`
+    ends the re-measuring, `read` is the latest measured read."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    stop: threading.Event = field(default_factory=threading.Event)
+    read: HomeRead | None = None
+
+    def take(self, now: datetime) -> HomeRead | None:
+        """The read (measured at most `FRESH_S` ago), once; None when there is none.
+        Stops the warming: the dashboard reads for itself now."""
+        self.stop.set()
+        read, self.read = self.read, None
+        if read is None or abs((now - read.at).total_seconds()) > 2 * FRESH_S:
+            return None  # the clock moved on (a test's travel): the dashboard reads afresh
+        return read
 
 
 def calendar_of(app: LoketApp) -> WorkingCalendar:
@@ -33,19 +55,10 @@ def calendar_of(app: LoketApp) -> WorkingCalendar:
     profile = app.profile
     assert profile is not None
     made_for = (profile.calendar, profile.tz)
-    if app.calendar is None or getattr(app, "_calendar_for", None) != made_for:
+    if app.calendar is None or app.calendar_made_for != made_for:
         app.calendar = WorkingCalendar(profile.calendar, profile.tz)
-        app._calendar_for = made_for  # type: ignore[attr-defined]
+        app.calendar_made_for = made_for
     return app.calendar
-
-
-def warming_lock(app: Any) -> threading.Lock:
-    """Held while the open cases are warmed; a reader of the open cases takes it first."""
-    lock = getattr(app, _LOCK_ATTR, None)
-    if lock is None:
-        lock = threading.Lock()
-        setattr(app, _LOCK_ATTR, lock)
-    return lock
 
 
 def start_warming(app: LoketApp) -> None:
@@ -61,10 +74,8 @@ def start_warming(app: LoketApp) -> None:
         return
     reader = DeskReader(app.store, app.catalog, profile, officer=None, now=app.now,
                         calendar=calendar_of(app))
-    stop = threading.Event()
-    app._warm_stop = stop  # type: ignore[attr-defined]
-    lock = warming_lock(app)
-    lock.acquire()  # before the thread starts: a dashboard mounted meanwhile waits
+    warming = app.warming
+    warming.lock.acquire()  # before the thread starts: a dashboard mounted meanwhile waits
 
     def warm() -> None:
         try:
@@ -73,17 +84,17 @@ def start_warming(app: LoketApp) -> None:
         except (LoketError, OSError):
             return  # the dashboard's own read says what is wrong
         finally:
-            lock.release()
-        while not stop.is_set():
-            app.warm_read = read  # type: ignore[attr-defined]
-            if _stopped(stop):
+            warming.lock.release()
+        while not warming.stop.is_set():
+            warming.read = read
+            if _stopped(warming.stop):
                 break
             read = remeasured(reader, read)
 
     try:
         run_guarded(app, warm, TS.WORK_WARM, thread=True, group="warm")
     except Exception:
-        lock.release()  # never started: nobody may wait for it
+        warming.lock.release()  # never started: nobody may wait for it
         raise
 
 
@@ -97,16 +108,3 @@ def _stopped(stop: threading.Event) -> bool:
             return True
         waited += 0.25
     return False
-
-
-def take_warm_read(app: Any) -> Any:
-    """The dashboard's read made during the sign-in (measured at most `FRESH_S` ago), once;
-    None when there is none. Stops the warming: the dashboard reads for itself now."""
-    stop = getattr(app, "_warm_stop", None)
-    if stop is not None:
-        stop.set()
-    read = getattr(app, "warm_read", None)
-    app.warm_read = None
-    if read is None or abs((app.now() - read.at).total_seconds()) > 2 * FRESH_S:
-        return None  # the clock moved on (a test's travel): the dashboard reads afresh
-    return read

@@ -27,7 +27,6 @@ from counter.texts import chain as TC
 from counter.texts import shell as TS
 from counter.texts import ui as T
 from screens.app_memory import first_read
-from screens.app_warm import take_warm_read, warming_lock
 from screens.home_cells import (
     NARROW,
     due_cell,
@@ -108,7 +107,7 @@ class HomeScreen(Screen[None]):
                 table.add_column(label, key=key)
         self.query_one("#damage", Static).display = False
         self.show_chain()
-        warm = take_warm_read(loket(self))
+        warm = loket(self).warming.take(desk_of(self).now())
         if warm is not None:  # read while the officer signed in: shown at once, then fresh
             self._show_read(warm.views, warm.today, warm.unreadable, warm.checked,
                             warm.office_open)
@@ -148,7 +147,7 @@ class HomeScreen(Screen[None]):
         """Open cases and today's, each day file on its own: an unreadable one is named
         (with the days the start-up check found damaged, read again each time)."""
         try:
-            with warming_lock(loket(self)), first_read() if not self.loaded else nullcontext():
+            with loket(self).warming.lock, first_read() if not self.loaded else nullcontext():
                 read = read_home(desk, known_damaged)  # (the sign-in's, if under way, first)
         except LoketError as err:
             self._from_thread(self._failed, str(err))

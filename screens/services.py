@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from counter.config import Paths, Profile
     from counter.desk import Desk
     from counter.sop import Catalog
+    from screens.app_warm import Warming
 
 
 class AppServices(Protocol):
@@ -37,6 +38,7 @@ class AppServices(Protocol):
     desk_no: int | None
     issue: Callable[..., Any] | None
     damaged_days: set[date]  # day files the start-up check found unreadable
+    warming: Warming  # the dashboard's read made during the sign-in
 
     def now(self) -> datetime: ...
 

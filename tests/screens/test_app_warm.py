@@ -57,7 +57,7 @@ async def test_the_dashboard_appears_filled_after_the_sign_in(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, SignInScreen)
-        while getattr(app, "warm_read", None) is None:  # read while the PIN is typed
+        while app.warming.read is None:  # read while the PIN is typed
             await pilot.pause(0.02)
         clock.advance(seconds=2)
         later = open_files(paths, clock, ["Dewi"])  # another act meanwhile
@@ -80,7 +80,7 @@ async def test_a_sign_in_read_that_grew_old_is_not_shown(
     app = make_app(paths, clock, officer=None)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        while getattr(app, "warm_read", None) is None:
+        while app.warming.read is None:
             await pilot.pause(0.02)
         clock.advance(minutes=10)  # the desk's clock moved on past its measuring
         await sign_in(pilot, OFFICER)
