@@ -51,8 +51,8 @@ class OpenCase:
     steps_xml: str
     wait: WaitItem | None
     made_from: tuple[object, int]  # (last event id, event count)
-    # its entry for the next process's file (counter.open_snapshot), and whether it was
-    # folded afresh (not found kept): a report keeps the file only when one was
+    # whether it was folded afresh (not found kept: a report keeps the file only when one
+    # was), and then its entry for the next process's file (counter.open_snapshot)
     kept: Any = None
     fresh: bool = False
 
@@ -63,12 +63,13 @@ def made_from(events: Events) -> tuple[object, int]:
 
 def open_case(view: CaseView, events: Events, desk: Desk | None = None,
               fresh: bool = False) -> OpenCase:
-    """The case's rows; with `desk`, its entry for the next process's file too."""
+    """The case's rows; for one folded afresh (`fresh`, with `desk`), its entry for the next
+    process's file too (the others' are in the file already)."""
     from counter.open_snapshot import entry_for
 
     row, steps = case_row(view), step_rows(view)
     kept = entry_for(view.state, view.sop, desk.calendar, desk.profile.nearing) \
-        if desk is not None else None
+        if desk is not None and fresh else None
     return OpenCase(figures_of(row, steps), template(_CASE_KINDS, row),
                     "".join(template(_STEP_KINDS, s) for s in steps), wait_item(view),
                     made_from(events), kept, fresh)
