@@ -41,7 +41,7 @@ from screens.home_cells import short as _short
 from screens.home_cells import signature as _signature
 from screens.home_cells import wait_order as _wait_order
 from screens.home_cells import with_holder as _with_holder
-from screens.home_read import read_home
+from screens.home_read import HomeRead, read_home
 from screens.messages import CaseSelected, DashboardLoaded
 from screens.services import desk_of, loket, tell
 from screens.skm_offer import show_skm_progress
@@ -109,8 +109,7 @@ class HomeScreen(Screen[None]):
         self.show_chain()
         warm = loket(self).warming.take(desk_of(self).now())
         if warm is not None:  # read while the officer signed in: shown at once, then fresh
-            self._show_read(warm.views, warm.today, warm.unreadable, warm.checked,
-                            warm.office_open)
+            self._show_read(warm)
         self.call_after_refresh(self.reload)  # draw first: the keyboard works at once
         self.set_interval(1.0, self.tick)
 
@@ -152,8 +151,7 @@ class HomeScreen(Screen[None]):
         except LoketError as err:
             self._from_thread(self._failed, str(err))
             return
-        self._from_thread(self._apply, read.views, read.today, read.unreadable,
-                          known_damaged, read.office_open)
+        self._from_thread(self._apply, read)
         with suppress(LoketError, OSError):  # a cache for the next start: costs nothing if not
             desk.keep_open_snapshot(read.office_open)
 
@@ -168,32 +166,27 @@ class HomeScreen(Screen[None]):
         with suppress(RuntimeError):  # the app closed meanwhile
             self.app.call_from_thread(fn, *args, **kwargs)
 
-    def _apply(self, views: list[Any], today: list[Any],
-               unreadable: tuple[UnreadableDay, ...] = (),
-               checked: frozenset[date] = frozenset(),
-               office_open: list[Any] | None = None) -> None:
+    def _apply(self, read: HomeRead) -> None:
         self._reading = False
         if not self.is_mounted:
             return
         if self._stale:  # something changed while reading: read again
             self.reload()
         try:
-            self._show_read(views, today, unreadable, checked, office_open)
+            self._show_read(read)
         except NoMatches:  # a read that came back as the app closed: its widgets are gone
             return
         tell(self, DashboardLoaded())  # the app's history checks start after its own read
 
-    def _show_read(self, views: list[Any], today: list[Any],
-                   unreadable: tuple[UnreadableDay, ...] = (),
-                   checked: frozenset[date] = frozenset(),
-                   office_open: list[Any] | None = None) -> None:
+    def _show_read(self, read: HomeRead) -> None:
         """Fill the tables and lines from one read (the dashboard's, or the sign-in's)."""
+        views = read.views
         self.views = {v.code: v for v in views}
         if not self.loaded:  # the semester's SKM line reads a lot: after the tables, not beside
             self.call_after_refresh(show_skm_progress, self)
         self.loaded = True
-        self._show_damage(unreadable, checked)
-        self._show_counts(today, views if office_open is None else office_open, views)
+        self._show_damage(read.unreadable, read.checked)
+        self._show_counts(read.today, read.office_open, views)
         self._show_office_hours()
         self._place_rows(desk_of(self).now())
 
